@@ -1,0 +1,98 @@
+# rencana: plain Makefile.  `make` builds ./rencana, `make check` runs every
+# test, `make run` renders the examples into out/.  See README.md.
+
+O		 = build
+BIN		 = rencana
+VERSION		 = 0.1.0
+
+WARN		 = -Wall -Wextra -Werror -Wmissing-prototypes \
+		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter
+OPT		 = -O2 -g
+SAN		 =
+CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
+		   -DRENCANA_VERSION='"$(VERSION)"' -MMD -MP
+# Recursively expanded on purpose: pkg-config is asked when a recipe runs,
+# after `deps` has installed it on a fresh machine.
+PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm
+PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm) \
+		   -lcmark-gfm-extensions -lhpdf -lpthread -lm
+CHECK_CFLAGS	 = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS	 = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
+
+SRCS		 = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
+OBJS		 = $(SRCS:src/%.c=$(O)/%.o)
+LIB		 = $(O)/librencana.a
+TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
+TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
+TEST_BIN	 = $(O)/check_all
+
+.PHONY: all deps deps-quiet check unit golden run asan valgrind clean
+
+all: $(BIN)
+
+deps:
+	sh tools/deps.sh
+
+deps-quiet:
+	@sh tools/deps.sh --quiet
+
+$(O)/%.o: src/%.c | deps-quiet
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -c $< -o $@
+
+$(LIB): $(OBJS)
+	rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(BIN): $(O)/main.o $(LIB)
+	$(CC) $(CFLAGS) -o $@ $(O)/main.o $(LIB) $(PKG_LIBS) $(SAN)
+
+# The unit test runner: every `NAME_suite(void)` defined in tests/unit/check_*.c
+# is found by grep, so there is no list to keep.
+$(O)/tests/suites.inc: $(TEST_SRCS) | deps-quiet
+	@mkdir -p $(@D)
+	grep -ho '^[a-z0-9_]*_suite(void)' $(TEST_SRCS) | sed 's/_suite(void)//' | \
+	    sed 's/.*/SUITE(&)/' > $@.tmp && mv $@.tmp $@
+
+$(O)/tests/%.o: tests/unit/%.c $(O)/tests/suites.inc | deps-quiet
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) $(CHECK_CFLAGS) -Isrc -I$(O)/tests \
+	    -DSHARED_DIR='"$(SHARED)"' -c $< -o $@
+
+$(TEST_BIN): $(TEST_OBJS) $(LIB)
+	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SAN)
+
+# ../shared holds the Mustache spec; CI lays it beside the clone.
+SHARED		 = $(abspath ..)/shared
+
+unit: $(TEST_BIN)
+	$(TEST_BIN)
+
+golden: $(BIN)
+	sh tests/golden/run.sh ./$(BIN)
+
+check: $(BIN) $(TEST_BIN)
+	$(TEST_BIN)
+	sh tests/golden/run.sh ./$(BIN)
+
+# ASan+UBSan build of everything, in its own folder, then the whole suite.
+asan:
+	$(MAKE) O=build/asan BIN=build/asan/rencana OPT='-O1 -g' \
+	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    check
+
+# Valgrind over the unit tests and every golden input.
+valgrind: $(BIN) $(TEST_BIN)
+	CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite $(TEST_BIN)
+	VALGRIND=1 sh tests/golden/run.sh ./$(BIN)
+
+clean:
+	rm -rf build $(BIN) out
+
+-include $(OBJS:.o=.d) $(O)/main.d $(TEST_OBJS:.o=.d)
+
+# The main job on the bundled examples.
+run: $(BIN)
+	./$(BIN) check examples/*.yaml

@@ -1,0 +1,27 @@
+/* rencana: growable byte buffer, always NUL-terminated. */
+#ifndef RENCANA_BUF_H
+#define RENCANA_BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char	*data;	/* NUL-terminated; NULL until the first write */
+	size_t	 len;	/* bytes used, not counting the NUL */
+	size_t	 cap;	/* bytes allocated */
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void	 buf_put(struct buf *, const char *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_truncate(struct buf *, size_t);
+/* Returns the string ("" when empty); it stays owned by the buffer. */
+const char *buf_str(const struct buf *);
+/* Hands the string to the caller, who frees it; the buffer is reset. */
+char	*buf_detach(struct buf *);
+void	 buf_free(struct buf *);
+
+#endif

@@ -1,0 +1,402 @@
+/* rencana: diagnostics: the code table, collection, stable sort and printing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xalloc.h"
+
+struct diag_info {
+	enum diag_level	 level;
+	const char	*id;
+	const char	*text;
+};
+
+static const struct diag_info diag_table[D__COUNT] = {
+#define DIAG(name, lvl, id, text) [name] = { DIAG_##lvl, id, text },
+#include "diag_codes.h"
+#undef DIAG
+};
+
+enum diag_level
+diag_code_level(enum diag_code c)
+{
+	return diag_table[c].level;
+}
+
+const char *
+diag_code_id(enum diag_code c)
+{
+	return diag_table[c].id;
+}
+
+const char *
+diag_code_text(enum diag_code c)
+{
+	return diag_table[c].text;
+}
+
+void
+diag_init(struct diag_list *dl)
+{
+	memset(dl, 0, sizeof(*dl));
+}
+
+void
+diag_free(struct diag_list *dl)
+{
+	size_t i;
+
+	if (dl == NULL)
+		return;
+	for (i = 0; i < dl->n; i++) {
+		free(dl->v[i].path);
+		free(dl->v[i].msg);
+	}
+	for (i = 0; i < dl->nsrc; i++) {
+		free(dl->src[i].file);
+		free(dl->src[i].text);
+	}
+	free(dl->v);
+	free(dl->src);
+	memset(dl, 0, sizeof(*dl));
+}
+
+static struct diag_source *
+find_source(const struct diag_list *dl, const char *file)
+{
+	size_t i;
+
+	if (file == NULL)
+		return NULL;
+	for (i = 0; i < dl->nsrc; i++)
+		if (dl->src[i].file == file || strcmp(dl->src[i].file, file) == 0)
+			return &dl->src[i];
+	return NULL;
+}
+
+const char *
+diag_source_add(struct diag_list *dl, const char *file, const char *text,
+    size_t len)
+{
+	struct diag_source *s = find_source(dl, file);
+
+	if (s == NULL) {
+		dl->src = xgrow(dl->src, &dl->srccap, dl->nsrc + 1, sizeof(*dl->src));
+		s = &dl->src[dl->nsrc++];
+		s->file = xstrdup(file);
+		s->text = NULL;
+		s->len = 0;
+	}
+	if (text != NULL) {
+		free(s->text);
+		s->text = xstrndup(text, len);
+		s->len = len;
+	}
+	return s->file;
+}
+
+const char *
+diag_file(struct diag_list *dl, const char *file)
+{
+	return diag_source_add(dl, file, NULL, 0);
+}
+
+static void
+diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
+    const struct srcpos *pos, const char *path, const char *fmt, va_list ap)
+{
+	struct diag *d;
+	struct buf b = BUF_INIT;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n > 0) {
+		char *tmp = xmalloc((size_t)n + 1);
+
+		vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+		buf_put(&b, tmp, (size_t)n);
+		free(tmp);
+	}
+	dl->v = xgrow(dl->v, &dl->cap, dl->n + 1, sizeof(*dl->v));
+	d = &dl->v[dl->n];
+	memset(d, 0, sizeof(*d));
+	d->file = pos && pos->file ? diag_file(dl, pos->file) : NULL;
+	d->line = pos ? pos->line : 0;
+	d->col = pos ? pos->col : 0;
+	d->level = level;
+	d->code = code;
+	d->path = path && *path ? xstrdup(path) : NULL;
+	d->msg = buf_detach(&b);
+	d->seq = dl->n;
+	dl->n++;
+	if (level == DIAG_ERROR)
+		dl->nerror++;
+	else
+		dl->nwarning++;
+}
+
+void
+diag_add(struct diag_list *dl, enum diag_code code, const struct srcpos *pos,
+    const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, diag_table[code].level, code, pos, path, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_addl(struct diag_list *dl, enum diag_level level, enum diag_code code,
+    const struct srcpos *pos, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(dl, level, code, pos, path, fmt, ap);
+	va_end(ap);
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c;
+
+	/* Messages without a file come first, then by file name. */
+	if (x->file != y->file) {
+		if (x->file == NULL)
+			return -1;
+		if (y->file == NULL)
+			return 1;
+		if ((c = strcmp(x->file, y->file)) != 0)
+			return c;
+	}
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+diag_sort(struct diag_list *dl)
+{
+	if (dl->n > 1)
+		qsort(dl->v, dl->n, sizeof(*dl->v), diag_cmp);
+}
+
+/* Finds the bytes of line `line` (1-based) in a source text. */
+static const char *
+source_line(const struct diag_source *s, int line, size_t *len)
+{
+	const char *p = s->text, *end = s->text + s->len, *e;
+	int l = 1;
+
+	if (p == NULL || line < 1)
+		return NULL;
+	/* Skip a UTF-8 byte order mark, which libyaml does not count. */
+	if (s->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (l < line && p < end) {
+		e = memchr(p, '\n', (size_t)(end - p));
+		if (e == NULL)
+			return NULL;
+		p = e + 1;
+		l++;
+	}
+	if (l != line || p > end)
+		return NULL;
+	e = memchr(p, '\n', (size_t)(end - p));
+	if (e == NULL)
+		e = end;
+	if (e > p && e[-1] == '\r')
+		e--;
+	*len = (size_t)(e - p);
+	return p;
+}
+
+static void
+print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
+    int colour)
+{
+	const struct diag_source *s = find_source(dl, d->file);
+	const char *ln;
+	size_t len, i;
+	int col;
+
+	if (s == NULL || d->line < 1 || (ln = source_line(s, d->line, &len)) == NULL)
+		return;
+	fputs(" ", f);
+	fwrite(ln, 1, len, f);
+	fputs("\n ", f);
+	/* Walk `col - 1` characters, echoing tabs so the caret lines up. */
+	for (i = 0, col = 1; i < len && col < d->col; i++) {
+		unsigned char c = (unsigned char)ln[i];
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		fputc(c == '\t' ? '\t' : ' ', f);
+		col++;
+	}
+	fputs(colour ? "\033[1;32m^\033[0m\n" : "^\n", f);
+}
+
+static void
+print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour)
+{
+	const char *lvl = d->level == DIAG_ERROR ? "error" : "warning";
+	const char *lc = d->level == DIAG_ERROR ? "\033[1;31m" : "\033[1;35m";
+
+	if (colour)
+		fputs("\033[1m", f);
+	if (d->file == NULL)
+		fputs("rencana:", f);
+	else if (d->line > 0)
+		fprintf(f, "%s:%d:%d:", d->file, d->line, d->col);
+	else
+		fprintf(f, "%s:", d->file);
+	if (colour)
+		fprintf(f, " %s%s:\033[0m", lc, lvl);
+	else
+		fprintf(f, " %s:", lvl);
+	if (d->path)
+		fprintf(f, " %s:", d->path);
+	fprintf(f, " %s\n", d->msg);
+	print_caret(f, dl, d, colour);
+}
+
+void
+diag_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(f, "\\u%04x", c);
+			else
+				fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}
+
+static void
+print_json(FILE *f, const struct diag *d, int first)
+{
+	fputs(first ? "\n  {" : ",\n  {", f);
+	fputs("\"file\": ", f);
+	if (d->file)
+		diag_json_string(f, d->file);
+	else
+		fputs("null", f);
+	fprintf(f, ", \"line\": %d, \"column\": %d, \"severity\": \"%s\", \"path\": ",
+	    d->line, d->col, d->level == DIAG_ERROR ? "error" : "warning");
+	if (d->path)
+		diag_json_string(f, d->path);
+	else
+		fputs("null", f);
+	fputs(", \"code\": ", f);
+	diag_json_string(f, diag_code_id(d->code));
+	fputs(", \"message\": ", f);
+	diag_json_string(f, d->msg);
+	fputc('}', f);
+}
+
+/* GitHub workflow commands: data escapes %, CR, LF; properties also : and , */
+static void
+gh_escape(FILE *f, const char *s, int property)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '%':
+			fputs("%25", f);
+			break;
+		case '\r':
+			fputs("%0D", f);
+			break;
+		case '\n':
+			fputs("%0A", f);
+			break;
+		case ':':
+			fputs(property ? "%3A" : ":", f);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}
+
+static void
+print_github(FILE *f, const struct diag *d)
+{
+	fprintf(f, "::%s ", d->level == DIAG_ERROR ? "error" : "warning");
+	if (d->file) {
+		fputs("file=", f);
+		gh_escape(f, d->file, 1);
+		if (d->line > 0)
+			fprintf(f, ",line=%d,col=%d", d->line, d->col);
+		fputc(',', f);
+	}
+	fputs("title=", f);
+	gh_escape(f, diag_code_id(d->code), 1);
+	fputs("::", f);
+	if (d->path) {
+		gh_escape(f, d->path, 0);
+		fputs(": ", f);
+	}
+	gh_escape(f, d->msg, 0);
+	fputc('\n', f);
+}
+
+void
+diag_print(struct diag_list *dl, FILE *f, enum diag_format fmt, int colour)
+{
+	size_t i;
+
+	diag_sort(dl);
+	if (fmt == DIAG_FMT_JSON)
+		fputc('[', f);
+	for (i = 0; i < dl->n; i++) {
+		switch (fmt) {
+		case DIAG_FMT_TEXT:
+			print_text(f, dl, &dl->v[i], colour);
+			break;
+		case DIAG_FMT_JSON:
+			print_json(f, &dl->v[i], i == 0);
+			break;
+		case DIAG_FMT_GITHUB:
+			print_github(f, &dl->v[i]);
+			break;
+		}
+	}
+	if (fmt == DIAG_FMT_JSON)
+		fputs(dl->n ? "\n]\n" : "]\n", f);
+}

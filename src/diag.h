@@ -1,0 +1,94 @@
+/* rencana: diagnostics: codes, collection, sorting and printing. */
+#ifndef RENCANA_DIAG_H
+#define RENCANA_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+enum diag_code {
+#define DIAG(name, level, id, text) name,
+#include "diag_codes.h"
+#undef DIAG
+	D__COUNT
+};
+
+/* A position in a user's file: 1-based line and column (column counted in
+ * characters, not bytes).  `file` points at a string owned by whoever
+ * registered the file (diag_source_add copies it). */
+struct srcpos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
+struct diag {
+	const char	*file;		/* owned by the list */
+	int		 line;		/* 0 when the message has no position */
+	int		 col;
+	enum diag_level	 level;
+	enum diag_code	 code;
+	char		*path;		/* field path such as `tujuan.daftar[0].kode`, or NULL */
+	char		*msg;		/* lower case, no final period */
+	size_t		 seq;		/* emission order, for a stable sort */
+};
+
+struct diag_source {
+	char		*file;		/* name as given on the command line */
+	char		*text;		/* bytes of the file, NUL-terminated */
+	size_t		 len;
+};
+
+struct diag_list {
+	struct diag		*v;
+	size_t			 n, cap;
+	struct diag_source	*src;
+	size_t			 nsrc, srccap;
+	size_t			 nerror;	/* errors added so far */
+	size_t			 nwarning;
+};
+
+enum diag_format {
+	DIAG_FMT_TEXT,		/* file:line:col: error: path: message, source line, caret */
+	DIAG_FMT_JSON,		/* one JSON array */
+	DIAG_FMT_GITHUB		/* ::error file=...,line=...,col=...::message */
+};
+
+/* Table access: the level, JSON code and description of a code. */
+enum diag_level	 diag_code_level(enum diag_code);
+const char	*diag_code_id(enum diag_code);
+const char	*diag_code_text(enum diag_code);
+
+void	 diag_init(struct diag_list *);
+void	 diag_free(struct diag_list *);
+
+/* Registers a file's text so that printing can show the offending line; the
+ * returned name is owned by the list and lives until diag_free, so srcpos
+ * values may point at it.  The text is copied. */
+const char *diag_source_add(struct diag_list *, const char *file,
+	    const char *text, size_t len);
+/* Returns the owned copy of a file name (registering a name without text). */
+const char *diag_file(struct diag_list *, const char *file);
+
+/* Adds a message with the code's own level.  pos may be NULL (no position);
+ * path may be NULL.  The message is printf-formatted. */
+void	 diag_add(struct diag_list *, enum diag_code, const struct srcpos *pos,
+	    const char *path, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+/* Same, with an explicit level (for codes that can be either). */
+void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
+	    const struct srcpos *pos, const char *path, const char *fmt, ...)
+	    __attribute__((format(printf, 6, 7)));
+
+/* Sorts stably by file, line, column, emission order. */
+void	 diag_sort(struct diag_list *);
+/* Prints every message (sorted first).  colour: use ANSI colour (TEXT only). */
+void	 diag_print(struct diag_list *, FILE *, enum diag_format, int colour);
+/* Writes s as a JSON string literal (with quotes). */
+void	 diag_json_string(FILE *, const char *s);
+
+#endif

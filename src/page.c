@@ -1,0 +1,122 @@
+/* rencana: the page list shared by layout and pdf.c, and text metrics. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+#include "xalloc.h"
+
+double
+metrics_width(const struct metrics *m, enum font_style f, const char *s,
+    size_t n, double size_pt)
+{
+	const unsigned short *w = m->width[f];
+	unsigned long units = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		units += w[(unsigned char)s[i]];
+	return (double)units * size_pt / 1000.0;
+}
+
+void
+metrics_fake(struct metrics *m, unsigned short w)
+{
+	int f, c;
+
+	for (f = 0; f < FONT__COUNT; f++)
+		for (c = 0; c < 256; c++)
+			m->width[f][c] = w;
+	m->ascent = 800;
+	m->descent = -200;
+}
+
+struct doc_pages *
+doc_pages_new(double width_pt, double height_pt)
+{
+	struct doc_pages *d = xcalloc(1, sizeof(*d));
+
+	d->width_pt = width_pt;
+	d->height_pt = height_pt;
+	d->meta.date = -1;
+	return d;
+}
+
+void
+doc_pages_free(struct doc_pages *d)
+{
+	size_t i, j;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->npage; i++) {
+		for (j = 0; j < d->page[i].nbox; j++) {
+			free(d->page[i].box[j].text);
+			free(d->page[i].box[j].path);
+		}
+		free(d->page[i].box);
+	}
+	for (i = 0; i < d->noutline; i++)
+		free(d->outline[i].title);
+	free(d->page);
+	free(d->outline);
+	free(d->meta.title);
+	free(d->meta.author);
+	free(d->meta.subject);
+	free(d->meta.keywords);
+	free(d->meta.lang);
+	free(d);
+}
+
+struct page *
+doc_pages_add(struct doc_pages *d)
+{
+	struct page *p;
+
+	d->page = xgrow(d->page, &d->cap, d->npage + 1, sizeof(*d->page));
+	p = &d->page[d->npage++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+struct box *
+page_add_box(struct page *p, enum box_type type)
+{
+	struct box *b;
+
+	p->box = xgrow(p->box, &p->cap, p->nbox + 1, sizeof(*p->box));
+	b = &p->box[p->nbox++];
+	memset(b, 0, sizeof(*b));
+	b->type = type;
+	b->alpha = 1.0;
+	return b;
+}
+
+struct box *
+page_add_text(struct page *p, double x, double y, enum font_style f,
+    double size_pt, const char *s, size_t n)
+{
+	struct box *b = page_add_box(p, BOX_TEXT);
+
+	b->x = x;
+	b->y = y;
+	b->font = f;
+	b->size_pt = size_pt;
+	b->text = xstrndup(s, n);
+	b->len = n;
+	return b;
+}
+
+void
+doc_pages_add_outline(struct doc_pages *d, const char *title, int level,
+    size_t page, double y)
+{
+	struct outline *o;
+
+	d->outline = xgrow(d->outline, &d->outcap, d->noutline + 1,
+	    sizeof(*d->outline));
+	o = &d->outline[d->noutline++];
+	o->title = xstrdup(title);
+	o->level = level;
+	o->page = page;
+	o->y = y;
+}

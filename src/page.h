@@ -1,0 +1,105 @@
+/*
+ * rencana: pages of positioned boxes (the output of layout, the input of
+ * pdf.c) and the font metrics layout measures with.  Layout never calls
+ * libharu: it measures through struct metrics, which pdf.c fills from the
+ * embedded fonts and unit tests fill with fake widths.
+ */
+#ifndef RENCANA_PAGE_H
+#define RENCANA_PAGE_H
+
+#include <stddef.h>
+
+enum font_style {
+	FONT_REGULAR,
+	FONT_BOLD,
+	FONT_ITALIC,
+	FONT_BOLDITALIC,
+	FONT__COUNT
+};
+
+struct metrics {
+	/* Advance width of each WinAnsi byte in each font, 1/1000 em
+	 * (the same integers libharu writes into /Widths). */
+	unsigned short	 width[FONT__COUNT][256];
+	short		 ascent;	/* 1/1000 em, regular font, positive */
+	short		 descent;	/* 1/1000 em, regular font, negative */
+};
+
+/* Width in points of n WinAnsi bytes set in `font` at size_pt. */
+double	metrics_width(const struct metrics *, enum font_style,
+	    const char *s, size_t n, double size_pt);
+/* Fixed fake metrics for tests: every glyph `w` units wide (space too). */
+void	metrics_fake(struct metrics *, unsigned short w);
+
+enum box_type {
+	BOX_TEXT,	/* a run of text on one baseline */
+	BOX_RULE,	/* a straight line from (x, y) to (x + w, y + h) */
+	BOX_RECT,	/* a filled rectangle, lower-left (x, y), size w x h */
+	BOX_IMAGE,	/* an image file drawn into the rectangle */
+	BOX_LINK	/* a clickable rectangle that jumps to (dest_page, dest_y) */
+};
+
+struct box {
+	enum box_type	 type;
+	double		 x, y;		/* pt from the lower-left corner; text: baseline start */
+	double		 w, h;		/* pt; rule: the vector; rect/image/link: the size */
+	enum font_style	 font;		/* text */
+	double		 size_pt;	/* text: font size */
+	double		 word_space_pt;	/* text: extra width added to each space (justification) */
+	double		 gray;		/* 0 black .. 1 white: text fill, rule stroke, rect fill */
+	double		 alpha;		/* 1 opaque; < 1 uses a transparency state (the draft mark) */
+	double		 angle_deg;	/* text: rotation about (x, y), counter-clockwise */
+	double		 line_pt;	/* rule: stroke width */
+	char		*text;		/* text: WinAnsi bytes (owned) */
+	size_t		 len;		/* text: bytes */
+	char		*path;		/* image: file path (owned) */
+	size_t		 dest_page;	/* link: index of the target page, from 0 */
+	double		 dest_y;	/* link: top of the target area on that page, pt */
+};
+
+struct page {
+	struct box	*box;
+	size_t		 nbox, cap;
+};
+
+struct outline {
+	char		*title;		/* UTF-8 (owned) */
+	int		 level;		/* 1 chapter, 2 section, 3 subsection */
+	size_t		 page;		/* index from 0 */
+	double		 y;		/* top of the heading, pt from the bottom */
+};
+
+struct doc_meta {
+	char	*title;		/* UTF-8, each owned; NULL when unknown */
+	char	*author;	/* the agency */
+	char	*subject;
+	char	*keywords;
+	char	*lang;		/* "id-ID" or "en-US" */
+	long long date;		/* seconds since 1970 UTC (SOURCE_DATE_EPOCH or the plan's date); -1 none */
+};
+
+struct doc_pages {
+	double		 width_pt, height_pt;
+	struct page	*page;
+	size_t		 npage, cap;
+	size_t		 body_start;	/* first page numbered in arabic (page labels); npage if none */
+	struct outline	*outline;
+	size_t		 noutline, outcap;
+	struct doc_meta	 meta;
+};
+
+struct doc_pages *doc_pages_new(double width_pt, double height_pt);
+/* Frees the pages, their boxes and strings. NULL does nothing. */
+void		 doc_pages_free(struct doc_pages *);
+/* Appends an empty page and returns it (valid until the next call). */
+struct page	*doc_pages_add(struct doc_pages *);
+/* Appends a box to a page and returns it, zeroed except type, gray 0,
+ * alpha 1 (valid until the next box is added to that page). */
+struct box	*page_add_box(struct page *, enum box_type);
+/* Adds a text box; copies the n WinAnsi bytes. */
+struct box	*page_add_text(struct page *, double x, double y,
+		    enum font_style, double size_pt, const char *s, size_t n);
+void		 doc_pages_add_outline(struct doc_pages *, const char *title_utf8,
+		    int level, size_t page, double y);
+
+#endif

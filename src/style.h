@@ -1,0 +1,54 @@
+/*
+ * rencana: the typographic style of a template (templates/NAME/gaya.yaml):
+ * paper, margins, fonts and sizes, spacing, headings, page numbers.
+ * Read by the template stage, used by layout.
+ */
+#ifndef RENCANA_STYLE_H
+#define RENCANA_STYLE_H
+
+#include <stddef.h>
+
+enum style_pagenum {
+	PAGENUM_BOTTOM_CENTER,	/* plan/report practice: "3" at the bottom centre */
+	PAGENUM_TOP_CENTER,	/* naskah dinas: "- 3 -" at the top centre */
+	PAGENUM_BOTTOM_RIGHT,
+	PAGENUM_NONE
+};
+
+enum style_heading_num {
+	HEADNUM_DECIMAL,	/* 1.1 Latar Belakang */
+	HEADNUM_LETTER		/* A. Latar Belakang */
+};
+
+struct style {
+	double	 paper_w_mm, paper_h_mm;	/* A4 210 x 297 */
+	double	 margin_top_mm;			/* 20 */
+	double	 margin_bottom_mm;		/* 25 */
+	double	 margin_left_mm;		/* 30 */
+	double	 margin_right_mm;		/* 20 */
+	char	*font[4];			/* file names in fonts/, by enum font_style */
+	double	 body_size_pt;			/* 12 */
+	double	 line_spacing;			/* 1.5 (multiple of the font size x 1.15) */
+	double	 paragraph_space_pt;		/* space after a paragraph */
+	double	 first_indent_mm;		/* first-line indent of body paragraphs */
+	double	 h1_size_pt, h2_size_pt, h3_size_pt;
+	double	 cover_title_size_pt;		/* 20 */
+	double	 table_size_pt;			/* text in tables, 10 */
+	enum style_pagenum	pagenum;
+	enum style_heading_num	headnum;
+	int	 hyphenate;			/* 1: Indonesian hyphenation on */
+	char	**hyph_exceptions;		/* words with their breaks: "pe-ngem-bang-an" */
+	size_t	 nhyph_exceptions;
+	char	*caption_word;			/* "Tabel" / "Table" */
+	char	*draft_word;			/* "KONSEP" / "DRAFT" */
+};
+
+/* Fills the built-in defaults (A4, 3/2/2/2.5 cm, Liberation Sans 12 pt,
+ * spacing 1.5, page numbers bottom centre, decimal headings). */
+void	style_default(struct style *);
+/* Sets the paper by name ("A4", "F4", "letter"); returns 0, or -1 if unknown. */
+int	style_set_paper(struct style *, const char *name);
+/* Frees the strings a style owns (not the struct itself). */
+void	style_free(struct style *);
+
+#endif
