@@ -1,0 +1,26 @@
+/* rencana: Indonesian hyphenation (PUEBI/KBBI syllables), rule-based. */
+#ifndef RENCANA_LAYOUT_HYPH_H
+#define RENCANA_LAYOUT_HYPH_H
+
+#include <stddef.h>
+
+struct hyph;
+
+/* A hyphenator with an exception list: words written with their breaks,
+ * e.g. "pe-ngem-bang-an" (the word list is copied).  Free with hyph_free. */
+struct hyph	*hyph_new(const char *const *exceptions, size_t n);
+void		 hyph_free(struct hyph *);
+
+/*
+ * Finds the places where `word` (n bytes, WinAnsi or ASCII; one word without
+ * spaces or punctuation around it) may break with a hyphen.  Sets brk[i] to 1
+ * when a hyphen may go before byte i, else 0 (brk has n entries).  Names,
+ * abbreviations, numbers and codes (capitals inside the word, digits, dots)
+ * get no breaks; at least two letters stay on each side.  Returns the number
+ * of break points.  Linear in n; words longer than HYPH_MAX_WORD get none.
+ */
+#define HYPH_MAX_WORD	64	/* the longest Indonesian words are ~25 letters */
+size_t		 hyph_word(const struct hyph *, const char *word, size_t n,
+		    unsigned char *brk);
+
+#endif
