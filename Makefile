@@ -27,9 +27,34 @@ TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
 TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
-.PHONY: all deps deps-quiet check unit golden run asan valgrind clean
+.PHONY: all deps deps-quiet check unit golden run asan valgrind clean fonts bench-floor
 
-all: $(BIN)
+all: $(BIN) fonts
+
+# The PDF fonts: Liberation Sans (metric-compatible with Arial) from Debian's
+# fonts-liberation2, copied at build time (fonts/*.ttf is git-ignored).
+FONT_SRC	 = /usr/share/fonts/truetype/liberation2
+FONT_DOC	 = /usr/share/doc/fonts-liberation2/copyright
+FONTS		 = fonts/LiberationSans-Regular.ttf fonts/LiberationSans-Bold.ttf \
+		   fonts/LiberationSans-Italic.ttf fonts/LiberationSans-BoldItalic.ttf
+
+fonts: $(FONTS) fonts/LICENSE-liberation
+
+fonts/%.ttf: | deps-quiet
+	@mkdir -p fonts
+	cp $(FONT_SRC)/$*.ttf $@
+
+fonts/LICENSE-liberation: | deps-quiet
+	@mkdir -p fonts
+	if [ -f $(FONT_DOC) ]; then cp $(FONT_DOC) $@; fi
+
+# The speed floor for issue 5: libharu alone writing N pages of text with the
+# same fonts, no layout.  Not part of `make check`.
+bench-floor: $(O)/bench-floor fonts
+
+$(O)/bench-floor: bench/floor.c | deps-quiet
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ bench/floor.c -lhpdf -lm
 
 deps:
 	sh tools/deps.sh
@@ -66,13 +91,13 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 # ../shared holds the Mustache spec; CI lays it beside the clone.
 SHARED		 = $(abspath ..)/shared
 
-unit: $(TEST_BIN)
+unit: $(TEST_BIN) fonts
 	$(TEST_BIN)
 
 golden: $(BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
-check: $(BIN) $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) fonts
 	$(TEST_BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
@@ -83,13 +108,14 @@ asan:
 	    check
 
 # Valgrind over the unit tests and every golden input.
-valgrind: $(BIN) $(TEST_BIN)
+valgrind: $(BIN) $(TEST_BIN) fonts
 	CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite $(TEST_BIN)
 	VALGRIND=1 sh tests/golden/run.sh ./$(BIN)
 
 clean:
 	rm -rf build $(BIN) out
+	rm -f $(FONTS) fonts/LICENSE-liberation
 
 -include $(OBJS:.o=.d) $(O)/main.d $(TEST_OBJS:.o=.d)
 
