@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <png.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -54,6 +55,12 @@
 #define MAX_OUTLINE_LEVEL 8
 /* Metrics cache entries: one per distinct (font folder, font files). */
 #define MAX_METRICS_CACHE 4
+/* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
+ * pictures are far smaller, and the check must not exhaust memory. */
+#define MAX_IMAGE_PIXELS (4096 * 4096)
+/* Tables in a TrueType directory: Liberation Sans has 19; the format
+ * allows more, but a font with hundreds is not a text font. */
+#define MAX_TTF_TABLES	64
 /* Bytes copied from libharu's memory stream per read. */
 #define COPY_CHUNK	65536
 
@@ -136,12 +143,101 @@ pdf_default_fontdir(void)
 	return xstrdup(DEBIAN_FONTDIR);
 }
 
+/* TrueType sanity checks before libharu parses a file: 2.3.0 validates
+ * nothing (a text file named .ttf crashed it in HPDF_MemCmp; zero
+ * unitsPerEm or more metrics than glyphs are known crashes, notes 6), and a
+ * template's gaya.yaml may name any file. */
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
+/* Reads n bytes at off of table `tag`; -1 if missing or too short. */
+static int
+ttf_read(int fd, const unsigned char *dir, unsigned ntab, const char *tag,
+    unsigned long need, unsigned long at, unsigned char *out, size_t n)
+{
+	unsigned i;
+
+	for (i = 0; i < ntab; i++) {
+		const unsigned char *r = dir + 16 * i;
+
+		if (memcmp(r, tag, 4) != 0)
+			continue;
+		if (be32(r + 12) < need || at + n > be32(r + 12))
+			return -1;
+		return pread(fd, out, n, (off_t)(be32(r + 8) + at)) ==
+		    (ssize_t)n ? 0 : -1;
+	}
+	return -1;
+}
+
+static const char *
+ttf_problem(int fd)
+{
+	static const char *const need[] = {
+		"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name",
+		"post"
+	};
+	unsigned char hdr[12], dir[16 * MAX_TTF_TABLES], head[54], hhea[36];
+	unsigned char maxp[6], tmp[2];
+	struct stat st;
+	unsigned ntab, i, j, nglyph, nmetric;
+	int found;
+
+	if (fstat(fd, &st) != 0 || pread(fd, hdr, 12, 0) != 12)
+		return "too short";
+	if (be32(hdr) != 0x00010000UL && memcmp(hdr, "true", 4) != 0)
+		return "not a TrueType font";
+	ntab = be16(hdr + 4);
+	if (ntab == 0 || ntab > MAX_TTF_TABLES ||
+	    pread(fd, dir, 16 * ntab, 12) != (ssize_t)(16 * ntab))
+		return "bad table directory";
+	for (i = 0; i < ntab; i++)
+		if (be32(dir + 16 * i + 8) + be32(dir + 16 * i + 12) >
+		    (unsigned long)st.st_size)
+			return "a table lies beyond the end of the file";
+	for (j = 0; j < sizeof(need) / sizeof(need[0]); j++) {
+		found = 0;
+		for (i = 0; i < ntab; i++)
+			if (memcmp(dir + 16 * i, need[j], 4) == 0)
+				found = 1;
+		if (!found)
+			return "a required table is missing";
+	}
+	if (ttf_read(fd, dir, ntab, "head", 54, 0, head, 54) != 0 ||
+	    ttf_read(fd, dir, ntab, "hhea", 36, 0, hhea, 36) != 0 ||
+	    ttf_read(fd, dir, ntab, "maxp", 6, 0, maxp, 6) != 0)
+		return "a required table is too short";
+	if (be16(head + 18) < 16 || be16(head + 18) > 16384)
+		return "bad unitsPerEm";
+	nglyph = be16(maxp + 4);
+	nmetric = be16(hhea + 34);
+	if (nglyph == 0 || nmetric == 0 || nmetric > nglyph)
+		return "bad glyph or metric count";
+	if (ttf_read(fd, dir, ntab, "hmtx",
+	    4UL * nmetric + 2UL * (nglyph - nmetric), 0, tmp, 0) != 0 ||
+	    ttf_read(fd, dir, ntab, "loca",
+	    (be16(head + 50) ? 4UL : 2UL) * (nglyph + 1), 0, tmp, 0) != 0)
+		return "a metrics or location table is too short";
+	return NULL;
+}
+
 /* Builds the four font paths and checks each can be opened, so a missing
  * font is a message naming the file and never a libharu failure. */
 static int
 font_paths(const struct style *s, const char *fontdir, char *path[FONT__COUNT],
     struct diag_list *dl)
 {
+	const char *bad;
 	int f, fd, rc = 0;
 
 	for (f = 0; f < FONT__COUNT; f++) {
@@ -159,8 +255,14 @@ font_paths(const struct style *s, const char *fontdir, char *path[FONT__COUNT],
 			    "fonts/, or set RENCANA_FONTS)", path[f],
 			    strerror(errno));
 			rc = -1;
-		} else
-			close(fd);
+			continue;
+		}
+		if ((bad = ttf_problem(fd)) != NULL) {
+			diag_add(dl, D_PDF_FONT, NULL, NULL,
+			    "cannot use font `%s`: %s", path[f], bad);
+			rc = -1;
+		}
+		close(fd);
 	}
 	return rc;
 }
@@ -414,6 +516,44 @@ has_ext(const char *path, const char *ext)
 	return n > m && strcasecmp(path + n - m, ext) == 0;
 }
 
+/* Decodes a PNG with libpng's simplified API before libharu sees it:
+ * libharu 2.3.0's libpng error callback returns instead of jumping, so
+ * libpng abort()s the whole process on the first broken chunk.  The
+ * simplified API recovers on its own and names the problem. */
+static int
+vet_png(struct writer *w, const char *path)
+{
+	png_image im;
+	void *px;
+	int ok;
+
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&im, path)) {
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "cannot decode image `%s`: %s", path, im.message);
+		png_image_free(&im);
+		return -1;
+	}
+	if ((unsigned long long)im.width * im.height > MAX_IMAGE_PIXELS) {
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "image `%s` is %u x %u pixels; the limit is %d pixels",
+		    path, (unsigned)im.width, (unsigned)im.height,
+		    MAX_IMAGE_PIXELS);
+		png_image_free(&im);
+		return -1;
+	}
+	im.format = PNG_FORMAT_RGBA;
+	px = xmalloc(PNG_IMAGE_SIZE(im));
+	ok = png_image_finish_read(&im, NULL, px, 0, NULL);
+	free(px);
+	if (!ok)
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "cannot decode image `%s`: %s", path, im.message);
+	png_image_free(&im);
+	return ok ? 0 : -1;
+}
+
 /* Loads every distinct image once, in order of first use, and reports every
  * one that fails; returns the number of failures. */
 static int
@@ -450,8 +590,13 @@ load_images(struct writer *w)
 			}
 			close(fd);
 			step(&w->err, "loading image");
-			if (has_ext(b->path, ".png"))
+			if (has_ext(b->path, ".png")) {
+				if (vet_png(w, b->path) != 0) {
+					bad++;
+					continue;
+				}
 				img = HPDF_LoadPngImageFromFile(w->pdf, b->path);
+			}
 			else if (has_ext(b->path, ".jpg") ||
 			    has_ext(b->path, ".jpeg"))
 				img = HPDF_LoadJpegImageFromFile(w->pdf, b->path);
