@@ -86,7 +86,8 @@ chunk(FILE *f, const char *type, const unsigned char *data, size_t n)
 	put32(b, (uint32_t)n);
 	fwrite(b, 1, 4, f);
 	memcpy(b, type, 4);
-	memcpy(b + 4, data, n);
+	if (n > 0)
+		memcpy(b + 4, data, n);
 	fwrite(b, 1, n + 4, f);
 	put32(b, crc32_of(b, n + 4));
 	fwrite(b, 1, 4, f);
