@@ -554,6 +554,66 @@ vet_png(struct writer *w, const char *path)
 	return ok ? 0 : -1;
 }
 
+/* libharu copies a JPEG into the file after reading only its size, and
+ * accepted garbage after an FF D8 in our test; a broken image would then
+ * fail in the reader, not here.  Walks the markers up to the scan: a
+ * baseline or progressive frame of 8-bit grey or RGB (4 components would get
+ * libharu's inverted CMYK Decode, notes 6), and an end marker. */
+static const char *
+jpeg_problem(int fd)
+{
+	unsigned char m[10], tail[16];
+	struct stat st;
+	off_t off = 2;
+	int sof = 0, i;
+
+	if (fstat(fd, &st) != 0 || st.st_size < 32 ||
+	    pread(fd, m, 2, 0) != 2 || m[0] != 0xFF || m[1] != 0xD8)
+		return "not a JPEG file";
+	for (;;) {
+		if (pread(fd, m, 4, off) != 4 || m[0] != 0xFF)
+			return "broken marker structure";
+		if (m[1] == 0xFF) {		/* fill byte */
+			off++;
+			continue;
+		}
+		if (m[1] == 0xDA)		/* start of scan */
+			break;
+		if (m[1] == 0xD8 || m[1] == 0xD9 || (m[1] >= 0xD0 && m[1] <= 0xD7)
+		    || m[1] == 0x01) {
+			off += 2;
+			continue;
+		}
+		if (be16(m + 2) < 2)
+			return "broken marker structure";
+		if (m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 &&
+		    m[1] != 0xC8 && m[1] != 0xCC) {
+			if (pread(fd, m, 10, off) != 10)
+				return "broken frame header";
+			if (m[4] != 8)
+				return "not 8 bits per sample";
+			if (be16(m + 5) == 0 || be16(m + 7) == 0)
+				return "no size";
+			if ((unsigned long)be16(m + 5) * be16(m + 7) >
+			    MAX_IMAGE_PIXELS)
+				return "too many pixels";
+			if (m[9] != 1 && m[9] != 3)
+				return "not greyscale or RGB (CMYK?)";
+			sof = 1;
+		}
+		off += 2 + be16(m + 2);
+	}
+	if (!sof)
+		return "no frame header";
+	if (pread(fd, tail, sizeof(tail), st.st_size - (off_t)sizeof(tail)) !=
+	    (ssize_t)sizeof(tail))
+		return "truncated";
+	for (i = (int)sizeof(tail) - 2; i >= 0; i--)
+		if (tail[i] == 0xFF && tail[i + 1] == 0xD9)
+			return NULL;
+	return "truncated (no end marker)";
+}
+
 /* Loads every distinct image once, in order of first use, and reports every
  * one that fails; returns the number of failures. */
 static int
@@ -598,8 +658,22 @@ load_images(struct writer *w)
 				img = HPDF_LoadPngImageFromFile(w->pdf, b->path);
 			}
 			else if (has_ext(b->path, ".jpg") ||
-			    has_ext(b->path, ".jpeg"))
+			    has_ext(b->path, ".jpeg")) {
+				const char *why;
+
+				fd = open(b->path, O_RDONLY);
+				why = fd < 0 ? strerror(errno) : jpeg_problem(fd);
+				if (fd >= 0)
+					close(fd);
+				if (why != NULL) {
+					diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+					    "cannot decode image `%s`: %s",
+					    b->path, why);
+					bad++;
+					continue;
+				}
 				img = HPDF_LoadJpegImageFromFile(w->pdf, b->path);
+			}
 			else {
 				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 				    "image `%s` is neither .png nor .jpg",

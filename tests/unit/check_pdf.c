@@ -819,6 +819,69 @@ START_TEST(test_bad_images)
 }
 END_TEST
 
+/* JPEGs are copied as they are; pdftoppm makes one, so no fixture. */
+START_TEST(test_jpeg)
+{
+	char *pdf = tmp("a.pdf"), *jpg = tmp("pg-1.jpg"), *bad = tmp("bad.jpg");
+	char *out2 = tmp("b.pdf"), *cmd, *out, *err, *want;
+	struct doc_pages *d;
+	struct style st;
+	struct diag_list dl;
+
+	build(pdf, NULL);
+	cmd = xasprintf("pdftoppm -r 10 -f 1 -l 1 -jpeg '%s' '%s/pg'", pdf,
+	    tmpdir);
+	out = run(cmd, NULL);
+	free(out);
+	free(cmd);
+	d = make_doc(jpg);
+	style_default(&st);
+	diag_init(&dl);
+	ck_assert_int_eq(pdf_write(d, &st, FONTS, out2, &dl), PDF_OK);
+	ck_assert_uint_eq(dl.n, 0);
+	cmd = xasprintf("qpdf --check '%s' >/dev/null && qpdf --qdf '%s' - | "
+	    "grep -c DCTDecode", out2, out2);
+	out = run(cmd, &err);
+	ck_assert_str_eq(out, "1\n");
+	free(out);
+	free(err);
+	free(cmd);
+	doc_pages_free(d);
+
+	/* libharu takes a broken JPEG as it is: pdf.c checks the markers */
+	write_file(bad, "\xFF\xD8\xFF\xE0 this is not a jpeg at all, only text");
+	d = make_doc(bad);
+	ck_assert_int_eq(pdf_write(d, &st, FONTS, out2, &dl), PDF_BAD_INPUT);
+	ck_assert_uint_eq(dl.n, 1);
+	want = xasprintf("cannot decode image `%s`: broken marker structure",
+	    bad);
+	ck_assert_str_eq(dl.v[0].msg, want);
+	free(want);
+	diag_free(&dl);
+	doc_pages_free(d);
+	/* a truncated one */
+	cmd = xasprintf("(head -c -50 '%s' > '%s')", jpg, bad);
+	out = run(cmd, NULL);
+	free(out);
+	free(cmd);
+	diag_init(&dl);
+	d = make_doc(bad);
+	ck_assert_int_eq(pdf_write(d, &st, FONTS, out2, &dl), PDF_BAD_INPUT);
+	ck_assert_uint_eq(dl.n, 1);
+	want = xasprintf("cannot decode image `%s`: truncated (no end marker)",
+	    bad);
+	ck_assert_str_eq(dl.v[0].msg, want);
+	free(want);
+	diag_free(&dl);
+	doc_pages_free(d);
+	style_free(&st);
+	free(pdf);
+	free(jpg);
+	free(bad);
+	free(out2);
+}
+END_TEST
+
 START_TEST(test_unwritable)
 {
 	char *file = tmp("plain"), *inside = tmp("plain/x.pdf");
@@ -932,6 +995,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_threads);
 	tcase_add_test(tc, test_missing_fonts);
 	tcase_add_test(tc, test_bad_images);
+	tcase_add_test(tc, test_jpeg);
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_test(tc, test_check_output);
 	tcase_add_test(tc, test_default_fontdir);
