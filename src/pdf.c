@@ -17,6 +17,10 @@
  *   with what pdf.c was doing, never longjmps, and every step is checked.
  *   Only image loading may fail on the user's data; everything else is a bug
  *   or an installation problem.
+ * - libharu 2.3.0 trusts its input files and can crash on them (a broken PNG
+ *   makes libpng abort(), a text file named .ttf segfaults), so fonts, PNGs
+ *   and JPEGs are checked here first: libpng's simplified API decodes each
+ *   PNG, and TrueType and JPEG headers are walked by hand.
  * - One libharu document per call and no shared mutable state except the
  *   metrics cache, which a mutex guards: calls may run in parallel threads.
  * - The file is written to `.NAME.XXXXXX` beside the target, synced and
