@@ -27,7 +27,8 @@ TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
 TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
-.PHONY: all deps deps-quiet check unit golden run asan valgrind clean fonts bench-floor
+.PHONY: all deps deps-quiet check unit golden run asan valgrind clean fuzz fuzz-replay \
+	fonts bench-floor
 
 all: $(BIN) fonts
 
@@ -97,7 +98,7 @@ unit: $(TEST_BIN) fonts
 golden: $(BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
-check: $(BIN) $(TEST_BIN) fonts
+check: $(BIN) $(TEST_BIN) fuzz-replay fonts
 	$(TEST_BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
@@ -122,3 +123,37 @@ clean:
 # The main job on the bundled examples.
 run: $(BIN)
 	./$(BIN) check examples/*.yaml
+
+# ---- fuzzing (issue 5) ----
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  `make check` replays
+# the committed corpus, past crashes (tests/fuzz/regress/NAME/) and the
+# examples and golden inputs through each harness in the ordinary build;
+# `make fuzz` runs each harness under libFuzzer for FUZZ_SECONDS.
+FUZZ_HARNESSES	 = $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+REPLAYS		 = $(FUZZ_HARNESSES:%=$(O)/replay-%)
+FUZZ_SECONDS	 = 60
+
+$(O)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Isrc -o $@ \
+	    tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(SAN)
+
+fuzz-replay: $(REPLAYS)
+	@for h in $(FUZZ_HARNESSES); do \
+	    find tests/fuzz/corpus/$$h tests/fuzz/regress/$$h examples tests/golden \
+	        -type f \( -name '*.yaml' -o -path "*/fuzz/*" \) ! -name '.*' 2>/dev/null | \
+	        LC_ALL=C sort | xargs $(O)/replay-$$h || exit 1; \
+	done
+
+fuzz:
+	$(MAKE) O=build/fuzz CC=clang OPT='-O1 -g' \
+	    SAN='-fsanitize=fuzzer-no-link,address,undefined' build/fuzz/librencana.a
+	@for h in $(FUZZ_HARNESSES); do \
+	    clang -O1 -g -fsanitize=fuzzer,address,undefined -Isrc \
+	        -o build/fuzz/fuzz-$$h tests/fuzz/fuzz_$$h.c build/fuzz/librencana.a \
+	        $(PKG_LIBS) || exit 1; \
+	    mkdir -p build/fuzz/corpus-$$h; \
+	    cp examples/*.yaml tests/golden/check/*.yaml build/fuzz/corpus-$$h/ 2>/dev/null; \
+	    build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -dict=tests/fuzz/plan.dict -artifact_prefix=build/fuzz/ \
+	        build/fuzz/corpus-$$h tests/fuzz/corpus/$$h || exit 1; \
+	done
