@@ -480,6 +480,15 @@ done:
  */
 static const char md_meta[] = "\\`*_{}[]()#+-.!|<>~&=:@\"'";
 
+/* White space that CommonMark strips at the ends of a paragraph or a table
+ * cell (cmark's isspace: also VT and FF). */
+static int
+md_edge_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
 void
 tpl_escape_markdown(struct buf *b, const char *s, size_t len)
 {
@@ -487,10 +496,12 @@ tpl_escape_markdown(struct buf *b, const char *s, size_t len)
 
 	/* Leading and trailing white space would be stripped (or make an
 	 * indented code block, or a hard line break): write it as character
-	 * references, which are always literal. */
-	for (lead = 0; lead < len && is_space((unsigned char)s[lead]); lead++)
+	 * references, which are always literal.  A line end there is a space,
+	 * as everywhere in a field. */
+	for (lead = 0; lead < len && md_edge_space((unsigned char)s[lead]); lead++)
 		;
-	for (trail = len; trail > lead && is_space((unsigned char)s[trail - 1]); trail--)
+	for (trail = len; trail > lead && md_edge_space((unsigned char)s[trail - 1]);
+	    trail--)
 		;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -498,7 +509,7 @@ tpl_escape_markdown(struct buf *b, const char *s, size_t len)
 		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
 			continue;	/* CR LF is one line end */
 		if (i < lead || i >= trail) {
-			buf_puts(b, c == '\t' ? "&#9;" : "&#32;");
+			buf_printf(b, "&#%d;", c == '\n' || c == '\r' ? ' ' : c);
 			continue;
 		}
 		if (c == '\n' || c == '\r')
