@@ -914,7 +914,7 @@ tpl_render(const char *file, const char *tpl, size_t len,
 	r.nparts = 1;
 	t = &r.parts[0];
 	memset(t, 0, sizeof(*t));
-	t->file = diag_file(dl, file);
+	t->file = diag_file(dl, file != NULL ? file : "template");
 	t->text = tpl;
 	t->len = len;
 	tmpl_parse(t, dl);
