@@ -87,7 +87,7 @@ static const char *const builtin_exceptions[] = {
 	"be-ran-da", "be-ra-ni", "be-ri-ta",
 	"ha-la-man", "ka-i-dah", "ka-wa-san",
 	"per-a-lat-an", "per-a-tur-an", "per-o-leh-an", "per-u-bah-an",
-	"se-la-tan", "te-ra-pi", "te-ri-ma", "ya-i-tu",
+	"se-la-tan", "te-ra-pi", "te-ri-ma", "tri-wu-lan", "ya-i-tu",
 };
 
 /* ---- characters ---------------------------------------------------------- */
