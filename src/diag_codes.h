@@ -28,4 +28,12 @@ DIAG(D_LIMIT_SCALAR,	ERROR,	"limit-scalar",	"one value is longer than 64 KiB")
 
 /* ---- templates (template.c) ---- */
 
+/* ---- template folders, styles, words, build (style.c, build.c) ---- */
+DIAG(D_STYLE_KEY,	ERROR,	"style-key",	"an unknown key in a template's gaya.yaml or word set")
+DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type or is out of range")
+DIAG(D_WORDS_VALUE,	ERROR,	"words-value",	"a word set (kata-id.yaml, kata-en.yaml) must map names to text")
+DIAG(D_TPL_NOTFOUND,	ERROR,	"template-not-found", "the template folder or one of its files cannot be found")
+DIAG(D_TPL_CHARSET,	ERROR,	"template-charset", "template text has a character the PDF fonts (WinAnsi) cannot show")
+DIAG(D_TPL_FIELD,	ERROR,	"template-field", "a template names a field that no plan can have")
+
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
