@@ -34,6 +34,5 @@ DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type 
 DIAG(D_WORDS_VALUE,	ERROR,	"words-value",	"a word set (kata-id.yaml, kata-en.yaml) must map names to text")
 DIAG(D_TPL_NOTFOUND,	ERROR,	"template-not-found", "the template folder or one of its files cannot be found")
 DIAG(D_TPL_CHARSET,	ERROR,	"template-charset", "template text has a character the PDF fonts (WinAnsi) cannot show")
-DIAG(D_TPL_FIELD,	ERROR,	"template-field", "a template names a field that no plan can have")
 
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
