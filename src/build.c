@@ -455,7 +455,12 @@ name_ok(void *user, const struct pnode *ctx, const char *name)
 	if (strcmp(name, ".") == 0)
 		return 1;
 	first = xstrndup(name, flen);
-	/* The first segment may come from any enclosing context. */
+	/*
+	 * The first segment may come from any enclosing context.  The tree's
+	 * ancestors of ctx stand in for the context stack (the engine gives
+	 * only the innermost): a superset, so this never refuses a name the
+	 * stack could resolve.
+	 */
 	for (n = ctx; n != NULL && !ok; n = n->parent) {
 		char *path, *rest, *seg, *save = NULL;
 
@@ -483,8 +488,7 @@ name_ok(void *user, const struct pnode *ctx, const char *name)
 		}
 		free(rest);
 		free(path);
-		if (!ok)
-			break;
+		/* Not from here: a farther context may still have it. */
 	}
 	free(first);
 	return ok;
