@@ -180,6 +180,9 @@ nearest_key(const char *prefix, const char *key)
 		    strlen(k + plen) >= STYLE_MAX_KEYLEN)
 			continue;
 		d = edit_distance(key, k + plen);
+		/* A key typed without its unit suffix: `ukuran` for `ukuran_pt`. */
+		if (strncmp(k + plen, key, strlen(key)) == 0 && d > 1)
+			d = 1;
 		if (d < best) {
 			best = d;
 			found = k + plen;
