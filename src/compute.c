@@ -44,6 +44,15 @@ is_en(const char *lang)
 	return lang != NULL && strcmp(lang, "en") == 0;
 }
 
+/* Month m (1..12) by name. */
+static const char *
+month_name(int m, const char *lang)
+{
+	if (is_en(lang))
+		return month_en[m - 1];
+	return month_id[m - 1];
+}
+
 static int
 all_digits(const char *s, size_t n)
 {
@@ -78,8 +87,7 @@ compute_date_long(const char *ymd, const char *lang)
 	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
 	    (m == 2 && d == 29 && !leap(y)))
 		return NULL;
-	return xasprintf("%d %s %04d", d,
-	    (is_en(lang) ? month_en : month_id)[m - 1], y);
+	return xasprintf("%d %s %04d", d, month_name(m, lang), y);
 }
 
 /* Appends the digits s[0..n) grouped by three with sep. */
@@ -467,8 +475,7 @@ jadwal_text(const char *j, const char *lang)
 		int k = j[6] - '0';
 
 		if (all_digits(j + 5, 2) && atoi(j + 5) >= 1 && atoi(j + 5) <= 12)
-			return xasprintf("%s %.4s", (is_en(lang) ? month_en :
-			    month_id)[atoi(j + 5) - 1], j);
+			return xasprintf("%s %.4s", month_name(atoi(j + 5), lang), j);
 		if (j[5] == 'Q' && k >= 1 && k <= 4)
 			return xasprintf("%s %s %.4s", is_en(lang) ? "Quarter" :
 			    "Triwulan", r[k - 1], j);
