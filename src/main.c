@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "buf.h"
 #include "diag.h"
 #include "layout_hyph.h"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 "  check FILE...            validate plans; print every problem found\n"
 "  expand TEMPLATE --data FILE.yaml\n"
 "                           expand a Mustache template with any YAML data\n"
+"  build PLAN               write the document (default PLAN with .pdf)\n"
 "  hyphenate [-x WORD]... WORD...\n"
 "                           print each word with its hyphenation points\n"
 "                           (-x pe-ngem-bang-an: an exception, as in the style)\n"
@@ -45,6 +47,11 @@ static const char usage_text[] =
 "  --escape html|markdown|none  how {{x}} escapes values (default html)\n"
 "  -o FILE                  write FILE (replaced only on success);\n"
 "                           - or no -o: standard output\n"
+"Options of build:\n"
+"  --to pdf|markdown        output kind (default pdf); markdown is the\n"
+"                           expanded template, default PLAN with .md\n"
+"  -o FILE                  output file; `-` writes to standard output\n"
+"  --template DIR           use the template folder DIR\n"
 "\n"
 "General options:\n"
 "  -h, --help               print this help and exit\n"
@@ -450,6 +457,147 @@ out:
 	return rc;
 }
 
+/* PLAN with its .yaml/.yml replaced by ext (or ext appended). */
+static char *
+default_output(const char *plan, const char *ext)
+{
+	size_t n = strlen(plan);
+	char *r;
+
+	if (n > 5 && strcmp(plan + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(plan + n - 4, ".yml") == 0)
+		n -= 4;
+	r = malloc(n + strlen(ext) + 1);
+	if (r == NULL) {
+		fputs("rencana: error: out of memory\n", stderr);
+		exit(EXIT_IO);
+	}
+	memcpy(r, plan, n);
+	strcpy(r + n, ext);
+	return r;
+}
+
+/* Writes out to path through a temporary file beside it, renamed only
+ * when everything was written; "-" is standard output. */
+static int
+write_output(const char *path, const struct buf *out, struct diag_list *dl)
+{
+	char *tmp;
+	FILE *f;
+	int fd, ok;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
+		    fflush(stdout) != 0) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write to standard output");
+			return -1;
+		}
+		return 0;
+	}
+	tmp = malloc(strlen(path) + 16);
+	if (tmp == NULL) {
+		fputs("rencana: error: out of memory\n", stderr);
+		exit(EXIT_IO);
+	}
+	sprintf(tmp, "%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return -1;
+	}
+	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/* Takes the value of an option given as `--opt VALUE` or `--opt=VALUE`. */
+static int
+opt_value(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*val = argv[++*i];
+	return 1;
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	const char *plan_path = NULL, *outp = NULL, *tdir = NULL, *to = "pdf";
+	enum build_to target;
+	struct diag_list dl;
+	struct buf out = BUF_INIT;
+	struct plan *pl = NULL;
+	char *defout = NULL;
+	int i, r, rc;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if ((r = opt_value(argc, argv, &i, "--to", &to)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "--template", &tdir)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-o", &outp)) != 0) {
+			if (r < 0)
+				return usage_error("%s needs a value", a);
+		} else if (a[0] == '-' && a[1] != '\0')
+			return usage_error("unknown option `%s` for build", a);
+		else if (plan_path != NULL)
+			return usage_error("%s", "build takes one PLAN");
+		else
+			plan_path = a;
+	}
+	if (plan_path == NULL)
+		return usage_error("%s", "build needs a PLAN");
+	if (strcmp(to, "markdown") == 0)
+		target = BUILD_MARKDOWN;
+	else if (strcmp(to, "pdf") == 0)
+		target = BUILD_PDF;
+	else
+		return usage_error("unknown output kind `%s`; use pdf or markdown", to);
+	if (outp == NULL)
+		outp = defout = default_output(plan_path,
+		    target == BUILD_MARKDOWN ? ".md" : ".pdf");
+
+	diag_init(&dl);
+	pl = plan_load_file(plan_path, &dl);
+	/* Any error so far (loading or validation) means nothing is written. */
+	if (pl != NULL && pl->root != NULL && dl.nerror == 0 &&
+	    build_document(target, pl, tdir, &out, &dl) == 0 && dl.nerror == 0)
+		write_output(outp, &out, &dl);
+	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+	rc = status_of(&dl);
+	diag_free(&dl);
+	plan_free(pl);
+	buf_free(&out);
+	free(defout);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -473,6 +621,8 @@ main(int argc, char **argv)
 		return cmd_check(argc - 2, argv + 2);
 	if (strcmp(cmd, "expand") == 0)
 		return cmd_expand(argc - 2, argv + 2);
+	if (strcmp(cmd, "build") == 0)
+		return cmd_build(argc - 2, argv + 2);
 	if (strcmp(cmd, "hyphenate") == 0)
 		return cmd_hyphenate(argc - 2, argv + 2);
 	return usage_error("unknown command `%s`", cmd);
