@@ -29,3 +29,8 @@ DIAG(D_LIMIT_SCALAR,	ERROR,	"limit-scalar",	"one value is longer than 64 KiB")
 /* ---- templates (template.c) ---- */
 
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
+DIAG(D_MD_DEPTH,	ERROR,	"md-depth",	"Markdown lists and quotes are nested deeper than 16 levels")
+DIAG(D_MD_COLUMNS,	ERROR,	"md-columns",	"a table has more than 64 columns")
+DIAG(D_MD_CHARSET,	ERROR,	"md-charset",	"a character the PDF fonts cannot show (not in WinAnsi)")
+DIAG(D_MD_DIRECTIVE,	WARNING, "md-directive", "a directive is unknown or one of its lines is not `key: value`")
+DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")
