@@ -484,7 +484,7 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 			it->font = f;
 			it->w = sp;
 			it->st = sp / 2;
-			it->sh = sp / 3;
+			it->sh = o->align == LB_JUSTIFY ? sp / 3 : 0;
 			need_glue = 0;
 		}
 		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)

@@ -9,8 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "blocks.h"
 #include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "page.h"
 #include "plan.h"
+#include "style.h"
 
 #define EXIT_INVALID	1
 #define EXIT_USAGE	2
@@ -26,6 +31,12 @@ static const char usage_text[] =
 "\n"
 "Options of check:\n"
 "  --format=text|json|github  how to print diagnostics (default text)\n"
+"\n"
+"Developer commands:\n"
+"  layout-dump [--blocks] [--no-hyph] FILE.md\n"
+"                           lay out a Markdown file (default style, fake\n"
+"                           metrics: every glyph 1/2 em) and print the boxes\n"
+"                           (--blocks: print the block tree instead)\n"
 "\n"
 "General options:\n"
 "  -h, --help               print this help and exit\n"
@@ -133,6 +144,78 @@ cmd_check(int argc, char **argv)
 	return rc;
 }
 
+/* Developer command: Markdown -> block tree or pages, as a text dump. */
+static int
+cmd_layout_dump(int argc, char **argv)
+{
+	const char *file = NULL;
+	int blocks_only = 0, hyph = 1, i, rc;
+	struct diag_list dl;
+	struct style st;
+	struct metrics m;
+	struct block *doc;
+	struct doc_pages *pages;
+	char *text = NULL, *dir, *slash;
+	size_t len = 0, cap = 0, n;
+	FILE *f;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--blocks") == 0)
+			blocks_only = 1;
+		else if (strcmp(argv[i], "--no-hyph") == 0)
+			hyph = 0;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("unknown option `%s` for layout-dump", argv[i]);
+		else if (file == NULL)
+			file = argv[i];
+		else
+			return usage_error("%s", "layout-dump takes one FILE");
+	}
+	if (file == NULL)
+		return usage_error("%s", "layout-dump needs a FILE");
+	if ((f = fopen(file, "rb")) == NULL) {
+		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
+		return EXIT_IO;
+	}
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = 2 * cap + 4096;
+			text = realloc(text, cap);
+			if (text == NULL)
+				abort();
+		}
+		n = fread(text + len, 1, cap - len, f);
+		if (n == 0)
+			break;
+		len += n;
+	}
+	fclose(f);
+	diag_init(&dl);
+	style_default(&st);
+	st.hyphenate = hyph;
+	metrics_fake(&m, 500);
+	doc = blocks_from_markdown(text, len, file, st.caption_word, &dl);
+	if (blocks_only)
+		dump_blocks(stdout, doc);
+	else {
+		dir = strdup(file);
+		slash = dir != NULL ? strrchr(dir, '/') : NULL;
+		if (slash != NULL)
+			*slash = '\0';
+		pages = layout_run(doc, &st, &m, slash != NULL ? dir : ".", &dl);
+		dump_pages(stdout, pages);
+		doc_pages_free(pages);
+		free(dir);
+	}
+	diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+	rc = status_of(&dl);
+	blocks_free(doc);
+	style_free(&st);
+	diag_free(&dl);
+	free(text);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -154,5 +237,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "layout-dump") == 0)
+		return cmd_layout_dump(argc - 2, argv + 2);
 	return usage_error("unknown command `%s`", cmd);
 }
