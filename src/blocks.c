@@ -98,8 +98,14 @@ to_winansi(struct conv *c, const char *s, size_t n, size_t *outlen,
 		unsigned long cp;
 		char hex[16];
 
+		size_t i;
+
 		utf8_decode(s + bad, n - bad, &cp);
 		snprintf(hex, sizeof(hex), "U+%04lX", cp);
+		/* the column of the character: count characters before it */
+		for (i = 0; i < bad; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80)
+				col++;
 		report(c, D_MD_CHARSET, line, col,
 		    "character %s cannot be shown in the PDF fonts (not in WinAnsi)",
 		    hex);

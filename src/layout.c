@@ -414,7 +414,7 @@ lay_list(struct lay *L, const struct block *b, const struct ctx *c)
 		lay_blocks(L, it, &ic);
 		L->marker_on = 0;
 	}
-	if (b->tight)
+	if (b->tight && c->depth == 0)
 		L->y -= L->st->paragraph_space_pt;
 }
 
@@ -425,15 +425,21 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 	struct lb_opts o;
 	struct lb_para p;
 	size_t nr = 0, i, start = 0;
+	char *code;
 	const struct run *src = b->nrun > 0 ? &b->run[0] : NULL;
 	double lh = lay_line_height(L, CODE_PT, 1);
 
 	if (src == NULL)
 		return;
+	/* spaces in code are kept: set as no-break spaces (0xA0) */
+	code = xstrndup(src->text, src->len);
+	for (i = 0; i < src->len; i++)
+		if (code[i] == ' ')
+			code[i] = (char)0xA0;
 	runs = xcalloc(2 * src->len + 2, sizeof(*runs));
 	for (i = 0; i <= src->len; i++)
 		if (i == src->len || src->text[i] == '\n') {
-			runs[nr].text = src->text + start;
+			runs[nr].text = code + start;
 			runs[nr].len = i - start;
 			runs[nr++].flags = 0;
 			if (i < src->len)
@@ -451,6 +457,7 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 	L->y -= L->st->paragraph_space_pt;
 	layout_line_free(&p);
 	free(runs);
+	free(code);
 }
 
 static void

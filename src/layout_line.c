@@ -535,12 +535,30 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		struct lb_line *ln;
 		struct lb_seg *cur = NULL;
 		size_t to = brk[l], s;
-		double x = 0, r = ratio[l], nat = 0;
+		double x = 0, r, nat = 0;
 		int forced = is.v[to].kind == LB_PENALTY && is.v[to].pen <= -LB_INF;
 
 		/* a break discards the glue and penalties after it */
 		while (from < to && is.v[from].kind != LB_BOX)
 			from++;
+		/* the ratio that fills this line exactly (rescued lines too) */
+		{
+			double w = 0, y = 0, z = 0;
+
+			for (i = from; i < to; i++)
+				if (is.v[i].kind == LB_BOX ||
+				    (is.v[i].kind == LB_GLUE && is.v[i].st < LB_FILL)) {
+					w += is.v[i].w;
+					y += is.v[i].kind == LB_GLUE ? is.v[i].st : 0;
+					z += is.v[i].kind == LB_GLUE ? is.v[i].sh : 0;
+				}
+			if (is.v[to].kind == LB_PENALTY)
+				w += is.v[to].w;
+			r = w < o->width ? (y > 0 ? (o->width - w) / y : 0) :
+			    (z > 0 ? (o->width - w) / z : 0);
+			if (r < -1)
+				r = -1;
+		}
 		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
 		    sizeof(*p->line));
 		ln = &p->line[p->nline++];
@@ -570,8 +588,7 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 				cur = seg_new(p, it->font);
 				cur->x = x;
 				if (o->align == LB_JUSTIFY && !forced)
-					cur->ws = r > 0 ? r * sp / 2 :
-					    r < -1 ? -sp / 3 : r * sp / 3;
+					cur->ws = r > 0 ? r * sp / 2 : r * sp / 3;
 			}
 			out_put(p, sr.s + it->off, it->len);
 			cur->len += it->len;
