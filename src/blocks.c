@@ -163,6 +163,7 @@ parse_directive(struct conv *c, struct block *d, const char *body)
 {
 	const char *p = body;
 	int line = d->line + 1;
+	size_t wl;
 
 	while (*p != '\0') {
 		const char *eol = strchr(p, '\n');
@@ -206,6 +207,10 @@ parse_directive(struct conv *c, struct block *d, const char *body)
 		kv->key = xstrndup(ks, (size_t)(ke - ks));
 		kv->value = xstrndup(vs, (size_t)(ve - vs));
 		kv->line = line;
+		/* values are shown in the PDF: check them here, where the
+		 * position is known (the value stays UTF-8) */
+		free(to_winansi(c, kv->value, strlen(kv->value), &wl, line,
+		    (int)(vs - p) + 1));
 next:
 		if (eol == NULL)
 			break;

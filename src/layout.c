@@ -31,10 +31,14 @@
  * Limits.
  * LAY_MAX_PATH: the cover logo path joined to basedir; longer paths are
  *   reported as unreadable rather than truncated.
+ * SIG_MAX_LINES: lines of a signature block (place and date, jabatan lines,
+ *   name, rank, NIP); it must fit on one page, which holds about 34 lines,
+ *   so further `jabatan` lines are dropped.
  * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
  * the recursion in lay_blocks is at most that deep.
  */
 #define LAY_MAX_PATH	4096
+#define SIG_MAX_LINES	24
 
 #define PT_PER_MM	(72.0 / 25.4)
 #define LIST_INDENT_MM	7.5	/* per list level */
@@ -612,10 +616,10 @@ lay_signature(struct lay *L, const struct block *b)
 	struct box *bx;
 	size_t i, n = 0;
 	double size = L->st->body_size_pt, lh = L->lh, x0, w, h;
-	struct { char *t; size_t len; enum font_style f; } line[64];
+	struct { char *t; size_t len; enum font_style f; } line[SIG_MAX_LINES];
 	int blank = 4;
 
-	for (i = 0; i < b->nkv && n < 50; i++) {
+	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
 		const char *k = b->kv[i].key;
 
 		if (strcmp(k, "tempat_tanggal") == 0 || strcmp(k, "jabatan") == 0) {
@@ -628,7 +632,7 @@ lay_signature(struct lay *L, const struct block *b)
 		line[n].len = 0;
 		line[n++].f = FONT_REGULAR;
 	}
-	for (i = 0; i < b->nkv && n < 60; i++) {
+	for (i = 0; i < b->nkv && n < SIG_MAX_LINES; i++) {
 		const char *k = b->kv[i].key;
 		char *v = NULL;
 

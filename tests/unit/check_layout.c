@@ -481,6 +481,79 @@ START_TEST(test_table_10k_rows_linear)
 }
 END_TEST
 
+
+START_TEST(test_table_tall_row_split)
+{
+	struct buf b = BUF_INIT;
+	struct diag_list dl;
+	struct style st;
+	struct doc_pages *d;
+	size_t i, j;
+	int lines = 0;
+
+	/* one cell of 3000 words: about 200 lines of 11.5 pt, three pages */
+	buf_puts(&b, "| No | Isi |\n|---|---|\n| 1 | ");
+	for (i = 1; i <= 3000; i++)
+		buf_printf(&b, "kata%zu ", i);
+	buf_puts(&b, " |\n");
+	diag_init(&dl);
+	style_default(&st);
+	d = lay_md(b.data, &st, &dl);
+	ck_assert_uint_ge(d->npage, 3);
+	for (i = 0; i < d->npage; i++) {
+		int head = 0;
+
+		for (j = 0; j < d->page[i].nbox; j++) {
+			const struct box *x = &d->page[i].box[j];
+
+			if (x->type != BOX_TEXT)
+				continue;
+			if (strcmp(x->text, "No") == 0)
+				head++;
+			else if (strncmp(x->text, "kata", 4) == 0) {
+				lines++;
+				ck_assert(x->y > 70.8);	/* above the bottom margin */
+			}
+		}
+		ck_assert_int_eq(head, 1);
+	}
+	ck_assert_int_gt(lines, 150);
+	doc_pages_free(d);
+	style_free(&st);
+	diag_free(&dl);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_draft_mark_first_on_every_page)
+{
+	struct buf b = BUF_INIT;
+	struct diag_list dl;
+	struct style st;
+	struct doc_pages *d;
+	size_t i;
+
+	buf_puts(&b, "```rencana-konsep\nkepala: KONSEP - versi 0.3\n```\n\n");
+	hard_para(&b, "a", 80);
+	diag_init(&dl);
+	style_default(&st);
+	d = lay_md(b.data, &st, &dl);
+	ck_assert_uint_eq(d->npage, 3);
+	for (i = 0; i < d->npage; i++) {
+		const struct box *m = &d->page[i].box[0];
+
+		ck_assert_str_eq(m->text, "KONSEP");	/* style.draft_word */
+		ck_assert(m->angle_deg > 50 && m->angle_deg < 60);
+		ck_assert(m->gray > 0.8 && m->alpha < 1);
+		ck_assert_str_eq(d->page[i].box[1].text, "KONSEP - versi 0.3");
+	}
+	doc_pages_free(d);
+	style_free(&st);
+	diag_free(&dl);
+	buf_free(&b);
+}
+END_TEST
+
 /* ---- pagination ---- */
 
 /* Body: 714.3 pt high, lines 20.7 pt: 34 lines a page; 6 pt after a paragraph. */
@@ -690,6 +763,8 @@ layout_suite(void)
 	tcase_add_test(tt, test_table_widths);
 	tcase_add_test(tt, test_table_header_repeated);
 	tcase_add_test(tt, test_table_10k_rows_linear);
+	tcase_add_test(tt, test_table_tall_row_split);
+	tcase_add_test(tp, test_draft_mark_first_on_every_page);
 	tcase_add_test(tp, test_orphan_moves_paragraph);
 	tcase_add_test(tp, test_widow_avoided);
 	tcase_add_test(tp, test_heading_kept_with_next);
