@@ -123,7 +123,8 @@ add_run(struct block *b, const char *s, size_t n, unsigned flags)
 	if (b->nrun > 0 && b->run[b->nrun - 1].flags == flags &&
 	    !(flags & RUN_BREAK)) {
 		r = &b->run[b->nrun - 1];
-		r->text = xrealloc(r->text, r->len + n + 1);
+		/* grown by doubling: a paragraph of many lines stays linear */
+		r->text = xgrow(r->text, &r->cap, r->len + n + 1, 1);
 		memcpy(r->text + r->len, s, n);
 		r->len += n;
 		r->text[r->len] = '\0';
@@ -133,6 +134,7 @@ add_run(struct block *b, const char *s, size_t n, unsigned flags)
 	r = &b->run[b->nrun++];
 	r->text = xstrndup(s, n);
 	r->len = n;
+	r->cap = n + 1;
 	r->flags = flags;
 }
 

@@ -41,6 +41,7 @@ enum blk_align {
 struct run {
 	char		*text;		/* WinAnsi bytes, NUL-terminated (owned) */
 	size_t		 len;
+	size_t		 cap;		/* bytes allocated for text */
 	unsigned	 flags;		/* RUN_* */
 };
 
