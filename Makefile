@@ -13,9 +13,9 @@ CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
 		   -DRENCANA_VERSION='"$(VERSION)"' -MMD -MP
 # Recursively expanded on purpose: pkg-config is asked when a recipe runs,
 # after `deps` has installed it on a fresh machine.
-PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm
+PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm) \
+PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm -lpng16) \
 		   -lcmark-gfm-extensions -lhpdf -lpthread -lm
 CHECK_CFLAGS	 = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS	 = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
@@ -27,9 +27,35 @@ TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
 TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
-.PHONY: all deps deps-quiet check unit golden run asan valgrind clean
+.PHONY: all deps deps-quiet check unit golden run asan valgrind clean fuzz fuzz-replay \
+	fonts bench-floor
 
-all: $(BIN)
+all: $(BIN) fonts
+
+# The PDF fonts: Liberation Sans (metric-compatible with Arial) from Debian's
+# fonts-liberation2, copied at build time (fonts/*.ttf is git-ignored).
+FONT_SRC	 = /usr/share/fonts/truetype/liberation2
+FONT_DOC	 = /usr/share/doc/fonts-liberation2/copyright
+FONTS		 = fonts/LiberationSans-Regular.ttf fonts/LiberationSans-Bold.ttf \
+		   fonts/LiberationSans-Italic.ttf fonts/LiberationSans-BoldItalic.ttf
+
+fonts: $(FONTS) fonts/LICENSE-liberation
+
+fonts/%.ttf: | deps-quiet
+	@mkdir -p fonts
+	cp $(FONT_SRC)/$*.ttf $@
+
+fonts/LICENSE-liberation: | deps-quiet
+	@mkdir -p fonts
+	if [ -f $(FONT_DOC) ]; then cp $(FONT_DOC) $@; fi
+
+# The speed floor for issue 5: libharu alone writing N pages of text with the
+# same fonts, no layout.  Not part of `make check`.
+bench-floor: $(O)/bench-floor fonts
+
+$(O)/bench-floor: bench/floor.c | deps-quiet
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ bench/floor.c -lhpdf -lm
 
 deps:
 	sh tools/deps.sh
@@ -66,13 +92,13 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 # ../shared holds the Mustache spec; CI lays it beside the clone.
 SHARED		 = $(abspath ..)/shared
 
-unit: $(TEST_BIN)
+unit: $(TEST_BIN) fonts
 	$(TEST_BIN)
 
 golden: $(BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
-check: $(BIN) $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) fuzz-replay fonts
 	$(TEST_BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
@@ -83,16 +109,51 @@ asan:
 	    check
 
 # Valgrind over the unit tests and every golden input.
-valgrind: $(BIN) $(TEST_BIN)
+valgrind: $(BIN) $(TEST_BIN) fonts
 	CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite $(TEST_BIN)
 	VALGRIND=1 sh tests/golden/run.sh ./$(BIN)
 
 clean:
 	rm -rf build $(BIN) out
+	rm -f $(FONTS) fonts/LICENSE-liberation
 
 -include $(OBJS:.o=.d) $(O)/main.d $(TEST_OBJS:.o=.d)
 
 # The main job on the bundled examples.
 run: $(BIN)
 	./$(BIN) check examples/*.yaml
+
+# ---- fuzzing (issue 5) ----
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  `make check` replays
+# the committed corpus, past crashes (tests/fuzz/regress/NAME/) and the
+# examples and golden inputs through each harness in the ordinary build;
+# `make fuzz` runs each harness under libFuzzer for FUZZ_SECONDS.
+FUZZ_HARNESSES	 = $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+REPLAYS		 = $(FUZZ_HARNESSES:%=$(O)/replay-%)
+FUZZ_SECONDS	 = 60
+
+$(O)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Isrc -o $@ \
+	    tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(SAN)
+
+fuzz-replay: $(REPLAYS)
+	@for h in $(FUZZ_HARNESSES); do \
+	    find tests/fuzz/corpus/$$h tests/fuzz/regress/$$h examples tests/golden \
+	        -type f \( -name '*.yaml' -o -path "*/fuzz/*" \) ! -name '.*' 2>/dev/null | \
+	        LC_ALL=C sort | xargs $(O)/replay-$$h || exit 1; \
+	done
+
+fuzz:
+	$(MAKE) O=build/fuzz CC=clang OPT='-O1 -g' \
+	    SAN='-fsanitize=fuzzer-no-link,address,undefined' build/fuzz/librencana.a
+	@for h in $(FUZZ_HARNESSES); do \
+	    clang -O1 -g -fsanitize=fuzzer,address,undefined -Isrc \
+	        -o build/fuzz/fuzz-$$h tests/fuzz/fuzz_$$h.c build/fuzz/librencana.a \
+	        $(PKG_LIBS) || exit 1; \
+	    mkdir -p build/fuzz/corpus-$$h; \
+	    cp examples/*.yaml tests/golden/check/*.yaml build/fuzz/corpus-$$h/ 2>/dev/null; \
+	    build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -dict=tests/fuzz/plan.dict -artifact_prefix=build/fuzz/ \
+	        build/fuzz/corpus-$$h tests/fuzz/corpus/$$h || exit 1; \
+	done

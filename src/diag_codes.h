@@ -27,8 +27,24 @@ DIAG(D_LIMIT_SCALAR,	ERROR,	"limit-scalar",	"one value is longer than 64 KiB")
 /* ---- validation (validate.c) ---- */
 
 /* ---- templates (template.c) ---- */
+DIAG(D_TPL_UNCLOSED_TAG,	ERROR,	"tpl-unclosed-tag", "a tag has no closing delimiter")
+DIAG(D_TPL_BAD_NAME,	ERROR,	"tpl-bad-name",	"a tag's name is empty or holds spaces")
+DIAG(D_TPL_BAD_DELIMITERS, ERROR, "tpl-bad-delimiters", "a set-delimiter tag is not two delimiters of 1 to 16 characters without spaces or `=`")
+DIAG(D_TPL_UNCLOSED_SECTION, ERROR, "tpl-unclosed-section", "a section is still open at the end of the template")
+DIAG(D_TPL_SECTION_END,	ERROR,	"tpl-section-end", "a section end does not match the open section")
+DIAG(D_TPL_UNKNOWN_NAME,	ERROR,	"tpl-unknown-name", "a name that no plan can have (strict mode)")
+DIAG(D_TPL_NOT_TEXT,	ERROR,	"tpl-not-text",	"a map or list is interpolated as text (strict mode)")
+DIAG(D_TPL_UNKNOWN_PARTIAL, ERROR, "tpl-unknown-partial", "a partial that does not exist (strict mode)")
+DIAG(D_TPL_LIMIT_NESTING,	ERROR,	"tpl-limit-nesting", "sections are nested deeper than 32 levels in one template")
+DIAG(D_TPL_LIMIT_PARTIALS, ERROR, "tpl-limit-partials", "partials are nested deeper than 16 levels (a recursive partial)")
+DIAG(D_TPL_LIMIT_OUTPUT,	ERROR,	"tpl-limit-output", "the expanded text is larger than the output limit (16 MiB)")
+DIAG(D_TPL_LIMIT_WORK,	ERROR,	"tpl-limit-work", "expansion takes more than 64 million steps")
 
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
+DIAG(D_PDF_FONT,	ERROR,	"pdf-font",	"a font file cannot be found, read or loaded (run `make`, or set RENCANA_FONTS)")
+DIAG(D_PDF_IMAGE,	ERROR,	"pdf-image",	"an image is missing, not PNG or JPEG, or cannot be decoded")
+DIAG(D_PDF_INTERNAL,	ERROR,	"pdf-internal",	"the PDF library reported an error: a bug in rencana")
+DIAG(D_PDF_OVERWRITE_INPUT, ERROR, "pdf-overwrite-input", "the output file is one of the input files")
 DIAG(D_MD_DEPTH,	ERROR,	"md-depth",	"Markdown lists and quotes are nested deeper than 16 levels")
 DIAG(D_MD_COLUMNS,	ERROR,	"md-columns",	"a table has more than 64 columns")
 DIAG(D_MD_CHARSET,	ERROR,	"md-charset",	"a character the PDF fonts cannot show (not in WinAnsi)")

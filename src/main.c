@@ -4,18 +4,23 @@
  *   0 success (warnings allowed), 1 invalid input, 2 usage error,
  *   3 I/O or internal failure.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "blocks.h"
+#include "buf.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
 #include "page.h"
+#include "pdf.h"
 #include "plan.h"
 #include "style.h"
+#include "template.h"
+#include "xalloc.h"
 
 #define EXIT_INVALID	1
 #define EXIT_USAGE	2
@@ -28,15 +33,26 @@ static const char usage_text[] =
 "\n"
 "Commands:\n"
 "  check FILE...            validate plans; print every problem found\n"
+"  expand TEMPLATE --data FILE.yaml\n"
+"                           expand a Mustache template with any YAML data\n"
 "\n"
 "Options of check:\n"
 "  --format=text|json|github  how to print diagnostics (default text)\n"
 "\n"
+"Options of expand (Mustache spec mode: missing names are empty):\n"
+"  --data FILE.yaml         the data, the root context (required)\n"
+"  --partials DIR           where {{> NAME}} reads NAME.mustache\n"
+"                           (default: the template's own directory)\n"
+"  --escape html|markdown|none  how {{x}} escapes values (default html)\n"
+"  -o FILE                  write FILE (replaced only on success);\n"
+"                           - or no -o: standard output\n"
+"\n"
 "Developer commands:\n"
-"  layout-dump [--blocks] [--no-hyph] FILE.md\n"
+"  layout-dump [--blocks] [--no-hyph] [--real] FILE.md\n"
 "                           lay out a Markdown file (default style, fake\n"
 "                           metrics: every glyph 1/2 em) and print the boxes\n"
-"                           (--blocks: print the block tree instead)\n"
+"                           (--blocks: print the block tree instead;\n"
+"                           --real: measure with the embedded fonts)\n"
 "\n"
 "General options:\n"
 "  -h, --help               print this help and exit\n"
@@ -144,12 +160,225 @@ cmd_check(int argc, char **argv)
 	return rc;
 }
 
+/* ---- expand ---- */
+
+/* Partials of `rencana expand`: DIR/NAME.mustache.  The engine asks once
+ * per name and keeps what it parsed; the texts live here until it returns. */
+struct expand_partials {
+	const char	*dir;
+	char		**text;		/* partials read (NULL: no such file) */
+	char		**path;		/* their file names, for messages */
+	size_t		 n, tcap, pcap;
+};
+
+/* Reads a whole file (at most PLAN_MAX_BYTES + 1 bytes); NULL on failure. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    b.len <= PLAN_MAX_BYTES)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	buf_put(&b, "", 0);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static const char *
+expand_partial(void *user, const char *name, size_t *len, const char **file)
+{
+	struct expand_partials *ep = user;
+	size_t n = 0;
+	char *text = NULL, *path = NULL;
+
+	/* A partial name stays inside DIR: no absolute paths, no `..`. */
+	if (name[0] != '/' && strstr(name, "..") == NULL) {
+		path = xasprintf("%s/%s.mustache", ep->dir, name);
+		text = read_file(path, &n);
+		if (text != NULL && n > PLAN_MAX_BYTES) {
+			free(text);
+			text = NULL;
+		}
+		*file = path;
+	}
+	ep->text = xgrow(ep->text, &ep->tcap, ep->n + 1, sizeof(*ep->text));
+	ep->path = xgrow(ep->path, &ep->pcap, ep->n + 1, sizeof(*ep->path));
+	ep->text[ep->n] = text;
+	ep->path[ep->n++] = path;
+	*len = n;
+	return text;
+}
+
+static void
+expand_partials_free(struct expand_partials *ep)
+{
+	size_t i;
+
+	for (i = 0; i < ep->n; i++) {
+		free(ep->text[i]);
+		free(ep->path[i]);
+	}
+	free(ep->text);
+	free(ep->path);
+}
+
+/* Writes out to path through a temporary file beside it; 0 on success. */
+static int
+write_atomic(const char *path, const struct buf *out, struct diag_list *dl)
+{
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp), rc = -1;
+	FILE *f;
+
+	if (fd < 0) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		goto out;
+	}
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		goto out;
+	}
+	if (fwrite(out->data, 1, out->len, f) != out->len || fclose(f) != 0 ||
+	    rename(tmp, path) != 0) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	return rc;
+}
+
+static int
+cmd_expand(int argc, char **argv)
+{
+	const char *tpl_path = NULL, *data_path = NULL, *pdir = NULL;
+	const char *out_path = NULL, *esc = "html";
+	struct tpl_opts o;
+	struct expand_partials ep;
+	struct diag_list dl;
+	struct plan *pl = NULL;
+	struct buf out = BUF_INIT;
+	char *tpl = NULL, *dir = NULL;
+	size_t len = 0;
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		const char **dst = NULL;
+
+		if (strcmp(a, "--data") == 0 || strncmp(a, "--data=", 7) == 0)
+			dst = &data_path;
+		else if (strcmp(a, "--partials") == 0 ||
+		    strncmp(a, "--partials=", 11) == 0)
+			dst = &pdir;
+		else if (strcmp(a, "--escape") == 0 ||
+		    strncmp(a, "--escape=", 9) == 0)
+			dst = &esc;
+		else if (strcmp(a, "-o") == 0)
+			dst = &out_path;
+		else if (a[0] == '-' && a[1] != '\0')
+			return usage_error("unknown option `%s` for expand", a);
+		else if (tpl_path != NULL)
+			return usage_error("expand takes one TEMPLATE; `%s` is extra", a);
+		else {
+			tpl_path = a;
+			continue;
+		}
+		if ((v = strchr(a, '=')) != NULL && a[1] == '-')
+			v++;
+		else if (i + 1 < argc)
+			v = argv[++i];
+		else
+			return usage_error("%s needs a value", a);
+		*dst = v;
+	}
+	if (tpl_path == NULL)
+		return usage_error("%s", "expand needs a TEMPLATE");
+	if (data_path == NULL)
+		return usage_error("%s", "expand needs --data FILE.yaml");
+	memset(&o, 0, sizeof(o));
+	if (strcmp(esc, "html") == 0)
+		o.escape = TPL_ESC_HTML;
+	else if (strcmp(esc, "markdown") == 0)
+		o.escape = TPL_ESC_MARKDOWN;
+	else if (strcmp(esc, "none") == 0)
+		o.escape = TPL_ESC_NONE;
+	else
+		return usage_error("unknown escape `%s`; use html, markdown or none", esc);
+
+	diag_init(&dl);
+	memset(&ep, 0, sizeof(ep));
+	if ((tpl = read_file(tpl_path, &len)) == NULL) {
+		diag_add(&dl, D_IO_OPEN, NULL, NULL, "cannot open `%s`: %s",
+		    tpl_path, strerror(errno));
+		goto done;
+	}
+	if (len > PLAN_MAX_BYTES) {
+		struct srcpos p = { tpl_path, 0, 0 };
+
+		diag_add(&dl, D_LIMIT_SIZE, &p, NULL,
+		    "the template is larger than %u bytes (4 MiB)", PLAN_MAX_BYTES);
+		goto done;
+	}
+	pl = plan_load_file(data_path, &dl);
+	if (pl == NULL || pl->root == NULL || dl.nerror > 0)
+		goto done;
+	if (pdir == NULL) {
+		const char *slash = strrchr(tpl_path, '/');
+
+		dir = slash == NULL ? xstrdup(".") :
+		    xstrndup(tpl_path, slash == tpl_path ? 1 : (size_t)(slash - tpl_path));
+		pdir = dir;
+	}
+	ep.dir = pdir;
+	o.partial = expand_partial;
+	o.user = &ep;
+	if (tpl_render(tpl_path, tpl, len, pl->root, &o, &out, &dl) != 0)
+		goto done;
+	if (out_path == NULL || strcmp(out_path, "-") == 0) {
+		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			diag_add(&dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write standard output: %s", strerror(errno));
+	} else
+		write_atomic(out_path, &out, &dl);
+done:
+	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+	rc = status_of(&dl);
+	expand_partials_free(&ep);
+	plan_free(pl);
+	buf_free(&out);
+	free(tpl);
+	free(dir);
+	diag_free(&dl);
+	return rc;
+}
+
 /* Developer command: Markdown -> block tree or pages, as a text dump. */
 static int
 cmd_layout_dump(int argc, char **argv)
 {
 	const char *file = NULL;
-	int blocks_only = 0, hyph = 1, i, rc;
+	int blocks_only = 0, hyph = 1, real = 0, i, rc;
 	struct diag_list dl;
 	struct style st;
 	struct metrics m;
@@ -164,6 +393,8 @@ cmd_layout_dump(int argc, char **argv)
 			blocks_only = 1;
 		else if (strcmp(argv[i], "--no-hyph") == 0)
 			hyph = 0;
+		else if (strcmp(argv[i], "--real") == 0)
+			real = 1;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return usage_error("unknown option `%s` for layout-dump", argv[i]);
 		else if (file == NULL)
@@ -194,6 +425,19 @@ cmd_layout_dump(int argc, char **argv)
 	style_default(&st);
 	st.hyphenate = hyph;
 	metrics_fake(&m, 500);
+	if (real) {
+		char *fd = pdf_default_fontdir();
+
+		rc = pdf_metrics(&st, fd, &m, &dl);
+		free(fd);
+		if (rc != PDF_OK) {
+			diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+			style_free(&st);
+			diag_free(&dl);
+			free(text);
+			return EXIT_IO;
+		}
+	}
 	doc = blocks_from_markdown(text, len, file, st.caption_word, &dl);
 	if (blocks_only)
 		dump_blocks(stdout, doc);
@@ -239,5 +483,7 @@ main(int argc, char **argv)
 		return cmd_check(argc - 2, argv + 2);
 	if (strcmp(cmd, "layout-dump") == 0)
 		return cmd_layout_dump(argc - 2, argv + 2);
+	if (strcmp(cmd, "expand") == 0)
+		return cmd_expand(argc - 2, argv + 2);
 	return usage_error("unknown command `%s`", cmd);
 }

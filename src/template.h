@@ -29,7 +29,9 @@ struct tpl_opts {
 	 * `ctx` is the innermost context node, `name` the dotted name. */
 	int		(*name_ok)(void *user, const struct pnode *ctx,
 			    const char *name);
-	size_t		 max_output;	/* bytes; 0 = the default TPL_MAX_OUTPUT */
+	size_t		 max_output;	/* bytes; 0 = the default TPL_MAX_OUTPUT (16 MiB) */
+	unsigned long	 max_work;	/* tokens visited + keys compared; 0 = the
+					 * default TPL_MAX_WORK (64 Mi); for tests */
 };
 
 /*

@@ -4,7 +4,7 @@
 #   tools/deps.sh --quiet  same, silent when nothing is missing (used by make)
 set -u
 PKGS="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev check \
-libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-liberation2 \
+libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 \
 poppler-utils qpdf valgrind"
 
 missing=""

@@ -1,0 +1,1307 @@
+/*
+ * rencana: the PDF stage: pages of positioned boxes -> a PDF file through
+ * libharu 2.3.0, and the font metrics layout measures with.  The only file
+ * that includes hpdf.h (docs/architecture.md); the pitfalls it works around
+ * are in shared/notes/libharu.md.
+ *
+ * Choices, each for a reason:
+ * - Body fonts are TrueType files embedded with WinAnsiEncoding: Indonesian
+ *   plus dashes, curly quotes and the bullet, no ToUnicode needed, word
+ *   spacing (Tw) works for justification.  Never base-14 (not embedded).
+ * - Metadata and bookmarks go through libharu's UTF-8 encoder (written as
+ *   UTF-16BE with a BOM).  Page-label prefixes are not used (written raw).
+ * - Deterministic bytes: no clock (dates come from doc_pages.meta.date), no
+ *   PDF/A and no encryption (both add a time-based /ID), objects created in
+ *   page order, fonts loaded in enum order.
+ * - Errors: libharu errors are sticky, so the handler keeps the first code
+ *   with what pdf.c was doing, never longjmps, and every step is checked.
+ *   Only image loading may fail on the user's data; everything else is a bug
+ *   or an installation problem.
+ * - libharu 2.3.0 trusts its input files and can crash on them (a broken PNG
+ *   makes libpng abort(), a text file named .ttf segfaults), so fonts, PNGs
+ *   and JPEGs are checked here first: libpng's simplified API decodes each
+ *   PNG, and TrueType and JPEG headers are walked by hand.
+ * - One libharu document per call and no shared mutable state except the
+ *   metrics cache, which a mutex guards: calls may run in parallel threads.
+ * - The file is written to `.NAME.XXXXXX` beside the target, synced and
+ *   renamed, so a failed build never leaves a half-written or missing PDF.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <png.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "page.h"
+#include "pdf.h"
+#include "style.h"
+#include "xalloc.h"
+
+/* ---- limits ---- */
+
+/* Distinct transparency values per document: each is one ExtGState object;
+ * layout uses one or two (the draft mark), so more is a bug upstream. */
+#define MAX_ALPHAS	32
+/* Outline nesting followed; deeper levels hang under level MAX_OUTLINE_LEVEL
+ * (layout emits 1-3). */
+#define MAX_OUTLINE_LEVEL 8
+/* Metrics cache entries: one per distinct (font folder, font files). */
+#define MAX_METRICS_CACHE 4
+/* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
+ * pictures are far smaller, and the check must not exhaust memory. */
+#define MAX_IMAGE_PIXELS (4096 * 4096)
+/* Tables in a TrueType directory: Liberation Sans has 19; the format
+ * allows more, but a font with hundreds is not a text font. */
+#define MAX_TTF_TABLES	64
+/* Bytes copied from libharu's memory stream per read. */
+#define COPY_CHUNK	65536
+
+#define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
+#define PI		3.14159265358979323846
+
+/* ---- libharu errors ---- */
+
+struct hpdf_err {
+	HPDF_STATUS	 code;		/* first error seen, 0 none */
+	HPDF_STATUS	 detail;
+	const char	*what;		/* current step, a static string */
+	long		 page;		/* current page index, -1 none */
+	char		 ctx[96];	/* the step when the first error happened */
+	int		 reported;	/* pdf.c already said what went wrong */
+};
+
+static void
+on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+	struct hpdf_err *e = user;
+
+	/* Sticky errors re-fire later as 0x1025; the first one is the cause. */
+	if (e->code != 0)
+		return;
+	e->code = code;
+	e->detail = detail;
+	if (e->page >= 0)
+		snprintf(e->ctx, sizeof(e->ctx), "%s on page %ld", e->what,
+		    e->page + 1);
+	else
+		snprintf(e->ctx, sizeof(e->ctx), "%s", e->what);
+}
+
+static void
+step(struct hpdf_err *e, const char *what)
+{
+	e->what = what;
+}
+
+static void
+report_hpdf(struct diag_list *dl, enum diag_code code,
+    const struct hpdf_err *e, const char *file)
+{
+	if (file != NULL)
+		diag_add(dl, code, NULL, NULL,
+		    "libharu error 0x%04X (detail %u) while %s `%s`",
+		    (unsigned)e->code, (unsigned)e->detail, e->ctx, file);
+	else
+		diag_add(dl, code, NULL, NULL,
+		    "libharu error 0x%04X (detail %u) while %s",
+		    (unsigned)e->code, (unsigned)e->detail, e->ctx);
+}
+
+/* ---- font folder and files ---- */
+
+char *
+pdf_default_fontdir(void)
+{
+	const char *env = getenv("RENCANA_FONTS");
+	char exe[PATH_MAX];
+	ssize_t n;
+	struct stat st;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash, *dir;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/fonts", exe);
+			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+				return dir;
+			free(dir);
+		}
+	}
+	return xstrdup(DEBIAN_FONTDIR);
+}
+
+/* TrueType sanity checks before libharu parses a file: 2.3.0 validates
+ * nothing (a text file named .ttf crashed it in HPDF_MemCmp; zero
+ * unitsPerEm or more metrics than glyphs are known crashes, notes 6), and a
+ * template's gaya.yaml may name any file. */
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
+/* Reads n bytes at off of table `tag`; -1 if missing or too short. */
+static int
+ttf_read(int fd, const unsigned char *dir, unsigned ntab, const char *tag,
+    unsigned long need, unsigned long at, unsigned char *out, size_t n)
+{
+	unsigned i;
+
+	for (i = 0; i < ntab; i++) {
+		const unsigned char *r = dir + 16 * i;
+
+		if (memcmp(r, tag, 4) != 0)
+			continue;
+		if (be32(r + 12) < need || at + n > be32(r + 12))
+			return -1;
+		return pread(fd, out, n, (off_t)(be32(r + 8) + at)) ==
+		    (ssize_t)n ? 0 : -1;
+	}
+	return -1;
+}
+
+static const char *
+ttf_problem(int fd)
+{
+	static const char *const need[] = {
+		"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name",
+		"post"
+	};
+	unsigned char hdr[12], dir[16 * MAX_TTF_TABLES], head[54], hhea[36];
+	unsigned char maxp[6], tmp[2];
+	struct stat st;
+	unsigned ntab, i, j, nglyph, nmetric;
+	int found;
+
+	if (fstat(fd, &st) != 0 || pread(fd, hdr, 12, 0) != 12)
+		return "too short";
+	if (be32(hdr) != 0x00010000UL && memcmp(hdr, "true", 4) != 0)
+		return "not a TrueType font";
+	ntab = be16(hdr + 4);
+	if (ntab == 0 || ntab > MAX_TTF_TABLES ||
+	    pread(fd, dir, 16 * ntab, 12) != (ssize_t)(16 * ntab))
+		return "bad table directory";
+	for (i = 0; i < ntab; i++)
+		if (be32(dir + 16 * i + 8) + be32(dir + 16 * i + 12) >
+		    (unsigned long)st.st_size)
+			return "a table lies beyond the end of the file";
+	for (j = 0; j < sizeof(need) / sizeof(need[0]); j++) {
+		found = 0;
+		for (i = 0; i < ntab; i++)
+			if (memcmp(dir + 16 * i, need[j], 4) == 0)
+				found = 1;
+		if (!found)
+			return "a required table is missing";
+	}
+	if (ttf_read(fd, dir, ntab, "head", 54, 0, head, 54) != 0 ||
+	    ttf_read(fd, dir, ntab, "hhea", 36, 0, hhea, 36) != 0 ||
+	    ttf_read(fd, dir, ntab, "maxp", 6, 0, maxp, 6) != 0)
+		return "a required table is too short";
+	if (be16(head + 18) < 16 || be16(head + 18) > 16384)
+		return "bad unitsPerEm";
+	nglyph = be16(maxp + 4);
+	nmetric = be16(hhea + 34);
+	if (nglyph == 0 || nmetric == 0 || nmetric > nglyph)
+		return "bad glyph or metric count";
+	if (ttf_read(fd, dir, ntab, "hmtx",
+	    4UL * nmetric + 2UL * (nglyph - nmetric), 0, tmp, 0) != 0 ||
+	    ttf_read(fd, dir, ntab, "loca",
+	    (be16(head + 50) ? 4UL : 2UL) * (nglyph + 1), 0, tmp, 0) != 0)
+		return "a metrics or location table is too short";
+	return NULL;
+}
+
+/* Builds the four font paths and checks each can be opened, so a missing
+ * font is a message naming the file and never a libharu failure. */
+static int
+font_paths(const struct style *s, const char *fontdir, char *path[FONT__COUNT],
+    struct diag_list *dl)
+{
+	const char *bad;
+	int f, fd, rc = 0;
+
+	for (f = 0; f < FONT__COUNT; f++) {
+		path[f] = xasprintf("%s/%s", fontdir,
+		    s->font[f] != NULL ? s->font[f] : "");
+		if (s->font[f] == NULL || *s->font[f] == '\0') {
+			diag_add(dl, D_PDF_FONT, NULL, NULL,
+			    "the style names no font file for style %d", f);
+			rc = -1;
+			continue;
+		}
+		if ((fd = open(path[f], O_RDONLY)) < 0) {
+			diag_add(dl, D_PDF_FONT, NULL, NULL,
+			    "cannot read font `%s`: %s (run `make` to fill "
+			    "fonts/, or set RENCANA_FONTS)", path[f],
+			    strerror(errno));
+			rc = -1;
+			continue;
+		}
+		if ((bad = ttf_problem(fd)) != NULL) {
+			diag_add(dl, D_PDF_FONT, NULL, NULL,
+			    "cannot use font `%s`: %s", path[f], bad);
+			rc = -1;
+		}
+		close(fd);
+	}
+	return rc;
+}
+
+static void
+free_paths(char *path[FONT__COUNT])
+{
+	int f;
+
+	for (f = 0; f < FONT__COUNT; f++) {
+		free(path[f]);
+		path[f] = NULL;
+	}
+}
+
+/* Loads one TrueType file and returns its WinAnsi font, or NULL. */
+static HPDF_Font
+load_font(HPDF_Doc pdf, struct hpdf_err *e, const char *path, int embed)
+{
+	const char *name;
+
+	step(e, "loading font");
+	name = HPDF_LoadTTFontFromFile(pdf, path, embed ? HPDF_TRUE : HPDF_FALSE);
+	if (name == NULL || e->code != 0)
+		return NULL;
+	/* Always name the encoding: NULL would mean StandardEncoding. */
+	return HPDF_GetFont(pdf, name, "WinAnsiEncoding");
+}
+
+/* ---- metrics ---- */
+
+struct metrics_entry {
+	char		*key;		/* fontdir, then each file, NUL-separated by \n */
+	struct metrics	 m;
+};
+
+static pthread_mutex_t metrics_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct metrics_entry metrics_cache[MAX_METRICS_CACHE];
+static size_t metrics_ncache;
+
+static int
+measure_fonts(char *path[FONT__COUNT], struct metrics *m,
+    struct diag_list *dl)
+{
+	struct hpdf_err e = { 0, 0, "creating the document", -1, "", 0 };
+	HPDF_Doc pdf;
+	HPDF_Font font;
+	HPDF_TextWidth tw;
+	HPDF_BYTE b;
+	int f, c, rc = PDF_FAIL;
+
+	if ((pdf = HPDF_New(on_hpdf_error, &e)) == NULL) {
+		report_hpdf(dl, D_PDF_INTERNAL, &e, NULL);
+		return PDF_FAIL;
+	}
+	memset(m, 0, sizeof(*m));
+	for (f = 0; f < FONT__COUNT; f++) {
+		/* Not embedded: this document is never saved. */
+		if ((font = load_font(pdf, &e, path[f], 0)) == NULL ||
+		    e.code != 0) {
+			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
+			goto out;
+		}
+		step(&e, "measuring font");
+		for (c = 0; c < 256; c++) {
+			b = (HPDF_BYTE)c;
+			/* The same CharWidth that fills /Widths. */
+			tw = HPDF_Font_TextWidth(font, &b, 1);
+			m->width[f][c] = (unsigned short)tw.width;
+		}
+		if (f == FONT_REGULAR) {
+			m->ascent = (short)HPDF_Font_GetAscent(font);
+			m->descent = (short)HPDF_Font_GetDescent(font);
+		}
+		if (e.code != 0) {
+			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
+			goto out;
+		}
+	}
+	rc = PDF_OK;
+out:
+	HPDF_Free(pdf);
+	return rc;
+}
+
+int
+pdf_metrics(const struct style *s, const char *fontdir, struct metrics *m,
+    struct diag_list *dl)
+{
+	char *path[FONT__COUNT] = { NULL };
+	struct buf key = BUF_INIT;
+	size_t i;
+	int f, rc = PDF_FAIL;
+
+	if (font_paths(s, fontdir, path, dl) != 0)
+		goto out;
+	for (f = 0; f < FONT__COUNT; f++) {
+		buf_puts(&key, path[f]);
+		buf_putc(&key, '\n');
+	}
+	pthread_mutex_lock(&metrics_lock);
+	for (i = 0; i < metrics_ncache; i++)
+		if (strcmp(metrics_cache[i].key, buf_str(&key)) == 0) {
+			*m = metrics_cache[i].m;
+			pthread_mutex_unlock(&metrics_lock);
+			rc = PDF_OK;
+			goto out;
+		}
+	pthread_mutex_unlock(&metrics_lock);
+
+	/* Measured outside the lock: two threads may both measure once. */
+	if ((rc = measure_fonts(path, m, dl)) != PDF_OK)
+		goto out;
+	pthread_mutex_lock(&metrics_lock);
+	if (metrics_ncache < MAX_METRICS_CACHE) {
+		metrics_cache[metrics_ncache].key = buf_detach(&key);
+		metrics_cache[metrics_ncache].m = *m;
+		metrics_ncache++;
+	}
+	pthread_mutex_unlock(&metrics_lock);
+out:
+	buf_free(&key);
+	free_paths(path);
+	return rc;
+}
+
+/* ---- UTF-8 strings for libharu's UTF-8 encoder ---- */
+
+/* libharu's Unicode type is 16-bit: characters beyond the BMP and invalid
+ * bytes become U+FFFD instead of garbage. */
+static char *
+bmp_utf8(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, i;
+
+	while (*p != '\0') {
+		if (*p < 0x80)
+			n = 1;
+		else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2)
+			n = 2;
+		else if ((*p & 0xF0) == 0xE0)
+			n = 3;
+		else
+			n = 0;
+		for (i = 1; i < n; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				n = 0;
+		if (n == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) ||
+		    (p[0] == 0xED && p[1] >= 0xA0)))
+			n = 0;	/* overlong or a surrogate */
+		if (n == 0) {
+			buf_puts(&b, "\xEF\xBF\xBD");
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+			continue;
+		}
+		buf_put(&b, (const char *)p, n);
+		p += n;
+	}
+	return buf_detach(&b);
+}
+
+/* ---- the document ---- */
+
+struct alpha_state {
+	double		 alpha;
+	HPDF_ExtGState	 gs;
+};
+
+struct image_entry {
+	const char	*path;		/* the box's string */
+	HPDF_Image	 img;		/* NULL when it failed to load */
+};
+
+struct writer {
+	const struct doc_pages	*doc;
+	struct diag_list	*dl;
+	HPDF_Doc		 pdf;
+	struct hpdf_err		 err;
+	HPDF_Font		 font[FONT__COUNT];
+	HPDF_Page		*page;		/* one per doc page */
+	HPDF_Page		 cur_page;	/* the page being drawn */
+	struct alpha_state	 alpha[MAX_ALPHAS];
+	size_t			 nalpha;
+	struct image_entry	*image;
+	size_t			 nimage, imagecap;
+	/* What the current page's graphics state holds, to skip repeats. */
+	int			 in_text;
+	int			 cur_font;	/* -1 unknown */
+	double			 cur_size, cur_fill, cur_stroke, cur_line, cur_ws;
+};
+
+/* The writer's state is unknown after GRestore or on a new page. */
+static void
+forget_state(struct writer *w)
+{
+	w->cur_font = -1;
+	w->cur_size = w->cur_fill = w->cur_stroke = w->cur_line = -1;
+	w->cur_ws = 0;		/* Tw starts at 0 */
+}
+
+static int
+failed(const struct writer *w)
+{
+	return w->err.code != 0;
+}
+
+static double
+clamp01(double v)
+{
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+static HPDF_ExtGState
+alpha_state(struct writer *w, double alpha)
+{
+	size_t i;
+	HPDF_ExtGState gs;
+
+	/* Rounded so that float noise from layout does not multiply states. */
+	alpha = floor(clamp01(alpha) * 1000 + 0.5) / 1000;
+	for (i = 0; i < w->nalpha; i++)
+		if (w->alpha[i].alpha == alpha)
+			return w->alpha[i].gs;
+	if (w->nalpha == MAX_ALPHAS) {
+		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+		    "more than %d distinct transparency values", MAX_ALPHAS);
+		return NULL;
+	}
+	step(&w->err, "creating a transparency state");
+	if ((gs = HPDF_CreateExtGState(w->pdf)) == NULL)
+		return NULL;
+	HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)alpha);
+	HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)alpha);
+	if (failed(w))
+		return NULL;
+	w->alpha[w->nalpha].alpha = alpha;
+	w->alpha[w->nalpha].gs = gs;
+	w->nalpha++;
+	return gs;
+}
+
+static int
+has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), m = strlen(ext);
+
+	return n > m && strcasecmp(path + n - m, ext) == 0;
+}
+
+/* Decodes a PNG with libpng's simplified API before libharu sees it:
+ * libharu 2.3.0's libpng error callback returns instead of jumping, so
+ * libpng abort()s the whole process on the first broken chunk.  The
+ * simplified API recovers on its own and names the problem. */
+static int
+vet_png(struct writer *w, const char *path)
+{
+	png_image im;
+	void *px;
+	int ok;
+
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&im, path)) {
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "cannot decode image `%s`: %s", path, im.message);
+		png_image_free(&im);
+		return -1;
+	}
+	if ((unsigned long long)im.width * im.height > MAX_IMAGE_PIXELS) {
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "image `%s` is %u x %u pixels; the limit is %d pixels",
+		    path, (unsigned)im.width, (unsigned)im.height,
+		    MAX_IMAGE_PIXELS);
+		png_image_free(&im);
+		return -1;
+	}
+	im.format = PNG_FORMAT_RGBA;
+	px = xmalloc(PNG_IMAGE_SIZE(im));
+	ok = png_image_finish_read(&im, NULL, px, 0, NULL);
+	free(px);
+	if (!ok)
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "cannot decode image `%s`: %s", path, im.message);
+	png_image_free(&im);
+	return ok ? 0 : -1;
+}
+
+/* libharu copies a JPEG into the file after reading only its size, and
+ * accepted garbage after an FF D8 in our test; a broken image would then
+ * fail in the reader, not here.  Walks the markers up to the scan: a
+ * baseline or progressive frame of 8-bit grey or RGB (4 components would get
+ * libharu's inverted CMYK Decode, notes 6), and an end marker. */
+static const char *
+jpeg_problem(int fd)
+{
+	unsigned char m[10], tail[16];
+	struct stat st;
+	off_t off = 2;
+	int sof = 0, i;
+
+	if (fstat(fd, &st) != 0 || st.st_size < 32 ||
+	    pread(fd, m, 2, 0) != 2 || m[0] != 0xFF || m[1] != 0xD8)
+		return "not a JPEG file";
+	for (;;) {
+		if (pread(fd, m, 4, off) != 4 || m[0] != 0xFF)
+			return "broken marker structure";
+		if (m[1] == 0xFF) {		/* fill byte */
+			off++;
+			continue;
+		}
+		if (m[1] == 0xDA)		/* start of scan */
+			break;
+		if (m[1] == 0xD8 || m[1] == 0xD9 || (m[1] >= 0xD0 && m[1] <= 0xD7)
+		    || m[1] == 0x01) {
+			off += 2;
+			continue;
+		}
+		if (be16(m + 2) < 2)
+			return "broken marker structure";
+		if (m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 &&
+		    m[1] != 0xC8 && m[1] != 0xCC) {
+			if (pread(fd, m, 10, off) != 10)
+				return "broken frame header";
+			if (m[4] != 8)
+				return "not 8 bits per sample";
+			if (be16(m + 5) == 0 || be16(m + 7) == 0)
+				return "no size";
+			if ((unsigned long)be16(m + 5) * be16(m + 7) >
+			    MAX_IMAGE_PIXELS)
+				return "too many pixels";
+			if (m[9] != 1 && m[9] != 3)
+				return "not greyscale or RGB (CMYK?)";
+			sof = 1;
+		}
+		off += 2 + be16(m + 2);
+	}
+	if (!sof)
+		return "no frame header";
+	if (pread(fd, tail, sizeof(tail), st.st_size - (off_t)sizeof(tail)) !=
+	    (ssize_t)sizeof(tail))
+		return "truncated";
+	for (i = (int)sizeof(tail) - 2; i >= 0; i--)
+		if (tail[i] == 0xFF && tail[i + 1] == 0xD9)
+			return NULL;
+	return "truncated (no end marker)";
+}
+
+/* Loads every distinct image once, in order of first use, and reports every
+ * one that fails; returns the number of failures. */
+static int
+load_images(struct writer *w)
+{
+	const struct doc_pages *d = w->doc;
+	size_t i, j, k;
+	int bad = 0, fd;
+
+	for (i = 0; i < d->npage; i++)
+		for (j = 0; j < d->page[i].nbox; j++) {
+			const struct box *b = &d->page[i].box[j];
+			struct image_entry *ie;
+			HPDF_Image img = NULL;
+
+			if (b->type != BOX_IMAGE)
+				continue;
+			for (k = 0; k < w->nimage; k++)
+				if (strcmp(w->image[k].path, b->path) == 0)
+					break;
+			if (k < w->nimage)
+				continue;
+			w->image = xgrow(w->image, &w->imagecap, w->nimage + 1,
+			    sizeof(*w->image));
+			ie = &w->image[w->nimage++];
+			ie->path = b->path;
+			ie->img = NULL;
+			if ((fd = open(b->path, O_RDONLY)) < 0) {
+				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+				    "cannot read image `%s`: %s", b->path,
+				    strerror(errno));
+				bad++;
+				continue;
+			}
+			close(fd);
+			step(&w->err, "loading image");
+			if (has_ext(b->path, ".png")) {
+				if (vet_png(w, b->path) != 0) {
+					bad++;
+					continue;
+				}
+				img = HPDF_LoadPngImageFromFile(w->pdf, b->path);
+			}
+			else if (has_ext(b->path, ".jpg") ||
+			    has_ext(b->path, ".jpeg")) {
+				const char *why;
+
+				fd = open(b->path, O_RDONLY);
+				why = fd < 0 ? strerror(errno) : jpeg_problem(fd);
+				if (fd >= 0)
+					close(fd);
+				if (why != NULL) {
+					diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+					    "cannot decode image `%s`: %s",
+					    b->path, why);
+					bad++;
+					continue;
+				}
+				img = HPDF_LoadJpegImageFromFile(w->pdf, b->path);
+			}
+			else {
+				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+				    "image `%s` is neither .png nor .jpg",
+				    b->path);
+				bad++;
+				continue;
+			}
+			if (img == NULL || failed(w)) {
+				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+				    "cannot decode image `%s` (libharu error "
+				    "0x%04X); save it again as an 8-bit RGB "
+				    "PNG or an RGB JPEG", b->path,
+				    (unsigned)w->err.code);
+				/* The document is usable again (notes 5). */
+				HPDF_ResetError(w->pdf);
+				w->err.code = 0;
+				bad++;
+				continue;
+			}
+			ie->img = img;
+		}
+	return bad;
+}
+
+static HPDF_Image
+find_image(const struct writer *w, const char *path)
+{
+	size_t k;
+
+	for (k = 0; k < w->nimage; k++)
+		if (strcmp(w->image[k].path, path) == 0)
+			return w->image[k].img;
+	return NULL;
+}
+
+static void
+end_text(struct writer *w)
+{
+	if (w->in_text) {
+		HPDF_Page_EndText(w->cur_page);
+		w->in_text = 0;
+	}
+}
+
+static void
+set_fill(struct writer *w, HPDF_Page pg, double gray)
+{
+	gray = clamp01(gray);
+	if (gray != w->cur_fill) {
+		HPDF_Page_SetGrayFill(pg, (HPDF_REAL)gray);
+		w->cur_fill = gray;
+	}
+}
+
+static void
+draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
+{
+	double c = 1, s = 0;
+
+	if (b->len == 0 || b->text == NULL || b->text[0] == '\0')
+		return;
+	step(&w->err, "drawing text");
+	if (b->font < 0 || b->font >= FONT__COUNT ||
+	    w->font[b->font] == NULL) {
+		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+		    "text box with an unknown font %d", (int)b->font);
+		w->err.code = HPDF_INVALID_FONT;
+		w->err.reported = 1;
+		return;
+	}
+	if (!w->in_text) {
+		HPDF_Page_BeginText(pg);
+		w->in_text = 1;
+	}
+	if ((int)b->font != w->cur_font || b->size_pt != w->cur_size) {
+		HPDF_Page_SetFontAndSize(pg, w->font[b->font],
+		    (HPDF_REAL)b->size_pt);
+		w->cur_font = (int)b->font;
+		w->cur_size = b->size_pt;
+	}
+	set_fill(w, pg, b->gray);
+	if (b->word_space_pt != w->cur_ws) {
+		HPDF_Page_SetWordSpace(pg, (HPDF_REAL)b->word_space_pt);
+		w->cur_ws = b->word_space_pt;
+	}
+	if (b->angle_deg != 0) {
+		double r = b->angle_deg * PI / 180;
+
+		c = cos(r);
+		s = sin(r);
+	}
+	/* Absolute positioning: no drift from libharu's relative Td moves. */
+	HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s,
+	    (HPDF_REAL)c, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
+	HPDF_Page_ShowText(pg, b->text);
+}
+
+static void
+draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
+{
+	HPDF_Image img;
+	HPDF_Destination dst;
+	HPDF_Annotation a;
+	HPDF_Rect r;
+
+	switch (b->type) {
+	case BOX_TEXT:
+		draw_text(w, pg, b);
+		break;
+	case BOX_RULE:
+		step(&w->err, "drawing a rule");
+		if (b->line_pt != w->cur_line) {
+			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)b->line_pt);
+			w->cur_line = b->line_pt;
+		}
+		if (clamp01(b->gray) != w->cur_stroke) {
+			w->cur_stroke = clamp01(b->gray);
+			HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)w->cur_stroke);
+		}
+		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
+		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w),
+		    (HPDF_REAL)(b->y + b->h));
+		HPDF_Page_Stroke(pg);
+		break;
+	case BOX_RECT:
+		step(&w->err, "drawing a rectangle");
+		set_fill(w, pg, b->gray);
+		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)b->y,
+		    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		HPDF_Page_Fill(pg);
+		break;
+	case BOX_IMAGE:
+		step(&w->err, "drawing an image");
+		if ((img = find_image(w, b->path)) != NULL)
+			HPDF_Page_DrawImage(pg, img, (HPDF_REAL)b->x,
+			    (HPDF_REAL)b->y, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		break;
+	case BOX_LINK:
+		step(&w->err, "adding a link");
+		if (b->dest_page >= w->doc->npage) {
+			diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+			    "link to page %zu of %zu", b->dest_page + 1,
+			    w->doc->npage);
+			w->err.code = HPDF_PAGE_OUT_OF_RANGE;
+			w->err.reported = 1;
+			break;
+		}
+		r.left = (HPDF_REAL)b->x;
+		r.bottom = (HPDF_REAL)b->y;
+		r.right = (HPDF_REAL)(b->x + b->w);
+		r.top = (HPDF_REAL)(b->y + b->h);
+		/* FitH: zoom 0 in SetXYZ would poison the document (notes 4). */
+		if ((dst = HPDF_Page_CreateDestination(
+		    w->page[b->dest_page])) == NULL)
+			break;
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)b->dest_y);
+		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, dst)) == NULL)
+			break;
+		/* The PDF default is a visible 1 pt box. */
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		break;
+	}
+}
+
+static void
+draw_page(struct writer *w, size_t i)
+{
+	const struct page *p = &w->doc->page[i];
+	HPDF_Page pg = w->page[i];
+	HPDF_ExtGState gs;
+	size_t j;
+
+	w->err.page = (long)i;
+	w->cur_page = pg;
+	w->in_text = 0;
+	forget_state(w);
+	for (j = 0; j < p->nbox && !failed(w); j++) {
+		const struct box *b = &p->box[j];
+
+		if (b->type != BOX_TEXT || b->alpha < 1)
+			end_text(w);
+		if (b->alpha >= 1 || b->type == BOX_LINK) {
+			draw_box(w, pg, b);
+			continue;
+		}
+		if ((gs = alpha_state(w, b->alpha)) == NULL) {
+			if (!failed(w)) {
+				w->err.code = HPDF_INVALID_EXT_GSTATE;
+				w->err.reported = 1;
+			}
+			break;
+		}
+		step(&w->err, "setting transparency");
+		HPDF_Page_GSave(pg);
+		HPDF_Page_SetExtGState(pg, gs);
+		draw_box(w, pg, b);
+		end_text(w);
+		HPDF_Page_GRestore(pg);
+		forget_state(w);
+	}
+	if (!failed(w))
+		end_text(w);
+}
+
+static void
+add_outlines(struct writer *w, HPDF_Encoder utf8)
+{
+	const struct doc_pages *d = w->doc;
+	HPDF_Outline stack[MAX_OUTLINE_LEVEL + 1] = { NULL };
+	HPDF_Outline o, parent;
+	HPDF_Destination dst;
+	size_t i;
+	int lv, k;
+
+	w->err.page = -1;
+	step(&w->err, "adding bookmarks");
+	for (i = 0; i < d->noutline && !failed(w); i++) {
+		const struct outline *ol = &d->outline[i];
+		char *title;
+
+		if (ol->page >= d->npage) {
+			diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+			    "bookmark to page %zu of %zu", ol->page + 1,
+			    d->npage);
+			w->err.code = HPDF_PAGE_OUT_OF_RANGE;
+			w->err.reported = 1;
+			break;
+		}
+		lv = ol->level < 1 ? 1 : ol->level > MAX_OUTLINE_LEVEL ?
+		    MAX_OUTLINE_LEVEL : ol->level;
+		/* The nearest open entry above this level; a skipped level
+		 * (1 then 3) hangs under the 1. */
+		parent = NULL;
+		for (k = lv - 1; k >= 1; k--)
+			if (stack[k] != NULL) {
+				parent = stack[k];
+				break;
+			}
+		title = bmp_utf8(ol->title != NULL ? ol->title : "");
+		o = HPDF_CreateOutline(w->pdf, parent, title, utf8);
+		free(title);
+		if (o == NULL)
+			break;
+		stack[lv] = o;
+		for (k = lv + 1; k <= MAX_OUTLINE_LEVEL; k++)
+			stack[k] = NULL;
+		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
+		if ((dst = HPDF_Page_CreateDestination(w->page[ol->page])) ==
+		    NULL)
+			break;
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)ol->y);
+		HPDF_Outline_SetDestination(o, dst);
+	}
+	if (d->noutline > 0 && !failed(w))
+		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+static void
+add_page_labels(struct writer *w)
+{
+	const struct doc_pages *d = w->doc;
+
+	step(&w->err, "adding page labels");
+	if (d->npage == 0)
+		return;
+	/* Front matter i, ii, ...; the body from 1.  Two labels at index 0
+	 * would be an invalid number tree, so the roman one needs a page. */
+	if (d->body_start > 0)
+		HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1,
+		    NULL);
+	if (d->body_start < d->npage)
+		HPDF_AddPageLabel(w->pdf, (HPDF_UINT)d->body_start,
+		    HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+}
+
+static void
+set_info(struct writer *w, HPDF_InfoType t, const char *v)
+{
+	char *s;
+
+	if (v == NULL || *v == '\0' || failed(w))
+		return;
+	s = bmp_utf8(v);
+	HPDF_SetInfoAttr(w->pdf, t, s);
+	free(s);
+}
+
+static int
+valid_lang(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')
+		    || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return i > 0 && i < 36;
+}
+
+static void
+add_metadata(struct writer *w)
+{
+	const struct doc_meta *m = &w->doc->meta;
+	const char *lang = m->lang != NULL ? m->lang : "id-ID";
+	HPDF_String str;
+
+	step(&w->err, "setting metadata");
+	/* Info strings take the current encoder: UTF-8 -> UTF-16BE. */
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	set_info(w, HPDF_INFO_TITLE, m->title);
+	set_info(w, HPDF_INFO_AUTHOR, m->author);
+	set_info(w, HPDF_INFO_SUBJECT, m->subject);
+	set_info(w, HPDF_INFO_KEYWORDS, m->keywords);
+	set_info(w, HPDF_INFO_CREATOR, "rencana " RENCANA_VERSION);
+	if (m->date >= 0 && !failed(w)) {
+		time_t t = (time_t)m->date;
+		struct tm tm;
+		HPDF_Date hd;
+
+		if (gmtime_r(&t, &tm) != NULL && tm.tm_year + 1900 <= 9999) {
+			memset(&hd, 0, sizeof(hd));
+			hd.year = tm.tm_year + 1900;
+			hd.month = tm.tm_mon + 1;
+			hd.day = tm.tm_mday;
+			hd.hour = tm.tm_hour;
+			hd.minutes = tm.tm_min;
+			hd.seconds = tm.tm_sec;
+			/* '+' 00'00': 'Z' breaks 2.3.0's XMP code (notes 3). */
+			hd.ind = '+';
+			HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, hd);
+			HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, hd);
+		}
+	}
+	/* /Lang has no public setter in 2.3.0; the catalog and the object
+	 * constructors are exported through hpdf_doc.h and hpdf_objects.h. */
+	step(&w->err, "setting the language");
+	if (!failed(w) && valid_lang(lang)) {
+		if ((str = HPDF_String_New(w->pdf->mmgr, lang, NULL)) != NULL)
+			HPDF_Dict_Add(w->pdf->catalog, "Lang", str);
+	}
+}
+
+/* ---- output ---- */
+
+/* Mode for a new file: 0666 less the umask, read without changing it
+ * (umask() is process-wide, and other threads may be creating files). */
+static mode_t
+new_file_mode(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[128];
+	unsigned mask = 022;
+
+	if (f != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (sscanf(line, "Umask: %o", &mask) == 1)
+				break;
+		fclose(f);
+	}
+	return (mode_t)(0666 & ~mask);
+}
+
+static int
+write_all(int fd, const unsigned char *p, size_t n)
+{
+	ssize_t k;
+
+	while (n > 0) {
+		if ((k = write(fd, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Copies libharu's finished memory stream to fd; -1 with errno on a write
+ * error, -2 on a libharu error. */
+static int
+copy_stream(struct writer *w, int fd)
+{
+	unsigned char *chunk = xmalloc(COPY_CHUNK);
+	HPDF_UINT32 left, n;
+	HPDF_STATUS st;
+	int rc = 0;
+
+	step(&w->err, "reading the finished PDF");
+	left = HPDF_GetStreamSize(w->pdf);
+	while (left > 0) {
+		n = left < COPY_CHUNK ? left : COPY_CHUNK;
+		st = HPDF_ReadFromStream(w->pdf, chunk, &n);
+		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || failed(w) ||
+		    n == 0) {
+			rc = -2;
+			break;
+		}
+		if (write_all(fd, chunk, n) != 0) {
+			rc = -1;
+			break;
+		}
+		left -= n;
+	}
+	free(chunk);
+	return rc;
+}
+
+static int
+save_stdout(struct writer *w)
+{
+	int rc;
+
+	fflush(stdout);
+	rc = copy_stream(w, STDOUT_FILENO);
+	if (rc == -1) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
+		    "cannot write the PDF to standard output: %s",
+		    strerror(errno));
+		return PDF_FAIL;
+	}
+	if (rc == -2) {
+		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
+		return PDF_FAIL;
+	}
+	return PDF_OK;
+}
+
+static void
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY);
+
+	/* Makes the rename durable; failure only loses durability. */
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+static int
+save_file(struct writer *w, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *tmp;
+	struct stat st;
+	mode_t mode;
+	int fd, rc = PDF_FAIL, c;
+
+	dir = slash == NULL ? xstrdup(".") :
+	    slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+	/* Keep the mode of the file being replaced. */
+	mode = stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
+	    (st.st_mode & 07777) : new_file_mode();
+	if ((fd = mkstemp(tmp)) < 0) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
+		    "cannot create a temporary file beside `%s`: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	c = copy_stream(w, fd);
+	if (c == -2) {
+		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
+		goto fail;
+	}
+	if (c == -1 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
+		    "cannot write `%s`: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
+		    "cannot write `%s`: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
+		    "cannot write `%s`: %s", path, strerror(errno));
+		goto fail;
+	}
+	sync_dir(dir);
+	rc = PDF_OK;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	return rc;
+}
+
+/* ---- pdf_write ---- */
+
+/* Which fonts the pages use: only those are loaded and embedded (an unused
+ * TrueType still costs its full cmap, hmtx and name tables). */
+static void
+fonts_used(const struct doc_pages *d, int used[FONT__COUNT])
+{
+	size_t i, j;
+
+	memset(used, 0, sizeof(int) * FONT__COUNT);
+	for (i = 0; i < d->npage; i++)
+		for (j = 0; j < d->page[i].nbox; j++) {
+			const struct box *b = &d->page[i].box[j];
+
+			if (b->type == BOX_TEXT && b->font >= 0 &&
+			    b->font < FONT__COUNT)
+				used[b->font] = 1;
+		}
+}
+
+int
+pdf_write(const struct doc_pages *d, const struct style *s,
+    const char *fontdir, const char *path, struct diag_list *dl)
+{
+	struct writer w;
+	char *fpath[FONT__COUNT] = { NULL };
+	int used[FONT__COUNT];
+	HPDF_Encoder utf8;
+	size_t i;
+	int f, rc = PDF_FAIL;
+
+	memset(&w, 0, sizeof(w));
+	w.doc = d;
+	w.dl = dl;
+	w.err.what = "creating the document";
+	w.err.page = -1;
+	if (font_paths(s, fontdir, fpath, dl) != 0)
+		goto out;
+	if ((w.pdf = HPDF_New(on_hpdf_error, &w.err)) == NULL) {
+		report_hpdf(dl, D_PDF_INTERNAL, &w.err, NULL);
+		goto out;
+	}
+	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	step(&w.err, "enabling UTF-8");
+	HPDF_UseUTFEncodings(w.pdf);
+	if (failed(&w))
+		goto internal;
+
+	fonts_used(d, used);
+	for (f = 0; f < FONT__COUNT; f++) {
+		if (!used[f])
+			continue;
+		if ((w.font[f] = load_font(w.pdf, &w.err, fpath[f], 1)) ==
+		    NULL || failed(&w)) {
+			report_hpdf(dl, D_PDF_FONT, &w.err, fpath[f]);
+			goto out;
+		}
+	}
+	if (load_images(&w) > 0) {
+		rc = PDF_BAD_INPUT;
+		goto out;
+	}
+
+	/* Every page exists before drawing: links point forward (the TOC). */
+	w.page = xcalloc(d->npage ? d->npage : 1, sizeof(*w.page));
+	for (i = 0; i < d->npage && !failed(&w); i++) {
+		w.err.page = (long)i;
+		step(&w.err, "adding a page");
+		if ((w.page[i] = HPDF_AddPage(w.pdf)) == NULL)
+			break;
+		HPDF_Page_SetWidth(w.page[i], (HPDF_REAL)d->width_pt);
+		HPDF_Page_SetHeight(w.page[i], (HPDF_REAL)d->height_pt);
+	}
+	for (i = 0; i < d->npage && !failed(&w); i++)
+		draw_page(&w, i);
+	w.err.page = -1;
+	if (failed(&w))
+		goto internal;
+	step(&w.err, "enabling UTF-8");
+	if ((utf8 = HPDF_GetEncoder(w.pdf, "UTF-8")) == NULL)
+		goto internal;
+	add_outlines(&w, utf8);
+	if (!failed(&w))
+		add_page_labels(&w);
+	if (!failed(&w))
+		add_metadata(&w);
+	if (failed(&w))
+		goto internal;
+
+	step(&w.err, "saving");
+	if (HPDF_SaveToStream(w.pdf) != HPDF_OK || failed(&w))
+		goto internal;
+	if (strcmp(path, "-") == 0)
+		rc = save_stdout(&w);
+	else
+		rc = save_file(&w, path);
+	goto out;
+internal:
+	if (!w.err.reported)
+		report_hpdf(dl, D_PDF_INTERNAL, &w.err, NULL);
+	rc = PDF_FAIL;
+out:
+	if (w.pdf != NULL)
+		HPDF_Free(w.pdf);
+	free(w.page);
+	free(w.image);
+	free_paths(fpath);
+	return rc;
+}
+
+int
+pdf_check_output(const char *path, const char *const *inputs, size_t n,
+    struct diag_list *dl)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (strcmp(path, "-") == 0 || stat(path, &out) != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino) {
+			diag_add(dl, D_PDF_OVERWRITE_INPUT, NULL, NULL,
+			    "refusing to write the PDF over the input file `%s`",
+			    inputs[i]);
+			return -1;
+		}
+	return 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * rencana: pages of boxes -> PDF through libharu, and the font metrics layout
+ * measures with.  pdf.c is the only file that includes hpdf.h.
+ */
+#ifndef RENCANA_PDF_H
+#define RENCANA_PDF_H
+
+#include <stddef.h>
+
+struct diag_list;
+struct doc_pages;
+struct metrics;
+struct style;
+
+/* Results of pdf_metrics and pdf_write. */
+enum pdf_result {
+	PDF_OK = 0,
+	PDF_FAIL = -1,		/* fonts, output file or libharu: exit status 3 */
+	PDF_BAD_INPUT = -2	/* an image named by the plan is missing or corrupt: exit 1 */
+};
+
+/* The folder the fonts are read from when the user names none:
+ * $RENCANA_FONTS if set and not empty, else `fonts/` beside the executable
+ * (/proc/self/exe) if that folder exists, else Debian's
+ * /usr/share/fonts/truetype/liberation2.  Returns a new string the caller
+ * frees. */
+char	*pdf_default_fontdir(void);
+
+/* Fills m with the 256 WinAnsi advance widths of each of the four fonts named
+ * by style->font[] in fontdir (1/1000 em, the integers libharu writes into
+ * /Widths) and the regular font's ascent and descent.  Results are cached per
+ * process (keyed by folder and file names; thread-safe).  Returns PDF_OK, or
+ * PDF_FAIL with a D_PDF_FONT diagnostic in dl. */
+int	 pdf_metrics(const struct style *, const char *fontdir,
+	    struct metrics *m, struct diag_list *dl);
+
+/* Writes the pages as a PDF to `path` ("-" is standard output).  The file is
+ * first written to a temporary file beside `path`, synced, and renamed over
+ * `path` only when complete; on failure the temporary file is removed and an
+ * existing `path` is left as it was.  Fonts are style->font[] in fontdir,
+ * embedded, WinAnsiEncoding.  The bytes depend only on the arguments (no
+ * clock): meta.date gives the dates, -1 omits them.  Thread-safe (one libharu
+ * document per call).  Returns PDF_OK, or PDF_FAIL / PDF_BAD_INPUT with
+ * diagnostics in dl.  Does not check that `path` is not an input: call
+ * pdf_check_output first. */
+int	 pdf_write(const struct doc_pages *, const struct style *,
+	    const char *fontdir, const char *path, struct diag_list *dl);
+
+/* Refuses an output path that names one of the n input files (same device
+ * and inode, so links and other spellings are caught).  Returns 0, or -1
+ * with a D_PDF_OVERWRITE_INPUT diagnostic.  "-" and files that do not exist
+ * yet are always fine. */
+int	 pdf_check_output(const char *path, const char *const *inputs,
+	    size_t n, struct diag_list *dl);
+
+#endif
