@@ -262,6 +262,46 @@ START_TEST(test_huge_paragraph_linear)
 }
 END_TEST
 
+/* Best of three runs of setting `words` words, in seconds. */
+static double
+time_words(size_t words)
+{
+	struct buf b = BUF_INIT;
+	struct lb_opts o;
+	struct lb_para p;
+	double best = 1e9;
+	size_t i;
+	int k;
+
+	for (i = 0; i < words; i++)
+		buf_puts(&b, i % 5 == 0 ? "kesejahteraan " : "dan ");
+	opts(&o, 450, LB_JUSTIFY);
+	o.hyph = fake_hyph;
+	for (k = 0; k < 3; k++) {
+		clock_t t0 = clock();
+		double t;
+
+		memset(&p, 0, sizeof(p));
+		layout_line_set(&p, one_run(buf_str(&b)), 1, &o);
+		t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		if (t < best)
+			best = t;
+		layout_line_free(&p);
+	}
+	buf_free(&b);
+	return best;
+}
+
+START_TEST(test_line_breaking_scales_linearly)
+{
+	/* 8 times the words: linear takes ~8 times as long, quadratic 64 */
+	double a = time_words(12500), b = time_words(100000);
+
+	ck_assert_msg(b < 20 * (a > 1e-3 ? a : 1e-3),
+	    "12,500 words %.4f s, 100,000 words %.4f s", a, b);
+}
+END_TEST
+
 START_TEST(test_fonts_within_line)
 {
 	struct run r[3] = {
@@ -757,6 +797,7 @@ layout_suite(void)
 	tcase_add_test(tl, test_overlong_word);
 	tcase_add_test(tl, test_huge_paragraph_linear);
 	tcase_add_test(tl, test_fonts_within_line);
+	tcase_add_test(tl, test_line_breaking_scales_linearly);
 	tcase_add_test(tb, test_blocks_directive_caption_table);
 	tcase_add_test(tb, test_blocks_heading_breaks_and_charset);
 	tcase_add_test(tb, test_blocks_depth_cap);
