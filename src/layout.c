@@ -893,9 +893,19 @@ layout_run(const struct block *doc, const struct style *st,
 	L.tw = L.right - L.left;
 	L.lh = lay_line_height(&L, st->body_size_pt, 0);
 	L.d = doc_pages_new(L.pw, L.ph);
-	if (st->hyphenate)
-		L.hy = hyph_new((const char *const *)st->hyph_exceptions,
-		    st->nhyph_exceptions);
+	if (st->hyphenate) {
+		/* the style's exceptions are UTF-8; the hyphenator reads WinAnsi */
+		char **exc = xcalloc(st->nhyph_exceptions + 1, sizeof(*exc));
+		size_t i, n;
+
+		for (i = 0; i < st->nhyph_exceptions; i++)
+			exc[i] = winansi_from_utf8(st->hyph_exceptions[i],
+			    strlen(st->hyph_exceptions[i]), &n, NULL);
+		L.hy = hyph_new((const char *const *)exc, st->nhyph_exceptions);
+		for (i = 0; i < st->nhyph_exceptions; i++)
+			free(exc[i]);
+		free(exc);
+	}
 	find_draft(&L, doc);
 	layout_toc_collect(&L, doc);
 	memset(&c, 0, sizeof(c));

@@ -15,11 +15,13 @@
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
+#include "layout_hyph.h"
 #include "page.h"
 #include "pdf.h"
 #include "plan.h"
 #include "style.h"
 #include "template.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 #define EXIT_INVALID	1
@@ -35,6 +37,9 @@ static const char usage_text[] =
 "  check FILE...            validate plans; print every problem found\n"
 "  expand TEMPLATE --data FILE.yaml\n"
 "                           expand a Mustache template with any YAML data\n"
+"  hyphenate [-x WORD]... WORD...\n"
+"                           print each word with its hyphenation points\n"
+"                           (-x pe-ngem-bang-an: an exception, as in the style)\n"
 "\n"
 "Options of check:\n"
 "  --format=text|json|github  how to print diagnostics (default text)\n"
@@ -48,7 +53,7 @@ static const char usage_text[] =
 "                           - or no -o: standard output\n"
 "\n"
 "Developer commands:\n"
-"  layout-dump [--blocks] [--no-hyph] [--real] FILE.md\n"
+"  layout-dump [--blocks] [--[no-]hyph] [--real] FILE.md\n"
 "                           lay out a Markdown file (default style, fake\n"
 "                           metrics: every glyph 1/2 em) and print the boxes\n"
 "                           (--blocks: print the block tree instead;\n"
@@ -393,6 +398,8 @@ cmd_layout_dump(int argc, char **argv)
 			blocks_only = 1;
 		else if (strcmp(argv[i], "--no-hyph") == 0)
 			hyph = 0;
+		else if (strcmp(argv[i], "--hyph") == 0)
+			hyph = 1;
 		else if (strcmp(argv[i], "--real") == 0)
 			real = 1;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
@@ -460,6 +467,91 @@ cmd_layout_dump(int argc, char **argv)
 	return rc;
 }
 
+/* `rencana hyphenate`: each word, converted to WinAnsi, printed back in
+ * UTF-8 with a hyphen at each break, one per line. */
+static int
+cmd_hyphenate(int argc, char **argv)
+{
+	const char **exc = xcalloc((size_t)argc + 1, sizeof(*exc));
+	struct hyph *h = NULL;
+	struct buf out = BUF_INIT;
+	size_t nexc = 0, nword = 0, len, bad, j;
+	unsigned char brk[HYPH_MAX_WORD];
+	char *w, *u;
+	const char *why;
+	int i, rc = EXIT_USAGE;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-x") != 0) {
+			if (argv[i][0] == '-' && argv[i][1] != '\0') {
+				rc = usage_error("unknown option `%s` for hyphenate",
+				    argv[i]);
+				goto out;
+			}
+			nword++;
+			continue;
+		}
+		if (i + 1 == argc) {
+			rc = usage_error("%s", "-x needs a value");
+			goto out;
+		}
+		w = winansi_from_utf8(argv[i + 1], strlen(argv[i + 1]), &len, &bad);
+		why = bad != (size_t)-1 ? "a character WinAnsi lacks" :
+		    hyph_exception_error(w);
+		free(w);
+		if (why != NULL) {
+			fprintf(stderr, "rencana: error: exception `%s`: %s\n",
+			    argv[i + 1], why);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		exc[nexc++] = argv[++i];
+	}
+	if (nword == 0) {
+		rc = usage_error("%s", "hyphenate needs a WORD");
+		goto out;
+	}
+	/* The exceptions in WinAnsi, as the style would pass them. */
+	for (j = 0; j < nexc; j++)
+		exc[j] = winansi_from_utf8(exc[j], strlen(exc[j]), &len, NULL);
+	h = hyph_new(exc, nexc);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-x") == 0) {
+			i++;
+			continue;
+		}
+		w = winansi_from_utf8(argv[i], strlen(argv[i]), &len, &bad);
+		if (bad != (size_t)-1 || len > HYPH_MAX_WORD)
+			len = 0;	/* printed as it is */
+		hyph_word(h, w, len, brk);
+		for (j = 0; j < len; j++) {
+			if (brk[j])
+				buf_putc(&out, '-');
+			u = winansi_to_utf8(w + j, 1);
+			buf_puts(&out, u);
+			free(u);
+		}
+		if (len == 0)
+			buf_puts(&out, argv[i]);
+		buf_putc(&out, '\n');
+		free(w);
+	}
+	rc = 0;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
+		    strerror(errno));
+		rc = EXIT_IO;
+	}
+out:
+	if (h != NULL)
+		for (j = 0; j < nexc; j++)
+			free((char *)exc[j]);
+	hyph_free(h);
+	free(exc);
+	buf_free(&out);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -485,5 +577,7 @@ main(int argc, char **argv)
 		return cmd_layout_dump(argc - 2, argv + 2);
 	if (strcmp(cmd, "expand") == 0)
 		return cmd_expand(argc - 2, argv + 2);
+	if (strcmp(cmd, "hyphenate") == 0)
+		return cmd_hyphenate(argc - 2, argv + 2);
 	return usage_error("unknown command `%s`", cmd);
 }

@@ -4,7 +4,8 @@
 #       NAME.pages   exact expected stdout (required)
 #       NAME.diag    exact expected stderr (default: empty)
 #       NAME.status  expected exit status (default 0)
-#       NAME.args    extra arguments before the file (optional)
+#       NAME.args    extra arguments before the file (optional;
+#                    `--hyph` turns hyphenation back on)
 # Prints one line per failure and ends with "N passed, N failed".
 # Usage: run-layout.sh PATH/TO/rencana   (UPDATE=1 rewrites the .pages files)
 set -u
