@@ -613,64 +613,82 @@ lay_cover(struct lay *L, const struct block *b)
 static void
 lay_signature(struct lay *L, const struct block *b)
 {
-	struct box *bx;
-	size_t i, n = 0;
-	double size = L->st->body_size_pt, lh = L->lh, x0, w, h;
-	struct { char *t; size_t len; enum font_style f; } line[SIG_MAX_LINES];
+	struct { char *t; size_t len; unsigned flags; } line[SIG_MAX_LINES];
+	struct lb_para p[SIG_MAX_LINES];
+	struct lb_opts o;
+	size_t i, k, n = 0, nl = 0;
+	double size = L->st->body_size_pt, lh = L->lh, x0, h;
 	int blank = 4;
 
 	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
-		const char *k = b->kv[i].key;
+		const char *key = b->kv[i].key;
 
-		if (strcmp(k, "tempat_tanggal") == 0 || strcmp(k, "jabatan") == 0) {
+		if (strcmp(key, "tempat_tanggal") == 0 || strcmp(key, "jabatan") == 0) {
 			winansi_dup(b->kv[i].value, &line[n].t, &line[n].len);
-			line[n++].f = FONT_REGULAR;
+			line[n++].flags = 0;
 		}
 	}
 	for (i = 0; i < (size_t)blank; i++) {
 		line[n].t = xstrdup("");
 		line[n].len = 0;
-		line[n++].f = FONT_REGULAR;
+		line[n++].flags = 0;
 	}
 	for (i = 0; i < b->nkv && n < SIG_MAX_LINES; i++) {
-		const char *k = b->kv[i].key;
+		const char *key = b->kv[i].key;
 		char *v = NULL;
 
-		if (strcmp(k, "nama") == 0 || strcmp(k, "pangkat") == 0)
+		if (strcmp(key, "nama") == 0 || strcmp(key, "pangkat") == 0)
 			v = xstrdup(b->kv[i].value);
-		else if (strcmp(k, "nip") == 0)
+		else if (strcmp(key, "nip") == 0)
 			v = xasprintf("NIP %s", b->kv[i].value);
 		else
 			continue;
 		winansi_dup(v, &line[n].t, &line[n].len);
-		line[n++].f = strcmp(k, "nama") == 0 ? FONT_BOLD : FONT_REGULAR;
+		line[n++].flags = strcmp(key, "nama") == 0 ? RUN_BOLD : 0;
 		free(v);
 	}
-	h = (double)n * lh + lh;
+	/* each line centred in the right half, wrapped when longer */
+	lay_opts(L, &o, size, L->tw / 2, LB_CENTER);
+	o.hyph = NULL;
+	for (i = 0; i < n; i++) {
+		struct run r;
+
+		memset(&r, 0, sizeof(r));
+		r.text = line[i].t;
+		r.len = line[i].len;
+		r.flags = line[i].flags;
+		memset(&p[i], 0, sizeof(p[i]));
+		layout_line_set(&p[i], &r, 1, &o);
+		nl += p[i].nline > 0 ? p[i].nline : 1;
+	}
+	h = (double)nl * lh + lh;
 	lay_start(L);
 	if (L->used && L->y - h < L->bottom)
 		lay_new_page(L);
 	L->y -= lh;
 	x0 = L->left + L->tw / 2;
 	for (i = 0; i < n; i++) {
-		double asc = L->m->ascent / 1000.0 * size;
-		double desc = -L->m->descent / 1000.0 * size;
-		double base = L->y - (lh - asc - desc) / 2 - asc;
+		for (k = 0; k < p[i].nline; k++) {
+			const struct lb_line *ln = &p[i].line[k];
+			double asc = L->m->ascent / 1000.0 * size;
+			double desc = -L->m->descent / 1000.0 * size;
+			double base = L->y - (lh - asc - desc) / 2 - asc;
+			struct box *bx;
 
-		if (line[i].len > 0) {
-			w = metrics_width(L->m, line[i].f, line[i].t,
-			    line[i].len, size);
-			page_add_text(lay_page(L), x0 + (L->tw / 2 - w) / 2,
-			    base, line[i].f, size, line[i].t, line[i].len);
-			if (line[i].f == FONT_BOLD) {
+			lay_emit_line(L, &p[i], k, x0, L->y, lh, size);
+			if ((line[i].flags & RUN_BOLD) && ln->nseg > 0) {
+				/* the name is underlined */
 				bx = page_add_box(lay_page(L), BOX_RULE);
-				bx->x = x0 + (L->tw / 2 - w) / 2;
+				bx->x = x0 + p[i].seg[ln->seg0].x;
 				bx->y = base - 2;
-				bx->w = w;
+				bx->w = ln->width;
 				bx->line_pt = 0.75;
 			}
+			L->y -= lh;
 		}
-		L->y -= lh;
+		if (p[i].nline == 0)
+			L->y -= lh;
+		layout_line_free(&p[i]);
 		free(line[i].t);
 	}
 	L->used = 1;

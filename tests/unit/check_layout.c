@@ -686,6 +686,36 @@ START_TEST(test_signature_kept_together)
 }
 END_TEST
 
+START_TEST(test_signature_wraps_in_right_half)
+{
+	struct diag_list dl;
+	struct style st;
+	struct doc_pages *d;
+	size_t j;
+	int lines = 0;
+
+	diag_init(&dl);
+	style_default(&st);
+	d = lay_md("```rencana-tanda-tangan\n"
+	    "jabatan: KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA,\n"
+	    "nama: Ahmad\n```\n", &st, &dl);
+	for (j = 0; j < d->page[0].nbox; j++) {
+		const struct box *x = &d->page[0].box[j];
+
+		if (x->type != BOX_TEXT || strcmp(x->text, "1") == 0)
+			continue;
+		/* right half: 311.8 .. 538.6 pt; 6 pt a glyph at 12 pt */
+		ck_assert(x->x >= 311.8 - 1e-6);
+		ck_assert(x->x + 6.0 * (double)x->len <= 538.6 + 1e-6);
+		lines++;
+	}
+	ck_assert_int_eq(lines, 2 + 1);		/* jabatan wraps to two lines */
+	doc_pages_free(d);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
 START_TEST(test_toc_numbers_and_labels)
 {
 	struct buf b = BUF_INIT;
@@ -810,6 +840,7 @@ layout_suite(void)
 	tcase_add_test(tp, test_widow_avoided);
 	tcase_add_test(tp, test_heading_kept_with_next);
 	tcase_add_test(tp, test_signature_kept_together);
+	tcase_add_test(tp, test_signature_wraps_in_right_half);
 	tcase_add_test(tp, test_toc_numbers_and_labels);
 	tcase_add_test(tp, test_no_body_directive);
 	tcase_add_test(tp, test_missing_logo_reported);
