@@ -277,6 +277,8 @@ lay_caption(struct lay *L, const struct block *b)
 	need = (double)p.nline * lh + 4 * lay_line_height(L,
 	    L->st->table_size_pt, 1) + 12;
 	lay_start(L);
+	if (L->used)
+		L->y -= L->lh / 2;	/* set off from what is above */
 	if (L->used && L->y - need < L->bottom)
 		lay_new_page(L);
 	layout_toc_mark(&L->tables, L->d->npage - 1, L->y);
