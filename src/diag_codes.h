@@ -52,3 +52,8 @@ DIAG(D_PDF_FONT,	ERROR,	"pdf-font",	"a font file cannot be found, read or loaded
 DIAG(D_PDF_IMAGE,	ERROR,	"pdf-image",	"an image is missing, not PNG or JPEG, or cannot be decoded")
 DIAG(D_PDF_INTERNAL,	ERROR,	"pdf-internal",	"the PDF library reported an error: a bug in rencana")
 DIAG(D_PDF_OVERWRITE_INPUT, ERROR, "pdf-overwrite-input", "the output file is one of the input files")
+DIAG(D_MD_DEPTH,	ERROR,	"md-depth",	"Markdown lists and quotes are nested deeper than 16 levels")
+DIAG(D_MD_COLUMNS,	ERROR,	"md-columns",	"a table has more than 64 columns")
+DIAG(D_MD_CHARSET,	ERROR,	"md-charset",	"a character the PDF fonts cannot show (not in WinAnsi)")
+DIAG(D_MD_DIRECTIVE,	WARNING, "md-directive", "a directive is unknown or one of its lines is not `key: value`")
+DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")

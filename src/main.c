@@ -10,11 +10,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "blocks.h"
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
+#include "dump.h"
+#include "layout.h"
 #include "layout_hyph.h"
+#include "page.h"
+#include "pdf.h"
 #include "plan.h"
+#include "style.h"
 #include "template.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -52,6 +58,13 @@ static const char usage_text[] =
 "                           expanded template, default PLAN with .md\n"
 "  -o FILE                  output file; `-` writes to standard output\n"
 "  --template DIR           use the template folder DIR\n"
+"\n"
+"Developer commands:\n"
+"  layout-dump [--blocks] [--[no-]hyph] [--real] FILE.md\n"
+"                           lay out a Markdown file (default style, fake\n"
+"                           metrics: every glyph 1/2 em) and print the boxes\n"
+"                           (--blocks: print the block tree instead;\n"
+"                           --real: measure with the embedded fonts)\n"
 "\n"
 "General options:\n"
 "  -h, --help               print this help and exit\n"
@@ -372,6 +385,95 @@ done:
 	return rc;
 }
 
+/* Developer command: Markdown -> block tree or pages, as a text dump. */
+static int
+cmd_layout_dump(int argc, char **argv)
+{
+	const char *file = NULL;
+	int blocks_only = 0, hyph = 1, real = 0, i, rc;
+	struct diag_list dl;
+	struct style st;
+	struct metrics m;
+	struct block *doc;
+	struct doc_pages *pages;
+	char *text = NULL, *dir, *slash;
+	size_t len = 0, cap = 0, n;
+	FILE *f;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--blocks") == 0)
+			blocks_only = 1;
+		else if (strcmp(argv[i], "--no-hyph") == 0)
+			hyph = 0;
+		else if (strcmp(argv[i], "--hyph") == 0)
+			hyph = 1;
+		else if (strcmp(argv[i], "--real") == 0)
+			real = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("unknown option `%s` for layout-dump", argv[i]);
+		else if (file == NULL)
+			file = argv[i];
+		else
+			return usage_error("%s", "layout-dump takes one FILE");
+	}
+	if (file == NULL)
+		return usage_error("%s", "layout-dump needs a FILE");
+	if ((f = fopen(file, "rb")) == NULL) {
+		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
+		return EXIT_IO;
+	}
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = 2 * cap + 4096;
+			text = realloc(text, cap);
+			if (text == NULL)
+				abort();
+		}
+		n = fread(text + len, 1, cap - len, f);
+		if (n == 0)
+			break;
+		len += n;
+	}
+	fclose(f);
+	diag_init(&dl);
+	style_default(&st);
+	st.hyphenate = hyph;
+	metrics_fake(&m, 500);
+	if (real) {
+		char *fd = pdf_default_fontdir();
+
+		rc = pdf_metrics(&st, fd, &m, &dl);
+		free(fd);
+		if (rc != PDF_OK) {
+			diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+			style_free(&st);
+			diag_free(&dl);
+			free(text);
+			return EXIT_IO;
+		}
+	}
+	doc = blocks_from_markdown(text, len, file, st.caption_word, &dl);
+	if (blocks_only)
+		dump_blocks(stdout, doc);
+	else {
+		dir = strdup(file);
+		slash = dir != NULL ? strrchr(dir, '/') : NULL;
+		if (slash != NULL)
+			*slash = '\0';
+		pages = layout_run(doc, &st, &m, slash != NULL ? dir : ".", &dl);
+		dump_pages(stdout, pages);
+		doc_pages_free(pages);
+		free(dir);
+	}
+	diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+	rc = status_of(&dl);
+	blocks_free(doc);
+	style_free(&st);
+	diag_free(&dl);
+	free(text);
+	return rc;
+}
+
 /* `rencana hyphenate`: each word, converted to WinAnsi, printed back in
  * UTF-8 with a hyphen at each break, one per line. */
 static int
@@ -619,6 +721,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "layout-dump") == 0)
+		return cmd_layout_dump(argc - 2, argv + 2);
 	if (strcmp(cmd, "expand") == 0)
 		return cmd_expand(argc - 2, argv + 2);
 	if (strcmp(cmd, "build") == 0)
