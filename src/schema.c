@@ -143,13 +143,13 @@ static const struct schema_field f_kompetensi[] = {
 	END
 };
 static const struct schema_field i_kompetensi =
-	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu kesenjangan kompetensi", NULL, f_kompetensi);
+	FLD(NULL, MAP, 0, C(KOMPETENSI), NULL, NULL, "satu kesenjangan kompetensi", NULL, f_kompetensi);
 
 static const struct schema_field f_kondisi[] = {
 	JUDUL_BAB,
 	FLD("uraian", MARKDOWN, R, C(NONE), NULL, NULL, "uraian kondisi kepegawaian saat ini",
 	    NULL, NULL),
-	FLD("pegawai", MAP, 0, C(NONE), NULL, NULL, "jumlah dan rincian pegawai", NULL, f_pegawai),
+	FLD("pegawai", MAP, 0, C(PEGAWAI), NULL, NULL, "jumlah dan rincian pegawai", NULL, f_pegawai),
 	FLD("kompetensi", LIST, 0, C(NONE), NULL, NULL, "kesenjangan kompetensi", NULL,
 	    &i_kompetensi),
 	END
@@ -298,7 +298,7 @@ static const struct schema_field f_indikator[] = {
 	END
 };
 static const struct schema_field i_indikator =
-	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu indikator", NULL, f_indikator);
+	FLD(NULL, MAP, 0, C(INDIKATOR), NULL, NULL, "satu indikator", NULL, f_indikator);
 
 static const struct schema_field f_monitoring[] = {
 	JUDUL_BAB,
@@ -389,8 +389,8 @@ static const struct schema_field f_root[] = {
 	FLD("format", STRING, R, C(FORMAT), NULL, NULL, "versi format berkas: rencana/1",
 	    "rencana/1", NULL),
 	FLD("dokumen", MAP, R, C(NONE), NULL, NULL, "keterangan dokumen", NULL, f_dokumen),
-	FLD("wilayah", MAP, R, C(NONE), NULL, NULL, "wilayah pemilik rencana", NULL, f_wilayah),
-	FLD("periode", MAP, R, C(NONE), NULL, NULL, "periode rencana", NULL, f_periode),
+	FLD("wilayah", MAP, R, C(WILAYAH), NULL, NULL, "wilayah pemilik rencana", NULL, f_wilayah),
+	FLD("periode", MAP, R, C(PERIOD), NULL, NULL, "periode rencana", NULL, f_periode),
 	FLD("judul_bab", MAP, 0, C(NONE), NULL, NULL,
 	    "judul pengganti untuk bab yang hanya berisi teks", NULL, f_judul_bab),
 	FLD("kata_pengantar", MARKDOWN, 0, C(NONE), NULL, NULL,
@@ -413,13 +413,13 @@ static const struct schema_field f_root[] = {
 	FLD("contoh_sukses", LIST, 0, C(NONE), NULL, NULL, "contoh sukses", NULL, &i_sukses),
 	FLD("kesimpulan", MARKDOWN, R, C(NONE), NULL, NULL, "bab Kesimpulan", NULL, NULL),
 	FLD("bab_tambahan", LIST, 0, C(NONE), NULL, NULL, "bab tambahan", NULL, &i_bab),
-	FLD("penandatangan", MAP, 0, C(NONE), NULL, NULL,
+	FLD("penandatangan", MAP, 0, C(SIGNER), NULL, NULL,
 	    "penanda tangan; wajib bila status final", NULL, f_ttd),
 	END
 };
 
 static const struct schema_field root =
-	FLD(NULL, MAP, R, C(NONE), NULL, NULL,
+	FLD(NULL, MAP, R, C(ROOT), NULL, NULL,
 	    "rencana pengembangan ASN dalam format rencana/1", NULL, f_root);
 
 const struct schema_field *

@@ -50,6 +50,13 @@ enum schema_check {
 	SCHEMA_CHECK_GOAL_REF,		/* a goal code that exists */
 	SCHEMA_CHECK_STRATEGY_REF,	/* a strategy code that exists */
 	SCHEMA_CHECK_TARGET_YEAR,	/* a year inside the period (dict keys) */
+	SCHEMA_CHECK_ROOT,		/* final needs nomor, penandatangan; JP; unmeasured goals */
+	SCHEMA_CHECK_PERIOD,		/* mulai <= selesai, at most 10 years */
+	SCHEMA_CHECK_WILAYAH,		/* induk, provinsi by tingkat */
+	SCHEMA_CHECK_PEGAWAI,		/* breakdowns add up to jumlah */
+	SCHEMA_CHECK_KOMPETENSI,	/* % values 0..100 */
+	SCHEMA_CHECK_INDIKATOR,		/* baseline year, %, direction */
+	SCHEMA_CHECK_SIGNER,		/* an/ub need atas_nama; pangkat vs golongan */
 	SCHEMA_CHECK__COUNT
 };
 
