@@ -427,6 +427,36 @@ number_of(const struct pnode *n, double *v)
 	return k == VALIDATE_NUM_INT || k == VALIDATE_NUM_DECIMAL;
 }
 
+/* The value of a valid whole number >= 0 (a count), or 0 when not one. */
+static int
+count_of(const struct pnode *n, double *v)
+{
+	return n != NULL && n->type == PN_STR &&
+	    validate_number(n->str, v) == VALIDATE_NUM_INT && *v >= 0 &&
+	    *v <= VAL_MAX_INT;
+}
+
+/* 1.250 in a whole-number field: a thousands separator, not a fraction. */
+static int
+looks_thousands(const char *s)
+{
+	size_t k = 0;
+
+	if (*s == '-')
+		s++;
+	while (k < 3 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k == 0 || s[k] != '.')
+		return 0;
+	s += k;
+	while (*s == '.') {
+		if (!all_digits(s + 1, 3))
+			return 0;
+		s += 4;
+	}
+	return *s == '\0';
+}
+
 static int
 code_cmp(const void *a, const void *b)
 {
@@ -595,10 +625,19 @@ check_number_text(struct vctx *c, const struct pnode *n, int integer)
 			report(c, D_VAL_RANGE, &n->pos, n, "`%s` is too large", n->str);
 		return;
 	case VALIDATE_NUM_DECIMAL:
-		if (integer)
+		if (!integer)
+			return;
+		if (looks_thousands(n->str)) {
+			for (s = n->str; *s != '\0'; s++)
+				if (*s != '.')
+					buf_putc(&fix, *s);
+			report(c, D_VAL_INTEGER, &n->pos, n,
+			    "`%s` is not a whole number; write it without thousands "
+			    "separators: `%s`", n->str, buf_str(&fix));
+		} else
 			report(c, D_VAL_INTEGER, &n->pos, n, "`%s` is not a whole number",
 			    n->str);
-		return;
+		break;
 	case VALIDATE_NUM_COMMA:
 		for (s = n->str; *s != '\0'; s++)
 			buf_putc(&fix, *s == ',' ? '.' : *s);
@@ -992,7 +1031,7 @@ post_pegawai(struct vctx *c, const struct pnode *n, const struct schema_field *f
 	const struct pnode *r, *it, *dl;
 	double total, sum, v;
 
-	if (!number_of(pnode_get(n, "jumlah"), &total))
+	if (!count_of(pnode_get(n, "jumlah"), &total))
 		return;
 	r = pnode_get(n, "rincian");
 	if (r == NULL || r->type != PN_SEQ)
@@ -1006,7 +1045,7 @@ post_pegawai(struct vctx *c, const struct pnode *n, const struct schema_field *f
 			continue;
 		sum = 0;
 		for (const struct pnode *e = dl->first; e != NULL; e = e->next) {
-			if (!number_of(pnode_get(e, "jumlah"), &v))
+			if (!count_of(pnode_get(e, "jumlah"), &v))
 				ok = 0;
 			else
 				sum += v;
@@ -1191,7 +1230,7 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	/* PP 17/2020: 20 JP a year per civil servant. */
 	s = pnode_get(pnode_get(n, "strategi"), "daftar");
 	peg = pnode_get(pnode_get(pnode_get(n, "kondisi"), "pegawai"), "jumlah");
-	if (s == NULL || s->type != PN_SEQ || !number_of(peg, &pegawai) ||
+	if (s == NULL || s->type != PN_SEQ || !count_of(peg, &pegawai) ||
 	    pegawai <= 0 || c->mulai == 0)
 		return;
 	for (k = s->first; k != NULL; k = k->next) {
@@ -1199,8 +1238,8 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		if (kg == NULL || kg->type != PN_SEQ)
 			continue;
 		for (kg = kg->first; kg != NULL; kg = kg->next)
-			if (number_of(pnode_get(kg, "jp"), &jp) &&
-			    number_of(pnode_get(kg, "peserta"), &ps) && jp > 0 && ps > 0) {
+			if (count_of(pnode_get(kg, "jp"), &jp) &&
+			    count_of(pnode_get(kg, "peserta"), &ps) && jp > 0 && ps > 0) {
 				c->jp_sum += jp * ps;
 				c->jp_any = 1;
 			}
@@ -1210,8 +1249,8 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		const struct pnode *sn = pnode_get(n, "strategi");
 
 		report(c, D_VAL_JP, &sn->keypos, sn,
-		    "activities give %.1f JP per civil servant a year (%.0f JP x peserta / "
-		    "(%.0f pegawai x %d years)); PP 17/2020 asks for at least %d JP a year each",
+		    "activities give %.1f JP per civil servant a year (sum of jp x peserta "
+		    "%.0f / (%.0f pegawai x %d years)); PP 17/2020 asks for at least %d JP a year each",
 		    c->jp_sum / (pegawai * years), c->jp_sum, pegawai, years, VAL_MIN_JP);
 	}
 }
