@@ -657,7 +657,9 @@ json_field(struct buf *out, const struct schema_field *f, int d)
 		indent(out, d + 1);
 		/* Text that YAML 1.2 may read as a number (a region code, a NIP,
 		 * a year as schedule, a version). */
-		if (f->check == SCHEMA_CHECK_REGION_CODE || f->check == SCHEMA_CHECK_NIP ||
+		if (f->check == SCHEMA_CHECK_FORMAT)
+			buf_puts(out, "\"const\": \"rencana/1\"");
+		else if (f->check == SCHEMA_CHECK_REGION_CODE || f->check == SCHEMA_CHECK_NIP ||
 		    f->check == SCHEMA_CHECK_SCHEDULE || f->check == SCHEMA_CHECK_PHONE ||
 		    (f->key != NULL && strcmp(f->key, "versi") == 0))
 			buf_puts(out, "\"type\": [\"string\", \"number\"]");
