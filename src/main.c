@@ -30,7 +30,8 @@ static const char usage_text[] =
 "Commands:\n"
 "  check FILE...            validate plans; print every problem found\n"
 "                           (- reads standard input)\n"
-"  schema                   print the JSON Schema of rencana/1 (for editors)\n"
+"  schema [--markdown]      print the JSON Schema of rencana/1 (for editors),\n"
+"                           or the table of fields of docs/format.md\n"
 "  init [--jenis JENIS]     print a starter plan; JENIS is rencana-pengembangan\n"
 "                           (default), sistem-pembinaan or strategi-kompetensi\n"
 "  expand TEMPLATE --data FILE.yaml\n"
@@ -189,9 +190,12 @@ cmd_schema(int argc, char **argv)
 	struct buf b = BUF_INIT;
 	int rc = 0;
 
-	if (argc > 0)
-		return usage_error("schema takes no arguments; `%s` is extra", argv[0]);
-	schema_json(&b);
+	if (argc == 1 && strcmp(argv[0], "--markdown") == 0)
+		schema_markdown(&b);
+	else if (argc > 0)
+		return usage_error("unknown argument `%s` for schema", argv[0]);
+	else
+		schema_json(&b);
 	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
 		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
 		    strerror(errno));

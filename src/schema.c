@@ -692,3 +692,97 @@ schema_json(struct buf *out)
 	json_field(out, &root, 0);
 	buf_putc(out, '\n');
 }
+
+/* ---- Markdown reference ------------------------------------------------ */
+
+static void
+md_cell(struct buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '|')
+			buf_puts(out, "\\|");
+		else
+			buf_putc(out, *s);
+	}
+}
+
+static void md_field(struct buf *, const struct schema_field *, struct buf *);
+
+/* The value of a dict (`target.YYYY`): a row under the path already built. */
+static void
+md_field_value(struct buf *out, const struct schema_field *f, struct buf *path)
+{
+	buf_puts(out, "| `");
+	buf_puts(out, buf_str(path));
+	buf_printf(out, "` | %s |  |  | ", schema_type_name(f->type));
+	md_cell(out, f->desc);
+	buf_puts(out, " | ");
+	if (f->example != NULL)
+		buf_printf(out, "`%s`", f->example);
+	buf_puts(out, " |\n");
+}
+
+/* One row per field, depth first; `path` holds the parent's path.  The
+ * depth is that of the tables. */
+static void
+md_field(struct buf *out, const struct schema_field *f, struct buf *path)
+{
+	const struct schema_field *c;
+	size_t keep = path->len, i;
+
+	if (f->key != NULL) {
+		if (path->len > 0)
+			buf_putc(path, '.');
+		buf_puts(path, f->key);
+	} else if (f != &root)
+		buf_puts(path, "[]");
+	if (f != &root && !(f->key == NULL && f->type == SCHEMA_MAP)) {
+		buf_puts(out, "| `");
+		buf_puts(out, buf_str(path));
+		buf_puts(out, "` | ");
+		if (f->type == SCHEMA_LIST && f->children->type != SCHEMA_MAP)
+			buf_printf(out, "list of %s", schema_type_name(f->children->type));
+		else if (f->type == SCHEMA_LIST)
+			buf_puts(out, "list of maps");
+		else if (f->type == SCHEMA_ENUM) {
+			for (i = 0; f->values[i] != NULL; i++)
+				buf_printf(out, "%s`%s`", i ? ", " : "", f->values[i]);
+		} else
+			buf_puts(out, schema_type_name(f->type));
+		buf_printf(out, " | %s | ", (f->flags & SCHEMA_REQUIRED) ? "yes" :
+		    f->key == NULL ? "" : "no");
+		if (f->dflt != NULL)
+			buf_printf(out, "`%s`", f->dflt);
+		buf_puts(out, " | ");
+		md_cell(out, f->desc);
+		buf_puts(out, " | ");
+		if (f->example != NULL) {
+			buf_puts(out, "`");
+			md_cell(out, f->example);
+			buf_puts(out, "`");
+		}
+		buf_puts(out, " |\n");
+	}
+	if (f->type == SCHEMA_MAP)
+		for (c = f->children; c->key != NULL; c++)
+			md_field(out, c, path);
+	else if (f->type == SCHEMA_LIST || f->type == SCHEMA_DICT) {
+		if (f->type == SCHEMA_DICT) {
+			buf_puts(path, ".YYYY");
+			md_field_value(out, f->children, path);
+		} else
+			md_field(out, f->children, path);
+	}
+	buf_truncate(path, keep);
+}
+
+void
+schema_markdown(struct buf *out)
+{
+	struct buf path = BUF_INIT;
+
+	buf_puts(out, "| field | type | required | default | meaning (Indonesian) | example |\n");
+	buf_puts(out, "|---|---|---|---|---|---|\n");
+	md_field(out, &root, &path);
+	buf_free(&path);
+}

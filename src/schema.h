@@ -85,5 +85,8 @@ const char	*schema_type_name(enum schema_type);
 const char	*schema_dict_key_pattern(const struct schema_field *f);
 /* Appends the JSON Schema (draft-07) of rencana/1 to `out`. */
 void		 schema_json(struct buf *out);
+/* Appends a Markdown table of every field (path, type, required, default,
+ * meaning, example) to `out`: the reference part of docs/format.md. */
+void		 schema_markdown(struct buf *out);
 
 #endif
