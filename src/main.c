@@ -20,8 +20,10 @@
 #include "page.h"
 #include "pdf.h"
 #include "plan.h"
+#include "schema.h"
 #include "style.h"
 #include "template.h"
+#include "validate.h"
 #include "winansi.h"
 #include "xalloc.h"
 
@@ -36,6 +38,11 @@ static const char usage_text[] =
 "\n"
 "Commands:\n"
 "  check FILE...            validate plans; print every problem found\n"
+"                           (- reads standard input)\n"
+"  schema [--markdown]      print the JSON Schema of rencana/1 (for editors),\n"
+"                           or the table of fields of docs/format.md\n"
+"  init [--jenis JENIS]     print a starter plan; JENIS is rencana-pengembangan\n"
+"                           (default), sistem-pembinaan or strategi-kompetensi\n"
 "  expand TEMPLATE --data FILE.yaml\n"
 "                           expand a Mustache template with any YAML data\n"
 "  build PLAN               write the document (default PLAN with .pdf)\n"
@@ -121,6 +128,31 @@ parse_format(const char *s, enum diag_format *fmt)
 	return 0;
 }
 
+/* `check -`: the plan from standard input, named `<stdin>` in messages. */
+static struct plan *
+load_stdin(struct diag_list *dl)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	struct plan *pl;
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		buf_put(&b, chunk, n);
+		if (b.len > PLAN_MAX_BYTES)
+			break;
+	}
+	if (ferror(stdin)) {
+		diag_add(dl, D_IO_OPEN, NULL, NULL, "cannot read standard input: %s",
+		    strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	pl = plan_load_buffer("<stdin>", buf_str(&b), b.len, dl);
+	buf_free(&b);
+	return pl;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
@@ -162,7 +194,10 @@ cmd_check(int argc, char **argv)
 			continue;
 		if (strcmp(argv[i], "--") == 0)
 			continue;
-		pl = plan_load_file(argv[i], &dl);
+		pl = strcmp(argv[i], "-") == 0 ? load_stdin(&dl) :
+		    plan_load_file(argv[i], &dl);
+		if (pl != NULL && pl->root != NULL)
+			validate_plan(pl, &dl);
 		plan_free(pl);
 	}
 	diag_print(&dl, fmt == DIAG_FMT_TEXT ? stderr : stdout, fmt,
@@ -170,6 +205,190 @@ cmd_check(int argc, char **argv)
 	rc = status_of(&dl);
 	diag_free(&dl);
 	return rc;
+}
+
+/* ---- schema, init ---- */
+
+static int
+cmd_schema(int argc, char **argv)
+{
+	struct buf b = BUF_INIT;
+	int rc = 0;
+
+	if (argc == 1 && strcmp(argv[0], "--markdown") == 0)
+		schema_markdown(&b);
+	else if (argc > 0)
+		return usage_error("unknown argument `%s` for schema", argv[0]);
+	else
+		schema_json(&b);
+	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
+		    strerror(errno));
+		rc = EXIT_IO;
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* The starter plan of `rencana init`: valid, without warnings, with a
+ * comment on every part.  %1$s is the jenis, %2$s the title. */
+static const char init_text[] =
+"# yaml-language-server: $schema=../docs/rencana.schema.json\n"
+"# A starter plan in format rencana/1.  Replace every value, then run\n"
+"#   rencana check THIS.yaml\n"
+"# Fields and their meaning: docs/format.md.\n"
+"format: rencana/1\n"
+"\n"
+"# What document this is.\n"
+"dokumen:\n"
+"  jenis: %1$s\n"
+"  judul: %2$s\n"
+"  status: konsep          # konsep (a KONSEP mark on every page) or final\n"
+"  versi: \"0.1\"\n"
+"  tanggal: 2026-01-15\n"
+"  # nomor: 800.1/123/BKPSDM/2026   # required when status is final\n"
+"\n"
+"# Whose plan it is.\n"
+"wilayah:\n"
+"  nama: Mataram\n"
+"  tingkat: kota           # provinsi, kabupaten, kota, kecamatan, kelurahan, desa\n"
+"  provinsi: Nusa Tenggara Barat\n"
+"  kode: \"52.71\"          # Kemendagri code; quote it\n"
+"  instansi: Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Mataram\n"
+"  singkatan: BKPSDM\n"
+"\n"
+"# The plan period: at most 10 years.\n"
+"periode:\n"
+"  mulai: 2026\n"
+"  selesai: 2030\n"
+"\n"
+"pendahuluan: |\n"
+"  Tuliskan latar belakang, maksud dan tujuan penyusunan dokumen ini.\n"
+"\n"
+"dasar_hukum:\n"
+"  - Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara\n"
+"  - Peraturan Pemerintah Nomor 17 Tahun 2020 tentang Perubahan atas Peraturan\n"
+"    Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil\n"
+"\n"
+"# The present condition of the workforce.\n"
+"kondisi:\n"
+"  uraian: |\n"
+"    Uraikan kondisi kepegawaian saat ini.\n"
+"  pegawai:\n"
+"    jumlah: 100\n"
+"    per_tanggal: 2025-12-31\n"
+"    rincian:\n"
+"      - judul: Jenis Pegawai   # each breakdown adds up to jumlah\n"
+"        daftar:\n"
+"          - label: PNS\n"
+"            jumlah: 80\n"
+"          - label: PPPK\n"
+"            jumlah: 20\n"
+"\n"
+"# Goals: codes like T1, unique in the file.\n"
+"tujuan:\n"
+"  daftar:\n"
+"    - kode: T1\n"
+"      judul: ASN yang kompeten\n"
+"      uraian: |\n"
+"        Setiap ASN memperoleh pengembangan kompetensi paling sedikit 20 JP setahun.\n"
+"\n"
+"# Strategies, each serving goals, with activities.\n"
+"strategi:\n"
+"  daftar:\n"
+"    - kode: S1\n"
+"      judul: Pembelajaran daring untuk seluruh ASN\n"
+"      uraian: |\n"
+"        Uraikan strategi ini.\n"
+"      tujuan: [T1]\n"
+"      kegiatan:\n"
+"        - nama: Pelatihan daring tahunan\n"
+"          bentuk: e-learning   # klasikal, e-learning, coaching, mentoring, magang, ...\n"
+"          jp: 24               # lesson hours per participant\n"
+"          peserta: 100\n"
+"          anggaran: 50000000   # rupiah, digits only\n"
+"          jadwal: 2026-Q2      # YYYY, YYYY-MM, YYYY-Qn or YYYY-Sn\n"
+"        - nama: Pelatihan daring lanjutan\n"
+"          bentuk: e-learning\n"
+"          jp: 80\n"
+"          peserta: 100\n"
+"          jadwal: 2028-S1\n"
+"\n"
+"implementasi:\n"
+"  uraian: |\n"
+"    Uraikan pelaksanaan dan pembagian peran.\n"
+"  mitra:\n"
+"    - nama: Universitas Mataram\n"
+"      jenis: perguruan-tinggi\n"
+"      peran: Penyelenggara pelatihan\n"
+"      strategi: [S1]\n"
+"\n"
+"tantangan:\n"
+"  daftar:\n"
+"    - judul: Keterbatasan anggaran\n"
+"      mitigasi: |\n"
+"        Mengutamakan pembelajaran daring.\n"
+"      tingkat: sedang\n"
+"\n"
+"# Indicators: every goal should have one.\n"
+"monitoring:\n"
+"  uraian: |\n"
+"    Uraikan cara pemantauan dan evaluasi.\n"
+"  indikator:\n"
+"    - kode: I1\n"
+"      nama: Persentase ASN yang memperoleh paling sedikit 20 JP\n"
+"      satuan: \"%%\"\n"
+"      baseline:\n"
+"        tahun: 2025\n"
+"        nilai: 60\n"
+"      target:            # years inside the period\n"
+"        2026: 70\n"
+"        2030: 95\n"
+"      arah: naik\n"
+"      tujuan: T1\n"
+"\n"
+"kesimpulan: |\n"
+"  Tuliskan kesimpulan.\n";
+
+static const struct {
+	const char	*jenis;
+	const char	*judul;
+} init_kinds[] = {
+	{ "rencana-pengembangan", "Rencana Pengembangan Kepegawaian ASN Kota Mataram" },
+	{ "sistem-pembinaan", "Sistem Pembinaan Aparatur Sipil Negara Kota Mataram" },
+	{ "strategi-kompetensi", "Strategi Pengembangan Kompetensi ASN Kota Mataram" },
+};
+
+static int
+cmd_init(int argc, char **argv)
+{
+	const char *jenis = "rencana-pengembangan";
+	size_t i;
+	int k = -1;
+
+	for (i = 0; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "--jenis") == 0) {
+			if (i + 1 >= (size_t)argc)
+				return usage_error("%s needs a value", argv[i]);
+			jenis = argv[++i];
+		} else if (strncmp(argv[i], "--jenis=", 8) == 0)
+			jenis = argv[i] + 8;
+		else
+			return usage_error("unknown argument `%s` for init", argv[i]);
+	}
+	for (i = 0; i < sizeof(init_kinds) / sizeof(init_kinds[0]); i++)
+		if (strcmp(jenis, init_kinds[i].jenis) == 0)
+			k = (int)i;
+	if (k < 0)
+		return usage_error("unknown jenis `%s`; use rencana-pengembangan, "
+		    "sistem-pembinaan or strategi-kompetensi", jenis);
+	printf(init_text, init_kinds[k].jenis, init_kinds[k].judul);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
+		    strerror(errno));
+		return EXIT_IO;
+	}
+	return 0;
 }
 
 /* ---- expand ---- */
@@ -723,6 +942,10 @@ main(int argc, char **argv)
 		return cmd_check(argc - 2, argv + 2);
 	if (strcmp(cmd, "layout-dump") == 0)
 		return cmd_layout_dump(argc - 2, argv + 2);
+	if (strcmp(cmd, "schema") == 0)
+		return cmd_schema(argc - 2, argv + 2);
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "expand") == 0)
 		return cmd_expand(argc - 2, argv + 2);
 	if (strcmp(cmd, "build") == 0)

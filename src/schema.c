@@ -1,0 +1,788 @@
+/* rencana: the plan format rencana/1 as static tables of fields, and its JSON Schema. */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "schema.h"
+
+/*
+ * Each table is an array of fields ended by a NULL key.  A list's or a
+ * dict's `children` points at one field: its item.  The tables follow
+ * /work/shared/spec/plan-format.md plus two fields it does not list yet
+ * (top-level `judul_bab` and `dokumen.tte`, see docs/format.md).
+ * Nothing here depends on the input: the nesting is fixed by the tables.
+ */
+
+#define R	SCHEMA_REQUIRED
+#define NE	SCHEMA_NONEMPTY
+#define C(x)	SCHEMA_CHECK_##x
+
+/* One field: key, type, flags, check, enum values, default, meaning, example, children. */
+#define FLD(k, t, f, c, v, d, desc, ex, ch) \
+	{ k, SCHEMA_##t, f, c, v, d, desc, ex, ch }
+#define END	{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, NULL, NULL, NULL }
+
+/* ---- enum values ------------------------------------------------------- */
+
+static const char *const v_jenis[] = { "rencana-pengembangan", "sistem-pembinaan",
+	"strategi-kompetensi", NULL };
+static const char *const v_status[] = { "konsep", "final", NULL };
+static const char *const v_bahasa[] = { "id", "en", NULL };
+static const char *const v_kertas[] = { "A4", "F4", "letter", NULL };
+static const char *const v_tingkat_wil[] = { "provinsi", "kabupaten", "kota",
+	"kecamatan", "kelurahan", "desa", NULL };
+static const char *const v_bentuk[] = { "klasikal", "e-learning", "coaching",
+	"mentoring", "magang", "workshop", "seminar", "forum", "lainnya", NULL };
+static const char *const v_tingkat_risk[] = { "rendah", "sedang", "tinggi", NULL };
+static const char *const v_mitra[] = { "pemerintah", "perguruan-tinggi",
+	"lembaga-pelatihan", "swasta", "lsm", "masyarakat", "lainnya", NULL };
+static const char *const v_arah[] = { "naik", "turun", NULL };
+static const char *const v_frek[] = { "bulanan", "triwulanan", "semesteran",
+	"tahunan", NULL };
+static const char *const v_statjab[] = { "definitif", "plt", "plh", "pj", "an",
+	"ub", NULL };
+/* The chapters an extra chapter can follow (bab_tambahan.setelah). */
+static const char *const v_bab[] = { "kata_pengantar", "pendahuluan", "kondisi",
+	"tujuan", "strategi", "implementasi", "tantangan", "monitoring",
+	"keterlibatan_masyarakat", "contoh_sukses", "kesimpulan", NULL };
+
+#define JUDUL_BAB FLD("judul", STRING, 0, C(NONE), NULL, NULL, \
+	"judul bab yang menggantikan judul bawaan templat", "Monitoring dan Evaluasi", NULL)
+
+/* ---- dokumen, wilayah, periode ----------------------------------------- */
+
+static const struct schema_field f_dokumen[] = {
+	FLD("jenis", ENUM, R, C(NONE), v_jenis, NULL,
+	    "jenis dokumen; menentukan templat bawaan", "rencana-pengembangan", NULL),
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul pada sampul",
+	    "Rencana Pengembangan Kepegawaian ASN Kota Mataram", NULL),
+	FLD("subjudul", STRING, 0, C(NONE), NULL, NULL, "subjudul pada sampul", NULL, NULL),
+	FLD("status", ENUM, 0, C(NONE), v_status, "konsep",
+	    "konsep (tanda KONSEP di setiap halaman) atau final", "konsep", NULL),
+	FLD("nomor", STRING, 0, C(NONE), NULL, NULL,
+	    "nomor resmi dokumen; wajib bila status final", "800.1/123/BKPSDM/2026", NULL),
+	FLD("tanggal", DATE, 0, C(NONE), NULL, NULL, "tanggal dokumen (YYYY-MM-DD)",
+	    "2026-11-22", NULL),
+	FLD("versi", STRING, 0, C(NONE), NULL, NULL, "versi konsep, tampil selama konsep",
+	    "0.3", NULL),
+	FLD("bahasa", ENUM, 0, C(NONE), v_bahasa, "id", "bahasa kata-kata bawaan templat",
+	    "id", NULL),
+	FLD("kertas", ENUM, 0, C(NONE), v_kertas, "A4",
+	    "ukuran kertas: A4 (210x297 mm), F4 (215x330 mm), letter", "A4", NULL),
+	FLD("templat", STRING, 0, C(NONE), NULL, NULL,
+	    "nama templat atau folder templat, menggantikan pilihan menurut jenis", NULL, NULL),
+	FLD("tte", BOOL, 0, C(NONE), NULL, "tidak",
+	    "dokumen final akan ditandatangani secara elektronik (TTE): ya atau tidak", "tidak", NULL),
+	END
+};
+
+static const struct schema_field f_wilayah[] = {
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama wilayah", "Mataram", NULL),
+	FLD("tingkat", ENUM, R, C(NONE), v_tingkat_wil, NULL, "tingkat pemerintahan wilayah",
+	    "kota", NULL),
+	FLD("induk", STRING, 0, C(NONE), NULL, NULL,
+	    "wilayah induk; wajib untuk kecamatan, kelurahan dan desa", "Kota Kupang", NULL),
+	FLD("provinsi", STRING, 0, C(NONE), NULL, NULL,
+	    "nama provinsi; wajib kecuali tingkat provinsi", "Nusa Tenggara Barat", NULL),
+	FLD("kode", STRING, 0, C(REGION_CODE), NULL, NULL,
+	    "kode wilayah Kemendagri PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD sesuai tingkat",
+	    "52.71", NULL),
+	FLD("pemerintah", STRING, 0, C(NONE), NULL, NULL,
+	    "nama pemerintah daerah; bila kosong dibentuk dari tingkat dan nama",
+	    "Pemerintah Kota Mataram", NULL),
+	FLD("instansi", STRING, R, C(NONE), NULL, NULL, "instansi penerbit dokumen",
+	    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Mataram", NULL),
+	FLD("singkatan", STRING, 0, C(NONE), NULL, NULL, "singkatan instansi", "BKPSDM", NULL),
+	FLD("logo", PATH, 0, C(NONE), NULL, NULL,
+	    "berkas logo PNG atau JPEG, relatif terhadap berkas rencana", "logo-mataram.png", NULL),
+	END
+};
+
+static const struct schema_field f_periode[] = {
+	FLD("mulai", YEAR, R, C(NONE), NULL, NULL, "tahun awal periode rencana", "2026", NULL),
+	FLD("selesai", YEAR, R, C(NONE), NULL, NULL,
+	    "tahun akhir periode; paling lama 10 tahun", "2030", NULL),
+	END
+};
+
+/* ---- kondisi ------------------------------------------------------------- */
+
+static const struct schema_field f_rincian_item[] = {
+	FLD("label", STRING, R, C(NONE), NULL, NULL, "nama kelompok", "PNS Golongan III", NULL),
+	FLD("jumlah", INT, R, C(NONNEG), NULL, NULL, "jumlah pegawai dalam kelompok", "2716", NULL),
+	END
+};
+static const struct schema_field i_rincian_item =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu kelompok pegawai", NULL, f_rincian_item);
+
+static const struct schema_field f_rincian[] = {
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul rincian", "Golongan", NULL),
+	FLD("daftar", LIST, R | NE, C(NONE), NULL, NULL,
+	    "kelompok pegawai; jumlahnya sebaiknya sama dengan pegawai.jumlah", NULL,
+	    &i_rincian_item),
+	END
+};
+static const struct schema_field i_rincian =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu rincian pegawai", NULL, f_rincian);
+
+static const struct schema_field f_pegawai[] = {
+	FLD("jumlah", INT, 0, C(NONNEG), NULL, NULL, "jumlah seluruh pegawai", "5842", NULL),
+	FLD("per_tanggal", DATE, 0, C(NONE), NULL, NULL, "keadaan per tanggal", "2025-12-31", NULL),
+	FLD("rincian", LIST, 0, C(NONE), NULL, NULL, "rincian pegawai menurut kelompok", NULL,
+	    &i_rincian),
+	END
+};
+
+static const struct schema_field f_kompetensi[] = {
+	FLD("bidang", STRING, R, C(NONE), NULL, NULL, "bidang kompetensi",
+	    "Literasi digital", NULL),
+	FLD("saat_ini", NUMBER, R, C(NONE), NULL, NULL, "nilai saat ini", "54.2", NULL),
+	FLD("dibutuhkan", NUMBER, R, C(NONE), NULL, NULL, "nilai yang dibutuhkan", "85", NULL),
+	FLD("satuan", STRING, 0, C(NONE), NULL, NULL,
+	    "satuan nilai; dengan % setiap nilai 0 sampai 100", "%", NULL),
+	END
+};
+static const struct schema_field i_kompetensi =
+	FLD(NULL, MAP, 0, C(KOMPETENSI), NULL, NULL, "satu kesenjangan kompetensi", NULL, f_kompetensi);
+
+static const struct schema_field f_kondisi[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, R, C(NONE), NULL, NULL, "uraian kondisi kepegawaian saat ini",
+	    NULL, NULL),
+	FLD("pegawai", MAP, 0, C(PEGAWAI), NULL, NULL, "jumlah dan rincian pegawai", NULL, f_pegawai),
+	FLD("kompetensi", LIST, 0, C(NONE), NULL, NULL, "kesenjangan kompetensi", NULL,
+	    &i_kompetensi),
+	END
+};
+
+/* ---- tujuan, strategi, tantangan ----------------------------------------- */
+
+static const struct schema_field f_goal[] = {
+	FLD("kode", CODE, R, C(NONE), NULL, NULL, "kode tujuan, unik dalam berkas", "T1", NULL),
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul tujuan", "ASN yang profesional", NULL),
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "uraian tujuan", NULL, NULL),
+	END
+};
+static const struct schema_field i_goal =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu tujuan", NULL, f_goal);
+
+static const struct schema_field f_tujuan[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "pengantar bab tujuan", NULL, NULL),
+	FLD("daftar", LIST, R | NE, C(NONE), NULL, NULL, "daftar tujuan", NULL, &i_goal),
+	END
+};
+
+static const struct schema_field i_goal_ref =
+	FLD(NULL, CODE, 0, C(GOAL_REF), NULL, NULL, "kode tujuan yang ada", "T1", NULL);
+
+static const struct schema_field f_kegiatan[] = {
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama kegiatan",
+	    "Pelatihan analisis data", NULL),
+	FLD("bentuk", ENUM, 0, C(NONE), v_bentuk, NULL, "bentuk pengembangan kompetensi",
+	    "klasikal", NULL),
+	FLD("jp", INT, 0, C(POSITIVE), NULL, NULL, "jam pelajaran per peserta", "24", NULL),
+	FLD("peserta", INT, 0, C(POSITIVE), NULL, NULL, "jumlah peserta", "240", NULL),
+	FLD("anggaran", INT, 0, C(NONNEG), NULL, NULL, "anggaran dalam rupiah", "384000000", NULL),
+	FLD("jadwal", STRING, 0, C(SCHEDULE), NULL, NULL,
+	    "waktu pelaksanaan: YYYY, YYYY-MM, YYYY-Qn (triwulan) atau YYYY-Sn (semester)",
+	    "2028-Q2", NULL),
+	END
+};
+static const struct schema_field i_kegiatan =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu kegiatan", NULL, f_kegiatan);
+
+static const struct schema_field f_strategy[] = {
+	FLD("kode", CODE, R, C(NONE), NULL, NULL, "kode strategi, unik dalam berkas", "S1", NULL),
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul strategi",
+	    "Pelatihan bidang teknologi informasi", NULL),
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "uraian strategi", NULL, NULL),
+	FLD("contoh", MARKDOWN, 0, C(NONE), NULL, NULL, "paragraf contoh (Misalnya, ...)",
+	    NULL, NULL),
+	FLD("tujuan", LIST, 0, C(NONE), NULL, NULL, "kode tujuan yang didukung", NULL,
+	    &i_goal_ref),
+	FLD("kegiatan", LIST, 0, C(NONE), NULL, NULL, "kegiatan pelaksanaan strategi", NULL,
+	    &i_kegiatan),
+	END
+};
+static const struct schema_field i_strategy =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu strategi", NULL, f_strategy);
+
+static const struct schema_field f_strategi[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "pengantar bab strategi", NULL, NULL),
+	FLD("daftar", LIST, R | NE, C(NONE), NULL, NULL, "daftar strategi", NULL, &i_strategy),
+	END
+};
+
+static const struct schema_field f_challenge[] = {
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul tantangan",
+	    "Resistensi terhadap perubahan", NULL),
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "uraian tantangan", NULL, NULL),
+	FLD("mitigasi", MARKDOWN, R, C(NONE), NULL, NULL, "langkah mitigasi", NULL, NULL),
+	FLD("tingkat", ENUM, 0, C(NONE), v_tingkat_risk, NULL, "tingkat risiko", "sedang", NULL),
+	END
+};
+static const struct schema_field i_challenge =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu tantangan", NULL, f_challenge);
+
+static const struct schema_field f_tantangan[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "pengantar bab tantangan", NULL, NULL),
+	FLD("daftar", LIST, R | NE, C(NONE), NULL, NULL, "daftar tantangan", NULL, &i_challenge),
+	END
+};
+
+/* ---- implementasi ----------------------------------------------------- */
+
+static const struct schema_field i_strategy_ref =
+	FLD(NULL, CODE, 0, C(STRATEGY_REF), NULL, NULL, "kode strategi yang ada", "S1", NULL);
+
+static const struct schema_field f_kontak[] = {
+	FLD("surel", STRING, 0, C(EMAIL), NULL, NULL, "alamat surel", "mitra@unram.ac.id", NULL),
+	FLD("telepon", STRING, 0, C(PHONE), NULL, NULL, "nomor telepon, +62... atau 0...",
+	    "+62370555214", NULL),
+	FLD("laman", STRING, 0, C(URL), NULL, NULL, "alamat laman http(s)://",
+	    "https://unram.ac.id", NULL),
+	END
+};
+
+static const struct schema_field f_mitra[] = {
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama mitra", "Universitas Mataram", NULL),
+	FLD("jenis", ENUM, R, C(NONE), v_mitra, NULL, "jenis mitra", "perguruan-tinggi", NULL),
+	FLD("peran", STRING, 0, C(NONE), NULL, NULL, "peran mitra",
+	    "Tuan rumah magang ASN muda", NULL),
+	FLD("strategi", LIST, 0, C(NONE), NULL, NULL, "kode strategi yang didukung", NULL,
+	    &i_strategy_ref),
+	FLD("kontak", MAP, 0, C(NONE), NULL, NULL, "kontak mitra", NULL, f_kontak),
+	END
+};
+static const struct schema_field i_mitra =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu mitra pelaksana", NULL, f_mitra);
+
+static const struct schema_field f_implementasi[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, R, C(NONE), NULL, NULL, "uraian implementasi", NULL, NULL),
+	FLD("mitra", LIST, 0, C(NONE), NULL, NULL, "mitra pelaksana", NULL, &i_mitra),
+	END
+};
+
+/* ---- monitoring ------------------------------------------------------- */
+
+static const struct schema_field f_baseline[] = {
+	FLD("tahun", YEAR, R, C(NONE), NULL, NULL,
+	    "tahun data dasar; paling lambat periode.mulai", "2025", NULL),
+	FLD("nilai", NUMBER, R, C(NONE), NULL, NULL, "nilai data dasar", "71.4", NULL),
+	END
+};
+static const struct schema_field i_target =
+	FLD(NULL, NUMBER, 0, C(TARGET_YEAR), NULL, NULL,
+	    "target pada tahun itu (tahun di dalam periode)", "75", NULL);
+
+static const struct schema_field f_indikator[] = {
+	FLD("kode", CODE, R, C(NONE), NULL, NULL, "kode indikator, unik dalam berkas", "I1", NULL),
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama indikator",
+	    "Indeks Profesionalitas ASN", NULL),
+	FLD("satuan", STRING, R, C(NONE), NULL, NULL,
+	    "satuan: %, indeks, orang, JP, ...; dengan % setiap nilai 0 sampai 100", "indeks", NULL),
+	FLD("baseline", MAP, R, C(NONE), NULL, NULL, "data dasar", NULL, f_baseline),
+	FLD("target", DICT, R | NE, C(NONE), NULL, NULL,
+	    "target per tahun di dalam periode, paling sedikit satu", NULL, &i_target),
+	FLD("arah", ENUM, 0, C(NONE), v_arah, "naik",
+	    "arah yang lebih baik: naik atau turun", "naik", NULL),
+	FLD("sumber", STRING, 0, C(NONE), NULL, NULL, "sumber data", "SIASN", NULL),
+	FLD("frekuensi", ENUM, 0, C(NONE), v_frek, NULL, "frekuensi pelaporan", "tahunan", NULL),
+	FLD("penanggung_jawab", STRING, 0, C(NONE), NULL, NULL, "unit yang melaporkan",
+	    "Bidang Pengembangan Kompetensi BKPSDM", NULL),
+	FLD("tujuan", CODE, R, C(GOAL_REF), NULL, NULL, "kode tujuan yang diukur", "T1", NULL),
+	END
+};
+static const struct schema_field i_indikator =
+	FLD(NULL, MAP, 0, C(INDIKATOR), NULL, NULL, "satu indikator", NULL, f_indikator);
+
+static const struct schema_field f_monitoring[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, R, C(NONE), NULL, NULL, "uraian monitoring dan evaluasi",
+	    NULL, NULL),
+	FLD("indikator", LIST, R | NE, C(NONE), NULL, NULL, "indikator kinerja", NULL,
+	    &i_indikator),
+	END
+};
+
+/* ---- keterlibatan_masyarakat, contoh_sukses, bab_tambahan --------------- */
+
+static const struct schema_field f_forum[] = {
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama forum", "Forum Konsultasi Publik", NULL),
+	FLD("frekuensi", STRING, 0, C(NONE), NULL, NULL, "seberapa sering", "setiap semester", NULL),
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "uraian forum", NULL, NULL),
+	END
+};
+static const struct schema_field i_forum =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu forum", NULL, f_forum);
+
+static const struct schema_field f_masyarakat[] = {
+	JUDUL_BAB,
+	FLD("uraian", MARKDOWN, R, C(NONE), NULL, NULL, "uraian keterlibatan masyarakat",
+	    NULL, NULL),
+	FLD("forum", LIST, 0, C(NONE), NULL, NULL, "forum keterlibatan masyarakat", NULL,
+	    &i_forum),
+	END
+};
+
+static const struct schema_field f_sukses[] = {
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul contoh sukses", NULL, NULL),
+	FLD("unit", STRING, 0, C(NONE), NULL, NULL, "unit kerja", "Dinas Kesehatan", NULL),
+	FLD("uraian", MARKDOWN, 0, C(NONE), NULL, NULL, "uraian", NULL, NULL),
+	FLD("hasil", MARKDOWN, 0, C(NONE), NULL, NULL, "hasil yang dicapai", NULL, NULL),
+	END
+};
+static const struct schema_field i_sukses =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu contoh sukses", NULL, f_sukses);
+
+static const struct schema_field f_bab[] = {
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul bab tambahan", "Lampiran Data", NULL),
+	FLD("isi", MARKDOWN, R, C(NONE), NULL, NULL, "isi bab", NULL, NULL),
+	FLD("setelah", ENUM, R, C(NONE), v_bab, NULL, "bab yang mendahuluinya", "monitoring", NULL),
+	END
+};
+static const struct schema_field i_bab =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu bab tambahan", NULL, f_bab);
+
+static const struct schema_field f_judul_bab[] = {
+	FLD("kata_pengantar", STRING, 0, C(NONE), NULL, NULL,
+	    "judul pengganti untuk Kata Pengantar", "Sambutan", NULL),
+	FLD("pendahuluan", STRING, 0, C(NONE), NULL, NULL,
+	    "judul pengganti untuk Pendahuluan", "Latar Belakang", NULL),
+	FLD("kesimpulan", STRING, 0, C(NONE), NULL, NULL,
+	    "judul pengganti untuk Kesimpulan", "Penutup", NULL),
+	END
+};
+
+/* ---- penandatangan ------------------------------------------------------- */
+
+static const struct schema_field f_ttd[] = {
+	FLD("tempat", STRING, R, C(NONE), NULL, NULL, "tempat penandatanganan", "Mataram", NULL),
+	FLD("tanggal", DATE, R, C(NONE), NULL, NULL, "tanggal penandatanganan", "2026-11-22", NULL),
+	FLD("jabatan", STRING, R, C(NONE), NULL, NULL, "jabatan penanda tangan",
+	    "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", NULL),
+	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama penanda tangan",
+	    "Drs. H. Lalu Muhammad Zainuddin, M.Si.", NULL),
+	FLD("status_jabatan", ENUM, 0, C(NONE), v_statjab, "definitif",
+	    "definitif, plt, plh, pj, an (atas nama) atau ub (untuk beliau)", "definitif", NULL),
+	FLD("atas_nama", STRING, 0, C(NONE), NULL, NULL,
+	    "jabatan pejabat yang diwakili; wajib untuk an dan ub", "Wali Kota Mataram", NULL),
+	FLD("pangkat", STRING, 0, C(NONE), NULL, NULL, "pangkat", "Pembina Utama Muda", NULL),
+	FLD("golongan", STRING, 0, C(GOLONGAN), NULL, NULL, "golongan ruang PNS I/a sampai IV/e",
+	    "IV/c", NULL),
+	FLD("nip", STRING, 0, C(NIP), NULL, NULL, "NIP 18 angka, boleh dengan spasi",
+	    "19700101 199503 1 001", NULL),
+	END
+};
+
+/* ---- top level ------------------------------------------------------ */
+
+static const struct schema_field i_dasar =
+	FLD(NULL, STRING, 0, C(NONE), NULL, NULL, "satu peraturan",
+	    "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara", NULL);
+
+static const struct schema_field f_root[] = {
+	FLD("format", STRING, R, C(FORMAT), NULL, NULL, "versi format berkas: rencana/1",
+	    "rencana/1", NULL),
+	FLD("dokumen", MAP, R, C(NONE), NULL, NULL, "keterangan dokumen", NULL, f_dokumen),
+	FLD("wilayah", MAP, R, C(WILAYAH), NULL, NULL, "wilayah pemilik rencana", NULL, f_wilayah),
+	FLD("periode", MAP, R, C(PERIOD), NULL, NULL, "periode rencana", NULL, f_periode),
+	FLD("judul_bab", MAP, 0, C(NONE), NULL, NULL,
+	    "judul pengganti untuk bab yang hanya berisi teks", NULL, f_judul_bab),
+	FLD("kata_pengantar", MARKDOWN, 0, C(NONE), NULL, NULL,
+	    "Kata Pengantar, sebelum daftar isi", NULL, NULL),
+	FLD("pendahuluan", MARKDOWN, R, C(NONE), NULL, NULL, "bab Pendahuluan", NULL, NULL),
+	FLD("dasar_hukum", LIST, 0, C(NONE), NULL, NULL,
+	    "dasar hukum, daftar bernomor dalam pendahuluan", NULL, &i_dasar),
+	FLD("kondisi", MAP, R, C(NONE), NULL, NULL, "kondisi kepegawaian saat ini", NULL,
+	    f_kondisi),
+	FLD("tujuan", MAP, R, C(NONE), NULL, NULL, "tujuan", NULL, f_tujuan),
+	FLD("strategi", MAP, R, C(NONE), NULL, NULL, "strategi", NULL, f_strategi),
+	FLD("implementasi", MAP, R, C(NONE), NULL, NULL, "implementasi dan mitra", NULL,
+	    f_implementasi),
+	FLD("tantangan", MAP, R, C(NONE), NULL, NULL, "tantangan dan mitigasi", NULL,
+	    f_tantangan),
+	FLD("monitoring", MAP, R, C(NONE), NULL, NULL, "monitoring dan evaluasi dengan indikator",
+	    NULL, f_monitoring),
+	FLD("keterlibatan_masyarakat", MAP, 0, C(NONE), NULL, NULL, "keterlibatan masyarakat",
+	    NULL, f_masyarakat),
+	FLD("contoh_sukses", LIST, 0, C(NONE), NULL, NULL, "contoh sukses", NULL, &i_sukses),
+	FLD("kesimpulan", MARKDOWN, R, C(NONE), NULL, NULL, "bab Kesimpulan", NULL, NULL),
+	FLD("bab_tambahan", LIST, 0, C(NONE), NULL, NULL, "bab tambahan", NULL, &i_bab),
+	FLD("penandatangan", MAP, 0, C(SIGNER), NULL, NULL,
+	    "penanda tangan; wajib bila status final", NULL, f_ttd),
+	END
+};
+
+static const struct schema_field root =
+	FLD(NULL, MAP, R, C(ROOT), NULL, NULL,
+	    "rencana pengembangan ASN dalam format rencana/1", NULL, f_root);
+
+const struct schema_field *
+schema_root(void)
+{
+	return &root;
+}
+
+const struct schema_field *
+schema_child(const struct schema_field *f, const char *key)
+{
+	const struct schema_field *c;
+
+	if (f == NULL)
+		return NULL;
+	switch (f->type) {
+	case SCHEMA_LIST:
+	case SCHEMA_DICT:
+		return f->children;
+	case SCHEMA_MAP:
+		if (key == NULL)
+			return NULL;
+		for (c = f->children; c->key != NULL; c++)
+			if (strcmp(c->key, key) == 0)
+				return c;
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+const char *
+schema_type_name(enum schema_type t)
+{
+	static const char *const names[SCHEMA__COUNT] = {
+		[SCHEMA_MAP] = "map", [SCHEMA_DICT] = "map tahun -> angka",
+		[SCHEMA_LIST] = "list", [SCHEMA_STRING] = "string",
+		[SCHEMA_MARKDOWN] = "markdown", [SCHEMA_ENUM] = "enum",
+		[SCHEMA_BOOL] = "boolean", [SCHEMA_INT] = "integer",
+		[SCHEMA_NUMBER] = "number", [SCHEMA_YEAR] = "year",
+		[SCHEMA_DATE] = "date", [SCHEMA_CODE] = "code", [SCHEMA_PATH] = "path",
+	};
+
+	return (unsigned)t < SCHEMA__COUNT ? names[t] : "?";
+}
+
+const char *
+schema_dict_key_pattern(const struct schema_field *f)
+{
+	(void)f;
+	return "^[0-9]{4}$";
+}
+
+/* ---- JSON Schema ------------------------------------------------------ */
+
+/*
+ * The JSON Schema serves editors (yaml-language-server), which read YAML
+ * 1.2: there `kode: 52.71` is a number and `jadwal: 2027` an integer, so
+ * text fields that can look like numbers also accept numbers here; the
+ * real check is `rencana check`.
+ */
+
+static void
+json_str(struct buf *out, const char *s)
+{
+	buf_putc(out, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, c);
+		} else if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c < 0x20)
+			buf_printf(out, "\\u%04x", c);
+		else
+			buf_putc(out, c);
+	}
+	buf_putc(out, '"');
+}
+
+static void
+indent(struct buf *out, int depth)
+{
+	int i;
+
+	for (i = 0; i < depth; i++)
+		buf_puts(out, "  ");
+}
+
+/* Depth is bounded by the tables (at most 7), not by any input. */
+static void
+json_field(struct buf *out, const struct schema_field *f, int d)
+{
+	const struct schema_field *c;
+	size_t i;
+	int first;
+
+	buf_puts(out, "{\n");
+	if (d == 0) {
+		buf_puts(out, "  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n");
+		buf_puts(out, "  \"$id\": \"https://rencana.invalid/rencana.schema.json\",\n");
+		buf_puts(out, "  \"title\": \"rencana/1\",\n");
+	}
+	indent(out, d + 1);
+	buf_puts(out, "\"description\": ");
+	json_str(out, f->desc);
+	switch (f->type) {
+	case SCHEMA_MAP:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"object\",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"additionalProperties\": false,\n");
+		first = 1;
+		for (c = f->children; c->key != NULL; c++) {
+			if (!(c->flags & SCHEMA_REQUIRED))
+				continue;
+			if (first) {
+				indent(out, d + 1);
+				buf_puts(out, "\"required\": [");
+			} else
+				buf_puts(out, ", ");
+			json_str(out, c->key);
+			first = 0;
+		}
+		if (!first)
+			buf_puts(out, "],\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"properties\": {");
+		for (c = f->children; c->key != NULL; c++) {
+			buf_puts(out, c == f->children ? "\n" : ",\n");
+			indent(out, d + 2);
+			json_str(out, c->key);
+			buf_puts(out, ": ");
+			json_field(out, c, d + 2);
+		}
+		buf_putc(out, '\n');
+		indent(out, d + 1);
+		buf_putc(out, '}');
+		break;
+	case SCHEMA_DICT:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"object\",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"additionalProperties\": false,\n");
+		if (f->flags & SCHEMA_NONEMPTY) {
+			indent(out, d + 1);
+			buf_puts(out, "\"minProperties\": 1,\n");
+		}
+		indent(out, d + 1);
+		buf_puts(out, "\"patternProperties\": {\n");
+		indent(out, d + 2);
+		json_str(out, schema_dict_key_pattern(f));
+		buf_puts(out, ": ");
+		json_field(out, f->children, d + 2);
+		buf_putc(out, '\n');
+		indent(out, d + 1);
+		buf_putc(out, '}');
+		break;
+	case SCHEMA_LIST:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"array\",\n");
+		if (f->flags & SCHEMA_NONEMPTY) {
+			indent(out, d + 1);
+			buf_puts(out, "\"minItems\": 1,\n");
+		}
+		indent(out, d + 1);
+		buf_puts(out, "\"items\": ");
+		json_field(out, f->children, d + 1);
+		break;
+	case SCHEMA_ENUM:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"enum\": [");
+		for (i = 0; f->values[i] != NULL; i++) {
+			if (i > 0)
+				buf_puts(out, ", ");
+			json_str(out, f->values[i]);
+		}
+		buf_putc(out, ']');
+		break;
+	case SCHEMA_BOOL:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"enum\": [\"ya\", \"tidak\", true, false]");
+		break;
+	case SCHEMA_INT:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_printf(out, "\"type\": \"integer\"");
+		if (f->check == SCHEMA_CHECK_POSITIVE || f->check == SCHEMA_CHECK_NONNEG) {
+			buf_puts(out, ",\n");
+			indent(out, d + 1);
+			buf_printf(out, "\"minimum\": %d",
+			    f->check == SCHEMA_CHECK_POSITIVE ? 1 : 0);
+		}
+		break;
+	case SCHEMA_NUMBER:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"number\"");
+		break;
+	case SCHEMA_YEAR:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"integer\",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"minimum\": 1000,\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"maximum\": 9999");
+		break;
+	case SCHEMA_DATE:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"string\",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"");
+		break;
+	case SCHEMA_CODE:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"type\": \"string\",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"pattern\": \"^[A-Z]{1,3}[0-9]{1,3}$\"");
+		break;
+	case SCHEMA_STRING:
+	case SCHEMA_MARKDOWN:
+	case SCHEMA_PATH:
+	default:
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		/* Text that YAML 1.2 may read as a number (a region code, a NIP,
+		 * a year as schedule, a version). */
+		if (f->check == SCHEMA_CHECK_FORMAT)
+			buf_puts(out, "\"const\": \"rencana/1\"");
+		else if (f->check == SCHEMA_CHECK_REGION_CODE || f->check == SCHEMA_CHECK_NIP ||
+		    f->check == SCHEMA_CHECK_SCHEDULE || f->check == SCHEMA_CHECK_PHONE ||
+		    (f->key != NULL && strcmp(f->key, "versi") == 0))
+			buf_puts(out, "\"type\": [\"string\", \"number\"]");
+		else
+			buf_puts(out, "\"type\": \"string\"");
+		break;
+	}
+	if (f->dflt != NULL) {
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"default\": ");
+		json_str(out, f->dflt);
+	}
+	if (f->example != NULL && f->type != SCHEMA_INT && f->type != SCHEMA_NUMBER &&
+	    f->type != SCHEMA_YEAR) {
+		buf_puts(out, ",\n");
+		indent(out, d + 1);
+		buf_puts(out, "\"examples\": [");
+		json_str(out, f->example);
+		buf_putc(out, ']');
+	}
+	buf_putc(out, '\n');
+	indent(out, d);
+	buf_putc(out, '}');
+}
+
+void
+schema_json(struct buf *out)
+{
+	json_field(out, &root, 0);
+	buf_putc(out, '\n');
+}
+
+/* ---- Markdown reference ------------------------------------------------ */
+
+static void
+md_cell(struct buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '|')
+			buf_puts(out, "\\|");
+		else
+			buf_putc(out, *s);
+	}
+}
+
+static void md_field(struct buf *, const struct schema_field *, struct buf *);
+
+/* The value of a dict (`target.YYYY`): a row under the path already built. */
+static void
+md_field_value(struct buf *out, const struct schema_field *f, struct buf *path)
+{
+	buf_puts(out, "| `");
+	buf_puts(out, buf_str(path));
+	buf_printf(out, "` | %s |  |  | ", schema_type_name(f->type));
+	md_cell(out, f->desc);
+	buf_puts(out, " | ");
+	if (f->example != NULL)
+		buf_printf(out, "`%s`", f->example);
+	buf_puts(out, " |\n");
+}
+
+/* One row per field, depth first; `path` holds the parent's path.  The
+ * depth is that of the tables. */
+static void
+md_field(struct buf *out, const struct schema_field *f, struct buf *path)
+{
+	const struct schema_field *c;
+	size_t keep = path->len, i;
+
+	if (f->key != NULL) {
+		if (path->len > 0)
+			buf_putc(path, '.');
+		buf_puts(path, f->key);
+	} else if (f != &root)
+		buf_puts(path, "[]");
+	if (f != &root && !(f->key == NULL && f->type == SCHEMA_MAP)) {
+		buf_puts(out, "| `");
+		buf_puts(out, buf_str(path));
+		buf_puts(out, "` | ");
+		if (f->type == SCHEMA_LIST && f->children->type != SCHEMA_MAP)
+			buf_printf(out, "list of %s", schema_type_name(f->children->type));
+		else if (f->type == SCHEMA_LIST)
+			buf_puts(out, "list of maps");
+		else if (f->type == SCHEMA_ENUM) {
+			for (i = 0; f->values[i] != NULL; i++)
+				buf_printf(out, "%s`%s`", i ? ", " : "", f->values[i]);
+		} else
+			buf_puts(out, schema_type_name(f->type));
+		buf_printf(out, " | %s | ", (f->flags & SCHEMA_REQUIRED) ? "yes" :
+		    f->key == NULL ? "" : "no");
+		if (f->dflt != NULL)
+			buf_printf(out, "`%s`", f->dflt);
+		buf_puts(out, " | ");
+		md_cell(out, f->desc);
+		buf_puts(out, " | ");
+		if (f->example != NULL) {
+			buf_puts(out, "`");
+			md_cell(out, f->example);
+			buf_puts(out, "`");
+		}
+		buf_puts(out, " |\n");
+	}
+	if (f->type == SCHEMA_MAP)
+		for (c = f->children; c->key != NULL; c++)
+			md_field(out, c, path);
+	else if (f->type == SCHEMA_LIST || f->type == SCHEMA_DICT) {
+		if (f->type == SCHEMA_DICT) {
+			buf_puts(path, ".YYYY");
+			md_field_value(out, f->children, path);
+		} else
+			md_field(out, f->children, path);
+	}
+	buf_truncate(path, keep);
+}
+
+void
+schema_markdown(struct buf *out)
+{
+	struct buf path = BUF_INIT;
+
+	buf_puts(out, "| field | type | required | default | meaning (Indonesian) | example |\n");
+	buf_puts(out, "|---|---|---|---|---|---|\n");
+	md_field(out, &root, &path);
+	buf_free(&path);
+}
