@@ -8,6 +8,7 @@
  * strong text beginning with the caption word, directly before a table).
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -443,6 +444,16 @@ exit_node(struct conv *c, cmark_node *n, const char *word)
 	}
 }
 
+/* cmark-gfm keeps its extension registry in globals and registers without a
+ * lock: do it once, before any thread parses (rencana build -j). */
+static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
+
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 struct block *
 blocks_from_markdown(const char *md, size_t len, const char *file,
     const char *caption_word, struct diag_list *dl)
@@ -459,7 +470,7 @@ blocks_from_markdown(const char *md, size_t len, const char *file,
 	c.dl = dl;
 	c.file = file != NULL ? diag_file(dl, file) : NULL;
 	c.cur = doc;
-	cmark_gfm_core_extensions_ensure_registered();
+	pthread_once(&ext_once, register_extensions);
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	table = cmark_find_syntax_extension("table");
 	if (table != NULL)

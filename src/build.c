@@ -19,8 +19,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "blocks.h"
 #include "build.h"
 #include "compute.h"
+#include "layout.h"
+#include "page.h"
+#include "pdf.h"
 #include "plan.h"
 #include "template.h"
 #include "winansi.h"
@@ -579,23 +583,54 @@ build_markdown(const struct plan *pl, const char *template_dir,
 	return build_markdown_style(pl, template_dir, out, NULL, dl);
 }
 
-int
-build_document(enum build_to to, const struct plan *pl, const char *template_dir,
-    struct buf *out, struct diag_list *dl)
+/* The date for the PDF's metadata: SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else what layout took from the plan's date; never the clock. */
+static void
+set_pdf_date(struct doc_pages *pages)
 {
-	switch (to) {
-	case BUILD_MARKDOWN:
-		return build_markdown(pl, template_dir, out, dl);
-	case BUILD_PDF:
-		/*
-		 * The PDF path plugs in here, one call:
-		 *   return build_pdf(pl, template_dir, out, dl);
-		 * which runs build_markdown_style() for the Markdown and the
-		 * style, then blocks, layout and pdf into out.
-		 */
-		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
-		    "PDF output is not part of this build yet; use `--to markdown`");
-		return -1;
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e == NULL || *e == '\0')
+		return;
+	errno = 0;
+	v = strtoll(e, &end, 10);
+	if (errno == 0 && *end == '\0' && v >= 0)
+		pages->meta.date = v;
+}
+
+int
+build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
+    const char *path, struct diag_list *dl)
+{
+	struct buf md = BUF_INIT;
+	struct style st;
+	struct metrics *m = NULL;
+	struct block *doc = NULL;
+	struct doc_pages *pages = NULL;
+	int rc = PDF_FAIL, have_style = 0;
+
+	if (build_markdown_style(pl, template_dir, &md, &st, dl) != 0)
+		goto out;
+	have_style = 1;
+	m = xcalloc(1, sizeof(*m));
+	if (pdf_metrics(&st, fontdir, m, dl) != PDF_OK)
+		goto out;
+	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st.caption_word, dl);
+	pages = layout_run(doc, &st, m, pl->dir, dl);
+	if (dl->nerror > 0) {
+		rc = PDF_BAD_INPUT;
+		goto out;
 	}
-	return -1;
+	set_pdf_date(pages);
+	rc = pdf_write(pages, &st, fontdir, path, dl);
+out:
+	doc_pages_free(pages);
+	blocks_free(doc);
+	free(m);
+	if (have_style)
+		style_free(&st);
+	buf_free(&md);
+	return rc;
 }

@@ -7,11 +7,6 @@
 #include "plan.h"
 #include "style.h"
 
-enum build_to {
-	BUILD_MARKDOWN,		/* the expanded template (docs/architecture.md dialect) */
-	BUILD_PDF		/* the typeset document */
-};
-
 /*
  * Expands the plan's template into Markdown, appended to out.  The template
  * folder is template_dir when not NULL, else dokumen.templat, else the one
@@ -31,12 +26,14 @@ int	build_markdown(const struct plan *, const char *template_dir,
 int	build_markdown_style(const struct plan *, const char *template_dir,
 	    struct buf *out, struct style *style, struct diag_list *);
 /*
- * The whole build for a target: the bytes of the output file in out.
- * BUILD_MARKDOWN is build_markdown; BUILD_PDF is the place where the PDF
- * path (build_markdown_style, then blocks, layout, pdf) is called.
+ * The whole PDF build of a valid plan: Markdown and style from the template,
+ * blocks, layout, then pdf_write to `path` (through a temporary file renamed
+ * only on success; "-" is standard output).  fontdir holds the fonts the
+ * style names.  Problems go to dl.  Returns PDF_OK (0), PDF_BAD_INPUT (the
+ * plan or template is at fault: exit 1) or PDF_FAIL (fonts, output: exit 3).
  */
-int	build_document(enum build_to, const struct plan *, const char *template_dir,
-	    struct buf *out, struct diag_list *);
+int	build_pdf(const struct plan *, const char *template_dir,
+	    const char *fontdir, const char *path, struct diag_list *);
 
 /* The folder a build would use (a new string the caller frees), or NULL
  * with a message in dl. */

@@ -4,6 +4,8 @@
  *   0 success (warnings allowed), 1 invalid input, 2 usage error,
  *   3 I/O or internal failure.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "blocks.h"
+#include "batch.h"
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
@@ -109,8 +112,15 @@ status_of(const struct diag_list *dl)
 	size_t i;
 
 	for (i = 0; i < dl->n; i++)
-		if (dl->v[i].code == D_IO_OPEN || dl->v[i].code == D_IO_WRITE)
+		switch (dl->v[i].code) {
+		case D_IO_OPEN:
+		case D_IO_WRITE:
+		case D_PDF_FONT:
+		case D_PDF_INTERNAL:
 			return EXIT_IO;
+		default:
+			break;
+		}
 	return dl->nerror ? EXIT_INVALID : 0;
 }
 
@@ -465,37 +475,73 @@ expand_partials_free(struct expand_partials *ep)
 	free(ep->path);
 }
 
-/* Writes out to path through a temporary file beside it; 0 on success. */
-static int
-write_atomic(const char *path, const struct buf *out, struct diag_list *dl)
-{
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp), rc = -1;
-	FILE *f;
+/* The file mode for new outputs: 0666 less the umask, read once at start. */
+static mode_t new_file_mode = 0644;
 
-	if (fd < 0) {
+/* The output path of a plan: DIR/BASE.ext with -d, else the plan's own path
+ * with .yaml/.yml replaced by ext (or ext appended).  Caller frees. */
+static char *
+default_output(const char *plan, const char *dir, const char *ext)
+{
+	const char *base = plan, *slash;
+	size_t n;
+
+	if (dir != NULL && (slash = strrchr(plan, '/')) != NULL)
+		base = slash + 1;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	if (dir != NULL)
+		return xasprintf("%s/%.*s%s", dir, (int)n, base, ext);
+	return xasprintf("%.*s%s", (int)n, base, ext);
+}
+
+/* Writes out to path through a temporary file beside it, flushed to disk
+ * and renamed only when everything was written, so an earlier file stays
+ * whole on any failure; "-" is standard output. */
+static int
+write_output(const char *path, const struct buf *out, struct diag_list *dl)
+{
+	char *tmp;
+	FILE *f;
+	int fd, ok;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
+		    fflush(stdout) != 0) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	f = NULL;
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, new_file_mode) != 0 ||
+	    (f = fdopen(fd, "wb")) == NULL) {
 		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
 		    path, strerror(errno));
-		goto out;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return -1;
 	}
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		close(fd);
+	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
+	ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
 		unlink(tmp);
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		goto out;
+		free(tmp);
+		return -1;
 	}
-	if (fwrite(out->data, 1, out->len, f) != out->len || fclose(f) != 0 ||
-	    rename(tmp, path) != 0) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
 	free(tmp);
-	return rc;
+	return 0;
 }
 
 static int
@@ -591,7 +637,7 @@ cmd_expand(int argc, char **argv)
 			diag_add(&dl, D_IO_WRITE, NULL, NULL,
 			    "cannot write standard output: %s", strerror(errno));
 	} else
-		write_atomic(out_path, &out, &dl);
+		write_output(out_path, &out, &dl);
 done:
 	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
 	rc = status_of(&dl);
@@ -778,74 +824,6 @@ out:
 	return rc;
 }
 
-/* PLAN with its .yaml/.yml replaced by ext (or ext appended). */
-static char *
-default_output(const char *plan, const char *ext)
-{
-	size_t n = strlen(plan);
-	char *r;
-
-	if (n > 5 && strcmp(plan + n - 5, ".yaml") == 0)
-		n -= 5;
-	else if (n > 4 && strcmp(plan + n - 4, ".yml") == 0)
-		n -= 4;
-	r = malloc(n + strlen(ext) + 1);
-	if (r == NULL) {
-		fputs("rencana: error: out of memory\n", stderr);
-		exit(EXIT_IO);
-	}
-	memcpy(r, plan, n);
-	strcpy(r + n, ext);
-	return r;
-}
-
-/* Writes out to path through a temporary file beside it, renamed only
- * when everything was written; "-" is standard output. */
-static int
-write_output(const char *path, const struct buf *out, struct diag_list *dl)
-{
-	char *tmp;
-	FILE *f;
-	int fd, ok;
-
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
-		    fflush(stdout) != 0) {
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write to standard output");
-			return -1;
-		}
-		return 0;
-	}
-	tmp = malloc(strlen(path) + 16);
-	if (tmp == NULL) {
-		fputs("rencana: error: out of memory\n", stderr);
-		exit(EXIT_IO);
-	}
-	sprintf(tmp, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return -1;
-	}
-	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 /* Takes the value of an option given as `--opt VALUE` or `--opt=VALUE`. */
 static int
 opt_value(int argc, char **argv, int *i, const char *name, const char **val)
@@ -866,56 +844,148 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 	return 1;
 }
 
+/* ---- build: one job per plan, run by batch.c ---- */
+
+struct build_job {
+	const char		*plan;		/* input path, from argv */
+	char			*out;		/* output path (owned) */
+	struct diag_list	 dl;		/* this plan's messages */
+	int			 done;		/* the job ran */
+};
+
+struct build_run {
+	struct build_job	*job;
+	size_t			 n;
+	int			 markdown;	/* --to markdown */
+	const char		*tdir;		/* --template, or NULL */
+	const char		*fontdir;
+	const char *const	*inputs;	/* every plan path, never overwritten */
+};
+
+static const char *
+build_job_name(void *ctx, size_t i)
+{
+	return ((struct build_run *)ctx)->job[i].plan;
+}
+
+static void
+build_one(void *ctx, size_t i)
+{
+	struct build_run *r = ctx;
+	struct build_job *j = &r->job[i];
+	struct plan *pl;
+
+	j->done = 1;
+	pl = plan_load_file(j->plan, &j->dl);
+	if (pl == NULL || pl->root == NULL)
+		goto out;
+	validate_plan(pl, &j->dl);
+	/* Any error so far (loading or validation) means nothing is written. */
+	if (j->dl.nerror > 0)
+		goto out;
+	if (pdf_check_output(j->out, r->inputs, r->n, &j->dl) != 0)
+		goto out;
+	if (r->markdown) {
+		struct buf md = BUF_INIT;
+
+		if (build_markdown(pl, r->tdir, &md, &j->dl) == 0 &&
+		    j->dl.nerror == 0)
+			write_output(j->out, &md, &j->dl);
+		buf_free(&md);
+	} else
+		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
+out:
+	plan_free(pl);
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
-	const char *plan_path = NULL, *outp = NULL, *tdir = NULL, *to = "pdf";
-	enum build_to target;
-	struct diag_list dl;
-	struct buf out = BUF_INIT;
-	struct plan *pl = NULL;
-	char *defout = NULL;
-	int i, r, rc;
+	const char *outp = NULL, *tdir = NULL, *to = "pdf", *dir = NULL;
+	const char *jobs_s = "1";
+	struct build_run run;
+	const char **plans;
+	char *fontdir = NULL, *end;
+	size_t n = 0, k;
+	long jobs;
+	int i, r, rc = 0;
 
+	plans = xcalloc((size_t)argc + 1, sizeof(*plans));
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 
 		if ((r = opt_value(argc, argv, &i, "--to", &to)) != 0 ||
 		    (r = opt_value(argc, argv, &i, "--template", &tdir)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "-o", &outp)) != 0) {
-			if (r < 0)
+		    (r = opt_value(argc, argv, &i, "-o", &outp)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-d", &dir)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-j", &jobs_s)) != 0) {
+			if (r < 0) {
+				free(plans);
 				return usage_error("%s needs a value", a);
-		} else if (a[0] == '-' && a[1] != '\0')
+			}
+		} else if (a[0] == '-' && a[1] != '\0') {
+			free(plans);
 			return usage_error("unknown option `%s` for build", a);
-		else if (plan_path != NULL)
-			return usage_error("%s", "build takes one PLAN");
-		else
-			plan_path = a;
+		} else
+			plans[n++] = a;
 	}
-	if (plan_path == NULL)
-		return usage_error("%s", "build needs a PLAN");
-	if (strcmp(to, "markdown") == 0)
-		target = BUILD_MARKDOWN;
-	else if (strcmp(to, "pdf") == 0)
-		target = BUILD_PDF;
+	rc = EXIT_USAGE;
+	if (n == 0)
+		usage_error("%s", "build needs a PLAN");
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0)
+		usage_error("unknown output kind `%s`; use pdf or markdown", to);
+	else if (outp != NULL && n > 1)
+		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+	else if (outp != NULL && dir != NULL)
+		usage_error("%s", "give -o or -d, not both");
+	else if ((jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
+	    jobs > BATCH_MAX_JOBS)
+		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
 	else
-		return usage_error("unknown output kind `%s`; use pdf or markdown", to);
-	if (outp == NULL)
-		outp = defout = default_output(plan_path,
-		    target == BUILD_MARKDOWN ? ".md" : ".pdf");
+		rc = 0;
+	if (rc != 0) {
+		free(plans);
+		return rc;
+	}
 
-	diag_init(&dl);
-	pl = plan_load_file(plan_path, &dl);
-	/* Any error so far (loading or validation) means nothing is written. */
-	if (pl != NULL && pl->root != NULL && dl.nerror == 0 &&
-	    build_document(target, pl, tdir, &out, &dl) == 0 && dl.nerror == 0)
-		write_output(outp, &out, &dl);
-	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
-	rc = status_of(&dl);
-	diag_free(&dl);
-	plan_free(pl);
-	buf_free(&out);
-	free(defout);
+	memset(&run, 0, sizeof(run));
+	run.n = n;
+	run.markdown = strcmp(to, "markdown") == 0;
+	run.tdir = tdir;
+	run.inputs = plans;
+	run.job = xcalloc(n, sizeof(*run.job));
+	if (!run.markdown)
+		run.fontdir = fontdir = pdf_default_fontdir();
+	for (k = 0; k < n; k++) {
+		run.job[k].plan = plans[k];
+		diag_init(&run.job[k].dl);
+		run.job[k].out = outp != NULL ? xstrdup(outp) :
+		    default_output(plans[k], dir, run.markdown ? ".md" : ".pdf");
+	}
+	batch_catch_signals();
+	batch_run(n, (int)jobs, build_one, &run, n > 1 && isatty(2),
+	    build_job_name);
+
+	for (k = 0; k < n; k++) {
+		struct build_job *j = &run.job[k];
+		int st;
+
+		diag_print(&j->dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+		st = j->done ? status_of(&j->dl) : 0;
+		/* The worst wins: I/O (3) over invalid input (1). */
+		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
+			rc = st;
+		diag_free(&j->dl);
+		free(j->out);
+	}
+	if (batch_interrupted()) {
+		fputs("rencana: error: interrupted; plans not yet built were "
+		    "left alone, finished outputs are complete\n", stderr);
+		rc = EXIT_IO;
+	}
+	free(run.job);
+	free(fontdir);
+	free(plans);
 	return rc;
 }
 
@@ -923,11 +993,15 @@ int
 main(int argc, char **argv)
 {
 	const char *cmd;
+	mode_t um;
 
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
 	}
+	um = umask(022);
+	umask(um);
+	new_file_mode = 0666 & ~um;
 	cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
