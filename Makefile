@@ -28,7 +28,7 @@ TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
 .PHONY: all deps deps-quiet check unit golden run asan valgrind clean fuzz fuzz-replay \
-	fonts bench-floor
+	fonts bench-floor fuzz-bin
 
 all: $(BIN) fonts
 
@@ -144,16 +144,21 @@ fuzz-replay: $(REPLAYS)
 	        LC_ALL=C sort | xargs $(O)/replay-$$h || exit 1; \
 	done
 
-fuzz:
+fuzz: fuzz-bin
+	@for h in $(FUZZ_HARNESSES); do \
+	    mkdir -p build/fuzz/corpus-$$h; \
+	    cp examples/*.yaml tests/golden/check/*.yaml build/fuzz/corpus-$$h/ 2>/dev/null; \
+	    build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -dict=tests/fuzz/plan.dict -artifact_prefix=build/fuzz/$$h- \
+	        build/fuzz/corpus-$$h tests/fuzz/corpus/$$h || exit 1; \
+	done
+
+# The libFuzzer binaries alone (build/fuzz/fuzz-NAME), to run by hand.
+fuzz-bin:
 	$(MAKE) O=build/fuzz CC=clang OPT='-O1 -g' \
 	    SAN='-fsanitize=fuzzer-no-link,address,undefined' build/fuzz/librencana.a
 	@for h in $(FUZZ_HARNESSES); do \
 	    clang -O1 -g -fsanitize=fuzzer,address,undefined -Isrc \
 	        -o build/fuzz/fuzz-$$h tests/fuzz/fuzz_$$h.c build/fuzz/librencana.a \
 	        $(PKG_LIBS) || exit 1; \
-	    mkdir -p build/fuzz/corpus-$$h; \
-	    cp examples/*.yaml tests/golden/check/*.yaml build/fuzz/corpus-$$h/ 2>/dev/null; \
-	    build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	        -dict=tests/fuzz/plan.dict -artifact_prefix=build/fuzz/ \
-	        build/fuzz/corpus-$$h tests/fuzz/corpus/$$h || exit 1; \
 	done

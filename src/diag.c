@@ -14,6 +14,10 @@ struct diag_info {
 	const char	*text;
 };
 
+/* Source lines longer than this are shown as a window of this many bytes
+ * around the column: a 4 MiB line must not print 4 MiB (twice). */
+#define DIAG_MAX_EXCERPT	400
+
 static const struct diag_info diag_table[D__COUNT] = {
 #define DIAG(name, lvl, id, text) [name] = { DIAG_##lvl, id, text },
 #include "diag_codes.h"
@@ -227,25 +231,46 @@ print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
     int colour)
 {
 	const struct diag_source *s = find_source(dl, d->file);
+	struct buf b = BUF_INIT;
 	const char *ln;
-	size_t len, i;
+	size_t len, i, from = 0, to, at;
 	int col;
 
 	if (s == NULL || d->line < 1 || (ln = source_line(s, d->line, &len)) == NULL)
 		return;
-	fputs(" ", f);
-	fwrite(ln, 1, len, f);
-	fputs("\n ", f);
-	/* Walk `col - 1` characters, echoing tabs so the caret lines up. */
-	for (i = 0, col = 1; i < len && col < d->col; i++) {
+	/* A line longer than DIAG_MAX_EXCERPT is shown as a window around the
+	 * column, cut at character boundaries. */
+	for (at = 0, col = 1; at < len && col < d->col; at++)
+		if (((unsigned char)ln[at] & 0xC0) != 0x80)
+			col++;
+	while (at < len && ((unsigned char)ln[at] & 0xC0) == 0x80)
+		at++;
+	to = len;
+	if (len > DIAG_MAX_EXCERPT) {
+		from = at > DIAG_MAX_EXCERPT / 2 ? at - DIAG_MAX_EXCERPT / 2 : 0;
+		while (from > 0 && ((unsigned char)ln[from] & 0xC0) == 0x80)
+			from--;
+		to = from + DIAG_MAX_EXCERPT < len ? from + DIAG_MAX_EXCERPT : len;
+		while (to < len && ((unsigned char)ln[to] & 0xC0) == 0x80)
+			to++;
+		if (to < at)
+			at = to;
+	}
+	buf_put(&b, " ", 1);
+	buf_put(&b, ln + from, to - from);
+	buf_put(&b, "\n ", 2);
+	/* One space per character before the column, echoing tabs so the
+	 * caret lines up. */
+	for (i = from; i < at; i++) {
 		unsigned char c = (unsigned char)ln[i];
 
-		if ((c & 0xC0) == 0x80)
-			continue;
-		fputc(c == '\t' ? '\t' : ' ', f);
-		col++;
+		if ((c & 0xC0) != 0x80)
+			buf_put(&b, c == '\t' ? "\t" : " ", 1);
 	}
-	fputs(colour ? "\033[1;32m^\033[0m\n" : "^\n", f);
+	buf_puts(&b, colour ? "\033[1;32m^\033[0m\n" : "^\n");
+	/* One write: stderr is unbuffered. */
+	fwrite(b.data, 1, b.len, f);
+	buf_free(&b);
 }
 
 static void

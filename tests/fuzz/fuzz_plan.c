@@ -4,6 +4,7 @@
 
 #include "diag.h"
 #include "plan.h"
+#include "validate.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -15,6 +16,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	diag_init(&dl);
 	pl = plan_load_buffer("fuzz.yaml", (const char *)data, size, &dl);
+	/* As `rencana check` does: validate whatever tree was loaded, also
+	 * after errors that leave the tree complete. */
+	if (pl != NULL && pl->root != NULL)
+		validate_plan(pl, &dl);
 	diag_sort(&dl);
 	plan_free(pl);
 	diag_free(&dl);
