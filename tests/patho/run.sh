@@ -1,0 +1,166 @@
+#!/bin/sh
+# rencana: pathological inputs (issue 5).  Each case either renders
+# (`rencana build`, exit 0) or is refused with its diagnostic (exit 1).
+#   - renders: built at n and at 8n, best of 3 wall-clock times each; the
+#     time at 8n must stay within 12x the time at n (linear with headroom;
+#     when the 8n run takes under 100 ms the ratio is noise and not judged).
+#   - refusals: the full size, under 1 second and, when /usr/bin/time is
+#     present, within 32 MiB of peak memory over `rencana check` on the
+#     starter plan.
+# Every run has a hard time limit (timeout), so a hang is a failure.  The
+# plans come from gen.sh; its header says how content is spread over fields
+# (the 64 KiB value and 4 MiB file limits).  8n is the size the issue names
+# (10^5 list items, 10^5 words, a 10,000-character word, 10^4 rows, 10^4
+# headings); the template loops go to 800 items (codes have 3 digits).
+# Prints one line per failure and ends with "N passed, N failed";
+# PATHO_VERBOSE=1 prints every measurement on stderr.  Under VALGRIND=1 the
+# cases are skipped (valgrind is 50x slower and times mean nothing there).
+# Usage: run.sh PATH/TO/rencana
+set -u
+RENCANA=${1:-./rencana}
+case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
+cd "$(dirname "$0")/../.." || exit 3
+GEN="sh tests/patho/gen.sh $RENCANA"
+LIMIT=${PATHO_TIMEOUT:-60}
+pass=0
+fail=0
+if [ "${VALGRIND:-}" = 1 ]; then
+	echo "0 passed, 0 failed"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export NO_COLOR=1
+TIME=
+[ -x /usr/bin/time ] && TIME=/usr/bin/time
+
+say() {
+	[ "${PATHO_VERBOSE:-}" = 1 ] && echo "patho: $*" >&2
+	return 0
+}
+
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# best NAME FILE: best of 3 wall-clock ms of `rencana build` into $best;
+# returns 1 (with a message) when a run fails or times out.
+best() {
+	best=
+	for _ in 1 2 3; do
+		t0=$(now_ms)
+		timeout "$LIMIT" "$RENCANA" build -o "$tmp/out.pdf" "$2" \
+		    >/dev/null 2>"$tmp/err"
+		st=$?
+		t1=$(now_ms)
+		if [ "$st" -ne 0 ]; then
+			echo "FAIL $1: exit status $st (124: over ${LIMIT}s)"
+			sed 's/^/  | /' "$tmp/err" | cut -c1-160 | head -5
+			return 1
+		fi
+		t=$((t1 - t0))
+		if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+	done
+	return 0
+}
+
+# renders NAME CASE N: builds at N and 8N; judges the ratio.
+renders() {
+	$GEN "$2" "$3" >"$tmp/n.yaml"
+	$GEN "$2" $(($3 * 8)) >"$tmp/8n.yaml"
+	if ! best "$1 (n=$3)" "$tmp/n.yaml"; then fail=$((fail + 1)); return; fi
+	tn=$best
+	if ! best "$1 (8n=$(($3 * 8)))" "$tmp/8n.yaml"; then fail=$((fail + 1)); return; fi
+	t8=$best
+	kb=
+	if [ -n "$TIME" ]; then
+		$TIME -f %M -o "$tmp/rss" "$RENCANA" build -o "$tmp/out.pdf" \
+		    "$tmp/8n.yaml" 2>/dev/null && kb=$(tail -n 1 "$tmp/rss")
+	fi
+	say "$1: n=$3 ${tn} ms, 8n=$(($3 * 8)) ${t8} ms," \
+	    "ratio $(awk -v a="$t8" -v b="$tn" 'BEGIN { printf "%.1f", a / (b ? b : 1) }')," \
+	    "peak ${kb:-?} KiB at 8n, $(wc -c <"$tmp/out.pdf") bytes of PDF"
+	if [ "$t8" -ge 100 ] && [ "$t8" -gt $((tn * 12)) ]; then
+		echo "FAIL $1: ${t8} ms at 8n is more than 12 x ${tn} ms at n"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+# refused NAME WANT FILE [CMD...]: the run (default `build -o X FILE`,
+# stdin from FILE) exits 1 with WANT in its diagnostics, fast and small.
+refused() {
+	name=$1 want=$2 file=$3
+	shift 3
+	[ $# -eq 0 ] && set -- build -o "$tmp/refused.pdf" "$file"
+	rm -f "$tmp/refused.pdf"
+	t0=$(now_ms)
+	if [ -n "$TIME" ]; then
+		timeout "$LIMIT" $TIME -f %M -o "$tmp/rss" "$RENCANA" "$@" \
+		    <"$file" >/dev/null 2>"$tmp/err"
+	else
+		timeout "$LIMIT" "$RENCANA" "$@" <"$file" >/dev/null 2>"$tmp/err"
+	fi
+	st=$?
+	t1=$(now_ms)
+	kb=
+	[ -n "$TIME" ] && kb=$(tail -n 1 "$tmp/rss")
+	say "$name: refused in $((t1 - t0)) ms, peak ${kb:-?} KiB," \
+	    "$(wc -c <"$tmp/err") bytes of diagnostics"
+	if [ "$st" -ne 1 ]; then
+		echo "FAIL $name: exit status $st, expected 1"
+		sed 's/^/  | /' "$tmp/err" | cut -c1-160 | head -5
+	elif ! grep -q "$want" "$tmp/err"; then
+		echo "FAIL $name: no \`$want\` in the diagnostics"
+		sed 's/^/  | /' "$tmp/err" | cut -c1-160 | head -5
+	elif [ -e "$tmp/refused.pdf" ]; then
+		echo "FAIL $name: refused, yet wrote a PDF"
+	elif [ $((t1 - t0)) -ge 1000 ]; then
+		echo "FAIL $name: took $((t1 - t0)) ms to refuse (limit 1000)"
+	elif [ -n "$kb" ] && [ "$kb" -gt $((base_kb + 32768)) ]; then
+		echo "FAIL $name: peak memory $kb KiB, over $base_kb + 32 MiB"
+	else
+		pass=$((pass + 1))
+		return
+	fi
+	fail=$((fail + 1))
+}
+
+# Peak memory of checking the starter plan: the baseline of a refusal.
+"$RENCANA" init >"$tmp/init.yaml"
+base_kb=0
+if [ -n "$TIME" ]; then
+	$TIME -f %M -o "$tmp/rss" "$RENCANA" check "$tmp/init.yaml" 2>/dev/null
+	base_kb=$(tail -n 1 "$tmp/rss")
+fi
+
+renders "list of 10^5 items" list 12500
+renders "paragraphs of 10^5 words" para 12500
+renders "unbreakable word of 10^4 characters" word 1250
+renders "table of 10^4 rows" rows 1250
+renders "10^4 headings" headings 1250
+renders "every template loop" loops 100
+
+$GEN cols 200 >"$tmp/p.yaml"
+refused "table of 200 columns" "200 columns" "$tmp/p.yaml"
+$GEN quote 10000 >"$tmp/p.yaml"
+refused "quotes nested 10^4 deep" "nested deeper" "$tmp/p.yaml"
+$GEN nestlist 10000 >"$tmp/p.yaml"
+refused "lists nested 10^4 deep" "nested deeper" "$tmp/p.yaml"
+$GEN yamllist 100000 >"$tmp/p.yaml"
+refused "YAML list of 10^5 items" "more than 100000 values" "$tmp/p.yaml"
+$GEN yamlnest 10000 >"$tmp/p.yaml"
+refused "YAML nested 10^4 deep" "nested more than 64 levels" "$tmp/p.yaml"
+$GEN alias 12 >"$tmp/p.yaml"
+refused "alias bomb" "alias .* is not allowed" "$tmp/p.yaml"
+# 100 MB: the starter plan, then a sparse tail of NUL bytes (no disk used).
+cp "$tmp/init.yaml" "$tmp/big.yaml"
+truncate -s 100M "$tmp/big.yaml"
+refused "100 MB file" "the limit is 4194304 bytes" "$tmp/big.yaml"
+refused "100 MB on standard input" "the limit is 4194304 bytes" \
+    "$tmp/big.yaml" check -
+rm -f "$tmp/big.yaml"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
