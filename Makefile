@@ -28,7 +28,7 @@ TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
 .PHONY: all deps deps-quiet check unit golden run asan valgrind clean fuzz fuzz-replay \
-	fonts bench-floor fuzz-bin
+	fonts bench-floor fuzz-bin bench
 
 all: $(BIN) fonts
 
@@ -56,6 +56,16 @@ bench-floor: $(O)/bench-floor fonts
 $(O)/bench-floor: bench/floor.c | deps-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ bench/floor.c -lhpdf -lm
+
+$(O)/bench-measure: bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -D_DEFAULT_SOURCE -o $@ bench/measure.c
+
+# Speed against the floor (docs/performance.md); never part of `make check`.
+bench: $(BIN) $(O)/bench-floor $(O)/bench-measure fonts
+	sh bench/run.sh ./$(BIN) $(O)/bench-floor $(O)/bench-measure $(BENCH_RUNS)
+
+BENCH_RUNS	 = 5
 
 deps:
 	sh tools/deps.sh

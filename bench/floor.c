@@ -1,8 +1,10 @@
 /*
  * rencana: the speed floor (issue 5).  libharu alone writes N A4 pages of
- * body text with the fonts rencana embeds (Liberation Sans, WinAnsi,
- * compressed), with no YAML, templates or layout; `rencana build` cannot be
- * faster than this, so its time over this one is what our stages cost.
+ * body text with the fonts rencana embeds in its documents (Liberation Sans
+ * regular, bold and italic, WinAnsi, compressed), with no YAML, templates
+ * or layout; `rencana build` cannot be faster than this, so its time over
+ * this one is what our stages cost.  `make bench` (bench/run.sh) runs it
+ * with the page count of each rencana document it compares.
  *
  *   make bench-floor && build/bench-floor [PAGES [FONTDIR [OUT.pdf]]]
  *
@@ -52,7 +54,7 @@ main(int argc, char **argv)
 	const char *out = argc > 3 ? argv[3] : "build/bench-floor.pdf";
 	struct timespec t0, t1;
 	HPDF_Doc pdf;
-	HPDF_Font reg, bold;
+	HPDF_Font reg, bold, ital;
 	HPDF_Page pg;
 	FILE *f;
 	long p, i, size = 0;
@@ -64,7 +66,8 @@ main(int argc, char **argv)
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	reg = font(pdf, dir, "LiberationSans-Regular.ttf");
 	bold = font(pdf, dir, "LiberationSans-Bold.ttf");
-	for (p = 0; p < pages && !failed && reg && bold; p++) {
+	ital = font(pdf, dir, "LiberationSans-Italic.ttf");
+	for (p = 0; p < pages && !failed && reg && bold && ital; p++) {
 		pg = HPDF_AddPage(pdf);
 		HPDF_Page_SetWidth(pg, 595.276f);
 		HPDF_Page_SetHeight(pg, 841.89f);
@@ -75,6 +78,9 @@ main(int argc, char **argv)
 		HPDF_Page_ShowText(pg, head);
 		HPDF_Page_SetFontAndSize(pg, reg, 12);
 		for (i = 0; i < LINES; i++) {
+			/* The last line of each page in italic, as a caption. */
+			if (i == LINES - 1)
+				HPDF_Page_SetFontAndSize(pg, ital, 12);
 			HPDF_Page_SetWordSpace(pg, (HPDF_REAL)(i % 5) * 0.5f);
 			HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, 85,
 			    (HPDF_REAL)(740 - i * 17.25));
@@ -82,10 +88,10 @@ main(int argc, char **argv)
 		}
 		HPDF_Page_EndText(pg);
 	}
-	if (!failed && reg && bold)
+	if (!failed && reg && bold && ital)
 		HPDF_SaveToFile(pdf, out);
 	HPDF_Free(pdf);
-	if (failed || reg == NULL || bold == NULL)
+	if (failed || reg == NULL || bold == NULL || ital == NULL)
 		return 3;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if ((f = fopen(out, "rb")) != NULL) {
