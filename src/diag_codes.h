@@ -70,8 +70,20 @@ DIAG(D_TPL_LIMIT_PARTIALS, ERROR, "tpl-limit-partials", "partials are nested dee
 DIAG(D_TPL_LIMIT_OUTPUT,	ERROR,	"tpl-limit-output", "the expanded text is larger than the output limit (16 MiB)")
 DIAG(D_TPL_LIMIT_WORK,	ERROR,	"tpl-limit-work", "expansion takes more than 64 million steps")
 
+/* ---- template folders, styles, words, build (style.c, build.c) ---- */
+DIAG(D_STYLE_KEY,	ERROR,	"style-key",	"an unknown key in a template's gaya.yaml or word set")
+DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type or is out of range")
+DIAG(D_WORDS_VALUE,	ERROR,	"words-value",	"a word set (kata-id.yaml, kata-en.yaml) must map names to text")
+DIAG(D_TPL_NOTFOUND,	ERROR,	"template-not-found", "the template folder or one of its files cannot be found")
+DIAG(D_TPL_CHARSET,	ERROR,	"template-charset", "template text has a character the PDF fonts (WinAnsi) cannot show")
+
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
 DIAG(D_PDF_FONT,	ERROR,	"pdf-font",	"a font file cannot be found, read or loaded (run `make`, or set RENCANA_FONTS)")
 DIAG(D_PDF_IMAGE,	ERROR,	"pdf-image",	"an image is missing, not PNG or JPEG, or cannot be decoded")
 DIAG(D_PDF_INTERNAL,	ERROR,	"pdf-internal",	"the PDF library reported an error: a bug in rencana")
 DIAG(D_PDF_OVERWRITE_INPUT, ERROR, "pdf-overwrite-input", "the output file is one of the input files")
+DIAG(D_MD_DEPTH,	ERROR,	"md-depth",	"Markdown lists and quotes are nested deeper than 16 levels")
+DIAG(D_MD_COLUMNS,	ERROR,	"md-columns",	"a table has more than 64 columns")
+DIAG(D_MD_CHARSET,	ERROR,	"md-charset",	"a character the PDF fonts cannot show (not in WinAnsi)")
+DIAG(D_MD_DIRECTIVE,	WARNING, "md-directive", "a directive is unknown or one of its lines is not `key: value`")
+DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")

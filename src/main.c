@@ -4,18 +4,30 @@
  *   0 success (warnings allowed), 1 invalid input, 2 usage error,
  *   3 I/O or internal failure.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "blocks.h"
+#include "batch.h"
+#include "build.h"
 #include "buf.h"
 #include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "layout_hyph.h"
+#include "page.h"
+#include "pdf.h"
 #include "plan.h"
 #include "schema.h"
+#include "style.h"
 #include "template.h"
 #include "validate.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 #define EXIT_INVALID	1
@@ -36,6 +48,10 @@ static const char usage_text[] =
 "                           (default), sistem-pembinaan or strategi-kompetensi\n"
 "  expand TEMPLATE --data FILE.yaml\n"
 "                           expand a Mustache template with any YAML data\n"
+"  build PLAN...            typeset plans (default: each PLAN with .pdf)\n"
+"  hyphenate [-x WORD]... WORD...\n"
+"                           print each word with its hyphenation points\n"
+"                           (-x pe-ngem-bang-an: an exception, as in the style)\n"
 "\n"
 "Options of check:\n"
 "  --format=text|json|github  how to print diagnostics (default text)\n"
@@ -47,6 +63,28 @@ static const char usage_text[] =
 "  --escape html|markdown|none  how {{x}} escapes values (default html)\n"
 "  -o FILE                  write FILE (replaced only on success);\n"
 "                           - or no -o: standard output\n"
+"\n"
+"Options of build (each plan is validated first; any error: nothing written):\n"
+"  --to pdf|markdown        output kind (default pdf); markdown is the\n"
+"                           expanded template (default PLAN with .md)\n"
+"  -o FILE                  output for a single PLAN; - writes to standard output\n"
+"  -d DIR                   write each output into DIR as NAME.pdf (or .md)\n"
+"  --template DIR           use the template folder DIR (else dokumen.templat,\n"
+"                           else the template named by dokumen.jenis)\n"
+"  -j N                     build N plans at once, on N threads (1-64, default 1)\n"
+"\n"
+"Environment:\n"
+"  SOURCE_DATE_EPOCH        the PDF's dates (else dokumen.tanggal; never the clock)\n"
+"  RENCANA_FONTS            the folder of the fonts (default fonts/ beside rencana)\n"
+"  RENCANA_TEMPLATES        where template names are looked up\n"
+"  NO_COLOR                 no colour in diagnostics\n"
+"\n"
+"Developer commands:\n"
+"  layout-dump [--blocks] [--[no-]hyph] [--real] FILE.md\n"
+"                           lay out a Markdown file (default style, fake\n"
+"                           metrics: every glyph 1/2 em) and print the boxes\n"
+"                           (--blocks: print the block tree instead;\n"
+"                           --real: measure with the embedded fonts)\n"
 "\n"
 "General options:\n"
 "  -h, --help               print this help and exit\n"
@@ -84,8 +122,15 @@ status_of(const struct diag_list *dl)
 	size_t i;
 
 	for (i = 0; i < dl->n; i++)
-		if (dl->v[i].code == D_IO_OPEN || dl->v[i].code == D_IO_WRITE)
+		switch (dl->v[i].code) {
+		case D_IO_OPEN:
+		case D_IO_WRITE:
+		case D_PDF_FONT:
+		case D_PDF_INTERNAL:
 			return EXIT_IO;
+		default:
+			break;
+		}
 	return dl->nerror ? EXIT_INVALID : 0;
 }
 
@@ -440,37 +485,73 @@ expand_partials_free(struct expand_partials *ep)
 	free(ep->path);
 }
 
-/* Writes out to path through a temporary file beside it; 0 on success. */
-static int
-write_atomic(const char *path, const struct buf *out, struct diag_list *dl)
-{
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp), rc = -1;
-	FILE *f;
+/* The file mode for new outputs: 0666 less the umask, read once at start. */
+static mode_t new_file_mode = 0644;
 
-	if (fd < 0) {
+/* The output path of a plan: DIR/BASE.ext with -d, else the plan's own path
+ * with .yaml/.yml replaced by ext (or ext appended).  Caller frees. */
+static char *
+default_output(const char *plan, const char *dir, const char *ext)
+{
+	const char *base = plan, *slash;
+	size_t n;
+
+	if (dir != NULL && (slash = strrchr(plan, '/')) != NULL)
+		base = slash + 1;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	if (dir != NULL)
+		return xasprintf("%s/%.*s%s", dir, (int)n, base, ext);
+	return xasprintf("%.*s%s", (int)n, base, ext);
+}
+
+/* Writes out to path through a temporary file beside it, flushed to disk
+ * and renamed only when everything was written, so an earlier file stays
+ * whole on any failure; "-" is standard output. */
+static int
+write_output(const char *path, const struct buf *out, struct diag_list *dl)
+{
+	char *tmp;
+	FILE *f;
+	int fd, ok;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
+		    fflush(stdout) != 0) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	f = NULL;
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, new_file_mode) != 0 ||
+	    (f = fdopen(fd, "wb")) == NULL) {
 		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
 		    path, strerror(errno));
-		goto out;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return -1;
 	}
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		close(fd);
+	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
+	ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
 		unlink(tmp);
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		goto out;
+		free(tmp);
+		return -1;
 	}
-	if (fwrite(out->data, 1, out->len, f) != out->len || fclose(f) != 0 ||
-	    rename(tmp, path) != 0) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
 	free(tmp);
-	return rc;
+	return 0;
 }
 
 static int
@@ -566,7 +647,7 @@ cmd_expand(int argc, char **argv)
 			diag_add(&dl, D_IO_WRITE, NULL, NULL,
 			    "cannot write standard output: %s", strerror(errno));
 	} else
-		write_atomic(out_path, &out, &dl);
+		write_output(out_path, &out, &dl);
 done:
 	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
 	rc = status_of(&dl);
@@ -579,15 +660,365 @@ done:
 	return rc;
 }
 
+/* Developer command: Markdown -> block tree or pages, as a text dump. */
+static int
+cmd_layout_dump(int argc, char **argv)
+{
+	const char *file = NULL;
+	int blocks_only = 0, hyph = 1, real = 0, i, rc;
+	struct diag_list dl;
+	struct style st;
+	struct metrics m;
+	struct block *doc;
+	struct doc_pages *pages;
+	char *text = NULL, *dir, *slash;
+	size_t len = 0, cap = 0, n;
+	FILE *f;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--blocks") == 0)
+			blocks_only = 1;
+		else if (strcmp(argv[i], "--no-hyph") == 0)
+			hyph = 0;
+		else if (strcmp(argv[i], "--hyph") == 0)
+			hyph = 1;
+		else if (strcmp(argv[i], "--real") == 0)
+			real = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return usage_error("unknown option `%s` for layout-dump", argv[i]);
+		else if (file == NULL)
+			file = argv[i];
+		else
+			return usage_error("%s", "layout-dump takes one FILE");
+	}
+	if (file == NULL)
+		return usage_error("%s", "layout-dump needs a FILE");
+	if ((f = fopen(file, "rb")) == NULL) {
+		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
+		return EXIT_IO;
+	}
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = 2 * cap + 4096;
+			text = realloc(text, cap);
+			if (text == NULL)
+				abort();
+		}
+		n = fread(text + len, 1, cap - len, f);
+		if (n == 0)
+			break;
+		len += n;
+	}
+	fclose(f);
+	diag_init(&dl);
+	style_default(&st);
+	st.hyphenate = hyph;
+	metrics_fake(&m, 500);
+	if (real) {
+		char *fd = pdf_default_fontdir();
+
+		rc = pdf_metrics(&st, fd, &m, &dl);
+		free(fd);
+		if (rc != PDF_OK) {
+			diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+			style_free(&st);
+			diag_free(&dl);
+			free(text);
+			return EXIT_IO;
+		}
+	}
+	doc = blocks_from_markdown(text, len, file, st.caption_word, &dl);
+	if (blocks_only)
+		dump_blocks(stdout, doc);
+	else {
+		dir = strdup(file);
+		slash = dir != NULL ? strrchr(dir, '/') : NULL;
+		if (slash != NULL)
+			*slash = '\0';
+		pages = layout_run(doc, &st, &m, slash != NULL ? dir : ".", &dl);
+		dump_pages(stdout, pages);
+		doc_pages_free(pages);
+		free(dir);
+	}
+	diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+	rc = status_of(&dl);
+	blocks_free(doc);
+	style_free(&st);
+	diag_free(&dl);
+	free(text);
+	return rc;
+}
+
+/* `rencana hyphenate`: each word, converted to WinAnsi, printed back in
+ * UTF-8 with a hyphen at each break, one per line. */
+static int
+cmd_hyphenate(int argc, char **argv)
+{
+	const char **exc = xcalloc((size_t)argc + 1, sizeof(*exc));
+	struct hyph *h = NULL;
+	struct buf out = BUF_INIT;
+	size_t nexc = 0, nword = 0, len, bad, j;
+	unsigned char brk[HYPH_MAX_WORD];
+	char *w, *u;
+	const char *why;
+	int i, rc = EXIT_USAGE;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-x") != 0) {
+			if (argv[i][0] == '-' && argv[i][1] != '\0') {
+				rc = usage_error("unknown option `%s` for hyphenate",
+				    argv[i]);
+				goto out;
+			}
+			nword++;
+			continue;
+		}
+		if (i + 1 == argc) {
+			rc = usage_error("%s", "-x needs a value");
+			goto out;
+		}
+		w = winansi_from_utf8(argv[i + 1], strlen(argv[i + 1]), &len, &bad);
+		why = bad != (size_t)-1 ? "a character WinAnsi lacks" :
+		    hyph_exception_error(w);
+		free(w);
+		if (why != NULL) {
+			fprintf(stderr, "rencana: error: exception `%s`: %s\n",
+			    argv[i + 1], why);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		exc[nexc++] = argv[++i];
+	}
+	if (nword == 0) {
+		rc = usage_error("%s", "hyphenate needs a WORD");
+		goto out;
+	}
+	/* The exceptions in WinAnsi, as the style would pass them. */
+	for (j = 0; j < nexc; j++)
+		exc[j] = winansi_from_utf8(exc[j], strlen(exc[j]), &len, NULL);
+	h = hyph_new(exc, nexc);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-x") == 0) {
+			i++;
+			continue;
+		}
+		w = winansi_from_utf8(argv[i], strlen(argv[i]), &len, &bad);
+		if (bad != (size_t)-1 || len > HYPH_MAX_WORD)
+			len = 0;	/* printed as it is */
+		hyph_word(h, w, len, brk);
+		for (j = 0; j < len; j++) {
+			if (brk[j])
+				buf_putc(&out, '-');
+			u = winansi_to_utf8(w + j, 1);
+			buf_puts(&out, u);
+			free(u);
+		}
+		if (len == 0)
+			buf_puts(&out, argv[i]);
+		buf_putc(&out, '\n');
+		free(w);
+	}
+	rc = 0;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
+		    strerror(errno));
+		rc = EXIT_IO;
+	}
+out:
+	if (h != NULL)
+		for (j = 0; j < nexc; j++)
+			free((char *)exc[j]);
+	hyph_free(h);
+	free(exc);
+	buf_free(&out);
+	return rc;
+}
+
+/* Takes the value of an option given as `--opt VALUE` or `--opt=VALUE`. */
+static int
+opt_value(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*val = argv[++*i];
+	return 1;
+}
+
+/* ---- build: one job per plan, run by batch.c ---- */
+
+struct build_job {
+	const char		*plan;		/* input path, from argv */
+	char			*out;		/* output path (owned) */
+	struct diag_list	 dl;		/* this plan's messages */
+	int			 done;		/* the job ran */
+};
+
+struct build_run {
+	struct build_job	*job;
+	size_t			 n;
+	int			 markdown;	/* --to markdown */
+	const char		*tdir;		/* --template, or NULL */
+	const char		*fontdir;
+	const char *const	*inputs;	/* every plan path, never overwritten */
+};
+
+static const char *
+build_job_name(void *ctx, size_t i)
+{
+	return ((struct build_run *)ctx)->job[i].plan;
+}
+
+static void
+build_one(void *ctx, size_t i)
+{
+	struct build_run *r = ctx;
+	struct build_job *j = &r->job[i];
+	struct plan *pl;
+
+	j->done = 1;
+	pl = plan_load_file(j->plan, &j->dl);
+	if (pl == NULL || pl->root == NULL)
+		goto out;
+	validate_plan(pl, &j->dl);
+	/* Any error so far (loading or validation) means nothing is written. */
+	if (j->dl.nerror > 0)
+		goto out;
+	if (pdf_check_output(j->out, r->inputs, r->n, &j->dl) != 0)
+		goto out;
+	if (r->markdown) {
+		struct buf md = BUF_INIT;
+
+		if (build_markdown(pl, r->tdir, &md, &j->dl) == 0 &&
+		    j->dl.nerror == 0)
+			write_output(j->out, &md, &j->dl);
+		buf_free(&md);
+	} else
+		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
+out:
+	plan_free(pl);
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	const char *outp = NULL, *tdir = NULL, *to = "pdf", *dir = NULL;
+	const char *jobs_s = "1";
+	struct build_run run;
+	const char **plans;
+	char *fontdir = NULL, *end;
+	size_t n = 0, k;
+	long jobs;
+	int i, r, rc = 0;
+
+	plans = xcalloc((size_t)argc + 1, sizeof(*plans));
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if ((r = opt_value(argc, argv, &i, "--to", &to)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "--template", &tdir)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-o", &outp)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-d", &dir)) != 0 ||
+		    (r = opt_value(argc, argv, &i, "-j", &jobs_s)) != 0) {
+			if (r < 0) {
+				free(plans);
+				return usage_error("%s needs a value", a);
+			}
+		} else if (a[0] == '-' && a[1] != '\0') {
+			free(plans);
+			return usage_error("unknown option `%s` for build", a);
+		} else
+			plans[n++] = a;
+	}
+	rc = EXIT_USAGE;
+	if (n == 0)
+		usage_error("%s", "build needs a PLAN");
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0)
+		usage_error("unknown output kind `%s`; use pdf or markdown", to);
+	else if (outp != NULL && n > 1)
+		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+	else if (outp != NULL && dir != NULL)
+		usage_error("%s", "give -o or -d, not both");
+	else if ((jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
+	    jobs > BATCH_MAX_JOBS)
+		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
+	else
+		rc = 0;
+	if (rc != 0) {
+		free(plans);
+		return rc;
+	}
+
+	/* -d DIR: make the folder (one level) if it is not there yet. */
+	if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "rencana: error: cannot make folder `%s`: %s\n",
+		    dir, strerror(errno));
+		free(plans);
+		return EXIT_IO;
+	}
+	memset(&run, 0, sizeof(run));
+	run.n = n;
+	run.markdown = strcmp(to, "markdown") == 0;
+	run.tdir = tdir;
+	run.inputs = plans;
+	run.job = xcalloc(n, sizeof(*run.job));
+	if (!run.markdown)
+		run.fontdir = fontdir = pdf_default_fontdir();
+	for (k = 0; k < n; k++) {
+		run.job[k].plan = plans[k];
+		diag_init(&run.job[k].dl);
+		run.job[k].out = outp != NULL ? xstrdup(outp) :
+		    default_output(plans[k], dir, run.markdown ? ".md" : ".pdf");
+	}
+	batch_catch_signals();
+	batch_run(n, (int)jobs, build_one, &run, n > 1 && isatty(2),
+	    build_job_name);
+
+	for (k = 0; k < n; k++) {
+		struct build_job *j = &run.job[k];
+		int st;
+
+		diag_print(&j->dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+		st = j->done ? status_of(&j->dl) : 0;
+		/* The worst wins: I/O (3) over invalid input (1). */
+		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
+			rc = st;
+		diag_free(&j->dl);
+		free(j->out);
+	}
+	if (batch_interrupted()) {
+		fputs("rencana: error: interrupted; plans not yet built were "
+		    "left alone, finished outputs are complete\n", stderr);
+		rc = EXIT_IO;
+	}
+	free(run.job);
+	free(fontdir);
+	free(plans);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *cmd;
+	mode_t um;
 
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
 	}
+	um = umask(022);
+	umask(um);
+	new_file_mode = 0666 & ~um;
 	cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
@@ -600,11 +1031,17 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "layout-dump") == 0)
+		return cmd_layout_dump(argc - 2, argv + 2);
 	if (strcmp(cmd, "schema") == 0)
 		return cmd_schema(argc - 2, argv + 2);
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "expand") == 0)
 		return cmd_expand(argc - 2, argv + 2);
+	if (strcmp(cmd, "build") == 0)
+		return cmd_build(argc - 2, argv + 2);
+	if (strcmp(cmd, "hyphenate") == 0)
+		return cmd_hyphenate(argc - 2, argv + 2);
 	return usage_error("unknown command `%s`", cmd);
 }

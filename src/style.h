@@ -48,6 +48,13 @@ struct style {
 void	style_default(struct style *);
 /* Sets the paper by name ("A4", "F4", "letter"); returns 0, or -1 if unknown. */
 int	style_set_paper(struct style *, const char *name);
+struct diag_list;
+/* Reads a template's gaya.yaml over the values already in the style (call
+ * style_default first).  Unknown keys (with the nearest valid key
+ * suggested), wrong types and values out of range are reported to the list
+ * with file:line:col.  Returns 0, or -1 when the file could not be read or
+ * had an error. */
+int	style_load(const char *path, struct style *, struct diag_list *);
 /* Frees the strings a style owns (not the struct itself). */
 void	style_free(struct style *);
 

@@ -1,0 +1,93 @@
+/*
+ * rencana: the block tree: Markdown (CommonMark + GFM tables + the rencana
+ * dialect of docs/architecture.md) parsed by cmark-gfm and converted into
+ * our own tree, so that no other file sees cmark-gfm.
+ */
+#ifndef RENCANA_BLOCKS_H
+#define RENCANA_BLOCKS_H
+
+#include <stddef.h>
+
+struct diag_list;
+
+enum blk_type {
+	BLK_DOCUMENT,
+	BLK_PARAGRAPH,
+	BLK_HEADING,		/* level 1..6; lines split by RUN_BREAK runs */
+	BLK_LIST,		/* ordered, start, tight */
+	BLK_ITEM,
+	BLK_QUOTE,
+	BLK_CODE,		/* one run holding the lines, '\n' between them */
+	BLK_THEMATIC,
+	BLK_TABLE,		/* ncols, align[], caption */
+	BLK_ROW,		/* header */
+	BLK_CELL,
+	BLK_DIRECTIVE		/* name, kv[] */
+};
+
+enum blk_align {
+	ALIGN_NONE,
+	ALIGN_LEFT,
+	ALIGN_CENTER,
+	ALIGN_RIGHT
+};
+
+/* Flags of an inline run. */
+#define RUN_BOLD	0x01
+#define RUN_ITALIC	0x02
+#define RUN_CODE	0x04
+#define RUN_BREAK	0x08	/* a hard line break; text is empty */
+
+struct run {
+	char		*text;		/* WinAnsi bytes, NUL-terminated (owned) */
+	size_t		 len;
+	size_t		 cap;		/* bytes allocated for text */
+	unsigned	 flags;		/* RUN_* */
+};
+
+struct blk_kv {
+	char		*key;		/* UTF-8, as written (owned) */
+	char		*value;		/* UTF-8, trimmed (owned) */
+	int		 line;		/* line in the Markdown, 1-based */
+};
+
+struct block {
+	enum blk_type	 type;
+	struct block	*parent, *first, *last, *next, *prev;
+	int		 line;		/* first line in the Markdown, 1-based */
+	struct run	*run;		/* paragraph, heading, cell, code */
+	size_t		 nrun, runcap;
+	int		 level;		/* heading */
+	int		 ordered;	/* list: 1 numbered */
+	int		 start;		/* list: first number */
+	int		 tight;		/* list: no space between items */
+	int		 ncols;		/* table */
+	enum blk_align	*align;		/* table: ncols entries (owned) */
+	struct block	*caption;	/* table: its caption paragraph, or NULL (not owned) */
+	int		 is_caption;	/* paragraph: the caption of the next table */
+	int		 header;	/* row: the GFM header row */
+	char		*name;		/* directive: NAME of `rencana-NAME` (owned) */
+	struct blk_kv	*kv;		/* directive: pairs in order (owned) */
+	size_t		 nkv, kvcap;
+};
+
+/*
+ * Parses len bytes of UTF-8 Markdown into a new block tree the caller frees
+ * with blocks_free.  `file` names the text in diagnostics (may be NULL: then
+ * messages carry no position).  caption_word is the style's caption word
+ * ("Tabel"); NULL detects no captions.  Problems (limits, characters
+ * WinAnsi lacks, malformed directive lines) are added to dl; the tree is
+ * always returned.
+ */
+struct block	*blocks_from_markdown(const char *md, size_t len,
+		    const char *file, const char *caption_word,
+		    struct diag_list *dl);
+/* Frees a tree (iteratively).  NULL does nothing. */
+void		 blocks_free(struct block *);
+/* The value of the first `key` of a directive, or NULL. */
+const char	*blocks_kv(const struct block *, const char *key);
+/* Checks the links of a tree (parent, sibling and child pointers agree);
+ * returns 0 when sound.  For tests. */
+int		 blocks_check(const struct block *);
+
+#endif

@@ -1,0 +1,636 @@
+/*
+ * rencana: building a document.  Finds the template folder, reads its
+ * style (gaya.yaml) and word set (kata-LANG.yaml), computes the context
+ * (compute.c) and expands the main template dokumen.md.mustache with its
+ * partials in strict mode: a name no plan can have is an error with the
+ * template's position.  Template text must be printable in WinAnsi, the
+ * PDF text encoding, and is checked as it is read.
+ *
+ * A template folder (docs/templates.md):
+ *   dokumen.md.mustache   the main template
+ *   NAME.mustache         partials, {{> NAME}}
+ *   gaya.yaml             the style (style.c)
+ *   kata-id.yaml, kata-en.yaml   the template's own words, by dokumen.bahasa
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "blocks.h"
+#include "build.h"
+#include "compute.h"
+#include "layout.h"
+#include "page.h"
+#include "pdf.h"
+#include "plan.h"
+#include "template.h"
+#include "winansi.h"
+#include "xalloc.h"
+
+/*
+ * Limits, each with its reason.
+ */
+#define BUILD_MAX_TEMPLATE	(1024u * 1024)	/* a template file is < 20 KiB */
+#define BUILD_MAX_PARTIALS	256		/* a template has about 15 */
+#define BUILD_MAX_NAME		64		/* partial names are short words */
+
+static const char MAIN_TEMPLATE[] = "dokumen.md.mustache";
+
+struct partial {
+	char		*name;
+	const char	*file;		/* owned by the diag list */
+	char		*text;		/* NULL: not found */
+	size_t		 len;
+};
+
+struct folder {
+	char		*dir;
+	struct partial	*v;
+	size_t		 n, cap;
+	struct diag_list *dl;
+	const struct pnode *kata;
+	int		 bad;		/* a file had an error */
+};
+
+/* ---- reading template files ---------------------------------------------- */
+
+static int
+is_dir(const char *path)
+{
+	char *p = xasprintf("%s/%s", path, MAIN_TEMPLATE);
+	int ok = access(p, R_OK) == 0;
+
+	free(p);
+	return ok;
+}
+
+/* Reads a whole file (at most BUILD_MAX_TEMPLATE bytes); NULL if absent. */
+static char *
+read_file(const char *path, size_t *len, struct diag_list *dl)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_put(&b, chunk, n);
+		if (b.len > BUILD_MAX_TEMPLATE) {
+			diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
+			    "template file `%s` is larger than %u bytes", path,
+			    BUILD_MAX_TEMPLATE);
+			fclose(f);
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	fclose(f);
+	*len = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/* Registers the text for messages and checks it is UTF-8 that WinAnsi can
+ * show (the PDF fonts have no other characters).  Returns 0 or -1. */
+static int
+check_text(const char *file, const char *text, size_t len, struct diag_list *dl)
+{
+	size_t bad = plan_utf8_check(text, len), i = 0;
+	struct srcpos p = { file, 0, 0 };
+	int rc = 0;
+
+	if (bad != (size_t)-1) {
+		plan_offset_pos(text, len, bad, &p.line, &p.col);
+		diag_add(dl, D_TPL_CHARSET, &p, NULL,
+		    "invalid UTF-8 byte 0x%02X", (unsigned char)text[bad]);
+		return -1;
+	}
+	while (i < len) {
+		unsigned long cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+
+		if (winansi_from_cp(cp) < 0 || (cp < 0x20 && cp != '\n' &&
+		    cp != '\r' && cp != '\t')) {
+			plan_offset_pos(text, len, i, &p.line, &p.col);
+			diag_add(dl, D_TPL_CHARSET, &p, NULL,
+			    "character U+%04lX cannot be printed with the PDF fonts",
+			    cp);
+			rc = -1;
+		}
+		i += n;
+	}
+	return rc;
+}
+
+/* A word is template text too: WinAnsi only (reported at the value). */
+static void
+check_word(const struct pnode *m, struct diag_list *dl)
+{
+	size_t i = 0;
+
+	while (i < m->len) {
+		unsigned long cp;
+		size_t n = utf8_decode(m->str + i, m->len - i, &cp);
+
+		if (winansi_from_cp(cp) < 0) {
+			diag_add(dl, D_TPL_CHARSET, &m->pos, m->key,
+			    "character U+%04lX cannot be printed with the PDF fonts",
+			    cp);
+			return;
+		}
+		i += n;
+	}
+}
+
+/* Loads a template file of the folder; NULL when absent. */
+static struct partial *
+load_part(struct folder *fo, const char *name, const char *filename)
+{
+	struct partial *p;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < fo->n; i++)
+		if (strcmp(fo->v[i].name, name) == 0)
+			return &fo->v[i];
+	if (fo->n >= BUILD_MAX_PARTIALS)
+		return NULL;
+	fo->v = xgrow(fo->v, &fo->cap, fo->n + 1, sizeof(*fo->v));
+	p = &fo->v[fo->n++];
+	memset(p, 0, sizeof(*p));
+	p->name = xstrdup(name);
+	path = xasprintf("%s/%s", fo->dir, filename);
+	p->text = read_file(path, &p->len, fo->dl);
+	if (p->text != NULL) {
+		p->file = diag_source_add(fo->dl, path, p->text, p->len);
+		if (check_text(p->file, p->text, p->len, fo->dl) != 0)
+			fo->bad = 1;
+	} else
+		p->file = diag_file(fo->dl, path);
+	free(path);
+	return p;
+}
+
+static const char *
+get_partial(void *user, const char *name, size_t *len, const char **file)
+{
+	struct folder *fo = user;
+	struct partial *p;
+	char *fn;
+	size_t i;
+
+	/* A partial is a file of this folder: no paths. */
+	for (i = 0; name[i] != '\0'; i++)
+		if (!(name[i] == '-' || name[i] == '_' ||
+		    (name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= '0' && name[i] <= '9')))
+			return NULL;
+	if (i == 0 || i > BUILD_MAX_NAME)
+		return NULL;
+	fn = xasprintf("%s.mustache", name);
+	p = load_part(fo, name, fn);
+	free(fn);
+	/* The engine reports a missing partial at its tag (strict mode). */
+	if (p == NULL || p->text == NULL)
+		return NULL;
+	*len = p->len;
+	*file = p->file;
+	return p->text;
+}
+
+static void
+folder_free(struct folder *fo)
+{
+	size_t i;
+
+	for (i = 0; i < fo->n; i++) {
+		free(fo->v[i].name);
+		free(fo->v[i].text);
+	}
+	free(fo->v);
+	free(fo->dir);
+}
+
+/* ---- finding the folder ----------------------------------------------------- */
+
+/* The folder next to the executable: DIR/templates for /x/DIR/rencana. */
+static char *
+exe_templates(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xasprintf("%s/templates", buf);
+}
+
+char *
+build_template_dir(const struct plan *pl, const char *explicit_dir,
+    struct diag_list *dl)
+{
+	const struct pnode *dok = pnode_get(pl->root, "dokumen");
+	const char *templat = pnode_str(dok, "templat");
+	const char *name = templat ? templat : pnode_str(dok, "jenis");
+	const struct pnode *at = pnode_get(dok, templat ? "templat" : "jenis");
+	char *roots[3], *found = NULL;
+	size_t i;
+
+	if (explicit_dir != NULL) {
+		if (is_dir(explicit_dir))
+			return xstrdup(explicit_dir);
+		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
+		    "`%s` is not a template folder: it has no `%s`",
+		    explicit_dir, MAIN_TEMPLATE);
+		return NULL;
+	}
+	if (name == NULL) {
+		diag_add(dl, D_TPL_NOTFOUND, dok ? &dok->pos : NULL, "dokumen",
+		    "no `dokumen.jenis` or `dokumen.templat` to choose a template");
+		return NULL;
+	}
+	/* A path (it has a slash) is relative to the plan's folder. */
+	if (strchr(name, '/') != NULL || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0) {
+		char *p = name[0] == '/' ? xstrdup(name) :
+		    xasprintf("%s/%s", pl->dir, name);
+
+		if (is_dir(p))
+			return p;
+		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL, "dokumen.templat",
+		    "`%s` is not a template folder: it has no `%s`", p,
+		    MAIN_TEMPLATE);
+		free(p);
+		return NULL;
+	}
+	roots[0] = getenv("RENCANA_TEMPLATES") && *getenv("RENCANA_TEMPLATES") ?
+	    xstrdup(getenv("RENCANA_TEMPLATES")) : NULL;
+	roots[1] = exe_templates();
+	roots[2] = xstrdup("templates");
+	for (i = 0; i < 3 && found == NULL; i++) {
+		char *p;
+
+		if (roots[i] == NULL)
+			continue;
+		p = xasprintf("%s/%s", roots[i], name);
+		if (is_dir(p))
+			found = p;
+		else
+			free(p);
+	}
+	if (found == NULL)
+		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL,
+		    templat ? "dokumen.templat" : "dokumen.jenis",
+		    "no template `%s` in %s%s%s%stemplates/ beside the program or ./templates",
+		    name, roots[0] ? "`" : "", roots[0] ? roots[0] : "",
+		    roots[0] ? "` ($RENCANA_TEMPLATES), " : "", "");
+	for (i = 0; i < 3; i++)
+		free(roots[i]);
+	return found;
+}
+
+/* ---- the word set ------------------------------------------------------------ */
+
+static struct plan *
+load_words(struct folder *fo, const char *lang)
+{
+	char *path = xasprintf("%s/kata-%s.yaml", fo->dir, lang);
+	struct plan *w = NULL;
+	const struct pnode *m;
+
+	if (access(path, R_OK) != 0) {
+		diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
+		    "the template has no word set for language `%s`: no `%s`",
+		    lang, path);
+		goto out;
+	}
+	w = plan_load_file(path, fo->dl);
+	if (w == NULL || w->root == NULL)
+		goto out;
+	if (w->root->type != PN_MAP) {
+		diag_add(fo->dl, D_WORDS_VALUE, &w->root->pos, NULL,
+		    "a word set is a map of names to text");
+		goto out;
+	}
+	for (m = w->root->first; m != NULL; m = m->next) {
+		if (m->type != PN_STR) {
+			diag_add(fo->dl, D_WORDS_VALUE, &m->pos, m->key,
+			    "expected text, not a map or list");
+			continue;
+		}
+		check_word(m, fo->dl);
+	}
+out:
+	free(path);
+	return w;
+}
+
+/* ---- strict names --------------------------------------------------------------- */
+
+/*
+ * The fields a plan can have, by path with list indices dropped.
+ * TODO(validate): replace with schema_child() from schema.h.
+ */
+static const struct {
+	const char *path;
+	const char *names;
+} plan_fields[] = {
+	{ "", "format dokumen wilayah periode kata_pengantar pendahuluan dasar_hukum "
+	      "kondisi tujuan strategi implementasi tantangan monitoring "
+	      "keterlibatan_masyarakat contoh_sukses kesimpulan bab_tambahan "
+	      "penandatangan judul_bab" },
+	{ "dokumen", "jenis judul subjudul status nomor tanggal versi bahasa kertas templat" },
+	{ "wilayah", "nama tingkat induk provinsi kode pemerintah instansi singkatan logo" },
+	{ "periode", "mulai selesai" },
+	{ "judul_bab", "kata_pengantar pendahuluan kesimpulan" },
+	{ "kondisi", "judul uraian pegawai kompetensi" },
+	{ "kondisi.pegawai", "jumlah per_tanggal rincian" },
+	{ "kondisi.pegawai.rincian", "judul daftar" },
+	{ "kondisi.pegawai.rincian.daftar", "label jumlah" },
+	{ "kondisi.kompetensi", "bidang saat_ini dibutuhkan satuan" },
+	{ "tujuan", "judul uraian daftar" },
+	{ "tujuan.daftar", "kode judul uraian" },
+	{ "strategi", "judul uraian daftar" },
+	{ "strategi.daftar", "kode judul uraian contoh tujuan kegiatan" },
+	{ "strategi.daftar.kegiatan", "nama bentuk jp peserta anggaran jadwal" },
+	{ "implementasi", "judul uraian mitra" },
+	{ "implementasi.mitra", "nama jenis peran strategi kontak" },
+	{ "implementasi.mitra.kontak", "surel telepon laman" },
+	{ "tantangan", "judul uraian daftar" },
+	{ "tantangan.daftar", "judul uraian mitigasi tingkat" },
+	{ "monitoring", "judul uraian indikator" },
+	{ "monitoring.indikator", "kode nama satuan baseline target arah sumber "
+	      "frekuensi penanggung_jawab tujuan" },
+	{ "monitoring.indikator.baseline", "tahun nilai" },
+	{ "keterlibatan_masyarakat", "judul uraian forum" },
+	{ "keterlibatan_masyarakat.forum", "nama frekuensi uraian" },
+	{ "contoh_sukses", "judul unit uraian hasil" },
+	{ "bab_tambahan", "judul isi setelah" },
+	{ "penandatangan", "tempat tanggal jabatan nama status_jabatan atas_nama "
+	      "pangkat golongan nip" },
+};
+
+static int
+word_in(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (*list != '\0') {
+		size_t w = strcspn(list, " ");
+
+		if (w == n && strncmp(list, name, n) == 0)
+			return 1;
+		list += w;
+		while (*list == ' ')
+			list++;
+	}
+	return 0;
+}
+
+static int
+plan_can_have(const char *path, const char *name)
+{
+	size_t i;
+
+	if (strcmp(path, "monitoring.indikator.target") == 0)
+		return strlen(name) == 4 && strspn(name, "0123456789") == 4;
+	for (i = 0; i < sizeof(plan_fields) / sizeof(plan_fields[0]); i++)
+		if (strcmp(plan_fields[i].path, path) == 0)
+			return word_in(plan_fields[i].names, name);
+	return 0;
+}
+
+/* The context path of a node: keys from the root, list indices dropped. */
+static char *
+ctx_path(const struct pnode *n)
+{
+	const struct pnode *p;
+	struct buf b = BUF_INIT;
+	const struct pnode *chain[PLAN_MAX_DEPTH + 8];
+	size_t depth = 0;
+
+	for (p = n; p != NULL && p->parent != NULL &&
+	    depth < sizeof(chain) / sizeof(chain[0]); p = p->parent)
+		if (p->parent->type == PN_MAP)
+			chain[depth++] = p;
+	while (depth > 0) {
+		p = chain[--depth];
+		if (b.len > 0)
+			buf_putc(&b, '.');
+		buf_puts(&b, p->key ? p->key : "?");
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/* One name segment at a path: in the tree, computed, a plan field, or a word. */
+static int
+seg_ok(const struct folder *fo, const char *path, const char *seg)
+{
+	if (compute_name_known(path, seg) || plan_can_have(path, seg))
+		return 1;
+	if (strcmp(path, "kata") == 0)
+		return pnode_get(fo->kata, seg) != NULL;
+	return 0;
+}
+
+static int
+name_ok(void *user, const struct pnode *ctx, const char *name)
+{
+	const struct folder *fo = user;
+	const struct pnode *n;
+	char *first;
+	size_t flen = strcspn(name, ".");
+	int ok = 0;
+
+	if (strcmp(name, ".") == 0)
+		return 1;
+	first = xstrndup(name, flen);
+	/*
+	 * The first segment may come from any enclosing context.  The tree's
+	 * ancestors of ctx stand in for the context stack (the engine gives
+	 * only the innermost): a superset, so this never refuses a name the
+	 * stack could resolve.
+	 */
+	for (n = ctx; n != NULL && !ok; n = n->parent) {
+		char *path, *rest, *seg, *save = NULL;
+
+		if (n->type != PN_MAP)
+			continue;
+		path = ctx_path(n);
+		if (pnode_get(n, first) == NULL && !seg_ok(fo, path, first)) {
+			free(path);
+			continue;
+		}
+		/* The rest descends from there. */
+		ok = 1;
+		rest = xstrdup(name);
+		for (seg = strtok_r(rest, ".", &save); seg != NULL;
+		    seg = strtok_r(NULL, ".", &save)) {
+			char *np;
+
+			if (seg != rest && !seg_ok(fo, path, seg)) {
+				ok = 0;
+				break;
+			}
+			np = *path ? xasprintf("%s.%s", path, seg) : xstrdup(seg);
+			free(path);
+			path = np;
+		}
+		free(rest);
+		free(path);
+		/* Not from here: a farther context may still have it. */
+	}
+	free(first);
+	return ok;
+}
+
+/* ---- the build --------------------------------------------------------------------- */
+
+int
+build_markdown_style(const struct plan *pl, const char *template_dir,
+    struct buf *out, struct style *style_out, struct diag_list *dl)
+{
+	struct folder fo;
+	struct style st;
+	struct plan *words = NULL;
+	struct pnode *ctx = NULL;
+	struct partial *main_part;
+	struct tpl_opts opts;
+	const struct pnode *dok;
+	const char *lang, *paper, *w;
+	char *gaya = NULL;
+	size_t before = dl->nerror;
+	int rc = -1;
+
+	memset(&fo, 0, sizeof(fo));
+	style_default(&st);
+	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
+		goto out;
+	dok = pnode_get(pl->root, "dokumen");
+	lang = pnode_str(dok, "bahasa") ? pnode_str(dok, "bahasa") : "id";
+	if ((fo.dir = build_template_dir(pl, template_dir, dl)) == NULL)
+		goto out;
+	fo.dl = dl;
+
+	gaya = xasprintf("%s/gaya.yaml", fo.dir);
+	if (access(gaya, R_OK) == 0)
+		style_load(gaya, &st, dl);
+	if ((paper = pnode_str(dok, "kertas")) != NULL)
+		style_set_paper(&st, paper);
+	if ((words = load_words(&fo, lang)) == NULL || words->root == NULL)
+		goto out;
+	fo.kata = words->root;
+	if ((w = pnode_str(words->root, "tabel")) != NULL) {
+		free(st.caption_word);
+		st.caption_word = xstrdup(w);
+	}
+	if ((w = pnode_str(words->root, "konsep")) != NULL) {
+		free(st.draft_word);
+		st.draft_word = xstrdup(w);
+	}
+	main_part = load_part(&fo, "\001main", MAIN_TEMPLATE);
+	if (main_part == NULL || main_part->text == NULL || fo.bad ||
+	    dl->nerror > before)
+		goto out;
+
+	ctx = compute_context(pl, &st, lang, dl);
+	if (ctx == NULL)
+		goto out;
+	compute_add_words(ctx, words->root);
+	fo.kata = pnode_get(ctx, "kata");
+
+	memset(&opts, 0, sizeof(opts));
+	opts.escape = TPL_ESC_MARKDOWN;
+	opts.partial = get_partial;
+	opts.user = &fo;
+	opts.name_ok = name_ok;
+	if (tpl_render(main_part->file, main_part->text, main_part->len, ctx,
+	    &opts, out, dl) != 0 || fo.bad || dl->nerror > before)
+		goto out;
+	rc = 0;
+out:
+	if (rc != 0)
+		buf_truncate(out, 0);
+	if (style_out != NULL && rc == 0)
+		*style_out = st;
+	else
+		style_free(&st);
+	pnode_free(ctx);
+	plan_free(words);
+	free(gaya);
+	folder_free(&fo);
+	return rc;
+}
+
+int
+build_markdown(const struct plan *pl, const char *template_dir,
+    struct buf *out, struct diag_list *dl)
+{
+	return build_markdown_style(pl, template_dir, out, NULL, dl);
+}
+
+/* The date for the PDF's metadata: SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else what layout took from the plan's date; never the clock. */
+static void
+set_pdf_date(struct doc_pages *pages)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e == NULL || *e == '\0')
+		return;
+	errno = 0;
+	v = strtoll(e, &end, 10);
+	if (errno == 0 && *end == '\0' && v >= 0)
+		pages->meta.date = v;
+}
+
+int
+build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
+    const char *path, struct diag_list *dl)
+{
+	struct buf md = BUF_INIT;
+	struct style st;
+	struct metrics *m = NULL;
+	struct block *doc = NULL;
+	struct doc_pages *pages = NULL;
+	int rc = PDF_FAIL, have_style = 0;
+
+	if (build_markdown_style(pl, template_dir, &md, &st, dl) != 0)
+		goto out;
+	have_style = 1;
+	m = xcalloc(1, sizeof(*m));
+	if (pdf_metrics(&st, fontdir, m, dl) != PDF_OK)
+		goto out;
+	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st.caption_word, dl);
+	pages = layout_run(doc, &st, m, pl->dir, dl);
+	if (dl->nerror > 0) {
+		rc = PDF_BAD_INPUT;
+		goto out;
+	}
+	set_pdf_date(pages);
+	rc = pdf_write(pages, &st, fontdir, path, dl);
+out:
+	doc_pages_free(pages);
+	blocks_free(doc);
+	free(m);
+	if (have_style)
+		style_free(&st);
+	buf_free(&md);
+	return rc;
+}

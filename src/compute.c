@@ -1,0 +1,1361 @@
+/*
+ * rencana: computed fields.  Copies the plan tree and adds what templates
+ * print but the planner does not type, so that templates stay declarative:
+ * long dates, Indonesian numbers and rupiah, region names, chapter numbers
+ * in roman, section and table numbers counted per chapter in the order the
+ * templates print them, totals, row numbers and first/last flags.
+ *
+ * Every added node is flagged `generated` and carries the position of the
+ * field it was computed from, so a later message can point at the plan.
+ * docs/templates.md, "Computed fields", lists every name; the table
+ * `known[]` below lists them too, for strict template checking.
+ *
+ * The document outline (which chapters, in which order, which numbered
+ * sections and tables each has) is fixed here: see `chapters[]`.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "compute.h"
+#include "xalloc.h"
+
+/*
+ * Limits, each with its reason.
+ */
+#define COMPUTE_MAX_DIGITS	30	/* numbers longer than this are printed as typed */
+#define COMPUTE_MAX_SECTIONS	26	/* letter headings A..Z; more fall back to decimals */
+
+/* ---- formatters --------------------------------------------------------- */
+
+static const char *const month_id[12] = {
+	"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"
+};
+static const char *const month_en[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+static int
+is_en(const char *lang)
+{
+	return lang != NULL && strcmp(lang, "en") == 0;
+}
+
+/* Month m (1..12) by name. */
+static const char *
+month_name(int m, const char *lang)
+{
+	if (is_en(lang))
+		return month_en[m - 1];
+	return month_id[m - 1];
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+char *
+compute_date_long(const char *ymd, const char *lang)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (ymd == NULL || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' ||
+	    !all_digits(ymd, 4) || !all_digits(ymd + 5, 2) || !all_digits(ymd + 8, 2))
+		return NULL;
+	y = atoi(ymd);
+	m = atoi(ymd + 5);
+	d = atoi(ymd + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !leap(y)))
+		return NULL;
+	return xasprintf("%d %s %04d", d, month_name(m, lang), y);
+}
+
+/* Appends the digits s[0..n) grouped by three with sep. */
+static void
+put_grouped(struct buf *b, const char *s, size_t n, char sep)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(b, sep);
+		buf_putc(b, s[i]);
+	}
+}
+
+char *
+compute_number(const char *typed, const char *lang)
+{
+	struct buf b = BUF_INIT;
+	const char *s = typed, *dot;
+	size_t nint;
+
+	if (s == NULL)
+		return NULL;
+	if (*s == '-' || *s == '+') {
+		if (*s == '-')
+			buf_putc(&b, '-');
+		s++;
+	}
+	dot = strchr(s, '.');
+	nint = dot ? (size_t)(dot - s) : strlen(s);
+	if (!all_digits(s, nint) || nint > COMPUTE_MAX_DIGITS ||
+	    (dot != NULL && (!all_digits(dot + 1, strlen(dot + 1)) ||
+	     strlen(dot + 1) > COMPUTE_MAX_DIGITS))) {
+		buf_free(&b);
+		return NULL;
+	}
+	/* Leading zeros are not meaningful in a quantity: "007" is 7. */
+	while (nint > 1 && *s == '0') {
+		s++;
+		nint--;
+	}
+	put_grouped(&b, s, nint, is_en(lang) ? ',' : '.');
+	if (dot != NULL) {
+		buf_putc(&b, is_en(lang) ? '.' : ',');
+		buf_puts(&b, dot + 1);
+	}
+	return buf_detach(&b);
+}
+
+char *
+compute_rupiah(const char *typed, const char *lang)
+{
+	char *n;
+	char *r;
+
+	if (typed == NULL || !all_digits(typed, strlen(typed)))
+		return NULL;
+	if ((n = compute_number(typed, lang)) == NULL)
+		return NULL;
+	r = xasprintf("Rp%s%s", n, is_en(lang) ? ".00" : ",00");
+	free(n);
+	return r;
+}
+
+char *
+compute_roman(long n)
+{
+	static const struct { int v; const char *s; } tab[] = {
+		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
+		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
+		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" }
+	};
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (n < 1 || n > 3999)
+		return NULL;
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		while (n >= tab[i].v) {
+			buf_puts(&b, tab[i].s);
+			n -= tab[i].v;
+		}
+	return buf_detach(&b);
+}
+
+char *
+compute_nip(const char *nip)
+{
+	char d[19];
+	size_t n = 0;
+	const char *p;
+
+	if (nip == NULL)
+		return NULL;
+	for (p = nip; *p != '\0'; p++) {
+		if (*p == ' ')
+			continue;
+		if (!isdigit((unsigned char)*p) || n == 18)
+			return NULL;
+		d[n++] = *p;
+	}
+	if (n != 18)
+		return NULL;
+	return xasprintf("%.8s %.6s %.1s %.3s", d, d + 8, d + 14, d + 15);
+}
+
+char *
+compute_region(const char *tingkat, const char *nama)
+{
+	static const struct { const char *key, *word; } tab[] = {
+		{ "provinsi", "Provinsi" }, { "kabupaten", "Kabupaten" },
+		{ "kota", "Kota" }, { "kecamatan", "Kecamatan" },
+		{ "kelurahan", "Kelurahan" }, { "desa", "Desa" }
+	};
+	size_t i;
+
+	if (tingkat == NULL || nama == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcmp(tingkat, tab[i].key) == 0)
+			return xasprintf("%s %s", tab[i].word, nama);
+	return NULL;
+}
+
+char *
+compute_upper(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		if (*p < 0x80)
+			buf_putc(&b, toupper(*p++));
+		else if (*p == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
+			/* U+00E0..U+00FE (not the division sign): minus 0x20. */
+			buf_putc(&b, 0xC3);
+			buf_putc(&b, p[1] - 0x20);
+			p += 2;
+		} else
+			buf_putc(&b, *p++);
+	}
+	return buf_detach(&b);
+}
+
+char *
+compute_percent(long long part, long long whole, const char *lang)
+{
+	long long tenths;
+
+	if (whole <= 0 || part < 0 || part > 1000000000000LL)
+		return NULL;
+	tenths = (part * 1000 + whole / 2) / whole;
+	return xasprintf("%lld%c%lld%%", tenths / 10, is_en(lang) ? '.' : ',',
+	    tenths % 10);
+}
+
+char *
+compute_section_label(enum style_heading_num style, long chapter, long n)
+{
+	if (style == HEADNUM_LETTER && n >= 1 && n <= COMPUTE_MAX_SECTIONS)
+		return xasprintf("%c.", (int)('A' + n - 1));
+	return xasprintf("%ld.%ld", chapter, n);
+}
+
+/* ---- building the context ------------------------------------------------ */
+
+struct cctx {
+	const struct style *st;
+	const char	*lang;
+	long		 chapter;	/* number of the chapter being computed */
+	long		 nsection;	/* numbered sections in it so far */
+	long		 ntable;	/* tables in it so far */
+};
+
+/* Copies a plan subtree; depth is bounded by PLAN_MAX_DEPTH of the loader. */
+static struct pnode *
+copy_tree(const struct pnode *n)
+{
+	struct pnode *c = xcalloc(1, sizeof(*c));
+	const struct pnode *k;
+
+	c->type = n->type;
+	c->style = n->style;
+	c->pos = n->pos;
+	c->keypos = n->keypos;
+	c->generated = n->generated;
+	if (n->str != NULL) {
+		c->str = xstrndup(n->str, n->len);
+		c->len = n->len;
+	}
+	for (k = n->first; k != NULL; k = k->next) {
+		struct pnode *ck = copy_tree(k);
+
+		pnode_append(c, k->key, ck);
+		ck->keypos = k->keypos;
+	}
+	return c;
+}
+
+static const struct srcpos *
+pos_of(const struct pnode *from)
+{
+	return from != NULL ? &from->pos : NULL;
+}
+
+/* Adds a string under key (map) or as an item (key NULL). */
+static struct pnode *
+put_str(struct pnode *parent, const char *key, const char *s,
+    const struct pnode *from)
+{
+	struct pnode *n = pnode_new_str(s, strlen(s), pos_of(from ? from : parent));
+
+	pnode_append(parent, key, n);
+	return n;
+}
+
+/* Same, taking a string the function frees; NULL puts `fallback`. */
+static void
+put_own(struct pnode *parent, const char *key, char *s, const char *fallback,
+    const struct pnode *from)
+{
+	if (s != NULL || fallback != NULL)
+		put_str(parent, key, s != NULL ? s : fallback, from);
+	free(s);
+}
+
+/* A flag: "true", or an empty list, which every Mustache reads as false
+ * (a plain `false` string would depend on how scalars are typed). */
+static void
+put_flag(struct pnode *parent, const char *key, int on, const struct pnode *from)
+{
+	if (on)
+		put_str(parent, key, "true", from);
+	else
+		pnode_append(parent, key, pnode_new(PN_SEQ, pos_of(from ? from : parent)));
+}
+
+static struct pnode *
+put_node(struct pnode *parent, const char *key, enum pn_type type,
+    const struct pnode *from)
+{
+	struct pnode *n = pnode_new(type, pos_of(from ? from : parent));
+
+	pnode_append(parent, key, n);
+	return n;
+}
+
+static void
+put_long(struct pnode *parent, const char *key, long long v,
+    const struct pnode *from)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	put_str(parent, key, tmp, from);
+}
+
+/* A whole number typed in map[key]; 0 when absent or not a number. */
+static int
+get_ll(const struct pnode *map, const char *key, long long *v)
+{
+	const char *s = pnode_str(map, key);
+
+	*v = 0;
+	if (s == NULL || !all_digits(s, strlen(s)) || strlen(s) > 18)
+		return 0;
+	*v = strtoll(s, NULL, 10);
+	return 1;
+}
+
+static void
+put_number(struct pnode *parent, const char *key, long long v,
+    const struct cctx *c, const struct pnode *from)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	put_own(parent, key, compute_number(tmp, c->lang), NULL, from);
+}
+
+static void
+put_rupiah(struct pnode *parent, const char *key, long long v,
+    const struct cctx *c, const struct pnode *from)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	put_own(parent, key, compute_rupiah(tmp, c->lang), NULL, from);
+}
+
+/* Row numbers and first/last flags on the items of a list of maps. */
+static void
+put_rows(struct pnode *list)
+{
+	struct pnode *it;
+
+	if (list == NULL || list->type != PN_SEQ)
+		return;
+	for (it = list->first; it != NULL; it = it->next) {
+		if (it->type != PN_MAP)
+			continue;
+		put_long(it, "no", (long long)it->index + 1, it);
+		put_flag(it, "pertama", it == list->first, it);
+		put_flag(it, "terakhir", it->next == NULL, it);
+	}
+}
+
+static void
+next_section(struct cctx *c, struct pnode *parent, const char *key,
+    const struct pnode *from)
+{
+	put_own(parent, key, compute_section_label(c->st->headnum, c->chapter,
+	    ++c->nsection), NULL, from);
+}
+
+static void
+next_table(struct cctx *c, struct pnode *parent, const char *key,
+    const struct pnode *from)
+{
+	struct pnode *t = put_node(parent, key, PN_MAP, from);
+	char *nomor = xasprintf("%ld.%ld", c->chapter, ++c->ntable);
+
+	put_str(t, "nomor", nomor, from);
+	put_own(t, "label", xasprintf("%s %s", c->st->caption_word ?
+	    c->st->caption_word : "Tabel", nomor), NULL, from);
+	free(nomor);
+}
+
+/* A display word for an enum value: tab is {value, id, en} triples. */
+static const char *
+word_of(const char *const (*tab)[3], size_t n, const char *v, const char *lang)
+{
+	size_t i;
+
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strcmp(tab[i][0], v) == 0)
+			return tab[i][is_en(lang) ? 2 : 1];
+	return v;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const bentuk_words[][3] = {
+	{ "klasikal", "Klasikal", "Classroom" },
+	{ "e-learning", "E-learning", "E-learning" },
+	{ "coaching", "Coaching", "Coaching" },
+	{ "mentoring", "Mentoring", "Mentoring" },
+	{ "magang", "Magang", "Internship" },
+	{ "workshop", "Workshop", "Workshop" },
+	{ "seminar", "Seminar", "Seminar" },
+	{ "forum", "Forum", "Forum" },
+	{ "lainnya", "Lainnya", "Other" }
+};
+static const char *const mitra_words[][3] = {
+	{ "pemerintah", "Pemerintah", "Government" },
+	{ "perguruan-tinggi", "Perguruan Tinggi", "University" },
+	{ "lembaga-pelatihan", "Lembaga Pelatihan", "Training institution" },
+	{ "swasta", "Swasta", "Private sector" },
+	{ "lsm", "LSM", "NGO" },
+	{ "masyarakat", "Masyarakat", "Community" },
+	{ "lainnya", "Lainnya", "Other" }
+};
+static const char *const tingkat_words[][3] = {
+	{ "rendah", "Rendah", "Low" },
+	{ "sedang", "Sedang", "Medium" },
+	{ "tinggi", "Tinggi", "High" }
+};
+static const char *const frekuensi_words[][3] = {
+	{ "bulanan", "Bulanan", "Monthly" },
+	{ "triwulanan", "Triwulanan", "Quarterly" },
+	{ "semesteran", "Semesteran", "Half-yearly" },
+	{ "tahunan", "Tahunan", "Yearly" }
+};
+
+/* "2026" "2026-03" "2026-Q2" "2026-S1" -> display text, else a copy. */
+static char *
+jadwal_text(const char *j, const char *lang)
+{
+	static const char *const r[4] = { "I", "II", "III", "IV" };
+
+	if (strlen(j) == 7 && all_digits(j, 4) && j[4] == '-') {
+		int k = j[6] - '0';
+
+		if (all_digits(j + 5, 2) && atoi(j + 5) >= 1 && atoi(j + 5) <= 12)
+			return xasprintf("%s %.4s", month_name(atoi(j + 5), lang), j);
+		if (j[5] == 'Q' && k >= 1 && k <= 4)
+			return xasprintf("%s %s %.4s", is_en(lang) ? "Quarter" :
+			    "Triwulan", r[k - 1], j);
+		if (j[5] == 'S' && k >= 1 && k <= 2)
+			return xasprintf("Semester %s %.4s", r[k - 1], j);
+	}
+	return xstrdup(j);
+}
+
+/* Joins the strings of a list with ", ". */
+static char *
+join_list(const struct pnode *list)
+{
+	struct buf b = BUF_INIT;
+	const struct pnode *it;
+
+	if (list == NULL || list->type != PN_SEQ)
+		return NULL;
+	for (it = list->first; it != NULL; it = it->next) {
+		if (it->type != PN_STR)
+			continue;
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, it->str);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/* One line of text: newlines and tabs become spaces (directive values,
+ * table cells), runs of spaces are kept. */
+static char *
+one_line(const char *s)
+{
+	char *r = xstrdup(s), *p;
+	size_t n = strlen(r);
+
+	while (n > 0 && (r[n - 1] == '\n' || r[n - 1] == ' '))
+		r[--n] = '\0';
+	for (p = r; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return r;
+}
+
+/* Markdown for a table cell: one line, `|` escaped (GFM splits cells on
+ * it even inside code). */
+static char *
+cell_markdown(const char *s)
+{
+	char *l = one_line(s);
+	struct buf b = BUF_INIT;
+	const char *p;
+
+	for (p = l; *p != '\0'; p++) {
+		if (*p == '|' && (p == l || p[-1] != '\\'))
+			buf_putc(&b, '\\');
+		buf_putc(&b, *p);
+	}
+	free(l);
+	return buf_detach(&b);
+}
+
+/* A plain value for a cell, or "-" when absent. */
+static void
+put_cell(struct pnode *item, const char *key, const char *v,
+    const struct pnode *from)
+{
+	put_own(item, key, v != NULL && *v != '\0' ? one_line(v) : NULL, "-", from);
+}
+
+/* ---- per chapter ---------------------------------------------------------- */
+
+static void
+do_pendahuluan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *dh = pnode_get(root, "dasar_hukum");
+
+	next_section(c, bagian, "latar_belakang", pnode_get(root, "pendahuluan"));
+	if (dh != NULL && dh->type == PN_SEQ && dh->nchild > 0)
+		next_section(c, bagian, "dasar_hukum", dh);
+	next_section(c, bagian, "maksud_tujuan", NULL);
+	next_section(c, bagian, "ruang_lingkup", NULL);
+	next_section(c, bagian, "sistematika", NULL);
+}
+
+static void
+do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *k = pnode_get(root, "kondisi");
+	struct pnode *peg = pnode_get(k, "pegawai");
+	struct pnode *komp = pnode_get(k, "kompetensi");
+	struct pnode *rin, *r, *d;
+	long long total;
+
+	next_section(c, bagian, "gambaran_umum", k);
+	if (peg != NULL && peg->type == PN_MAP) {
+		next_section(c, bagian, "pegawai", peg);
+		if (get_ll(peg, "jumlah", &total))
+			put_number(peg, "jumlah_teks", total, c, pnode_get(peg, "jumlah"));
+		put_own(peg, "per_tanggal_teks", compute_date_long(pnode_str(peg,
+		    "per_tanggal"), c->lang), NULL, pnode_get(peg, "per_tanggal"));
+		rin = pnode_get(peg, "rincian");
+		put_rows(rin);
+		for (r = rin ? rin->first : NULL; r != NULL; r = r->next) {
+			struct pnode *daftar = pnode_get(r, "daftar");
+			long long sum = 0, v;
+
+			if (r->type != PN_MAP)
+				continue;
+			next_table(c, r, "tabel", r);
+			put_rows(daftar);
+			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next)
+				if (get_ll(d, "jumlah", &v))
+					sum += v;
+			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next) {
+				if (d->type != PN_MAP)
+					continue;
+				get_ll(d, "jumlah", &v);
+				put_cell(d, "label_teks", pnode_str(d, "label"), d);
+				put_number(d, "jumlah_teks", v, c, pnode_get(d, "jumlah"));
+				put_own(d, "persen", compute_percent(v, sum, c->lang), "-",
+				    pnode_get(d, "jumlah"));
+			}
+			put_number(r, "jumlah_teks", sum, c, daftar);
+			put_own(r, "persen", compute_percent(sum, sum, c->lang), "-", daftar);
+		}
+	}
+	if (komp != NULL && komp->type == PN_SEQ && komp->nchild > 0) {
+		next_section(c, bagian, "kompetensi", komp);
+		next_table(c, k, "tabel_kompetensi", komp);
+		put_rows(komp);
+		for (d = komp->first; d != NULL; d = d->next) {
+			const char *a = pnode_str(d, "saat_ini"), *b = pnode_str(d, "dibutuhkan");
+			char *gap = NULL;
+
+			if (d->type != PN_MAP)
+				continue;
+			put_cell(d, "bidang_teks", pnode_str(d, "bidang"), d);
+			put_own(d, "saat_ini_teks", compute_number(a, c->lang), "-",
+			    pnode_get(d, "saat_ini"));
+			put_own(d, "dibutuhkan_teks", compute_number(b, c->lang), "-",
+			    pnode_get(d, "dibutuhkan"));
+			if (a != NULL && b != NULL) {
+				/* The gap with the larger number of decimals typed. */
+				const char *da = strchr(a, '.'), *db = strchr(b, '.');
+				int prec = (int)(da ? strlen(da + 1) : 0);
+				char tmp[64];
+
+				if (db != NULL && (int)strlen(db + 1) > prec)
+					prec = (int)strlen(db + 1);
+				if (prec > 6)
+					prec = 6;
+				snprintf(tmp, sizeof(tmp), "%.*f", prec,
+				    strtod(b, NULL) - strtod(a, NULL));
+				gap = compute_number(tmp, c->lang);
+			}
+			put_own(d, "kesenjangan_teks", gap, "-", d);
+			put_cell(d, "satuan_teks", pnode_str(d, "satuan"), d);
+		}
+	}
+}
+
+static void
+do_tujuan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *t = pnode_get(root, "tujuan");
+	struct pnode *l = pnode_get(t, "daftar"), *it;
+
+	put_rows(l);
+	for (it = l ? l->first : NULL; it != NULL; it = it->next)
+		if (it->type == PN_MAP)
+			next_section(c, it, "bagian", it);
+	if (t != NULL && t->type == PN_MAP)
+		put_long(t, "banyak", l ? (long long)l->nchild : 0, t);
+}
+
+static void
+do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *s = pnode_get(root, "strategi");
+	struct pnode *l = pnode_get(s, "daftar"), *it, *k;
+	long long tjp = 0, tpes = 0, tang = 0, tkeg = 0;
+
+	if (s == NULL || s->type != PN_MAP)
+		return;
+	put_rows(l);
+	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
+		struct pnode *keg = pnode_get(it, "kegiatan");
+		long long jp = 0, pes = 0, ang = 0, v;
+
+		if (it->type != PN_MAP)
+			continue;
+		next_section(c, it, "bagian", it);
+		put_own(it, "tujuan_teks", join_list(pnode_get(it, "tujuan")), "-",
+		    pnode_get(it, "tujuan"));
+		put_flag(it, "ada_kegiatan", keg != NULL && keg->type == PN_SEQ &&
+		    keg->nchild > 0, keg);
+		if (keg == NULL || keg->type != PN_SEQ || keg->nchild == 0)
+			continue;
+		next_table(c, it, "tabel", keg);
+		put_rows(keg);
+		for (k = keg->first; k != NULL; k = k->next) {
+			const char *j;
+
+			if (k->type != PN_MAP)
+				continue;
+			put_cell(k, "nama_teks", pnode_str(k, "nama"), k);
+			put_cell(k, "bentuk_teks", word_of(bentuk_words,
+			    NELEM(bentuk_words), pnode_str(k, "bentuk"), c->lang), k);
+			if (get_ll(k, "jp", &v)) {
+				jp += v;
+				put_number(k, "jp_teks", v, c, pnode_get(k, "jp"));
+			} else
+				put_str(k, "jp_teks", "-", k);
+			if (get_ll(k, "peserta", &v)) {
+				pes += v;
+				put_number(k, "peserta_teks", v, c, pnode_get(k, "peserta"));
+			} else
+				put_str(k, "peserta_teks", "-", k);
+			if (get_ll(k, "anggaran", &v)) {
+				ang += v;
+				put_rupiah(k, "anggaran_rp", v, c, pnode_get(k, "anggaran"));
+			} else
+				put_str(k, "anggaran_rp", "-", k);
+			j = pnode_str(k, "jadwal");
+			put_own(k, "jadwal_teks", j ? jadwal_text(j, c->lang) : NULL,
+			    "-", pnode_get(k, "jadwal"));
+		}
+		put_long(it, "banyak_kegiatan", (long long)keg->nchild, keg);
+		put_number(it, "jumlah_jp_teks", jp, c, keg);
+		put_number(it, "jumlah_peserta_teks", pes, c, keg);
+		put_rupiah(it, "jumlah_anggaran_rp", ang, c, keg);
+		tjp += jp;
+		tpes += pes;
+		tang += ang;
+		tkeg += (long long)keg->nchild;
+	}
+	put_long(s, "banyak", l ? (long long)l->nchild : 0, s);
+	put_flag(s, "ada_kegiatan", tkeg > 0, s);
+	if (tkeg > 0) {
+		next_section(c, bagian, "rekapitulasi", s);
+		next_table(c, s, "tabel_rekapitulasi", s);
+		put_long(s, "banyak_kegiatan", tkeg, s);
+		put_number(s, "jumlah_jp_teks", tjp, c, s);
+		put_number(s, "jumlah_peserta_teks", tpes, c, s);
+		put_rupiah(s, "jumlah_anggaran_rp", tang, c, s);
+	}
+	/* Strategies without activities still get a row in the summary. */
+	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
+		if (it->type != PN_MAP || pnode_get(it, "banyak_kegiatan") != NULL)
+			continue;
+		put_str(it, "banyak_kegiatan", "0", it);
+		put_str(it, "jumlah_jp_teks", "0", it);
+		put_str(it, "jumlah_peserta_teks", "0", it);
+		put_rupiah(it, "jumlah_anggaran_rp", 0, c, it);
+	}
+}
+
+static void
+do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *im = pnode_get(root, "implementasi");
+	struct pnode *m = pnode_get(im, "mitra"), *it;
+
+	next_section(c, bagian, "pelaksanaan", im);
+	if (m == NULL || m->type != PN_SEQ || m->nchild == 0)
+		return;
+	next_section(c, bagian, "mitra", m);
+	next_table(c, im, "tabel_mitra", m);
+	put_rows(m);
+	for (it = m->first; it != NULL; it = it->next) {
+		if (it->type != PN_MAP)
+			continue;
+		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
+		put_cell(it, "jenis_teks", word_of(mitra_words, NELEM(mitra_words),
+		    pnode_str(it, "jenis"), c->lang), it);
+		put_cell(it, "peran_teks", pnode_str(it, "peran"), it);
+		put_own(it, "strategi_teks", join_list(pnode_get(it, "strategi")),
+		    "-", it);
+	}
+}
+
+static void
+do_tantangan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *t = pnode_get(root, "tantangan");
+	struct pnode *l = pnode_get(t, "daftar"), *it;
+	const char *m;
+
+	if (t == NULL || t->type != PN_MAP)
+		return;
+	put_rows(l);
+	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
+		if (it->type != PN_MAP)
+			continue;
+		next_section(c, it, "bagian", it);
+		put_cell(it, "judul_teks", pnode_str(it, "judul"), it);
+		put_cell(it, "tingkat_teks", word_of(tingkat_words,
+		    NELEM(tingkat_words), pnode_str(it, "tingkat"), c->lang), it);
+		m = pnode_str(it, "mitigasi");
+		put_own(it, "mitigasi_sel", m ? cell_markdown(m) : NULL, "-",
+		    pnode_get(it, "mitigasi"));
+	}
+	put_long(t, "banyak", l ? (long long)l->nchild : 0, t);
+	if (l != NULL && l->type == PN_SEQ && l->nchild > 0) {
+		next_section(c, bagian, "ringkasan", l);
+		next_table(c, t, "tabel", l);
+	}
+}
+
+static void
+do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *mo = pnode_get(root, "monitoring");
+	struct pnode *l = pnode_get(mo, "indikator"), *it;
+	struct pnode *per = pnode_get(root, "periode");
+	long long y0 = 0, y1 = -1, y;
+
+	if (mo == NULL || mo->type != PN_MAP)
+		return;
+	get_ll(per, "mulai", &y0);
+	get_ll(per, "selesai", &y1);
+	if (y1 - y0 > 50)	/* the validator allows 10; never loop far */
+		y1 = y0 + 50;
+	next_section(c, bagian, "indikator", l);
+	next_table(c, mo, "tabel", l);
+	put_rows(l);
+	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
+		struct pnode *b = pnode_get(it, "baseline");
+		struct pnode *tg = pnode_get(it, "target"), *cols;
+		char *nv;
+
+		if (it->type != PN_MAP)
+			continue;
+		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
+		put_cell(it, "satuan_teks", pnode_str(it, "satuan"), it);
+		nv = compute_number(pnode_str(b, "nilai"), c->lang);
+		if (nv != NULL && pnode_str(b, "tahun") != NULL)
+			put_own(it, "baseline_teks", xasprintf("%s (%s)", nv,
+			    pnode_str(b, "tahun")), NULL, b);
+		else
+			put_own(it, "baseline_teks", nv ? xstrdup(nv) : NULL, "-", b);
+		free(nv);
+		cols = put_node(it, "target_tahun", PN_SEQ, tg);
+		for (y = y0; y <= y1; y++) {
+			char key[32];
+			struct pnode *cell = put_node(cols, NULL, PN_MAP, tg), *v;
+
+			snprintf(key, sizeof(key), "%lld", y);
+			v = pnode_get(tg, key);
+			put_str(cell, "tahun", key, v ? v : tg);
+			put_own(cell, "nilai", v && v->type == PN_STR ?
+			    compute_number(v->str, c->lang) : NULL, "-", v ? v : tg);
+		}
+		put_cell(it, "sumber_teks", pnode_str(it, "sumber"), it);
+		put_cell(it, "penanggung_jawab_teks", pnode_str(it,
+		    "penanggung_jawab"), it);
+		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
+		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+	}
+	put_long(mo, "banyak", l ? (long long)l->nchild : 0, mo);
+}
+
+static void
+do_keterlibatan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *km = pnode_get(root, "keterlibatan_masyarakat");
+	struct pnode *f = pnode_get(km, "forum"), *it;
+
+	if (f == NULL || f->type != PN_SEQ || f->nchild == 0)
+		return;
+	next_section(c, bagian, "forum", f);
+	next_table(c, km, "tabel_forum", f);
+	put_rows(f);
+	for (it = f->first; it != NULL; it = it->next) {
+		if (it->type != PN_MAP)
+			continue;
+		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
+		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
+		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+		put_own(it, "uraian_sel", pnode_str(it, "uraian") ?
+		    cell_markdown(pnode_str(it, "uraian")) : NULL, "-", it);
+	}
+}
+
+static void
+do_contoh_sukses(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+	struct pnode *l = pnode_get(root, "contoh_sukses"), *it;
+
+	put_rows(l);
+	for (it = l ? l->first : NULL; it != NULL; it = it->next)
+		if (it->type == PN_MAP)
+			next_section(c, it, "bagian", it);
+}
+
+static void
+do_nothing(struct cctx *c, struct pnode *root, struct pnode *bagian)
+{
+}
+
+/* The outline: chapters in the order every shipped template prints them.
+ * `title` says where a plan gives the chapter's own title. */
+static const struct chapter {
+	const char	*key;
+	const char	*title_map;	/* map holding `title_key`, or NULL */
+	const char	*title_key;
+	void		(*fill)(struct cctx *, struct pnode *, struct pnode *);
+} chapters[] = {
+	{ "pendahuluan", "judul_bab", "pendahuluan", do_pendahuluan },
+	{ "kondisi", "kondisi", "judul", do_kondisi },
+	{ "tujuan", "tujuan", "judul", do_tujuan },
+	{ "strategi", "strategi", "judul", do_strategi },
+	{ "implementasi", "implementasi", "judul", do_implementasi },
+	{ "tantangan", "tantangan", "judul", do_tantangan },
+	{ "monitoring", "monitoring", "judul", do_monitoring },
+	{ "keterlibatan_masyarakat", "keterlibatan_masyarakat", "judul", do_keterlibatan },
+	{ "contoh_sukses", NULL, NULL, do_contoh_sukses },
+	{ "kesimpulan", "judul_bab", "kesimpulan", do_nothing },
+};
+
+static struct pnode *
+new_chapter(struct cctx *c, struct pnode *bab, const char *key,
+    const struct pnode *from)
+{
+	struct pnode *item = put_node(bab, NULL, PN_MAP, from);
+	struct pnode *jenis;
+
+	c->chapter++;
+	c->nsection = 0;
+	c->ntable = 0;
+	put_str(item, "kunci", key, from);
+	jenis = put_node(item, "jenis", PN_MAP, from);
+	put_str(jenis, key, "true", from);
+	put_long(item, "nomor", c->chapter, from);
+	put_own(item, "romawi", compute_roman(c->chapter), "?", from);
+	return item;
+}
+
+static void
+add_extra_chapters(struct cctx *c, struct pnode *root, struct pnode *bab,
+    const char *after)
+{
+	struct pnode *l = pnode_get(root, "bab_tambahan"), *it;
+	size_t i;
+
+	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
+		const char *s = pnode_str(it, "setelah");
+		struct pnode *item;
+		int known = 0;
+
+		if (it->type != PN_MAP)
+			continue;
+		for (i = 0; s != NULL && i < NELEM(chapters); i++)
+			if (strcmp(s, chapters[i].key) == 0 &&
+			    pnode_get(root, s) != NULL)
+				known = 1;
+		/* An unknown or absent `setelah` (an error the validator
+		 * reports) goes before the conclusion. */
+		if (after == NULL ? known : (s == NULL || strcmp(s, after) != 0))
+			continue;
+		item = new_chapter(c, bab, "tambahan", it);
+		if (pnode_str(it, "judul") != NULL)
+			put_str(item, "judul", pnode_str(it, "judul"), pnode_get(it, "judul"));
+		if (pnode_str(it, "isi") != NULL)
+			put_str(item, "isi", pnode_str(it, "isi"), pnode_get(it, "isi"));
+		put_node(item, "bagian", PN_MAP, it);
+	}
+}
+
+static void
+do_chapters(struct cctx *c, struct pnode *root)
+{
+	struct pnode *bab = put_node(root, "bab", PN_SEQ, root);
+	size_t i;
+
+	for (i = 0; i < NELEM(chapters); i++) {
+		const struct chapter *ch = &chapters[i];
+		struct pnode *src = pnode_get(root, ch->key), *item, *bagian;
+		const char *t;
+
+		if (src == NULL)
+			continue;
+		if (strcmp(ch->key, "kesimpulan") == 0)
+			add_extra_chapters(c, root, bab, NULL);
+		if (strcmp(ch->key, "contoh_sukses") == 0 &&
+		    (src->type != PN_SEQ || src->nchild == 0))
+			continue;
+		item = new_chapter(c, bab, ch->key, src);
+		t = ch->title_map ? pnode_str(pnode_get(root, ch->title_map),
+		    ch->title_key) : NULL;
+		if (t != NULL)
+			put_str(item, "judul", t, pnode_get(pnode_get(root,
+			    ch->title_map), ch->title_key));
+		bagian = put_node(item, "bagian", PN_MAP, src);
+		ch->fill(c, root, bagian);
+		add_extra_chapters(c, root, bab, ch->key);
+	}
+	put_rows(bab);
+}
+
+/* ---- front matter, cover, signature ------------------------------------- */
+
+static void
+do_region(struct cctx *c, struct pnode *root)
+{
+	struct pnode *w = pnode_get(root, "wilayah");
+	const char *tingkat = pnode_str(w, "tingkat"), *nama = pnode_str(w, "nama");
+	char *full;
+
+	if (w == NULL || w->type != PN_MAP)
+		return;
+	full = compute_region(tingkat, nama);
+	if (full == NULL && nama != NULL)
+		full = xstrdup(nama);
+	if (full != NULL) {
+		put_str(w, "nama_lengkap", full, pnode_get(w, "nama"));
+		if (pnode_get(w, "pemerintah") == NULL)
+			put_own(w, "pemerintah", xasprintf("Pemerintah %s", full),
+			    NULL, pnode_get(w, "tingkat"));
+	}
+	free(full);
+	if (pnode_str(w, "provinsi") != NULL)
+		put_own(w, "provinsi_lengkap", compute_region("provinsi",
+		    pnode_str(w, "provinsi")), NULL, pnode_get(w, "provinsi"));
+	if (pnode_str(w, "pemerintah") != NULL)
+		put_own(w, "pemerintah_kapital", compute_upper(pnode_str(w,
+		    "pemerintah")), NULL, pnode_get(w, "pemerintah"));
+	if (pnode_str(w, "instansi") != NULL)
+		put_own(w, "instansi_kapital", compute_upper(pnode_str(w,
+		    "instansi")), NULL, pnode_get(w, "instansi"));
+}
+
+static void
+do_period(struct cctx *c, struct pnode *root)
+{
+	struct pnode *p = pnode_get(root, "periode"), *years;
+	long long y0, y1, y;
+
+	if (p == NULL || p->type != PN_MAP || !get_ll(p, "mulai", &y0) ||
+	    !get_ll(p, "selesai", &y1))
+		return;
+	if (y1 - y0 > 50)
+		y1 = y0 + 50;
+	put_own(p, "teks", y0 == y1 ? xasprintf("%lld", y0) :
+	    xasprintf("%lld\u2013%lld", y0, y1), NULL, p);
+	put_long(p, "banyak_tahun", y1 >= y0 ? y1 - y0 + 1 : 0, p);
+	years = put_node(p, "tahun", PN_SEQ, p);
+	for (y = y0; y <= y1; y++) {
+		struct pnode *it = put_node(years, NULL, PN_MAP, p);
+
+		put_long(it, "tahun", y, p);
+	}
+	put_rows(years);
+}
+
+/* The jabatan lines of the signature block: capitals, each ending with a
+ * comma; delegation forms per status_jabatan (official-documents.md 1.8). */
+static void
+put_jabatan(struct pnode *list, const struct pnode *pt)
+{
+	const char *st = pnode_str(pt, "status_jabatan");
+	const char *jab = pnode_str(pt, "jabatan"), *an = pnode_str(pt, "atas_nama");
+	const char *prefix = NULL;
+	char *up, *line;
+	struct pnode *it;
+
+	if (jab == NULL)
+		return;
+	if (st != NULL && (strcmp(st, "an") == 0 || strcmp(st, "ub") == 0) &&
+	    an != NULL) {
+		char *a = one_line(an), *au = compute_upper(a);
+		size_t n = strlen(au);
+
+		line = xasprintf("%s %s%s", strcmp(st, "an") == 0 ? "a.n." : "u.b.",
+		    au, n > 0 && au[n - 1] == ',' ? "" : ",");
+		it = put_node(list, NULL, PN_MAP, pnode_get(pt, "atas_nama"));
+		put_str(it, "baris", line, pnode_get(pt, "atas_nama"));
+		free(line);
+		free(a);
+		free(au);
+	} else if (st != NULL && strcmp(st, "plt") == 0)
+		prefix = "Plt. ";
+	else if (st != NULL && strcmp(st, "plh") == 0)
+		prefix = "Plh. ";
+	else if (st != NULL && strcmp(st, "pj") == 0)
+		prefix = "Pj. ";
+	{
+		char *j = one_line(jab);
+		size_t n;
+
+		up = compute_upper(j);
+		free(j);
+		n = strlen(up);
+		line = xasprintf("%s%s%s", prefix ? prefix : "", up,
+		    n > 0 && up[n - 1] == ',' ? "" : ",");
+		it = put_node(list, NULL, PN_MAP, pnode_get(pt, "jabatan"));
+		put_str(it, "baris", line, pnode_get(pt, "jabatan"));
+		free(line);
+		free(up);
+	}
+	put_rows(list);
+}
+
+static void
+do_signature(struct cctx *c, struct pnode *root)
+{
+	struct pnode *pt = pnode_get(root, "penandatangan"), *tt;
+	const char *tempat = pnode_str(pt, "tempat");
+	const char *pangkat = pnode_str(pt, "pangkat"), *gol = pnode_str(pt, "golongan");
+	char *date;
+
+	if (pt == NULL || pt->type != PN_MAP)
+		return;
+	tt = put_node(root, "tanda_tangan", PN_MAP, pt);
+	date = compute_date_long(pnode_str(pt, "tanggal"), c->lang);
+	if (date != NULL)
+		put_own(pt, "tanggal_teks", xstrdup(date), NULL, pnode_get(pt, "tanggal"));
+	if (tempat != NULL || date != NULL) {
+		char *t = tempat ? one_line(tempat) : NULL;
+
+		put_own(tt, "tempat_tanggal", xasprintf("%s%s%s", t ? t : "",
+		    t && date ? ", " : "", date ? date : ""), NULL,
+		    pnode_get(pt, "tempat"));
+		free(t);
+	}
+	free(date);
+	put_jabatan(put_node(tt, "jabatan", PN_SEQ, pnode_get(pt, "jabatan")), pt);
+	if (pnode_str(pt, "nama") != NULL)
+		put_own(tt, "nama", one_line(pnode_str(pt, "nama")), NULL,
+		    pnode_get(pt, "nama"));
+	if (pangkat != NULL || gol != NULL) {
+		char *p = pangkat ? one_line(pangkat) : NULL;
+
+		put_own(tt, "pangkat", p && gol ? xasprintf("%s (%s)", p, gol) :
+		    xstrdup(p ? p : gol), NULL, pnode_get(pt, pangkat ? "pangkat" :
+		    "golongan"));
+		free(p);
+	}
+	if (pnode_str(pt, "nip") != NULL) {
+		char *nip = compute_nip(pnode_str(pt, "nip"));
+
+		if (nip != NULL)
+			put_own(pt, "nip_teks", xstrdup(nip), NULL, pnode_get(pt, "nip"));
+		put_own(tt, "nip", nip ? nip : one_line(pnode_str(pt, "nip")),
+		    NULL, pnode_get(pt, "nip"));
+	}
+}
+
+/* Directive values: one line each (a newline would end the key). */
+static void
+put_line(struct pnode *map, const char *key, const char *v,
+    const struct pnode *from)
+{
+	if (v != NULL)
+		put_own(map, key, one_line(v), NULL, from);
+}
+
+static void
+do_front(struct cctx *c, struct pnode *root)
+{
+	struct pnode *d = pnode_get(root, "dokumen"), *w = pnode_get(root, "wilayah");
+	struct pnode *p = pnode_get(root, "periode");
+	struct pnode *sampul, *meta, *jb = pnode_get(root, "judul_bab");
+	const char *status = pnode_str(d, "status"), *tgl = pnode_str(d, "tanggal");
+	const char *jenis = pnode_str(d, "jenis");
+	int konsep = status == NULL || strcmp(status, "final") != 0;
+
+	put_str(root, "bahasa", c->lang, pnode_get(d, "bahasa"));
+	put_flag(root, "konsep", konsep, pnode_get(d, "status"));
+	put_flag(root, "final", !konsep, pnode_get(d, "status"));
+	if (d != NULL && d->type == PN_MAP) {
+		if (tgl != NULL)
+			put_own(d, "tanggal_teks", compute_date_long(tgl, c->lang),
+			    NULL, pnode_get(d, "tanggal"));
+		if (pnode_str(d, "judul") != NULL)
+			put_own(d, "judul_kapital", compute_upper(pnode_str(d,
+			    "judul")), NULL, pnode_get(d, "judul"));
+		if (jenis != NULL) {
+			struct pnode *jm = put_node(d, "jenis_adalah", PN_MAP,
+			    pnode_get(d, "jenis"));
+			char *k = xstrdup(jenis), *q;
+
+			for (q = k; *q != '\0'; q++)
+				if (*q == '-')
+					*q = '_';
+			put_str(jm, k, "true", pnode_get(d, "jenis"));
+			free(k);
+		}
+	}
+	if (pnode_str(jb, "kata_pengantar") != NULL)
+		put_str(root, "judul_kata_pengantar", pnode_str(jb, "kata_pengantar"),
+		    pnode_get(jb, "kata_pengantar"));
+
+	sampul = put_node(root, "sampul", PN_MAP, d);
+	put_line(sampul, "logo", pnode_str(w, "logo"), pnode_get(w, "logo"));
+	if (pnode_str(d, "judul") != NULL)
+		put_own(sampul, "judul", compute_upper(pnode_str(d, "judul")), NULL,
+		    pnode_get(d, "judul"));
+	put_line(sampul, "subjudul", pnode_str(d, "subjudul"), pnode_get(d, "subjudul"));
+	if (pnode_str(w, "pemerintah") != NULL)
+		put_own(sampul, "pemerintah", compute_upper(pnode_str(w,
+		    "pemerintah")), NULL, pnode_get(w, "pemerintah"));
+	put_line(sampul, "periode", pnode_str(p, "teks"), p);
+	if (pnode_str(w, "instansi") != NULL)
+		put_own(sampul, "instansi", compute_upper(pnode_str(w, "instansi")),
+		    NULL, pnode_get(w, "instansi"));
+	if (tgl != NULL && strlen(tgl) >= 4)
+		put_own(sampul, "tahun", xstrndup(tgl, 4), NULL, pnode_get(d, "tanggal"));
+	else if (pnode_str(p, "mulai") != NULL)
+		put_line(sampul, "tahun", pnode_str(p, "mulai"), pnode_get(p, "mulai"));
+	if (konsep)
+		put_line(sampul, "versi", pnode_str(d, "versi"), pnode_get(d, "versi"));
+
+	meta = put_node(root, "meta", PN_MAP, d);
+	put_line(meta, "judul", pnode_str(d, "judul"), pnode_get(d, "judul"));
+	put_line(meta, "penulis", pnode_str(w, "instansi"), pnode_get(w, "instansi"));
+	put_line(meta, "subjek", pnode_str(d, "subjudul"), pnode_get(d, "subjudul"));
+	put_line(meta, "tanggal", tgl, pnode_get(d, "tanggal"));
+
+	{
+		struct pnode *dh = pnode_get(root, "dasar_hukum"), *it, *l;
+
+		if (dh != NULL && dh->type == PN_SEQ && dh->nchild > 0) {
+			l = put_node(root, "dasar_hukum_butir", PN_SEQ, dh);
+			for (it = dh->first; it != NULL; it = it->next) {
+				struct pnode *b;
+
+				if (it->type != PN_STR)
+					continue;
+				b = put_node(l, NULL, PN_MAP, it);
+				put_str(b, "teks", it->str, it);
+			}
+			put_rows(l);
+		}
+	}
+}
+
+struct pnode *
+compute_context(const struct plan *pl, const struct style *st,
+    const char *lang, struct diag_list *dl)
+{
+	struct cctx c;
+	struct pnode *root;
+
+	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
+		return NULL;
+	memset(&c, 0, sizeof(c));
+	c.st = st;
+	c.lang = lang != NULL && strcmp(lang, "en") == 0 ? "en" : "id";
+	root = copy_tree(pl->root);
+	do_region(&c, root);
+	do_period(&c, root);
+	do_front(&c, root);
+	do_signature(&c, root);
+	do_chapters(&c, root);
+	return root;
+}
+
+void
+compute_add_words(struct pnode *ctx, const struct pnode *kata)
+{
+	struct pnode *bab = pnode_get(ctx, "bab"), *it;
+	const char *babword = pnode_str(kata, "bab");
+
+	if (kata != NULL && kata->type == PN_MAP) {
+		struct pnode *k = copy_tree(kata);
+
+		pnode_append(ctx, "kata", k);
+	}
+	if (pnode_get(ctx, "judul_kata_pengantar") == NULL &&
+	    pnode_str(kata, "kata_pengantar") != NULL)
+		put_str(ctx, "judul_kata_pengantar", pnode_str(kata, "kata_pengantar"),
+		    pnode_get(kata, "kata_pengantar"));
+	if (pnode_str(ctx, "judul_kata_pengantar") != NULL)
+		put_own(ctx, "judul_kata_pengantar_kapital", compute_upper(pnode_str(ctx,
+		    "judul_kata_pengantar")), NULL, pnode_get(ctx, "judul_kata_pengantar"));
+	for (it = bab ? bab->first : NULL; it != NULL; it = it->next) {
+		const char *t = pnode_str(it, "judul");
+
+		if (t == NULL) {
+			char *key = xasprintf("bab_%s", pnode_str(it, "kunci"));
+
+			t = pnode_str(kata, key);
+			put_str(it, "judul", t ? t : pnode_str(it, "kunci"), it);
+			free(key);
+			t = pnode_str(it, "judul");
+		}
+		put_own(it, "judul_kapital", compute_upper(t), NULL, it);
+		put_own(it, "label", xasprintf("%s %s", babword ? babword : "BAB",
+		    pnode_str(it, "romawi")), NULL, it);
+	}
+}
+
+/* ---- names for strict templates ----------------------------------------- */
+
+/* Every computed name, by the context path (list indices dropped) of the
+ * map that holds it. */
+static const struct {
+	const char *path;
+	const char *names;	/* space-separated */
+} known[] = {
+	{ "", "bahasa konsep final judul_kata_pengantar judul_kata_pengantar_kapital "
+	      "sampul meta bab tanda_tangan dasar_hukum_butir kata" },
+	{ "dokumen", "tanggal_teks judul_kapital jenis_adalah" },
+	{ "dokumen.jenis_adalah", "rencana_pengembangan sistem_pembinaan strategi_kompetensi" },
+	{ "wilayah", "nama_lengkap pemerintah pemerintah_kapital instansi_kapital provinsi_lengkap" },
+	{ "periode", "teks banyak_tahun tahun" },
+	{ "periode.tahun", "tahun no pertama terakhir" },
+	{ "sampul", "logo judul subjudul pemerintah periode instansi tahun versi" },
+	{ "meta", "judul penulis subjek tanggal" },
+	{ "dasar_hukum_butir", "teks no pertama terakhir" },
+	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip" },
+	{ "tanda_tangan.jabatan", "baris no pertama terakhir" },
+	{ "penandatangan", "tanggal_teks nip_teks" },
+	{ "bab", "kunci jenis nomor romawi judul judul_kapital label isi bagian "
+	      "no pertama terakhir" },
+	{ "bab.jenis", "pendahuluan kondisi tujuan strategi implementasi tantangan "
+	      "monitoring keterlibatan_masyarakat contoh_sukses kesimpulan tambahan" },
+	{ "bab.bagian", "latar_belakang dasar_hukum maksud_tujuan ruang_lingkup "
+	      "sistematika gambaran_umum pegawai kompetensi rekapitulasi pelaksanaan "
+	      "mitra ringkasan indikator forum" },
+	{ "kondisi", "tabel_kompetensi" },
+	{ "kondisi.tabel_kompetensi", "nomor label" },
+	{ "kondisi.pegawai", "jumlah_teks per_tanggal_teks" },
+	{ "kondisi.pegawai.rincian", "no pertama terakhir tabel jumlah_teks persen" },
+	{ "kondisi.pegawai.rincian.tabel", "nomor label" },
+	{ "kondisi.pegawai.rincian.daftar", "no pertama terakhir label_teks jumlah_teks persen" },
+	{ "kondisi.kompetensi", "no pertama terakhir bidang_teks saat_ini_teks "
+	      "dibutuhkan_teks kesenjangan_teks satuan_teks" },
+	{ "tujuan", "banyak" },
+	{ "tujuan.daftar", "no pertama terakhir bagian" },
+	{ "strategi", "banyak ada_kegiatan banyak_kegiatan jumlah_jp_teks "
+	      "jumlah_peserta_teks jumlah_anggaran_rp tabel_rekapitulasi" },
+	{ "strategi.tabel_rekapitulasi", "nomor label" },
+	{ "strategi.daftar", "no pertama terakhir bagian tujuan_teks ada_kegiatan tabel "
+	      "banyak_kegiatan jumlah_jp_teks jumlah_peserta_teks jumlah_anggaran_rp" },
+	{ "strategi.daftar.tabel", "nomor label" },
+	{ "strategi.daftar.kegiatan", "no pertama terakhir nama_teks bentuk_teks jp_teks "
+	      "peserta_teks anggaran_rp jadwal_teks" },
+	{ "implementasi", "tabel_mitra" },
+	{ "implementasi.tabel_mitra", "nomor label" },
+	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks" },
+	{ "tantangan", "banyak tabel" },
+	{ "tantangan.tabel", "nomor label" },
+	{ "tantangan.daftar", "no pertama terakhir bagian judul_teks tingkat_teks mitigasi_sel" },
+	{ "monitoring", "banyak tabel" },
+	{ "monitoring.tabel", "nomor label" },
+	{ "monitoring.indikator", "no pertama terakhir nama_teks satuan_teks baseline_teks "
+	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks" },
+	{ "monitoring.indikator.target_tahun", "tahun nilai" },
+	{ "keterlibatan_masyarakat", "tabel_forum" },
+	{ "keterlibatan_masyarakat.tabel_forum", "nomor label" },
+	{ "keterlibatan_masyarakat.forum", "no pertama terakhir nama_teks frekuensi_teks uraian_sel" },
+	{ "contoh_sukses", "no pertama terakhir bagian" },
+};
+
+int
+compute_name_known(const char *path, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < NELEM(known); i++) {
+		const char *p = known[i].names;
+
+		if (strcmp(known[i].path, path) != 0)
+			continue;
+		while (*p != '\0') {
+			size_t w = strcspn(p, " ");
+
+			if (w == n && strncmp(p, name, n) == 0)
+				return 1;
+			p += w;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	return 0;
+}

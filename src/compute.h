@@ -1,0 +1,59 @@
+/* rencana: computed fields: the plan tree plus what templates print but the planner does not type. */
+#ifndef RENCANA_COMPUTE_H
+#define RENCANA_COMPUTE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "plan.h"
+#include "style.h"
+
+/*
+ * Returns a NEW tree holding a copy of the plan's data plus computed nodes
+ * (flagged `generated`, positioned at the field they come from): long
+ * dates, formatted numbers and rupiah, region names, chapter and section
+ * numbers, table numbers, totals, row numbers and first/last flags.  Every
+ * name is listed in docs/templates.md, "Computed fields".  lang is "id" or
+ * "en" (dates and number separators).  The caller frees it with pnode_free.
+ * Returns NULL when the plan has no tree.
+ */
+struct pnode	*compute_context(const struct plan *, const struct style *,
+		    const char *lang, struct diag_list *);
+/*
+ * Adds the template's word set (`kata`, a map of strings) to a context made
+ * by compute_context, as `kata`, and gives every chapter without a title
+ * of the plan's its word (`bab_<key>`).  `kata` is copied.
+ */
+void		 compute_add_words(struct pnode *ctx, const struct pnode *kata);
+/*
+ * True when `name` (one segment) is a computed field that can appear in a
+ * map at `path`, the context path with list indices removed, e.g.
+ * "strategi.daftar" or "" for the root.
+ */
+int		 compute_name_known(const char *path, const char *name);
+
+/* ---- formatters (each returns a new string the caller frees, or NULL
+ * when the input is not of the expected form) ---- */
+
+/* "2026-11-22" -> "22 November 2026" (en: the same with English months). */
+char	*compute_date_long(const char *ymd, const char *lang);
+/* A decimal number as typed ("1234.5", "-3", "72.50") -> "1.234,5" (en
+ * "1,234.5"); the decimals typed are kept. */
+char	*compute_number(const char *typed, const char *lang);
+/* A whole number of rupiah ("1250000000") -> "Rp1.250.000.000,00". */
+char	*compute_rupiah(const char *typed, const char *lang);
+/* 1..3999 -> "I".."MMMCMXCIX"; NULL outside. */
+char	*compute_roman(long n);
+/* 18 digits, spaces allowed -> "19700101 199503 1 001". */
+char	*compute_nip(const char *nip);
+/* tingkat + nama -> "Kota Mataram", "Kecamatan Alak", "Provinsi Banten". */
+char	*compute_region(const char *tingkat, const char *nama);
+/* UTF-8 to capitals (ASCII and Latin-1 letters). */
+char	*compute_upper(const char *s);
+/* part/whole as a percentage with one decimal: "45,2%" (en "45.2%"). */
+char	*compute_percent(long long part, long long whole, const char *lang);
+/* Section label n (from 1) of chapter `chapter`: "2.3" or, with
+ * HEADNUM_LETTER, "C.". */
+char	*compute_section_label(enum style_heading_num, long chapter, long n);
+
+#endif

@@ -1,0 +1,947 @@
+/*
+ * rencana: layout: block tree -> pages of positioned boxes.
+ *
+ * One pass over the tree places every block top-down on the current page,
+ * paginating as it goes: paragraphs split only where at least two lines
+ * stay on each side (no widows or orphans), headings move to the next page
+ * rather than end one, level-1 headings open a page, the signature block
+ * is never split.  The table of contents and list of tables are set when
+ * their directive comes, with room for every entry (an entry's height does
+ * not depend on its page number), and their numbers, leaders and links are
+ * filled in at the end (layout_toc.c).  Page numbers, whose style depends
+ * on where the body starts, are drawn last.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "buf.h"
+#include "diag.h"
+#include "layout.h"
+#include "layout_hyph.h"
+#include "layout_int.h"
+#include "page.h"
+#include "style.h"
+#include "winansi.h"
+#include "xalloc.h"
+
+/*
+ * Limits.
+ * LAY_MAX_PATH: the cover logo path joined to basedir; longer paths are
+ *   reported as unreadable rather than truncated.
+ * SIG_MAX_LINES: lines of a signature block (place and date, jabatan lines,
+ *   name, rank, NIP); it must fit on one page, which holds about 34 lines,
+ *   so further `jabatan` lines are dropped.
+ * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
+ * the recursion in lay_blocks is at most that deep.
+ */
+#define LAY_MAX_PATH	4096
+#define SIG_MAX_LINES	24
+
+#define PT_PER_MM	(72.0 / 25.4)
+#define LIST_INDENT_MM	7.5	/* per list level */
+#define QUOTE_INDENT_MM	10.0
+#define LOGO_WIDTH_MM	45.0	/* the cover logo, centred */
+#define MARK_ANGLE	55.0	/* the draft mark, degrees */
+#define MARK_GRAY	0.85
+#define MARK_ALPHA	0.5
+#define SMALL_PT	9.0	/* the draft header line */
+#define CODE_PT		10.0
+
+/* ---- pages ---- */
+
+static void
+winansi_dup(const char *u, char **out, size_t *outlen)
+{
+	*out = winansi_from_utf8(u, strlen(u), outlen, NULL);
+}
+
+struct page *
+lay_page(struct lay *L)
+{
+	return &L->d->page[L->d->npage - 1];
+}
+
+void
+lay_new_page(struct lay *L)
+{
+	struct page *p;
+
+	p = doc_pages_add(L->d);
+	L->nonum = xgrow(L->nonum, &L->nonumcap, L->d->npage, 1);
+	L->nonum[L->d->npage - 1] = 0;
+	if (L->body_pending) {
+		L->d->body_start = L->d->npage - 1;
+		L->body_pending = 0;
+	}
+	if (L->mark != NULL) {
+		/* drawn first, so that the text covers it */
+		double diag = sqrt(L->pw * L->pw + L->ph * L->ph);
+		double uw = metrics_width(L->m, FONT_BOLD, L->mark, L->marklen, 1);
+		double size = uw > 0 ? diag * 0.55 / uw : 100;
+		double a = MARK_ANGLE * 3.14159265358979323846 / 180, w, cap;
+		struct box *b;
+
+		if (size > 160)
+			size = 160;
+		w = uw * size;
+		cap = size * 0.7;
+		b = page_add_text(p, L->pw / 2 - cos(a) * w / 2 + sin(a) * cap / 2,
+		    L->ph / 2 - sin(a) * w / 2 - cos(a) * cap / 2, FONT_BOLD,
+		    size, L->mark, L->marklen);
+		b->gray = MARK_GRAY;
+		b->alpha = MARK_ALPHA;
+		b->angle_deg = MARK_ANGLE;
+	}
+	if (L->kepala != NULL)
+		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *
+		    PT_PER_MM / 2, FONT_ITALIC, SMALL_PT, L->kepala,
+		    L->kepalalen);
+	L->y = L->top;
+	L->used = 0;
+	L->need_page = 0;
+}
+
+void
+lay_start(struct lay *L)
+{
+	if (L->d->npage == 0 || L->need_page)
+		lay_new_page(L);
+}
+
+/* The next content goes on a new page (unless this one is still empty). */
+static void
+lay_break(struct lay *L)
+{
+	if (L->used)
+		L->need_page = 1;
+}
+
+double
+lay_line_height(const struct lay *L, double size_pt, int tight)
+{
+	return size_pt * 1.15 * (tight ? 1.0 : L->st->line_spacing);
+}
+
+static size_t
+hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
+{
+	if (n > HYPH_MAX_WORD)
+		return 0;
+	return hyph_word(ctx, w, n, brk);
+}
+
+void
+lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
+    double width, enum lb_align align)
+{
+	memset(o, 0, sizeof(*o));
+	o->m = L->m;
+	o->size_pt = size_pt;
+	o->width = width;
+	o->align = align;
+	if (L->hy != NULL) {
+		o->hyph = hyph_cb;
+		o->hctx = L->hy;
+	}
+}
+
+void
+lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
+    double top, double lh, double size_pt)
+{
+	const struct lb_line *ln = &p->line[l];
+	struct page *pg = lay_page(L);
+	double asc = L->m->ascent / 1000.0 * size_pt;
+	double desc = -L->m->descent / 1000.0 * size_pt;
+	double base = top - (lh - asc - desc) / 2 - asc;
+	size_t s;
+
+	if (L->marker_on) {
+		page_add_text(pg, L->marker_x, base, FONT_REGULAR, size_pt,
+		    L->marker, strlen(L->marker));
+		L->marker_on = 0;
+	}
+	for (s = ln->seg0; s < ln->seg0 + ln->nseg; s++) {
+		const struct lb_seg *sg = &p->seg[s];
+		struct box *b;
+
+		if (sg->len == 0)
+			continue;
+		b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
+		    p->out + sg->off, sg->len);
+		b->word_space_pt = sg->ws;
+	}
+	L->used = 1;
+}
+
+void
+lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
+    double size_pt, int widows)
+{
+	size_t i = 0, n = p->nline;
+
+	lay_start(L);
+	while (i < n) {
+		double room = L->y - L->bottom;
+		size_t fit = room > 0 ? (size_t)floor(room / lh + 1e-6) : 0;
+		size_t rem = n - i, take, k;
+
+		if (fit >= rem)
+			take = rem;
+		else {
+			take = fit;
+			if (widows) {
+				if (rem - take < 2)
+					take = rem >= 2 ? rem - 2 : 0;
+				if (take < 2 && take < rem)
+					take = 0;
+			}
+			if (take == 0 && !L->used)	/* never loop on an empty page */
+				take = fit > 0 ? fit : 1;
+		}
+		for (k = 0; k < take; k++) {
+			lay_emit_line(L, p, i + k, x, L->y, lh, size_pt);
+			L->y -= lh;
+		}
+		i += take;
+		if (i < n)
+			lay_new_page(L);
+	}
+}
+
+/* ---- blocks ---- */
+
+struct ctx {
+	double	 left;		/* pt from the text area's left edge */
+	double	 right;		/* pt in from the right edge */
+	int	 depth;		/* list depth */
+	int	 tight;		/* inside a tight list */
+	int	 in_body;	/* paragraphs get a first-line indent */
+};
+
+static void	lay_blocks(struct lay *, const struct block *, const struct ctx *);
+
+/* Room the start of a block needs, so a heading can be kept with it. */
+static double
+start_need(const struct lay *L, const struct block *b)
+{
+	if (b == NULL)
+		return 0;
+	switch (b->type) {
+	case BLK_TABLE:
+		return 4 * lay_line_height(L, L->st->table_size_pt, 1) + 12;
+	case BLK_PARAGRAPH:
+		if (b->is_caption)
+			return L->lh + 4 * lay_line_height(L,
+			    L->st->table_size_pt, 1) + 12;
+		return 2 * L->lh;
+	default:
+		return 2 * L->lh;
+	}
+}
+
+static void
+lay_para(struct lay *L, const struct block *b, const struct ctx *c)
+{
+	struct lb_opts o;
+	struct lb_para p;
+	double size = L->st->body_size_pt;
+
+	memset(&p, 0, sizeof(p));
+	lay_opts(L, &o, size, L->tw - c->left - c->right, LB_JUSTIFY);
+	if (c->in_body && c->depth == 0)
+		o.indent = L->st->first_indent_mm * PT_PER_MM;
+	layout_line_set(&p, b->run, b->nrun, &o);
+	lay_place_lines(L, &p, L->left + c->left, L->lh, size, 1);
+	if (!c->tight)
+		L->y -= L->st->paragraph_space_pt;
+	layout_line_free(&p);
+}
+
+static void
+lay_caption(struct lay *L, const struct block *b)
+{
+	struct lb_opts o;
+	struct lb_para p;
+	double size = L->st->body_size_pt;
+	double lh = lay_line_height(L, size, 1);
+	double need;
+
+	memset(&p, 0, sizeof(p));
+	lay_opts(L, &o, size, L->tw, LB_CENTER);
+	layout_line_set(&p, b->run, b->nrun, &o);
+	/* the caption goes with the table's first rows */
+	need = (double)p.nline * lh + 4 * lay_line_height(L,
+	    L->st->table_size_pt, 1) + 12;
+	lay_start(L);
+	if (L->used)
+		L->y -= L->lh / 2;	/* set off from what is above */
+	if (L->used && L->y - need < L->bottom)
+		lay_new_page(L);
+	layout_toc_mark(&L->tables, L->d->npage - 1, L->y);
+	lay_place_lines(L, &p, L->left, lh, size, 0);
+	L->y -= 4;
+	layout_line_free(&p);
+}
+
+static char *
+runs_text(const struct block *b, size_t *len)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->nrun; i++) {
+		if (b->run[i].flags & RUN_BREAK)
+			buf_putc(&t, ' ');
+		else
+			buf_put(&t, b->run[i].text, b->run[i].len);
+	}
+	*len = t.len;
+	if (t.data == NULL)
+		buf_puts(&t, "");
+	return buf_detach(&t);
+}
+
+static void
+outline_add(struct lay *L, const struct block *b, int upper, double y)
+{
+	size_t len, i;
+	char *w = runs_text(b, &len), *u;
+
+	if (upper)
+		for (i = 0; i < len; i++)
+			w[i] = (char)layout_line_upper((unsigned char)w[i]);
+	u = winansi_to_utf8(w, len);
+	doc_pages_add_outline(L->d, u, b->level, L->d->npage - 1, y);
+	free(u);
+	free(w);
+}
+
+static void
+lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
+{
+	struct lb_opts o;
+	struct lb_para p;
+	double size, lh, need;
+	int level = b->level;
+
+	memset(&p, 0, sizeof(p));
+	if (level == 1) {
+		size = L->st->h1_size_pt;
+		lay_opts(L, &o, size, L->tw, LB_CENTER);
+		o.upper = 1;
+	} else {
+		size = level == 2 ? L->st->h2_size_pt : L->st->h3_size_pt;
+		lay_opts(L, &o, size, L->tw - c->left - c->right, LB_LEFT);
+	}
+	o.flags_or = RUN_BOLD;
+	o.hyph = NULL;		/* headings are not hyphenated */
+	lh = lay_line_height(L, size, level == 1);
+	layout_line_set(&p, b->run, b->nrun, &o);
+	if (level == 1) {
+		lay_break(L);
+		lay_start(L);
+	} else {
+		lay_start(L);
+		if (L->used)
+			L->y -= L->lh / 2;
+		need = (double)p.nline * lh + start_need(L, b->next);
+		if (L->used && L->y - need < L->bottom)
+			lay_new_page(L);
+	}
+	if (level <= 2) {
+		outline_add(L, b, level == 1, L->y);
+		layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
+	}
+	lay_place_lines(L, &p, L->left + (level == 1 ? 0 : c->left), lh, size,
+	    0);
+	L->y -= level == 1 ? L->lh : L->st->paragraph_space_pt;
+	layout_line_free(&p);
+}
+
+static void
+roman(int n, char *out, size_t len, int upper)
+{
+	static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
+	static const char *const sym[] = { "m", "cm", "d", "cd", "c", "xc", "l",
+	    "xl", "x", "ix", "v", "iv", "i" };
+	struct buf b = BUF_INIT;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < 13 && n > 0 && n < 4000; i++)
+		while (n >= val[i]) {
+			buf_puts(&b, sym[i]);
+			n -= val[i];
+		}
+	s = buf_detach(&b);
+	if (s == NULL)
+		s = xstrdup("");
+	for (i = 0; s[i] != '\0'; i++)
+		if (upper)
+			s[i] = (char)(s[i] - 32);
+	snprintf(out, len, "%s", s);
+	free(s);
+}
+
+static void
+lay_list(struct lay *L, const struct block *b, const struct ctx *c)
+{
+	const struct block *it;
+	struct ctx ic = *c;
+	int num = b->start;
+	double ind = LIST_INDENT_MM * PT_PER_MM;
+
+	ic.left = c->left + ind;
+	ic.depth = c->depth + 1;
+	ic.tight = b->tight;
+	for (it = b->first; it != NULL; it = it->next, num++) {
+		if (!b->ordered)
+			snprintf(L->marker, sizeof(L->marker), "%s",
+			    c->depth % 2 == 0 ? "\x95" : "-");
+		else if (c->depth % 2 == 0)
+			snprintf(L->marker, sizeof(L->marker), "%d.", num);
+		else {
+			char r[16];
+
+			if (c->depth % 4 == 1 && num >= 1 && num <= 26)
+				snprintf(L->marker, sizeof(L->marker), "%c.",
+				    'a' + num - 1);
+			else {
+				roman(num, r, sizeof(r), 0);
+				snprintf(L->marker, sizeof(L->marker), "%s.", r);
+			}
+		}
+		L->marker_x = L->left + c->left;
+		L->marker_on = 1;
+		lay_blocks(L, it, &ic);
+		L->marker_on = 0;
+	}
+	if (b->tight && c->depth == 0)
+		L->y -= L->st->paragraph_space_pt;
+}
+
+static void
+lay_code(struct lay *L, const struct block *b, const struct ctx *c)
+{
+	struct run *runs;
+	struct lb_opts o;
+	struct lb_para p;
+	size_t nr = 0, i, start = 0;
+	char *code;
+	const struct run *src = b->nrun > 0 ? &b->run[0] : NULL;
+	double lh = lay_line_height(L, CODE_PT, 1);
+
+	if (src == NULL)
+		return;
+	/* spaces in code are kept: set as no-break spaces (0xA0) */
+	code = xstrndup(src->text, src->len);
+	for (i = 0; i < src->len; i++)
+		if (code[i] == ' ')
+			code[i] = (char)0xA0;
+	runs = xcalloc(2 * src->len + 2, sizeof(*runs));
+	for (i = 0; i <= src->len; i++)
+		if (i == src->len || src->text[i] == '\n') {
+			runs[nr].text = code + start;
+			runs[nr].len = i - start;
+			runs[nr++].flags = 0;
+			if (i < src->len)
+				runs[nr++].flags = RUN_BREAK;
+			start = i + 1;
+		}
+	for (i = 0; i < nr; i++)
+		if (runs[i].text == NULL)
+			runs[i].text = (char *)"";
+	memset(&p, 0, sizeof(p));
+	lay_opts(L, &o, CODE_PT, L->tw - c->left - c->right - 20, LB_LEFT);
+	o.hyph = NULL;
+	layout_line_set(&p, runs, nr, &o);
+	lay_place_lines(L, &p, L->left + c->left + 10, lh, CODE_PT, 0);
+	L->y -= L->st->paragraph_space_pt;
+	layout_line_free(&p);
+	free(runs);
+	free(code);
+}
+
+static void
+lay_rule(struct lay *L, const struct ctx *c)
+{
+	struct box *b;
+
+	lay_start(L);
+	if (L->y - L->lh < L->bottom)
+		lay_new_page(L);
+	b = page_add_box(lay_page(L), BOX_RULE);
+	b->x = L->left + c->left;
+	b->y = L->y - L->lh / 2;
+	b->w = L->tw - c->left - c->right;
+	b->line_pt = 0.5;
+	L->y -= L->lh;
+	L->used = 1;
+}
+
+/* ---- directives ---- */
+
+/* Sets a short text centred (wrapped) from the top `y`, returning the height. */
+static double
+centred(struct lay *L, const char *utf8, double size, int bold, int upper,
+    int draw, double y)
+{
+	struct run r;
+	struct lb_opts o;
+	struct lb_para p;
+	double lh = lay_line_height(L, size, 1), h;
+	size_t i;
+
+	if (utf8 == NULL || *utf8 == '\0')
+		return 0;
+	memset(&r, 0, sizeof(r));
+	winansi_dup(utf8, &r.text, &r.len);
+	r.flags = bold ? RUN_BOLD : 0;
+	memset(&p, 0, sizeof(p));
+	lay_opts(L, &o, size, L->tw, LB_CENTER);
+	o.upper = upper;
+	o.hyph = NULL;
+	layout_line_set(&p, &r, 1, &o);
+	h = (double)p.nline * lh;
+	for (i = 0; draw && i < p.nline; i++)
+		lay_emit_line(L, &p, i, L->left, y - (double)i * lh, lh, size);
+	layout_line_free(&p);
+	free(r.text);
+	return h;
+}
+
+/* Reads an image's pixel size from a PNG or JPEG header; 0 on failure. */
+static int
+image_size(FILE *f, double *w, double *h)
+{
+	unsigned char hd[32];
+	int c;
+
+	if (fread(hd, 1, 24, f) != 24)
+		return 0;
+	if (memcmp(hd, "\x89PNG", 4) == 0) {
+		*w = (double)(((unsigned long)hd[16] << 24) | (hd[17] << 16) |
+		    (hd[18] << 8) | hd[19]);
+		*h = (double)(((unsigned long)hd[20] << 24) | (hd[21] << 16) |
+		    (hd[22] << 8) | hd[23]);
+		return *w > 0 && *h > 0;
+	}
+	if (hd[0] != 0xFF || hd[1] != 0xD8 || fseek(f, 2, SEEK_SET) != 0)
+		return 0;
+	/* JPEG: walk the segments to a start-of-frame marker */
+	while ((c = getc(f)) == 0xFF) {
+		int m = getc(f), len;
+
+		len = (getc(f) << 8);
+		len |= getc(f);
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
+		    m != 0xCC) {
+			if (fread(hd, 1, 5, f) != 5)
+				return 0;
+			*h = (hd[1] << 8) | hd[2];
+			*w = (hd[3] << 8) | hd[4];
+			return *w > 0 && *h > 0;
+		}
+		if (len < 2 || fseek(f, len - 2, SEEK_CUR) != 0)
+			return 0;
+	}
+	return 0;
+}
+
+static void
+lay_cover(struct lay *L, const struct block *b)
+{
+	const char *logo = blocks_kv(b, "logo");
+	double y, h, sz = L->st->cover_title_size_pt, big = 14;
+
+	lay_break(L);
+	lay_start(L);
+	L->nonum[L->d->npage - 1] = 1;
+	y = L->top;
+	if (logo != NULL && *logo != '\0') {
+		char path[LAY_MAX_PATH];
+		double iw = 1, ih = 1, w = LOGO_WIDTH_MM * PT_PER_MM;
+		FILE *f = NULL;
+		int n;
+
+		if (logo[0] == '/' || L->basedir == NULL || *L->basedir == '\0')
+			n = snprintf(path, sizeof(path), "%s", logo);
+		else
+			n = snprintf(path, sizeof(path), "%s/%s", L->basedir, logo);
+		if (n > 0 && (size_t)n < sizeof(path))
+			f = fopen(path, "rb");
+		if (f == NULL)
+			diag_add(L->dl, D_LAYOUT_IMAGE, NULL, "sampul.logo",
+			    "cannot read the cover logo `%s`", logo);
+		else {
+			struct box *bx;
+
+			if (!image_size(f, &iw, &ih))
+				iw = ih = 1;
+			fclose(f);
+			bx = page_add_box(lay_page(L), BOX_IMAGE);
+			bx->w = w;
+			bx->h = w * ih / iw;
+			bx->x = L->left + (L->tw - w) / 2;
+			bx->y = y - bx->h;
+			bx->path = xstrdup(path);
+			y -= bx->h + 36;
+		}
+	}
+	y -= centred(L, blocks_kv(b, "judul"), sz, 1, 1, 1, y) + 18;
+	y -= centred(L, blocks_kv(b, "subjudul"), big, 1, 0, 1, y) + 36;
+	y -= centred(L, blocks_kv(b, "pemerintah"), big, 1, 1, 1, y) + 6;
+	y -= centred(L, blocks_kv(b, "periode"), big, 1, 1, 1, y) + 18;
+	if (L->draft && blocks_kv(b, "versi") != NULL) {
+		char *v = xasprintf("Versi %s", blocks_kv(b, "versi"));
+
+		y -= centred(L, v, L->st->body_size_pt, 0, 0, 1, y);
+		free(v);
+	}
+	/* the agency and the year stand at the bottom */
+	h = centred(L, blocks_kv(b, "instansi"), big, 1, 1, 0, 0) +
+	    centred(L, blocks_kv(b, "tahun"), big, 1, 1, 0, 0);
+	y = L->bottom + h;
+	y -= centred(L, blocks_kv(b, "instansi"), big, 1, 1, 1, y);
+	centred(L, blocks_kv(b, "tahun"), big, 1, 1, 1, y);
+	L->used = 1;
+	L->need_page = 1;
+}
+
+static void
+lay_signature(struct lay *L, const struct block *b)
+{
+	struct { char *t; size_t len; unsigned flags; } line[SIG_MAX_LINES];
+	struct lb_para p[SIG_MAX_LINES];
+	struct lb_opts o;
+	size_t i, k, n = 0, nl = 0;
+	double size = L->st->body_size_pt, lh = L->lh, x0, h;
+	int blank = 4;
+
+	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
+		const char *key = b->kv[i].key;
+
+		if (strcmp(key, "tempat_tanggal") == 0 || strcmp(key, "jabatan") == 0) {
+			winansi_dup(b->kv[i].value, &line[n].t, &line[n].len);
+			line[n++].flags = 0;
+		}
+	}
+	for (i = 0; i < (size_t)blank; i++) {
+		line[n].t = xstrdup("");
+		line[n].len = 0;
+		line[n++].flags = 0;
+	}
+	for (i = 0; i < b->nkv && n < SIG_MAX_LINES; i++) {
+		const char *key = b->kv[i].key;
+		char *v = NULL;
+
+		if (strcmp(key, "nama") == 0 || strcmp(key, "pangkat") == 0)
+			v = xstrdup(b->kv[i].value);
+		else if (strcmp(key, "nip") == 0)
+			v = xasprintf("NIP %s", b->kv[i].value);
+		else
+			continue;
+		winansi_dup(v, &line[n].t, &line[n].len);
+		line[n++].flags = strcmp(key, "nama") == 0 ? RUN_BOLD : 0;
+		free(v);
+	}
+	/* each line centred in the right half, wrapped when longer */
+	lay_opts(L, &o, size, L->tw / 2, LB_CENTER);
+	o.hyph = NULL;
+	for (i = 0; i < n; i++) {
+		struct run r;
+
+		memset(&r, 0, sizeof(r));
+		r.text = line[i].t;
+		r.len = line[i].len;
+		r.flags = line[i].flags;
+		memset(&p[i], 0, sizeof(p[i]));
+		layout_line_set(&p[i], &r, 1, &o);
+		nl += p[i].nline > 0 ? p[i].nline : 1;
+	}
+	h = (double)nl * lh + lh;
+	lay_start(L);
+	if (L->used && L->y - h < L->bottom)
+		lay_new_page(L);
+	L->y -= lh;
+	x0 = L->left + L->tw / 2;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < p[i].nline; k++) {
+			const struct lb_line *ln = &p[i].line[k];
+			double asc = L->m->ascent / 1000.0 * size;
+			double desc = -L->m->descent / 1000.0 * size;
+			double base = L->y - (lh - asc - desc) / 2 - asc;
+			struct box *bx;
+
+			lay_emit_line(L, &p[i], k, x0, L->y, lh, size);
+			if ((line[i].flags & RUN_BOLD) && ln->nseg > 0) {
+				/* the name is underlined */
+				bx = page_add_box(lay_page(L), BOX_RULE);
+				bx->x = x0 + p[i].seg[ln->seg0].x;
+				bx->y = base - 2;
+				bx->w = ln->width;
+				bx->line_pt = 0.75;
+			}
+			L->y -= lh;
+		}
+		if (p[i].nline == 0)
+			L->y -= lh;
+		layout_line_free(&p[i]);
+		free(line[i].t);
+	}
+	L->used = 1;
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long long
+days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+static void
+set_meta(char **dst, const char *v)
+{
+	if (v == NULL)
+		return;
+	free(*dst);
+	*dst = xstrdup(v);
+}
+
+static void
+lay_meta(struct lay *L, const struct block *b)
+{
+	struct doc_meta *m = &L->d->meta;
+	const char *lang = blocks_kv(b, "bahasa"), *t = blocks_kv(b, "tanggal");
+	int y, mo, d;
+
+	set_meta(&m->title, blocks_kv(b, "judul"));
+	set_meta(&m->author, blocks_kv(b, "penulis"));
+	set_meta(&m->subject, blocks_kv(b, "subjek"));
+	set_meta(&m->keywords, blocks_kv(b, "kata_kunci"));
+	if (lang != NULL)
+		set_meta(&m->lang, strcmp(lang, "en") == 0 ? "en-US" : "id-ID");
+	if (t != NULL && sscanf(t, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
+	    mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+		m->date = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400;
+}
+
+static void
+lay_directive(struct lay *L, const struct block *b)
+{
+	const char *n = b->name;
+
+	if (strcmp(n, "sampul") == 0)
+		lay_cover(L, b);
+	else if (strcmp(n, "halaman-baru") == 0)
+		lay_break(L);
+	else if (strcmp(n, "mulai-isi") == 0) {
+		L->have_body = 1;
+		if (L->d->npage == 0 || L->need_page || L->used) {
+			lay_break(L);
+			L->body_pending = 1;
+		} else
+			L->d->body_start = L->d->npage - 1;
+	} else if (strcmp(n, "daftar-isi") == 0)
+		layout_toc_place(L, &L->toc, blocks_kv(b, "judul") ?
+		    blocks_kv(b, "judul") : "DAFTAR ISI");
+	else if (strcmp(n, "daftar-tabel") == 0)
+		layout_toc_place(L, &L->tables, blocks_kv(b, "judul") ?
+		    blocks_kv(b, "judul") : "DAFTAR TABEL");
+	else if (strcmp(n, "tanda-tangan") == 0)
+		lay_signature(L, b);
+	else if (strcmp(n, "meta") == 0)
+		lay_meta(L, b);
+	/* konsep was read before the first page */
+}
+
+static void
+lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
+{
+	const struct block *b;
+	struct ctx qc;
+
+	for (b = parent->first; b != NULL; b = b->next) {
+		switch (b->type) {
+		case BLK_PARAGRAPH:
+			if (b->is_caption)
+				lay_caption(L, b);
+			else
+				lay_para(L, b, c);
+			break;
+		case BLK_HEADING:
+			lay_heading(L, b, c);
+			break;
+		case BLK_LIST:
+			lay_list(L, b, c);
+			break;
+		case BLK_ITEM:
+		case BLK_DOCUMENT:
+			lay_blocks(L, b, c);
+			break;
+		case BLK_QUOTE:
+			qc = *c;
+			qc.left += QUOTE_INDENT_MM * PT_PER_MM;
+			qc.right += QUOTE_INDENT_MM * PT_PER_MM;
+			qc.in_body = 0;
+			lay_blocks(L, b, &qc);
+			break;
+		case BLK_CODE:
+			lay_code(L, b, c);
+			break;
+		case BLK_THEMATIC:
+			lay_rule(L, c);
+			break;
+		case BLK_TABLE:
+			lay_start(L);
+			layout_table(L, b, L->left + c->left,
+			    L->tw - c->left - c->right);
+			L->y -= L->st->paragraph_space_pt;
+			break;
+		case BLK_DIRECTIVE:
+			lay_directive(L, b);
+			break;
+		case BLK_ROW:
+		case BLK_CELL:
+			break;
+		}
+	}
+}
+
+/* ---- page numbers ---- */
+
+void
+layout_page_label(const struct doc_pages *d, size_t i, char *out, size_t n)
+{
+	if (i >= d->body_start)
+		snprintf(out, n, "%zu", i - d->body_start + 1);
+	else
+		roman((int)(i + 1), out, n, 0);
+}
+
+static void
+page_numbers(struct lay *L)
+{
+	size_t i;
+	double size = L->st->body_size_pt;
+
+	if (L->st->pagenum == PAGENUM_NONE)
+		return;
+	for (i = 0; i < L->d->npage; i++) {
+		char lab[32], txt[40];
+		double w, x, y;
+
+		if (L->nonum[i])
+			continue;
+		layout_page_label(L->d, i, lab, sizeof(lab));
+		if (L->st->pagenum == PAGENUM_TOP_CENTER) {
+			/* naskah dinas: none on the first page */
+			if (i == L->d->body_start)
+				continue;
+			snprintf(txt, sizeof(txt), "- %s -", lab);
+		} else
+			snprintf(txt, sizeof(txt), "%s", lab);
+		w = metrics_width(L->m, FONT_REGULAR, txt, strlen(txt), size);
+		if (L->st->pagenum == PAGENUM_BOTTOM_RIGHT)
+			x = L->right - w;
+		else
+			x = L->left + (L->tw - w) / 2;
+		if (L->st->pagenum == PAGENUM_TOP_CENTER)
+			y = L->ph - L->st->margin_top_mm * PT_PER_MM / 2 - size / 2;
+		else
+			y = L->st->margin_bottom_mm * PT_PER_MM / 2;
+		page_add_text(&L->d->page[i], x, y, FONT_REGULAR, size, txt,
+		    strlen(txt));
+	}
+}
+
+/* The draft mark and header, from a rencana-konsep anywhere at top level. */
+static void
+find_draft(struct lay *L, const struct block *doc)
+{
+	const struct block *b;
+
+	for (b = doc->first; b != NULL; b = b->next) {
+		const char *t, *k;
+
+		if (b->type != BLK_DIRECTIVE || strcmp(b->name, "konsep") != 0)
+			continue;
+		t = blocks_kv(b, "teks");
+		if (t == NULL)
+			t = L->st->draft_word != NULL ? L->st->draft_word : "KONSEP";
+		k = blocks_kv(b, "kepala");
+		free(L->mark);
+		free(L->kepala);
+		L->kepala = NULL;
+		winansi_dup(t, &L->mark, &L->marklen);
+		if (k != NULL)
+			winansi_dup(k, &L->kepala, &L->kepalalen);
+		L->draft = 1;
+	}
+}
+
+struct doc_pages *
+layout_run(const struct block *doc, const struct style *st,
+    const struct metrics *m, const char *basedir, struct diag_list *dl)
+{
+	struct lay L;
+	struct ctx c;
+
+	memset(&L, 0, sizeof(L));
+	L.st = st;
+	L.m = m;
+	L.basedir = basedir;
+	L.dl = dl;
+	L.pw = st->paper_w_mm * PT_PER_MM;
+	L.ph = st->paper_h_mm * PT_PER_MM;
+	L.left = st->margin_left_mm * PT_PER_MM;
+	L.right = L.pw - st->margin_right_mm * PT_PER_MM;
+	L.top = L.ph - st->margin_top_mm * PT_PER_MM;
+	L.bottom = st->margin_bottom_mm * PT_PER_MM;
+	L.tw = L.right - L.left;
+	L.lh = lay_line_height(&L, st->body_size_pt, 0);
+	L.d = doc_pages_new(L.pw, L.ph);
+	if (st->hyphenate) {
+		/* the style's exceptions are UTF-8; the hyphenator reads WinAnsi */
+		char **exc = xcalloc(st->nhyph_exceptions + 1, sizeof(*exc));
+		size_t i, n;
+
+		for (i = 0; i < st->nhyph_exceptions; i++)
+			exc[i] = winansi_from_utf8(st->hyph_exceptions[i],
+			    strlen(st->hyph_exceptions[i]), &n, NULL);
+		L.hy = hyph_new((const char *const *)exc, st->nhyph_exceptions);
+		for (i = 0; i < st->nhyph_exceptions; i++)
+			free(exc[i]);
+		free(exc);
+	}
+	find_draft(&L, doc);
+	layout_toc_collect(&L, doc);
+	memset(&c, 0, sizeof(c));
+	c.in_body = 1;
+	lay_blocks(&L, doc, &c);
+	lay_start(&L);			/* at least one page */
+	if (!L.have_body)
+		L.d->body_start = 0;
+	else if (L.body_pending)	/* mulai-isi at the very end */
+		L.d->body_start = L.d->npage;
+	layout_toc_fill(&L);
+	page_numbers(&L);
+	layout_toc_free(&L);
+	hyph_free(L.hy);
+	free(L.nonum);
+	free(L.mark);
+	free(L.kepala);
+	return L.d;
+}

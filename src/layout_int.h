@@ -1,0 +1,197 @@
+/*
+ * rencana: the parts of layout shared by layout.c, layout_line.c,
+ * layout_table.c and layout_toc.c (not used outside layout).
+ */
+#ifndef RENCANA_LAYOUT_INT_H
+#define RENCANA_LAYOUT_INT_H
+
+#include <stddef.h>
+
+#include "page.h"
+
+struct run;
+
+/* ---- line breaking (layout_line.c) ---- */
+
+enum lb_kind {
+	LB_BOX,
+	LB_GLUE,
+	LB_PENALTY
+};
+
+#define LB_INF		10000	/* a penalty >= this forbids a break, <= -this forces one */
+
+/* One Knuth-Plass item.  Boxes refer to bytes of the paragraph's text. */
+struct lb_item {
+	enum lb_kind	 kind;
+	double		 w;		/* pt: natural width */
+	double		 st, sh;	/* pt: glue stretch and shrink */
+	int		 pen;		/* penalty value */
+	int		 flagged;	/* penalty: a hyphen break */
+	enum font_style	 font;
+	size_t		 off, len;	/* box: bytes of the paragraph text */
+};
+
+/* One line of a broken paragraph: runs of one font at offsets from the line's start. */
+struct lb_seg {
+	enum font_style	 font;
+	double		 x;		/* pt from the left end of the line box */
+	double		 ws;		/* pt added to each space (justification) */
+	size_t		 off, len;	/* bytes of lb_para.out */
+};
+
+struct lb_line {
+	size_t		 seg0, nseg;
+	double		 width;		/* pt: set width of the line */
+	int		 hyphen;	/* ends with an added hyphen */
+};
+
+struct lb_para {
+	char		*out;		/* WinAnsi bytes of every segment */
+	size_t		 outlen, outcap;
+	struct lb_seg	*seg;
+	size_t		 nseg, segcap;
+	struct lb_line	*line;
+	size_t		 nline, linecap;
+};
+
+enum lb_align {
+	LB_JUSTIFY,
+	LB_LEFT,
+	LB_CENTER,
+	LB_RIGHT
+};
+
+typedef size_t (*lb_hyph_fn)(const void *ctx, const char *word, size_t n,
+    unsigned char *brk);
+
+struct lb_opts {
+	const struct metrics	*m;
+	double		 size_pt;
+	double		 width;		/* pt: the line length */
+	double		 indent;	/* pt: first-line indent */
+	enum lb_align	 align;
+	unsigned	 flags_or;	/* RUN_* added to every run (RUN_BOLD for headings) */
+	int		 upper;		/* set in capitals */
+	lb_hyph_fn	 hyph;		/* NULL: no hyphenation */
+	const void	*hctx;
+};
+
+/*
+ * Chooses the breaks of n items for lines `width` pt long (total-fit
+ * Knuth-Plass with a bounded active list, so linear in n).  Stores in *brk
+ * (new array the caller frees) the index of each line's break item, the
+ * last being the final forced break, and in *ratio (may be NULL; new array)
+ * each line's adjustment ratio.  Returns the number of lines.
+ */
+size_t	layout_line_breaks(const struct lb_item *, size_t n, double width,
+	    size_t **brk, double **ratio);
+/* Sets runs into lines: p is reset and filled.  Free with layout_line_free. */
+void	layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
+	    const struct lb_opts *);
+void	layout_line_free(struct lb_para *);
+/* Widest word and whole width (one line) of runs, pt. */
+void	layout_line_measure(const struct run *runs, size_t nrun,
+	    const struct lb_opts *, double *minw, double *maxw);
+/* WinAnsi capitals of a byte. */
+int	layout_line_upper(int c);
+/* The font of a run's flags plus extra flags. */
+enum font_style layout_line_font(unsigned flags);
+
+
+
+/* ---- the layout state (layout.c), used by the table and TOC parts ---- */
+
+struct style;
+struct diag_list;
+struct block;
+struct hyph;
+
+/* One entry of the table of contents or the list of tables. */
+struct toc_entry {
+	int		 level;		/* 1, 2; tables 1 */
+	char		*text;		/* WinAnsi (owned) */
+	size_t		 len;
+	int		 placed;	/* the target was laid out */
+	size_t		 page;		/* target page */
+	double		 y;		/* target top, pt */
+};
+
+struct toc_list {
+	struct toc_entry *e;
+	size_t		 n, cap;
+	size_t		 next;		/* the next entry to be placed */
+};
+
+/* Where an entry was written in a list, to be completed on the second pass. */
+struct toc_slot {
+	const struct toc_list *list;
+	size_t		 entry;
+	size_t		 page;		/* page of the list */
+	double		 x_end;		/* end of the entry's last line, pt */
+	double		 base;		/* baseline of its last line, pt */
+	double		 top, bottom;	/* the entry's extent, pt */
+};
+
+struct lay {
+	const struct style	*st;
+	const struct metrics	*m;
+	const char		*basedir;
+	struct diag_list	*dl;
+	struct doc_pages	*d;
+	double		 pw, ph;		/* pt: paper */
+	double		 left, right, top, bottom;	/* pt: the text area */
+	double		 tw;			/* pt: text width */
+	double		 lh;			/* pt: body line height */
+	double		 y;			/* pt: top of the free space */
+	int		 used;			/* the current page has content */
+	int		 need_page;		/* the next content starts a page */
+	unsigned char	*nonum;			/* per page: 1 no page number */
+	size_t		 nonumcap;
+	int		 have_body;		/* rencana-mulai-isi was seen */
+	int		 body_pending;		/* the body starts on the next page */
+	char		*mark;			/* draft mark, WinAnsi, or NULL */
+	size_t		 marklen;
+	char		*kepala;		/* draft header, WinAnsi, or NULL */
+	size_t		 kepalalen;
+	int		 draft;
+	struct hyph	*hy;
+	struct toc_list	 toc, tables;
+	struct toc_slot	*slot;
+	size_t		 nslot, slotcap;
+	char		 marker[40];		/* pending list marker */
+	double		 marker_x;
+	int		 marker_on;
+};
+
+/* layout.c */
+void	lay_new_page(struct lay *);
+void	lay_start(struct lay *);
+struct page *lay_page(struct lay *);
+/* Options for setting text at a size in a width. */
+void	lay_opts(const struct lay *, struct lb_opts *, double size_pt,
+	    double width, enum lb_align);
+/* Line height of a size with the body line spacing (or 1.0 when tight). */
+double	lay_line_height(const struct lay *, double size_pt, int tight);
+/* Adds line l of p with its left end at x and the line box top at top. */
+void	lay_emit_line(struct lay *, const struct lb_para *, size_t l,
+	    double x, double top, double lh, double size_pt);
+/* Places lines [0, n) of p at x, paginating (no widow/orphan rule when
+ * keep is 0); returns nothing, moves L->y. */
+void	lay_place_lines(struct lay *, const struct lb_para *, double x,
+	    double lh, double size_pt, int widows);
+
+/* layout_table.c */
+void	layout_table(struct lay *, const struct block *table, double left,
+	    double width);
+/* Column widths of a table in `width` pt, into w[ncols].  For tests. */
+void	layout_table_widths(const struct lay *, const struct block *table,
+	    double width, double *w);
+
+/* layout_toc.c */
+void	layout_toc_collect(struct lay *, const struct block *doc);
+void	layout_toc_place(struct lay *, struct toc_list *, const char *title_utf8);
+void	layout_toc_mark(struct toc_list *, size_t page, double y);
+void	layout_toc_fill(struct lay *);
+void	layout_toc_free(struct lay *);
+#endif

@@ -1,0 +1,671 @@
+/*
+ * rencana: line breaking of one paragraph.
+ *
+ * The paragraph becomes Knuth-Plass items: a box per piece of a word (words
+ * are cut where the font changes and where they may break), a glue per
+ * space (stretch 1/2, shrink 1/3 of the space), flagged penalties with the
+ * hyphen's width at hyphenation points, a free break after a written
+ * hyphen, a forced break (after fill glue) at hard breaks and at the end.
+ * A word wider than the line gets emergency breaks between all its
+ * letters, so no line need be overfull.
+ *
+ * layout_line_breaks is the total-fit algorithm (Knuth & Plass 1981): every
+ * break point is tried against the active nodes (earlier breaks a line
+ * could start from), keeping the cheapest predecessor per fitness class.
+ * It stays linear: nodes leave the list once a line from them is overfull,
+ * and the list is capped at LB_MAX_ACTIVE (the dearest node goes).  When no
+ * node remains (a line is overfull whatever we do) the last node is kept
+ * and a break forced at the previous break point, or at this one.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "layout_int.h"
+#include "xalloc.h"
+
+/*
+ * Limits.
+ * LB_MAX_ACTIVE: active nodes kept at once.  A line of A4 text holds about
+ *   15 break points, so 64 never cuts a useful node in prose; the cap makes
+ *   the breaker linear even for pathological input (emergency breaks).
+ * LB_TOLERANCE: the loosest adjustment ratio accepted before rescue.
+ */
+#define LB_MAX_ACTIVE	64
+#define LB_TOLERANCE	4.0
+
+#define LB_HYPHEN_PEN	50	/* cost of a hyphen break */
+#define LB_EMERG_PEN	2000	/* cost of a break inside an overlong word */
+#define LB_FLAG_DEM	3000	/* two hyphenated lines in a row */
+#define LB_FIT_DEM	100	/* adjacent lines of very different tightness */
+#define LB_FILL		1e9	/* stretch of the glue ending a paragraph */
+
+struct lb_node {
+	size_t	 pos;		/* break item; (size_t)-1 for the start */
+	size_t	 line;		/* lines up to this break */
+	int	 fit;		/* fitness class 0 tight .. 3 very loose */
+	double	 dem;		/* total demerits */
+	size_t	 prev;		/* node index, or (size_t)-1 */
+	double	 ratio;		/* of the line ending here */
+	double	 w, st, sh;	/* sums after the break (leading glue skipped) */
+};
+
+static int
+is_break(const struct lb_item *it, size_t i)
+{
+	if (it[i].kind == LB_PENALTY)
+		return it[i].pen < LB_INF;
+	if (it[i].kind == LB_GLUE)
+		return i > 0 && it[i - 1].kind == LB_BOX;
+	return 0;
+}
+
+/* Sums of the items from a break on, skipping what a break discards. */
+static void
+after_break(const struct lb_item *it, size_t n, size_t pos, const double *sw,
+    const double *sst, const double *ssh, struct lb_node *nd)
+{
+	size_t i = pos == (size_t)-1 ? 0 : pos;
+
+	if (pos != (size_t)-1)
+		while (i < n && it[i].kind != LB_BOX &&
+		    !(it[i].kind == LB_PENALTY && it[i].pen <= -LB_INF && i > pos))
+			i++;
+	nd->w = sw[i];
+	nd->st = sst[i];
+	nd->sh = ssh[i];
+}
+
+static int
+fitness(double r)
+{
+	if (r < -0.5)
+		return 0;
+	if (r <= 0.5)
+		return 1;
+	if (r <= 1)
+		return 2;
+	return 3;
+}
+
+size_t
+layout_line_breaks(const struct lb_item *it, size_t n, double width,
+    size_t **brkp, double **ratiop)
+{
+	double *sw = xcalloc(n + 1, sizeof(double));
+	double *sst = xcalloc(n + 1, sizeof(double));
+	double *ssh = xcalloc(n + 1, sizeof(double));
+	struct lb_node *node = NULL;
+	size_t nnode = 0, nodecap = 0;
+	size_t active[LB_MAX_ACTIVE + 8], nact = 0;
+	size_t i, k, nl, best, last_bp = (size_t)-1;
+	size_t *brk;
+	double *ratio;
+
+	for (i = 0; i < n; i++) {
+		sw[i + 1] = sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
+		sst[i + 1] = sst[i] + (it[i].kind == LB_GLUE ? it[i].st : 0);
+		ssh[i + 1] = ssh[i] + (it[i].kind == LB_GLUE ? it[i].sh : 0);
+	}
+	node = xgrow(node, &nodecap, 1, sizeof(*node));
+	memset(&node[0], 0, sizeof(*node));
+	node[0].pos = (size_t)-1;
+	node[0].prev = (size_t)-1;
+	node[0].fit = 1;
+	after_break(it, n, (size_t)-1, sw, sst, ssh, &node[0]);
+	nnode = 1;
+	active[nact++] = 0;
+
+	for (i = 0; i < n; i++) {
+		struct lb_node cand[4];
+		int have[4] = { 0, 0, 0, 0 };
+		double pw, mind;
+		size_t lastgone = (size_t)-1;
+		int retried = 0, c;
+
+		if (!is_break(it, i))
+			continue;
+		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
+retry:
+		for (k = 0; k < nact; ) {
+			struct lb_node *a = &node[active[k]];
+			double w = sw[i] - a->w + pw, y = sst[i] - a->st,
+			    z = ssh[i] - a->sh, r, bad, d;
+			int f, forced = it[i].kind == LB_PENALTY &&
+			    it[i].pen <= -LB_INF;
+
+			if (w < width)
+				r = y > 0 ? (width - w) / y : 1e6;
+			else if (w > width)
+				r = z > 0 ? (width - w) / z : -1e6;
+			else
+				r = 0;
+			if (r < -1) {
+				/* overfull: the node can start no later line */
+				lastgone = active[k];
+				active[k] = active[--nact];
+				continue;
+			}
+			if (r > LB_TOLERANCE && !forced) {
+				k++;
+				continue;
+			}
+			bad = 100 * pow(fabs(r) > 10 ? 10 : fabs(r), 3);
+			d = (1 + bad) * (1 + bad);
+			if (it[i].kind == LB_PENALTY) {
+				if (it[i].pen > 0)
+					d += (double)it[i].pen * it[i].pen;
+				else if (it[i].pen > -LB_INF)
+					d -= (double)it[i].pen * it[i].pen;
+				if (it[i].flagged && a->pos != (size_t)-1 &&
+				    it[a->pos].kind == LB_PENALTY &&
+				    it[a->pos].flagged)
+					d += LB_FLAG_DEM;
+			}
+			f = fitness(r);
+			if (abs(f - a->fit) > 1)
+				d += LB_FIT_DEM;
+			d += a->dem;
+			if (!have[f] || d < cand[f].dem) {
+				have[f] = 1;
+				cand[f].dem = d;
+				cand[f].prev = (size_t)(a - node);
+				cand[f].ratio = r;
+				cand[f].line = a->line + 1;
+			}
+			if (forced) {
+				lastgone = active[k];
+				active[k] = active[--nact];
+				continue;
+			}
+			k++;
+		}
+		mind = -1;
+		for (c = 0; c < 4; c++)
+			if (have[c] && (mind < 0 || cand[c].dem < mind))
+				mind = cand[c].dem;
+		if (mind < 0 && nact == 0 && lastgone != (size_t)-1) {
+			/* Rescue: every line from the surviving nodes is
+			 * overfull.  Break at the previous break point if it
+			 * lies after the node, else accept the overfull line. */
+			struct lb_node *g = &node[lastgone];
+
+			if (!retried && last_bp != (size_t)-1 &&
+			    (g->pos == (size_t)-1 || last_bp > g->pos)) {
+				struct lb_node nn;
+
+				memset(&nn, 0, sizeof(nn));
+				nn.pos = last_bp;
+				nn.line = g->line + 1;
+				nn.dem = g->dem + 1e8;
+				nn.prev = lastgone;
+				nn.ratio = LB_TOLERANCE;
+				nn.fit = 3;
+				after_break(it, n, last_bp, sw, sst, ssh, &nn);
+				node = xgrow(node, &nodecap, nnode + 1,
+				    sizeof(*node));
+				node[nnode] = nn;
+				active[nact++] = nnode++;
+				retried = 1;
+				goto retry;
+			}
+			have[0] = 1;
+			cand[0].dem = g->dem + 1e8;
+			cand[0].prev = lastgone;
+			cand[0].ratio = -1;
+			cand[0].line = g->line + 1;
+			mind = cand[0].dem;
+		}
+		for (c = 0; c < 4; c++) {
+			struct lb_node *nn;
+
+			if (!have[c] || cand[c].dem > mind + LB_FIT_DEM)
+				continue;
+			if (nact >= LB_MAX_ACTIVE) {
+				size_t worst = 0, j;
+
+				for (j = 1; j < nact; j++)
+					if (node[active[j]].dem >
+					    node[active[worst]].dem)
+						worst = j;
+				active[worst] = active[--nact];
+			}
+			node = xgrow(node, &nodecap, nnode + 1, sizeof(*node));
+			nn = &node[nnode];
+			*nn = cand[c];
+			nn->pos = i;
+			nn->fit = c;
+			after_break(it, n, i, sw, sst, ssh, nn);
+			active[nact++] = nnode++;
+		}
+		last_bp = i;
+	}
+
+	/* The best node at the final break. */
+	best = (size_t)-1;
+	for (k = 0; k < nact; k++)
+		if (node[active[k]].pos == n - 1 && (best == (size_t)-1 ||
+		    node[active[k]].dem < node[best].dem))
+			best = active[k];
+	if (best == (size_t)-1)		/* empty paragraph */
+		best = nnode - 1;
+	nl = node[best].line;
+	brk = xcalloc(nl > 0 ? nl : 1, sizeof(*brk));
+	ratio = xcalloc(nl > 0 ? nl : 1, sizeof(*ratio));
+	for (k = best, i = nl; k != (size_t)-1 && i > 0; k = node[k].prev) {
+		i--;
+		brk[i] = node[k].pos;
+		ratio[i] = node[k].ratio;
+	}
+	*brkp = brk;
+	if (ratiop != NULL)
+		*ratiop = ratio;
+	else
+		free(ratio);
+	free(node);
+	free(sw);
+	free(sst);
+	free(ssh);
+	return nl;
+}
+
+/* ---- paragraphs ---- */
+
+int
+layout_line_upper(int c)
+{
+	c &= 0xFF;
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+		return c - 32;
+	if (c == 0x9A || c == 0x9C || c == 0x9E)
+		return c - 16;
+	if (c == 0xFF)
+		return 0x9F;
+	return c;
+}
+
+enum font_style
+layout_line_font(unsigned flags)
+{
+	if ((flags & RUN_BOLD) && (flags & RUN_ITALIC))
+		return FONT_BOLDITALIC;
+	if (flags & RUN_BOLD)
+		return FONT_BOLD;
+	if (flags & RUN_ITALIC)
+		return FONT_ITALIC;
+	return FONT_REGULAR;
+}
+
+struct src {
+	char		*s;	/* bytes; '\n' is a hard break */
+	unsigned char	*f;	/* font of each byte */
+	size_t		 n;
+};
+
+static void
+src_make(struct src *sr, const struct run *runs, size_t nrun,
+    const struct lb_opts *o)
+{
+	size_t i, j, total = 0;
+
+	for (i = 0; i < nrun; i++)
+		total += runs[i].len + 1;
+	sr->s = xmalloc(total + 1);
+	sr->f = xmalloc(total + 1);
+	sr->n = 0;
+	for (i = 0; i < nrun; i++) {
+		enum font_style f = layout_line_font(runs[i].flags | o->flags_or);
+
+		if (runs[i].flags & RUN_BREAK) {
+			sr->s[sr->n] = '\n';
+			sr->f[sr->n++] = (unsigned char)f;
+			continue;
+		}
+		for (j = 0; j < runs[i].len; j++) {
+			int c = (unsigned char)runs[i].text[j];
+
+			if (c == '\t' || c == '\r' || c == '\n')
+				c = ' ';
+			if (o->upper)
+				c = layout_line_upper(c);
+			sr->s[sr->n] = (char)c;
+			sr->f[sr->n++] = (unsigned char)f;
+		}
+	}
+}
+
+static double
+wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
+{
+	return metrics_width(o->m, f, s, n, o->size_pt);
+}
+
+struct items {
+	struct lb_item	*v;
+	size_t		 n, cap;
+};
+
+static struct lb_item *
+item_add(struct items *is, enum lb_kind k)
+{
+	struct lb_item *it;
+
+	is->v = xgrow(is->v, &is->cap, is->n + 1, sizeof(*is->v));
+	it = &is->v[is->n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = k;
+	return it;
+}
+
+static int
+is_letter(int c)
+{
+	c &= 0xFF;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+}
+
+/* Items of one word, bytes [ws, we) of the source. */
+static void
+word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
+    const struct lb_opts *o)
+{
+	unsigned char *brk = xcalloc(we - ws + 1, 1);	/* 1 hyphen, 2 free, 3 emergency */
+	size_t i, start, cs, ce;
+	double total = 0;
+
+	for (i = ws; i < we; i++)
+		total += wid(o, (enum font_style)sr->f[i], sr->s + i, 1);
+	if (total > o->width) {
+		for (i = ws + 1; i < we; i++)
+			brk[i - ws] = 3;
+	} else {
+		for (i = ws + 2; i + 1 < we; i++)
+			if (sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
+			    is_letter(sr->s[i - 2]))
+				brk[i - ws] = 2;
+		/* the letters of the word, without punctuation around */
+		cs = ws;
+		while (cs < we && !is_letter(sr->s[cs]))
+			cs++;
+		ce = we;
+		while (ce > cs && !is_letter(sr->s[ce - 1]))
+			ce--;
+		if (o->hyph != NULL && ce - cs >= 4) {
+			unsigned char *hb = xcalloc(ce - cs, 1);
+
+			for (i = cs; i < ce; i++)
+				if (!is_letter(sr->s[i]) && sr->s[i] != '\'')
+					break;
+			if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
+				for (i = cs + 1; i < ce; i++)
+					if (hb[i - cs])
+						brk[i - ws] = 1;
+			free(hb);
+		}
+	}
+	start = ws;
+	for (i = ws; i <= we; i++) {
+		int cut = i == we || (i > start && (sr->f[i] != sr->f[start] ||
+		    brk[i - ws] != 0));
+		struct lb_item *it;
+
+		if (!cut)
+			continue;
+		if (i > start) {
+			it = item_add(is, LB_BOX);
+			it->font = (enum font_style)sr->f[start];
+			it->off = start;
+			it->len = i - start;
+			it->w = wid(o, it->font, sr->s + start, i - start);
+		}
+		if (i < we && brk[i - ws] != 0) {
+			it = item_add(is, LB_PENALTY);
+			it->font = (enum font_style)sr->f[i - 1];
+			if (brk[i - ws] == 1) {
+				it->pen = LB_HYPHEN_PEN;
+				it->flagged = 1;
+				it->w = wid(o, it->font, "-", 1);
+			} else if (brk[i - ws] == 2) {
+				it->pen = LB_HYPHEN_PEN;
+				it->flagged = 1;
+			} else
+				it->pen = LB_EMERG_PEN;
+		}
+		start = i;
+	}
+	free(brk);
+}
+
+static void
+end_items(struct items *is, enum font_style f)
+{
+	struct lb_item *it = item_add(is, LB_GLUE);
+
+	it->st = LB_FILL;
+	it->font = f;
+	it = item_add(is, LB_PENALTY);
+	it->pen = -LB_INF;
+	it->font = f;
+}
+
+static void
+make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
+{
+	size_t i = 0, j;
+	int need_glue = 0;
+
+	if (o->indent > 0) {
+		struct lb_item *it = item_add(is, LB_BOX);
+
+		it->w = o->indent;
+	}
+	while (i < sr->n) {
+		if (sr->s[i] == ' ') {
+			if (is->n > 0 && is->v[is->n - 1].kind == LB_BOX)
+				need_glue = 1;
+			i++;
+			continue;
+		}
+		if (sr->s[i] == '\n') {
+			end_items(is, (enum font_style)sr->f[i]);
+			need_glue = 0;
+			i++;
+			continue;
+		}
+		if (need_glue) {
+			struct lb_item *it = item_add(is, LB_GLUE);
+			enum font_style f = (enum font_style)sr->f[i - 1];
+			double sp = wid(o, f, " ", 1);
+
+			it->font = f;
+			it->w = sp;
+			it->st = sp / 2;
+			it->sh = o->align == LB_JUSTIFY ? sp / 3 : 0;
+			need_glue = 0;
+		}
+		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
+			;
+		word_items(is, sr, i, j, o);
+		i = j;
+	}
+	end_items(is, sr->n > 0 ? (enum font_style)sr->f[sr->n - 1] :
+	    layout_line_font(o->flags_or));
+}
+
+static void
+out_put(struct lb_para *p, const char *s, size_t n)
+{
+	p->out = xgrow(p->out, &p->outcap, p->outlen + n + 1, 1);
+	memcpy(p->out + p->outlen, s, n);
+	p->outlen += n;
+	p->out[p->outlen] = '\0';
+}
+
+static struct lb_seg *
+seg_new(struct lb_para *p, enum font_style f)
+{
+	struct lb_seg *s;
+
+	p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1, sizeof(*p->seg));
+	s = &p->seg[p->nseg++];
+	memset(s, 0, sizeof(*s));
+	s->font = f;
+	s->off = p->outlen;
+	return s;
+}
+
+void
+layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
+    const struct lb_opts *o)
+{
+	struct src sr;
+	struct items is = { NULL, 0, 0 };
+	size_t *brk = NULL, nl, l, i, from = 0;
+	double *ratio = NULL;
+
+	p->outlen = p->nseg = p->nline = 0;
+	src_make(&sr, runs, nrun, o);
+	make_items(&is, &sr, o);
+	nl = layout_line_breaks(is.v, is.n, o->width, &brk, &ratio);
+	for (l = 0; l < nl; l++) {
+		struct lb_line *ln;
+		struct lb_seg *cur = NULL;
+		size_t to = brk[l], s;
+		double x = 0, r, nat = 0;
+		int forced = is.v[to].kind == LB_PENALTY && is.v[to].pen <= -LB_INF;
+
+		/* a break discards the glue and penalties after it */
+		while (from < to && is.v[from].kind != LB_BOX)
+			from++;
+		/* the ratio that fills this line exactly (rescued lines too) */
+		{
+			double w = 0, y = 0, z = 0;
+
+			for (i = from; i < to; i++)
+				if (is.v[i].kind == LB_BOX ||
+				    (is.v[i].kind == LB_GLUE && is.v[i].st < LB_FILL)) {
+					w += is.v[i].w;
+					y += is.v[i].kind == LB_GLUE ? is.v[i].st : 0;
+					z += is.v[i].kind == LB_GLUE ? is.v[i].sh : 0;
+				}
+			if (is.v[to].kind == LB_PENALTY)
+				w += is.v[to].w;
+			r = w < o->width ? (y > 0 ? (o->width - w) / y : 0) :
+			    (z > 0 ? (o->width - w) / z : 0);
+			if (r < -1)
+				r = -1;
+		}
+		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
+		    sizeof(*p->line));
+		ln = &p->line[p->nline++];
+		memset(ln, 0, sizeof(*ln));
+		ln->seg0 = p->nseg;
+		for (i = from; i < to; i++) {
+			const struct lb_item *it = &is.v[i];
+
+			if (it->kind == LB_BOX && it->len == 0) {
+				x += it->w;	/* the first-line indent */
+				cur = NULL;
+				continue;
+			}
+			if (it->kind == LB_PENALTY)
+				continue;
+			if (it->kind == LB_GLUE) {
+				if (it->st >= LB_FILL || cur == NULL)
+					continue;
+				out_put(p, " ", 1);
+				cur->len++;
+				x += it->w + cur->ws;
+				continue;
+			}
+			if (cur == NULL || cur->font != it->font) {
+				double sp = wid(o, it->font, " ", 1);
+
+				cur = seg_new(p, it->font);
+				cur->x = x;
+				if (o->align == LB_JUSTIFY && !forced)
+					cur->ws = r > 0 ? r * sp / 2 : r * sp / 3;
+			}
+			out_put(p, sr.s + it->off, it->len);
+			cur->len += it->len;
+			x += it->w;
+		}
+		if (is.v[to].kind == LB_PENALTY && is.v[to].flagged &&
+		    is.v[to].w > 0 && cur != NULL) {
+			out_put(p, "-", 1);
+			cur->len++;
+			ln->hyphen = 1;
+			x += is.v[to].w;
+		}
+		(void)nat;
+		ln->width = x;
+		ln->nseg = p->nseg - ln->seg0;
+		if (o->align != LB_JUSTIFY || forced) {
+			double shift = 0;
+
+			if (o->align == LB_CENTER)
+				shift = (o->width - ln->width) / 2;
+			else if (o->align == LB_RIGHT)
+				shift = o->width - ln->width;
+			for (s = ln->seg0; s < p->nseg; s++)
+				p->seg[s].x += shift;
+		}
+		from = to + 1;
+	}
+	free(brk);
+	free(ratio);
+	free(is.v);
+	free(sr.s);
+	free(sr.f);
+}
+
+void
+layout_line_free(struct lb_para *p)
+{
+	free(p->out);
+	free(p->seg);
+	free(p->line);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+layout_line_measure(const struct run *runs, size_t nrun,
+    const struct lb_opts *o, double *minw, double *maxw)
+{
+	struct src sr;
+	double word = 0, line = 0, mn = 0, mx = 0, pend = 0;
+	size_t i;
+
+	src_make(&sr, runs, nrun, o);
+	for (i = 0; i <= sr.n; i++) {
+		int c = i < sr.n ? (unsigned char)sr.s[i] : '\n';
+
+		if (c == ' ' || c == '\n') {
+			if (word > 0) {
+				line += pend + word;
+				pend = 0;
+			}
+			if (word > mn)
+				mn = word;
+			word = 0;
+			if (c == ' ' && line > 0)
+				pend = wid(o, (enum font_style)sr.f[i], " ", 1);
+			if (c == '\n') {
+				if (line > mx)
+					mx = line;
+				line = 0;
+				pend = 0;
+			}
+			continue;
+		}
+		word += wid(o, (enum font_style)sr.f[i], sr.s + i, 1);
+	}
+	free(sr.s);
+	free(sr.f);
+	*minw = mn;
+	*maxw = mx;
+}

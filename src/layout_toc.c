@@ -1,0 +1,249 @@
+/*
+ * rencana: the table of contents and the list of tables.
+ *
+ * Before layout, the tree is walked once to collect the entries in
+ * document order: level-1 and level-2 headings (and the lists' own titles)
+ * for the contents, table captions for the list of tables.  When a list's
+ * directive comes, each entry is set at its final size and place, with
+ * room kept for the page number: an entry's height does not depend on the
+ * number, so the pages that follow are numbered right on the first pass.
+ * As layout places each heading or caption it records the page and height
+ * (layout_toc_mark); at the end the second pass (layout_toc_fill) adds dot
+ * leaders, right-aligned page numbers and a link over each entry.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "layout.h"
+#include "layout_int.h"
+#include "style.h"
+#include "winansi.h"
+#include "xalloc.h"
+
+/*
+ * Limits: none of its own; entries are at most one per block, each set
+ * once, so the work is linear in the tree.
+ */
+
+#define NUM_COL		36.0	/* pt kept free at the right for the page number */
+#define LEVEL_INDENT	(10.0 * 72.0 / 25.4)	/* pt per level below 1 */
+#define LEADER_GAP	4.0	/* pt between text, dots and number */
+
+static void
+entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper)
+{
+	struct toc_entry *e;
+	size_t i;
+
+	l->e = xgrow(l->e, &l->cap, l->n + 1, sizeof(*l->e));
+	e = &l->e[l->n++];
+	memset(e, 0, sizeof(*e));
+	e->level = level;
+	e->text = xstrndup(s, n);
+	e->len = n;
+	for (i = 0; upper && i < n; i++)
+		e->text[i] = (char)layout_line_upper((unsigned char)e->text[i]);
+}
+
+static void
+entry_runs(struct toc_list *l, const struct block *b, int upper)
+{
+	char *s = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < b->nrun; i++) {
+		const char *t = b->run[i].flags & RUN_BREAK ? " " : b->run[i].text;
+		size_t tl = b->run[i].flags & RUN_BREAK ? 1 : b->run[i].len;
+
+		s = xrealloc(s, n + tl + 1);
+		memcpy(s + n, t, tl);
+		n += tl;
+	}
+	entry_add(l, b->level > 0 ? b->level : 1, s != NULL ? s : "", n, upper);
+	free(s);
+}
+
+void
+layout_toc_collect(struct lay *L, const struct block *doc)
+{
+	const struct block *b = doc;
+
+	/* iterative pre-order walk in document order */
+	while (b != NULL) {
+		if (b->type == BLK_HEADING && b->level <= 2)
+			entry_runs(&L->toc, b, b->level == 1);
+		else if (b->type == BLK_PARAGRAPH && b->is_caption)
+			entry_runs(&L->tables, b, 0);
+		else if (b->type == BLK_DIRECTIVE &&
+		    (strcmp(b->name, "daftar-isi") == 0 ||
+		    strcmp(b->name, "daftar-tabel") == 0)) {
+			const char *t = blocks_kv(b, "judul");
+			size_t wl;
+			char *w;
+
+			if (t == NULL)
+				t = strcmp(b->name, "daftar-isi") == 0 ?
+				    "DAFTAR ISI" : "DAFTAR TABEL";
+			w = winansi_from_utf8(t, strlen(t), &wl, NULL);
+			entry_add(&L->toc, 1, w, wl, 1);
+			free(w);
+		}
+		if (b->first != NULL && b->type != BLK_TABLE)
+			b = b->first;
+		else {
+			while (b != NULL && b != doc && b->next == NULL)
+				b = b->parent;
+			if (b == NULL || b == doc)
+				break;
+			b = b->next;
+		}
+	}
+}
+
+void
+layout_toc_mark(struct toc_list *l, size_t page, double y)
+{
+	if (l->next >= l->n)
+		return;
+	l->e[l->next].placed = 1;
+	l->e[l->next].page = page;
+	l->e[l->next].y = y;
+	l->next++;
+}
+
+void
+layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
+{
+	struct lb_opts o;
+	struct lb_para p;
+	struct run r;
+	double size = L->st->body_size_pt, lh = lay_line_height(L, size, 0);
+	double hs = L->st->h1_size_pt, hlh = lay_line_height(L, hs, 1);
+	size_t i, k;
+	char *u;
+
+	memset(&p, 0, sizeof(p));
+	memset(&r, 0, sizeof(r));
+	if (L->used)
+		L->need_page = 1;
+	lay_start(L);
+	/* the title, like a chapter heading */
+	r.text = winansi_from_utf8(title, strlen(title), &r.len, NULL);
+	lay_opts(L, &o, hs, L->tw, LB_CENTER);
+	o.upper = 1;
+	o.flags_or = RUN_BOLD;
+	o.hyph = NULL;
+	layout_line_set(&p, &r, 1, &o);
+	for (i = 0; i < r.len; i++)
+		r.text[i] = (char)layout_line_upper((unsigned char)r.text[i]);
+	u = winansi_to_utf8(r.text, r.len);
+	doc_pages_add_outline(L->d, u, 1, L->d->npage - 1, L->y);
+	free(u);
+	free(r.text);
+	layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
+	lay_place_lines(L, &p, L->left, hlh, hs, 0);
+	L->y -= L->lh;
+
+	for (i = 0; i < l->n; i++) {
+		const struct toc_entry *e = &l->e[i];
+		double ind = (double)(e->level - 1) * LEVEL_INDENT, h;
+		struct toc_slot *s;
+
+		r.text = e->text;
+		r.len = e->len;
+		r.flags = (l == &L->toc && e->level == 1) ? RUN_BOLD : 0;
+		lay_opts(L, &o, size, L->tw - ind - NUM_COL, LB_LEFT);
+		o.hyph = NULL;
+		layout_line_set(&p, &r, 1, &o);
+		h = (double)p.nline * lh;
+		if (L->used && L->y - h < L->bottom)
+			lay_new_page(L);
+		L->slot = xgrow(L->slot, &L->slotcap, L->nslot + 1,
+		    sizeof(*L->slot));
+		s = &L->slot[L->nslot++];
+		s->list = l;
+		s->entry = i;
+		s->page = L->d->npage - 1;
+		s->top = L->y;
+		for (k = 0; k < p.nline; k++) {
+			lay_emit_line(L, &p, k, L->left + ind, L->y, lh, size);
+			L->y -= lh;
+		}
+		s->bottom = L->y;
+		s->x_end = L->left + ind + (p.nline > 0 ?
+		    p.line[p.nline - 1].width : 0);
+		{
+			double asc = L->m->ascent / 1000.0 * size;
+			double desc = -L->m->descent / 1000.0 * size;
+
+			s->base = L->y + lh - (lh - asc - desc) / 2 - asc;
+		}
+	}
+	layout_line_free(&p);
+	L->need_page = 1;
+}
+
+void
+layout_toc_fill(struct lay *L)
+{
+	double size = L->st->body_size_pt;
+	double dw = metrics_width(L->m, FONT_REGULAR, ".", 1, size);
+	size_t i;
+
+	for (i = 0; i < L->nslot; i++) {
+		const struct toc_slot *s = &L->slot[i];
+		const struct toc_entry *e = &s->list->e[s->entry];
+		struct page *pg = &L->d->page[s->page];
+		char lab[32];
+		double nw, xn, x0;
+		struct box *b;
+
+		if (!e->placed)
+			continue;
+		layout_page_label(L->d, e->page, lab, sizeof(lab));
+		nw = metrics_width(L->m, FONT_REGULAR, lab, strlen(lab), size);
+		xn = L->right - nw;
+		if (dw > 0) {
+			/* dots on a common grid, so the columns line up */
+			double end = xn - LEADER_GAP;
+			long a = (long)ceil((s->x_end + LEADER_GAP - L->left) / dw);
+			long z = (long)floor((end - L->left) / dw);
+
+			if (z > a) {
+				size_t n = (size_t)(z - a);
+				char *dots = xmalloc(n);
+
+				memset(dots, '.', n);
+				x0 = L->left + (double)a * dw;
+				page_add_text(pg, x0, s->base, FONT_REGULAR, size,
+				    dots, n);
+				free(dots);
+			}
+		}
+		page_add_text(pg, xn, s->base, FONT_REGULAR, size, lab,
+		    strlen(lab));
+		b = page_add_box(pg, BOX_LINK);
+		b->x = L->left;
+		b->y = s->bottom;
+		b->w = L->tw;
+		b->h = s->top - s->bottom;
+		b->dest_page = e->page;
+		b->dest_y = e->y;
+	}
+}
+
+void
+layout_toc_free(struct lay *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->toc.n; i++)
+		free(L->toc.e[i].text);
+	for (i = 0; i < L->tables.n; i++)
+		free(L->tables.e[i].text);
+	free(L->toc.e);
+	free(L->tables.e);
+	free(L->slot);
+}

@@ -1,0 +1,393 @@
+/* rencana: unit tests of the computed fields (compute.c): every formatter,
+ * table-driven with exact expected text, and the context built from a plan. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute.h"
+#include "diag.h"
+#include "plan.h"
+#include "style.h"
+
+static void
+expect(char *got, const char *want, const char *what)
+{
+	if (want == NULL)
+		ck_assert_msg(got == NULL, "%s: expected NULL, got `%s`", what, got);
+	else {
+		ck_assert_msg(got != NULL, "%s: expected `%s`, got NULL", what, want);
+		ck_assert_msg(strcmp(got, want) == 0, "%s: expected `%s`, got `%s`",
+		    what, want, got);
+	}
+	free(got);
+}
+
+static const struct { const char *in, *lang, *want; } dates[] = {
+	{ "2026-11-22", "id", "22 November 2026" },
+	{ "2026-01-05", "id", "5 Januari 2026" },
+	{ "2026-02-01", "id", "1 Februari 2026" },
+	{ "2026-08-17", "id", "17 Agustus 2026" },
+	{ "2026-12-31", "id", "31 Desember 2026" },
+	{ "2024-02-29", "id", "29 Februari 2024" },
+	{ "2026-05-09", "en", "9 May 2026" },
+	{ "2026-08-17", "en", "17 August 2026" },
+	{ "2025-02-29", "id", NULL },
+	{ "2026-13-01", "id", NULL },
+	{ "2026-04-31", "id", NULL },
+	{ "22-11-2026", "id", NULL },
+	{ "2026-1-05", "id", NULL },
+	{ "", "id", NULL },
+};
+
+START_TEST(test_date_long)
+{
+	expect(compute_date_long(dates[_i].in, dates[_i].lang), dates[_i].want,
+	    dates[_i].in);
+}
+END_TEST
+
+static const struct { const char *in, *lang, *want; } numbers[] = {
+	{ "0", "id", "0" },
+	{ "7", "id", "7" },
+	{ "999", "id", "999" },
+	{ "1000", "id", "1.000" },
+	{ "1234.5", "id", "1.234,5" },
+	{ "1234567", "id", "1.234.567" },
+	{ "72.50", "id", "72,50" },
+	{ "-1234.25", "id", "-1.234,25" },
+	{ "007", "id", "7" },
+	{ "0.5", "id", "0,5" },
+	{ "1234.5", "en", "1,234.5" },
+	{ "12.5.1", "id", NULL },
+	{ "1e3", "id", NULL },
+	{ "abc", "id", NULL },
+	{ "", "id", NULL },
+};
+
+START_TEST(test_number)
+{
+	expect(compute_number(numbers[_i].in, numbers[_i].lang), numbers[_i].want,
+	    numbers[_i].in);
+}
+END_TEST
+
+static const struct { const char *in, *lang, *want; } rupiahs[] = {
+	{ "1250000000", "id", "Rp1.250.000.000,00" },
+	{ "500", "id", "Rp500,00" },
+	{ "0", "id", "Rp0,00" },
+	{ "150000000", "id", "Rp150.000.000,00" },
+	{ "1250000", "en", "Rp1,250,000.00" },
+	{ "12.5", "id", NULL },
+	{ "-5", "id", NULL },
+};
+
+START_TEST(test_rupiah)
+{
+	expect(compute_rupiah(rupiahs[_i].in, rupiahs[_i].lang), rupiahs[_i].want,
+	    rupiahs[_i].in);
+}
+END_TEST
+
+static const struct { long in; const char *want; } romans[] = {
+	{ 1, "I" }, { 2, "II" }, { 4, "IV" }, { 5, "V" }, { 9, "IX" },
+	{ 10, "X" }, { 14, "XIV" }, { 40, "XL" }, { 90, "XC" },
+	{ 1994, "MCMXCIV" }, { 3999, "MMMCMXCIX" }, { 0, NULL }, { 4000, NULL },
+};
+
+START_TEST(test_roman)
+{
+	expect(compute_roman(romans[_i].in), romans[_i].want, "roman");
+}
+END_TEST
+
+static const struct { const char *in, *want; } nips[] = {
+	{ "197001011995031001", "19700101 199503 1 001" },
+	{ "19700101 199503 1 001", "19700101 199503 1 001" },
+	{ "19860926 201505 2 014", "19860926 201505 2 014" },
+	{ "19700101199503100", NULL },
+	{ "1970010119950310011", NULL },
+	{ "19700101-199503-1-001", NULL },
+};
+
+START_TEST(test_nip)
+{
+	expect(compute_nip(nips[_i].in), nips[_i].want, nips[_i].in);
+}
+END_TEST
+
+static const struct { const char *tingkat, *nama, *want; } regions[] = {
+	{ "kota", "Mataram", "Kota Mataram" },
+	{ "kecamatan", "Alak", "Kecamatan Alak" },
+	{ "kabupaten", "Lombok Barat", "Kabupaten Lombok Barat" },
+	{ "provinsi", "Nusa Tenggara Barat", "Provinsi Nusa Tenggara Barat" },
+	{ "kelurahan", "Alak", "Kelurahan Alak" },
+	{ "desa", "Sukamaju", "Desa Sukamaju" },
+	{ "negara", "X", NULL },
+};
+
+START_TEST(test_region)
+{
+	expect(compute_region(regions[_i].tingkat, regions[_i].nama),
+	    regions[_i].want, regions[_i].nama);
+}
+END_TEST
+
+static const struct { const char *in, *want; } uppers[] = {
+	{ "Kepala Badan", "KEPALA BADAN" },
+	{ "Sekretaris Daerah,", "SEKRETARIS DAERAH," },
+	{ "caf\xc3\xa9 d\xc3\xa9j\xc3\xa0", "CAF\xc3\x89 D\xc3\x89J\xc3\x80" },
+	{ "\xe2\x80\x93 x", "\xe2\x80\x93 X" },
+	{ "", "" },
+};
+
+START_TEST(test_upper)
+{
+	expect(compute_upper(uppers[_i].in), uppers[_i].want, uppers[_i].in);
+}
+END_TEST
+
+static const struct { long long part, whole; const char *lang, *want; } percents[] = {
+	{ 1, 3, "id", "33,3%" },
+	{ 2, 3, "id", "66,7%" },
+	{ 10, 10, "id", "100,0%" },
+	{ 0, 10, "id", "0,0%" },
+	{ 452, 1000, "en", "45.2%" },
+	{ 1, 0, "id", NULL },
+};
+
+START_TEST(test_percent)
+{
+	expect(compute_percent(percents[_i].part, percents[_i].whole,
+	    percents[_i].lang), percents[_i].want, "percent");
+}
+END_TEST
+
+static const struct { enum style_heading_num st; long ch, n; const char *want; } sections[] = {
+	{ HEADNUM_DECIMAL, 1, 1, "1.1" },
+	{ HEADNUM_DECIMAL, 4, 12, "4.12" },
+	{ HEADNUM_LETTER, 1, 1, "A." },
+	{ HEADNUM_LETTER, 3, 3, "C." },
+	{ HEADNUM_LETTER, 2, 27, "2.27" },
+};
+
+START_TEST(test_section_label)
+{
+	expect(compute_section_label(sections[_i].st, sections[_i].ch,
+	    sections[_i].n), sections[_i].want, "section");
+}
+END_TEST
+
+/* ---- the context ---- */
+
+static const char plan_text[] =
+"format: rencana/1\n"
+"dokumen:\n"
+"  jenis: rencana-pengembangan\n"
+"  judul: Rencana Pengembangan\n"
+"  tanggal: 2026-11-22\n"
+"wilayah:\n"
+"  nama: Mataram\n"
+"  tingkat: kota\n"
+"  provinsi: Nusa Tenggara Barat\n"
+"  instansi: BKPSDM Kota Mataram\n"
+"periode: {mulai: 2025, selesai: 2027}\n"
+"pendahuluan: teks\n"
+"dasar_hukum: [UU 20/2023]\n"
+"kondisi:\n"
+"  uraian: u\n"
+"  pegawai:\n"
+"    jumlah: 3\n"
+"    rincian:\n"
+"      - judul: Jenis Kelamin\n"
+"        daftar: [{label: L, jumlah: 1}, {label: P, jumlah: 2}]\n"
+"tujuan: {daftar: [{kode: T1, judul: A, uraian: x}]}\n"
+"strategi:\n"
+"  daftar:\n"
+"    - kode: S1\n"
+"      judul: B\n"
+"      uraian: y\n"
+"      tujuan: [T1]\n"
+"      kegiatan:\n"
+"        - {nama: K1, bentuk: klasikal, jp: 20, peserta: 30, anggaran: 1000000, jadwal: 2026-Q2}\n"
+"        - {nama: K2, bentuk: magang, jp: 5, peserta: 2, anggaran: 250000, jadwal: 2026-03}\n"
+"    - {kode: S2, judul: C, uraian: z, tujuan: [T1]}\n"
+"implementasi: {uraian: i}\n"
+"tantangan: {daftar: [{judul: D, uraian: d, mitigasi: \"m | n\"}]}\n"
+"monitoring:\n"
+"  uraian: mo\n"
+"  indikator:\n"
+"    - {kode: I1, nama: IP ASN, satuan: indeks, baseline: {tahun: 2024, nilai: 72.5},\n"
+"       target: {2025: 75, 2027: 80.5}, tujuan: T1}\n"
+"kesimpulan: k\n"
+"bab_tambahan: [{judul: Ekstra, isi: e, setelah: strategi}]\n"
+"penandatangan:\n"
+"  tempat: Mataram\n"
+"  tanggal: 2026-11-22\n"
+"  jabatan: Sekretaris Daerah\n"
+"  status_jabatan: an\n"
+"  atas_nama: Wali Kota Mataram\n"
+"  nama: Budi\n"
+"  pangkat: Pembina Utama Muda\n"
+"  golongan: IV/c\n"
+"  nip: \"197001011995031001\"\n";
+
+static const char *
+at(const struct pnode *n, const char *path)
+{
+	/* path: keys separated by '.', list items as [i] */
+	char *p = strdup(path), *save = NULL, *tok;
+	const struct pnode *cur = n;
+
+	for (tok = strtok_r(p, ".", &save); tok && cur; tok = strtok_r(NULL, ".", &save)) {
+		char *br = strchr(tok, '[');
+		long idx = -1;
+
+		if (br != NULL) {
+			idx = atol(br + 1);
+			*br = '\0';
+		}
+		cur = pnode_get(cur, tok);
+		if (idx >= 0 && cur != NULL) {
+			const struct pnode *c = cur->first;
+
+			while (c != NULL && idx-- > 0)
+				c = c->next;
+			cur = c;
+		}
+	}
+	free(p);
+	return cur != NULL && cur->type == PN_STR ? cur->str : NULL;
+}
+
+START_TEST(test_context)
+{
+	struct diag_list dl;
+	struct plan *pl;
+	struct style st;
+	struct pnode *ctx, *kata;
+	struct plan *kp;
+	static const char ktext[] = "tabel: Tabel\nbab: BAB\nbab_kondisi: Kondisi Pegawai\n";
+	static const struct { const char *path, *want; } want[] = {
+		{ "dokumen.tanggal_teks", "22 November 2026" },
+		{ "wilayah.nama_lengkap", "Kota Mataram" },
+		{ "wilayah.pemerintah", "Pemerintah Kota Mataram" },
+		{ "wilayah.provinsi_lengkap", "Provinsi Nusa Tenggara Barat" },
+		{ "periode.teks", "2025\xe2\x80\x93" "2027" },
+		{ "periode.tahun[2].tahun", "2027" },
+		{ "bab[0].kunci", "pendahuluan" },
+		{ "bab[0].bagian.latar_belakang", "1.1" },
+		{ "bab[0].bagian.dasar_hukum", "1.2" },
+		{ "bab[0].bagian.sistematika", "1.5" },
+		{ "bab[1].romawi", "II" },
+		{ "bab[1].judul", "Kondisi Pegawai" },
+		{ "bab[1].label", "BAB II" },
+		{ "bab[1].judul_kapital", "KONDISI PEGAWAI" },
+		{ "bab[3].bagian.rekapitulasi", "4.3" },
+		{ "bab[4].kunci", "tambahan" },
+		{ "bab[4].judul", "Ekstra" },
+		{ "bab[4].romawi", "V" },
+		{ "bab[5].kunci", "implementasi" },
+		{ "bab[5].nomor", "6" },
+		{ "bab[8].kunci", "kesimpulan" },
+		{ "kondisi.pegawai.rincian[0].tabel.label", "Tabel 2.1" },
+		{ "kondisi.pegawai.rincian[0].daftar[1].persen", "66,7%" },
+		{ "kondisi.pegawai.jumlah_teks", "3" },
+		{ "strategi.daftar[0].bagian", "4.1" },
+		{ "strategi.daftar[1].bagian", "4.2" },
+		{ "strategi.daftar[0].tabel.label", "Tabel 4.1" },
+		{ "strategi.tabel_rekapitulasi.label", "Tabel 4.2" },
+		{ "strategi.daftar[0].kegiatan[0].jadwal_teks", "Triwulan II 2026" },
+		{ "strategi.daftar[0].kegiatan[1].jadwal_teks", "Maret 2026" },
+		{ "strategi.daftar[0].kegiatan[1].bentuk_teks", "Magang" },
+		{ "strategi.daftar[0].kegiatan[0].anggaran_rp", "Rp1.000.000,00" },
+		{ "strategi.daftar[0].jumlah_anggaran_rp", "Rp1.250.000,00" },
+		{ "strategi.daftar[0].jumlah_jp_teks", "25" },
+		{ "strategi.daftar[0].jumlah_peserta_teks", "32" },
+		{ "strategi.daftar[1].jumlah_anggaran_rp", "Rp0,00" },
+		{ "strategi.jumlah_anggaran_rp", "Rp1.250.000,00" },
+		{ "strategi.banyak_kegiatan", "2" },
+		{ "strategi.daftar[0].kegiatan[1].no", "2" },
+		{ "strategi.daftar[1].terakhir", "true" },
+		{ "tantangan.tabel.label", "Tabel 7.1" },
+		{ "tantangan.daftar[0].mitigasi_sel", "m \\| n" },
+		{ "monitoring.indikator[0].baseline_teks", "72,5 (2024)" },
+		{ "monitoring.indikator[0].target_tahun[0].nilai", "75" },
+		{ "monitoring.indikator[0].target_tahun[1].nilai", "-" },
+		{ "monitoring.indikator[0].target_tahun[2].nilai", "80,5" },
+		{ "monitoring.tabel.label", "Tabel 8.1" },
+		{ "tanda_tangan.tempat_tanggal", "Mataram, 22 November 2026" },
+		{ "tanda_tangan.jabatan[0].baris", "a.n. WALI KOTA MATARAM," },
+		{ "tanda_tangan.jabatan[1].baris", "SEKRETARIS DAERAH," },
+		{ "tanda_tangan.pangkat", "Pembina Utama Muda (IV/c)" },
+		{ "tanda_tangan.nip", "19700101 199503 1 001" },
+		{ "dasar_hukum_butir[0].teks", "UU 20/2023" },
+		{ "sampul.judul", "RENCANA PENGEMBANGAN" },
+		{ "sampul.pemerintah", "PEMERINTAH KOTA MATARAM" },
+		{ "konsep", "true" },
+		{ "kata.tabel", "Tabel" },
+	};
+	size_t i;
+
+	diag_init(&dl);
+	pl = plan_load_buffer("p.yaml", plan_text, strlen(plan_text), &dl);
+	ck_assert_ptr_nonnull(pl->root);
+	ck_assert_uint_eq(dl.nerror, 0);
+	style_default(&st);
+	ctx = compute_context(pl, &st, "id", &dl);
+	kp = plan_load_buffer("k.yaml", ktext, strlen(ktext), &dl);
+	kata = kp->root;
+	ck_assert_ptr_nonnull(kata);
+	compute_add_words(ctx, kata);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *got = at(ctx, want[i].path);
+
+		ck_assert_msg(got != NULL && strcmp(got, want[i].want) == 0,
+		    "%s: expected `%s`, got `%s`", want[i].path, want[i].want,
+		    got ? got : "(none)");
+	}
+	/* flags that are false are empty lists */
+	ck_assert_int_eq(pnode_get(ctx, "final")->type, PN_SEQ);
+	ck_assert_uint_eq(pnode_get(ctx, "final")->nchild, 0);
+	/* generated nodes carry the position of their field */
+	ck_assert(pnode_get(pnode_get(ctx, "dokumen"), "tanggal_teks")->generated);
+	ck_assert_int_eq(pnode_get(pnode_get(ctx, "dokumen"), "tanggal_teks")->pos.line, 5);
+	ck_assert(!pnode_get(pnode_get(ctx, "dokumen"), "judul")->generated);
+	pnode_free(ctx);
+	plan_free(kp);
+	plan_free(pl);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
+START_TEST(test_name_known)
+{
+	ck_assert(compute_name_known("strategi.daftar", "jumlah_anggaran_rp"));
+	ck_assert(compute_name_known("", "bab"));
+	ck_assert(compute_name_known("bab.bagian", "latar_belakang"));
+	ck_assert(!compute_name_known("strategi.daftar", "jumlah_anggaran"));
+	ck_assert(!compute_name_known("", "ba"));
+}
+END_TEST
+
+Suite *
+compute_suite(void)
+{
+	Suite *s = suite_create("compute");
+	TCase *tc = tcase_create("formatters");
+
+#define N(a) (int)(sizeof(a) / sizeof((a)[0]))
+	tcase_add_loop_test(tc, test_date_long, 0, N(dates));
+	tcase_add_loop_test(tc, test_number, 0, N(numbers));
+	tcase_add_loop_test(tc, test_rupiah, 0, N(rupiahs));
+	tcase_add_loop_test(tc, test_roman, 0, N(romans));
+	tcase_add_loop_test(tc, test_nip, 0, N(nips));
+	tcase_add_loop_test(tc, test_region, 0, N(regions));
+	tcase_add_loop_test(tc, test_upper, 0, N(uppers));
+	tcase_add_loop_test(tc, test_percent, 0, N(percents));
+	tcase_add_loop_test(tc, test_section_label, 0, N(sections));
+	tcase_add_test(tc, test_context);
+	tcase_add_test(tc, test_name_known);
+	suite_add_tcase(s, tc);
+	return s;
+}
