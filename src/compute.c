@@ -475,6 +475,10 @@ static const char *const tingkat_words[][3] = {
 	{ "sedang", "Sedang", "Medium" },
 	{ "tinggi", "Tinggi", "High" }
 };
+static const char *const arah_words[][3] = {
+	{ "naik", "Naik", "Up" },
+	{ "turun", "Turun", "Down" }
+};
 static const char *const frekuensi_words[][3] = {
 	{ "bulanan", "Bulanan", "Monthly" },
 	{ "triwulanan", "Triwulanan", "Quarterly" },
@@ -757,11 +761,39 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	}
 }
 
+/* A partner's contacts on one line, `kontak_teks`; 1 when there are any. */
+static int
+put_contact(struct pnode *item, const struct pnode *k)
+{
+	static const char *const keys[] = { "surel", "telepon", "laman" };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < NELEM(keys); i++) {
+		const char *v = pnode_str(k, keys[i]);
+		char *l;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		l = one_line(v);
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, l);
+		free(l);
+	}
+	if (b.len == 0)
+		return 0;
+	put_str(item, "kontak_teks", buf_str(&b), k);
+	buf_free(&b);
+	return 1;
+}
+
 static void
 do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 {
 	struct pnode *im = pnode_get(root, "implementasi");
 	struct pnode *m = pnode_get(im, "mitra"), *it;
+	int kontak = 0;
 
 	next_section(c, bagian, "pelaksanaan", im);
 	if (m == NULL || m->type != PN_SEQ || m->nchild == 0)
@@ -778,7 +810,10 @@ do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_cell(it, "peran_teks", pnode_str(it, "peran"), it);
 		put_own(it, "strategi_teks", join_list(pnode_get(it, "strategi")),
 		    "-", it);
+		if (put_contact(it, pnode_get(it, "kontak")))
+			kontak = 1;
 	}
+	put_flag(im, "ada_kontak", kontak, m);
 }
 
 static void
@@ -858,7 +893,15 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		    "penanggung_jawab"), it);
 		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
 		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+		put_cell(it, "tujuan_teks", pnode_str(it, "tujuan"), it);
+		/* `arah` defaults to naik (plan-format.md) */
+		put_cell(it, "arah_teks", word_of(arah_words, NELEM(arah_words),
+		    pnode_str(it, "arah") ? pnode_str(it, "arah") : "naik", c->lang), it);
 	}
+	/* How each indicator is measured: the goal, direction and frequency
+	 * do not fit beside the yearly targets. */
+	if (l != NULL && l->type == PN_SEQ && l->nchild > 0)
+		next_table(c, mo, "tabel_pengukuran", l);
 	put_count(mo, l);
 }
 
@@ -1356,16 +1399,19 @@ static const struct {
 	{ "strategi.daftar.tabel", "nomor label" },
 	{ "strategi.daftar.kegiatan", "no pertama terakhir nama_teks bentuk_teks jp_teks "
 	      "peserta_teks anggaran_rp jadwal_teks" },
-	{ "implementasi", "tabel_mitra" },
+	{ "implementasi", "tabel_mitra ada_kontak" },
 	{ "implementasi.tabel_mitra", "nomor label" },
-	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks" },
+	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks "
+	      "kontak_teks" },
 	{ "tantangan", "banyak tunggal tabel" },
 	{ "tantangan.tabel", "nomor label" },
 	{ "tantangan.daftar", "no pertama terakhir bagian judul_teks tingkat_teks mitigasi_sel" },
-	{ "monitoring", "banyak tunggal tabel" },
+	{ "monitoring", "banyak tunggal tabel tabel_pengukuran" },
 	{ "monitoring.tabel", "nomor label" },
+	{ "monitoring.tabel_pengukuran", "nomor label" },
 	{ "monitoring.indikator", "no pertama terakhir nama_teks satuan_teks baseline_teks "
-	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks" },
+	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks tujuan_teks "
+	      "arah_teks" },
 	{ "monitoring.indikator.target_tahun", "tahun nilai" },
 	{ "keterlibatan_masyarakat", "tabel_forum" },
 	{ "keterlibatan_masyarakat.tabel_forum", "nomor label" },
