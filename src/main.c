@@ -980,8 +980,11 @@ cmd_build(int argc, char **argv)
 		    default_output(plans[k], dir, run.markdown ? ".md" : ".pdf");
 	}
 	batch_catch_signals();
+	if (n > 1)
+		pdf_defer_dir_sync();
 	batch_run(n, (int)jobs, build_one, &run, n > 1 && isatty(2),
 	    build_job_name);
+	pdf_sync_dirs();
 
 	for (k = 0; k < n; k++) {
 		struct build_job *j = &run.job[k];

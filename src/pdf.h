@@ -46,6 +46,13 @@ int	 pdf_metrics(const struct style *, const char *fontdir,
 int	 pdf_write(const struct doc_pages *, const struct style *,
 	    const char *fontdir, const char *path, struct diag_list *dl);
 
+/* In a batch: from now on pdf_write leaves the sync of the output folder
+ * (which makes the rename durable) to pdf_sync_dirs, called once at the end;
+ * each file's data is still synced before its rename.  Call both from one
+ * thread, before and after the jobs. */
+void	 pdf_defer_dir_sync(void);
+void	 pdf_sync_dirs(void);
+
 /* Refuses an output path that names one of the n input files (same device
  * and inode, so links and other spellings are caught).  Returns 0, or -1
  * with a D_PDF_OVERWRITE_INPUT diagnostic.  "-" and files that do not exist
