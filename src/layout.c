@@ -12,6 +12,7 @@
  * on where the body starts, are drawn last.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,10 @@
 #define MARK_ALPHA	0.5
 #define SMALL_PT	9.0	/* the draft header line */
 #define CODE_PT		10.0
+/* Hyphenation memo: words remembered per layout.  A plan's vocabulary is a
+ * few thousand words; past the cap words are hyphenated without memo. */
+#define MEMO_SLOTS	8192		/* a power of two */
+#define MEMO_MAX	6144		/* 3/4 full at most: probes stay short */
 
 /* ---- pages ---- */
 
@@ -125,12 +130,75 @@ lay_line_height(const struct lay *L, double size_pt, int tight)
 	return size_pt * 1.15 * (tight ? 1.0 : L->st->line_spacing);
 }
 
+/*
+ * The hyphenation of each distinct word, remembered: prose repeats its
+ * words, and hyph_word was a tenth of the time of a long document.  Open
+ * addressing keyed by the word's bytes; an entry holds the word, then its
+ * n break flags.
+ */
+struct memo_entry {
+	size_t		 n;
+	size_t		 nbrk;		/* hyph_word's result */
+	unsigned char	 b[];		/* word (n bytes), then flags (n bytes) */
+};
+
+struct hyph_memo {
+	const struct hyph	*hy;
+	struct memo_entry	*slot[MEMO_SLOTS];
+	size_t			 used;
+};
+
 static size_t
 hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
 {
+	/* The memo belongs to this layout run (lay_opts): not shared. */
+	struct hyph_memo *hm = (struct hyph_memo *)(uintptr_t)ctx;
+	struct memo_entry *e;
+	unsigned long h = 2166136261UL;
+	size_t i, r;
+
 	if (n > HYPH_MAX_WORD)
 		return 0;
-	return hyph_word(ctx, w, n, brk);
+	for (i = 0; i < n; i++)
+		h = ((h ^ (unsigned char)w[i]) * 16777619UL) & 0xffffffffUL;
+	for (i = h & (MEMO_SLOTS - 1); (e = hm->slot[i]) != NULL;
+	    i = (i + 1) & (MEMO_SLOTS - 1))
+		if (e->n == n && memcmp(e->b, w, n) == 0) {
+			memcpy(brk, e->b + n, n);
+			return e->nbrk;
+		}
+	r = hyph_word(hm->hy, w, n, brk);
+	if (hm->used < MEMO_MAX) {
+		e = xmalloc(sizeof(*e) + 2 * n);
+		e->n = n;
+		e->nbrk = r;
+		memcpy(e->b, w, n);
+		memcpy(e->b + n, brk, n);
+		hm->slot[i] = e;
+		hm->used++;
+	}
+	return r;
+}
+
+static struct hyph_memo *
+memo_new(const struct hyph *hy)
+{
+	struct hyph_memo *hm = xcalloc(1, sizeof(*hm));
+
+	hm->hy = hy;
+	return hm;
+}
+
+static void
+memo_free(struct hyph_memo *hm)
+{
+	size_t i;
+
+	if (hm == NULL)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(hm->slot[i]);
+	free(hm);
 }
 
 void
@@ -144,7 +212,7 @@ lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
 	o->align = align;
 	if (L->hy != NULL) {
 		o->hyph = hyph_cb;
-		o->hctx = L->hy;
+		o->hctx = L->hmemo;
 	}
 }
 
@@ -926,6 +994,7 @@ layout_run(const struct block *doc, const struct style *st,
 			exc[i] = winansi_from_utf8(st->hyph_exceptions[i],
 			    strlen(st->hyph_exceptions[i]), &n, NULL);
 		L.hy = hyph_new((const char *const *)exc, st->nhyph_exceptions);
+		L.hmemo = memo_new(L.hy);
 		for (i = 0; i < st->nhyph_exceptions; i++)
 			free(exc[i]);
 		free(exc);
@@ -943,6 +1012,7 @@ layout_run(const struct block *doc, const struct style *st,
 	layout_toc_fill(&L);
 	page_numbers(&L);
 	layout_toc_free(&L);
+	memo_free(L.hmemo);
 	hyph_free(L.hy);
 	free(L.nonum);
 	free(L.mark);

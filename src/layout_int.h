@@ -156,6 +156,7 @@ struct lay {
 	size_t		 kepalalen;
 	int		 draft;
 	struct hyph	*hy;
+	struct hyph_memo *hmemo;		/* hyph_word's results per word */
 	struct toc_list	 toc, tables;
 	struct toc_slot	*slot;
 	size_t		 nslot, slotcap;

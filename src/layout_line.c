@@ -34,6 +34,8 @@
  */
 #define LB_MAX_ACTIVE	64
 #define LB_TOLERANCE	4.0
+/* Bytes of a word hyphenated without allocating (HYPH_MAX_WORD is 64). */
+#define LB_HYPH_BUF	128
 
 #define LB_HYPHEN_PEN	50	/* cost of a hyphen break */
 #define LB_EMERG_PEN	2000	/* cost of a break inside an overlong word */
@@ -131,7 +133,7 @@ retry:
 		for (k = 0; k < nact; ) {
 			struct lb_node *a = &node[active[k]];
 			double w = sw[i] - a->w + pw, y = sst[i] - a->st,
-			    z = ssh[i] - a->sh, r, bad, d;
+			    z = ssh[i] - a->sh, r, ar, bad, d;
 			int f, forced = it[i].kind == LB_PENALTY &&
 			    it[i].pen <= -LB_INF;
 
@@ -151,7 +153,9 @@ retry:
 				k++;
 				continue;
 			}
-			bad = 100 * pow(fabs(r) > 10 ? 10 : fabs(r), 3);
+			ar = fabs(r) > 10 ? 10 : fabs(r);
+			/* pow(ar, 3) costs a libm call per candidate line */
+			bad = 100 * (ar * ar * ar);
 			d = (1 + bad) * (1 + bad);
 			if (it[i].kind == LB_PENALTY) {
 				if (it[i].pen > 0)
@@ -395,7 +399,10 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		while (ce > cs && !is_letter(sr->s[ce - 1]))
 			ce--;
 		if (o->hyph != NULL && ce - cs >= 4) {
-			unsigned char *hb = xcalloc(ce - cs, 1);
+			/* Words fit the stack buffer; only odd ones allocate. */
+			unsigned char hbuf[LB_HYPH_BUF];
+			unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf :
+			    xmalloc(ce - cs);
 
 			for (i = cs; i < ce; i++)
 				if (!is_letter(sr->s[i]) && sr->s[i] != '\'')
@@ -404,7 +411,8 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 				for (i = cs + 1; i < ce; i++)
 					if (hb[i - cs])
 						brk[i - ws] = 1;
-			free(hb);
+			if (hb != hbuf)
+				free(hb);
 		}
 	}
 	start = ws;
