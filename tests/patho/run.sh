@@ -7,7 +7,7 @@
 #   - refusals: the full size, under 1 second and, when /usr/bin/time is
 #     present, within 32 MiB of peak memory over `rencana check` on the
 #     starter plan (128 MiB for a sanitizer build, whose redzones and
-#     quarantine keep freed memory).
+#     quarantine keep freed memory), with under 64 KiB of diagnostics.
 # Every run has a hard time limit (timeout), so a hang is a failure.  The
 # plans come from gen.sh; its header says how content is spread over fields
 # (the 64 KiB value and 4 MiB file limits).  8n is the size the issue names
@@ -117,6 +117,9 @@ refused() {
 		sed 's/^/  | /' "$tmp/err" | cut -c1-160 | head -5
 	elif [ -e "$tmp/refused.pdf" ]; then
 		echo "FAIL $name: refused, yet wrote a PDF"
+	elif [ "$(wc -c <"$tmp/err")" -gt 65536 ]; then
+		# A 4 MiB line once came back whole under its caret, twice.
+		echo "FAIL $name: $(wc -c <"$tmp/err") bytes of diagnostics"
 	elif [ $((t1 - t0)) -ge 1000 ]; then
 		echo "FAIL $name: took $((t1 - t0)) ms to refuse (limit 1000)"
 	elif [ -n "$kb" ] && [ "$kb" -gt $((base_kb + slack_kb)) ]; then
