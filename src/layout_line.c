@@ -133,10 +133,22 @@ retry:
 		for (k = 0; k < nact; ) {
 			struct lb_node *a = &node[active[k]];
 			double w = sw[i] - a->w + pw, y = sst[i] - a->st,
-			    z = ssh[i] - a->sh, r, ar, bad, d;
+			    z, r, ar, bad, d;
 			int f, forced = it[i].kind == LB_PENALTY &&
 			    it[i].pen <= -LB_INF;
 
+			/*
+			 * Most pairs are lines still far too loose (r well over
+			 * LB_TOLERANCE): skip them without the division.  The
+			 * margin makes this skip only pairs the exact test below
+			 * would skip, so the breaks are the same.
+			 */
+			if (w < width && !forced &&
+			    (y <= 0 || width - w > LB_TOLERANCE * 1.000001 * y)) {
+				k++;
+				continue;
+			}
+			z = ssh[i] - a->sh;
 			if (w < width)
 				r = y > 0 ? (width - w) / y : 1e6;
 			else if (w > width)
@@ -377,9 +389,14 @@ static void
 word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
     const struct lb_opts *o)
 {
-	unsigned char *brk = xcalloc(we - ws + 1, 1);	/* 1 hyphen, 2 free, 3 emergency */
+	/* 1 hyphen, 2 free, 3 emergency; words fit the stack buffer */
+	unsigned char bbuf[LB_HYPH_BUF];
+	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
+	    xmalloc(we - ws + 1);
 	size_t i, start, cs, ce;
 	double total = 0;
+
+	memset(brk, 0, we - ws + 1);
 
 	for (i = ws; i < we; i++)
 		total += wid(o, (enum font_style)sr->f[i], sr->s + i, 1);
@@ -445,7 +462,8 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		}
 		start = i;
 	}
-	free(brk);
+	if (brk != bbuf)
+		free(brk);
 }
 
 static void
