@@ -311,36 +311,27 @@ static pthread_mutex_t metrics_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct metrics_entry metrics_cache[MAX_METRICS_CACHE];
 static size_t metrics_ncache;
 
-/* Measures fonts [from, to) of path into m, in a document of its own. */
-struct measure_job {
-	char		**path;
-	struct metrics	 *m;
-	int		  from, to;
-	struct diag_list  dl;
-	int		  rc;
-};
-
-static void *
-measure_some(void *arg)
+static int
+measure_fonts(char *path[FONT__COUNT], struct metrics *m,
+    struct diag_list *dl)
 {
-	struct measure_job *j = arg;
 	struct hpdf_err e = { 0, 0, "creating the document", -1, "", 0 };
 	HPDF_Doc pdf;
 	HPDF_Font font;
 	HPDF_TextWidth tw;
 	HPDF_BYTE b;
-	int f, c;
+	int f, c, rc = PDF_FAIL;
 
-	j->rc = PDF_FAIL;
 	if ((pdf = HPDF_New(on_hpdf_error, &e)) == NULL) {
-		report_hpdf(&j->dl, D_PDF_INTERNAL, &e, NULL);
-		return NULL;
+		report_hpdf(dl, D_PDF_INTERNAL, &e, NULL);
+		return PDF_FAIL;
 	}
-	for (f = j->from; f < j->to; f++) {
+	memset(m, 0, sizeof(*m));
+	for (f = 0; f < FONT__COUNT; f++) {
 		/* Not embedded: this document is never saved. */
-		if ((font = load_font(pdf, &e, j->path[f], 0)) == NULL ||
+		if ((font = load_font(pdf, &e, path[f], 0)) == NULL ||
 		    e.code != 0) {
-			report_hpdf(&j->dl, D_PDF_FONT, &e, j->path[f]);
+			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
 			goto out;
 		}
 		step(&e, "measuring font");
@@ -348,61 +339,21 @@ measure_some(void *arg)
 			b = (HPDF_BYTE)c;
 			/* The same CharWidth that fills /Widths. */
 			tw = HPDF_Font_TextWidth(font, &b, 1);
-			j->m->width[f][c] = (unsigned short)tw.width;
+			m->width[f][c] = (unsigned short)tw.width;
 		}
 		if (f == FONT_REGULAR) {
-			j->m->ascent = (short)HPDF_Font_GetAscent(font);
-			j->m->descent = (short)HPDF_Font_GetDescent(font);
+			m->ascent = (short)HPDF_Font_GetAscent(font);
+			m->descent = (short)HPDF_Font_GetDescent(font);
 		}
 		if (e.code != 0) {
-			report_hpdf(&j->dl, D_PDF_FONT, &e, j->path[f]);
+			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
 			goto out;
 		}
 	}
-	j->rc = PDF_OK;
+	rc = PDF_OK;
 out:
 	HPDF_Free(pdf);
-	return NULL;
-}
-
-/*
- * Loading a TrueType font costs about a millisecond; the first half of the
- * fonts is measured on a second thread (in a document of its own) while
- * this one measures the rest, which takes a tenth off a short build.  The
- * diagnostics are added in font order whatever the timing.
- */
-static int
-measure_fonts(char *path[FONT__COUNT], struct metrics *m,
-    struct diag_list *dl)
-{
-	struct measure_job j[2];
-	pthread_t th;
-	int k, threaded;
-
-	memset(m, 0, sizeof(*m));
-	for (k = 0; k < 2; k++) {
-		j[k].path = path;
-		j[k].m = m;
-		j[k].from = k == 0 ? 0 : FONT__COUNT / 2;
-		j[k].to = k == 0 ? FONT__COUNT / 2 : FONT__COUNT;
-		diag_init(&j[k].dl);
-	}
-	threaded = pthread_create(&th, NULL, measure_some, &j[0]) == 0;
-	if (!threaded)
-		measure_some(&j[0]);
-	measure_some(&j[1]);
-	if (threaded)
-		pthread_join(th, NULL);
-	for (k = 0; k < 2; k++) {
-		size_t i;
-
-		/* libharu's messages carry no position: level, code, text. */
-		for (i = 0; i < j[k].dl.n; i++)
-			diag_addl(dl, j[k].dl.v[i].level, j[k].dl.v[i].code,
-			    NULL, j[k].dl.v[i].path, "%s", j[k].dl.v[i].msg);
-		diag_free(&j[k].dl);
-	}
-	return j[0].rc == PDF_OK && j[1].rc == PDF_OK ? PDF_OK : PDF_FAIL;
+	return rc;
 }
 
 int
