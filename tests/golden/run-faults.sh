@@ -10,7 +10,7 @@
 #     fails with EFBIG), and a 64 KiB tmpfs when mount works (ENOSPC)
 #   - missing fonts: RENCANA_FONTS names an empty folder
 #   - missing, corrupt and truncated logos
-#   - SIGINT during `build -j 2 -d DIR` on 40 plans
+#   - SIGINT during `build -j 2 -d DIR` on 40 plans, once the first is out
 # Prints one line per failure and ends with "N passed, N failed".
 # Usage: run-faults.sh PATH/TO/rencana
 set -u
@@ -164,7 +164,13 @@ mref=$(sum "$tmp/mref.pdf")
 cp "$tmp/ref.pdf" "$tmp/out2/p39.pdf"
 "$RENCANA" build -j 2 -d "$tmp/out2" "$tmp"/many/p*.yaml >/dev/null 2>"$tmp/err" &
 pid=$!
-sleep 0.3
+# The signal goes once the first PDF is out (at most 60 s): a fixed delay
+# would come before the handler is installed under valgrind.
+i=0
+while [ $i -lt 1200 ] && ! ls "$tmp/out2" | grep -qv '^p39\.pdf$'; do
+	sleep 0.05
+	i=$((i + 1))
+done
 kill -INT $pid
 wait $pid
 st=$?
