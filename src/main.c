@@ -64,8 +64,10 @@ static const char usage_text[] =
 "  -o FILE                  write FILE (replaced only on success);\n"
 "                           - or no -o: standard output\n"
 "Options of build:\n"
-"  --to pdf|markdown        output kind (default pdf); markdown is the\n"
-"                           expanded template, default PLAN with .md\n"
+"  --to pdf|markdown|pages  output kind (default pdf); markdown is the\n"
+"                           expanded template, default PLAN with .md;\n"
+"                           pages is a text dump of the laid-out pages\n"
+"                           (real font metrics, as in the PDF), .pages\n"
 "  -o FILE                  output file; `-` writes to standard output\n"
 "  --template DIR           use the template folder DIR\n"
 "\n"
@@ -857,6 +859,7 @@ struct build_run {
 	struct build_job	*job;
 	size_t			 n;
 	int			 markdown;	/* --to markdown */
+	int			 pages;		/* --to pages */
 	const char		*tdir;		/* --template, or NULL */
 	const char		*fontdir;
 	const char *const	*inputs;	/* every plan path, never overwritten */
@@ -892,6 +895,13 @@ build_one(void *ctx, size_t i)
 		    j->dl.nerror == 0)
 			write_output(j->out, &md, &j->dl);
 		buf_free(&md);
+	} else if (r->pages) {
+		struct buf dump = BUF_INIT;
+
+		if (build_pages(pl, r->tdir, r->fontdir, &dump, &j->dl) == 0 &&
+		    j->dl.nerror == 0)
+			write_output(j->out, &dump, &j->dl);
+		buf_free(&dump);
 	} else
 		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
 out:
@@ -932,8 +942,9 @@ cmd_build(int argc, char **argv)
 	rc = EXIT_USAGE;
 	if (n == 0)
 		usage_error("%s", "build needs a PLAN");
-	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0)
-		usage_error("unknown output kind `%s`; use pdf or markdown", to);
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
+	    strcmp(to, "pages") != 0)
+		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
 	else if (outp != NULL && n > 1)
 		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
 	else if (outp != NULL && dir != NULL)
@@ -951,6 +962,7 @@ cmd_build(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	run.n = n;
 	run.markdown = strcmp(to, "markdown") == 0;
+	run.pages = strcmp(to, "pages") == 0;
 	run.tdir = tdir;
 	run.inputs = plans;
 	run.job = xcalloc(n, sizeof(*run.job));
@@ -960,7 +972,8 @@ cmd_build(int argc, char **argv)
 		run.job[k].plan = plans[k];
 		diag_init(&run.job[k].dl);
 		run.job[k].out = outp != NULL ? xstrdup(outp) :
-		    default_output(plans[k], dir, run.markdown ? ".md" : ".pdf");
+		    default_output(plans[k], dir, run.markdown ? ".md" :
+		    run.pages ? ".pages" : ".pdf");
 	}
 	batch_catch_signals();
 	batch_run(n, (int)jobs, build_one, &run, n > 1 && isatty(2),
