@@ -773,6 +773,18 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s,
 	    (HPDF_REAL)c, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
 	HPDF_Page_ShowText(pg, b->text);
+	if (b->angle_deg != 0) {
+		/*
+		 * A space set upright after rotated text (the draft mark).
+		 * Text extractors drop diagonal text on request (pdftotext
+		 * -nodiag), but poppler then also drops the next upright
+		 * word; this space is that word, so the page's own text
+		 * comes out whole.  A space draws nothing.
+		 */
+		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
+		    (HPDF_REAL)b->y);
+		HPDF_Page_ShowText(pg, " ");
+	}
 }
 
 static void
