@@ -27,6 +27,7 @@
 #include "page.h"
 #include "pdf.h"
 #include "plan.h"
+#include "schema.h"
 #include "template.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -340,77 +341,42 @@ out:
 
 /* ---- strict names --------------------------------------------------------------- */
 
-/*
- * The fields a plan can have, by path with list indices dropped.
- * TODO(validate): replace with schema_child() from schema.h.
- */
-static const struct {
-	const char *path;
-	const char *names;
-} plan_fields[] = {
-	{ "", "format dokumen wilayah periode kata_pengantar pendahuluan dasar_hukum "
-	      "kondisi tujuan strategi implementasi tantangan monitoring "
-	      "keterlibatan_masyarakat contoh_sukses kesimpulan bab_tambahan "
-	      "penandatangan judul_bab" },
-	{ "dokumen", "jenis judul subjudul status nomor tanggal versi bahasa kertas templat" },
-	{ "wilayah", "nama tingkat induk provinsi kode pemerintah instansi singkatan logo" },
-	{ "periode", "mulai selesai" },
-	{ "judul_bab", "kata_pengantar pendahuluan kesimpulan" },
-	{ "kondisi", "judul uraian pegawai kompetensi" },
-	{ "kondisi.pegawai", "jumlah per_tanggal rincian" },
-	{ "kondisi.pegawai.rincian", "judul daftar" },
-	{ "kondisi.pegawai.rincian.daftar", "label jumlah" },
-	{ "kondisi.kompetensi", "bidang saat_ini dibutuhkan satuan" },
-	{ "tujuan", "judul uraian daftar" },
-	{ "tujuan.daftar", "kode judul uraian" },
-	{ "strategi", "judul uraian daftar" },
-	{ "strategi.daftar", "kode judul uraian contoh tujuan kegiatan" },
-	{ "strategi.daftar.kegiatan", "nama bentuk jp peserta anggaran jadwal" },
-	{ "implementasi", "judul uraian mitra" },
-	{ "implementasi.mitra", "nama jenis peran strategi kontak" },
-	{ "implementasi.mitra.kontak", "surel telepon laman" },
-	{ "tantangan", "judul uraian daftar" },
-	{ "tantangan.daftar", "judul uraian mitigasi tingkat" },
-	{ "monitoring", "judul uraian indikator" },
-	{ "monitoring.indikator", "kode nama satuan baseline target arah sumber "
-	      "frekuensi penanggung_jawab tujuan" },
-	{ "monitoring.indikator.baseline", "tahun nilai" },
-	{ "keterlibatan_masyarakat", "judul uraian forum" },
-	{ "keterlibatan_masyarakat.forum", "nama frekuensi uraian" },
-	{ "contoh_sukses", "judul unit uraian hasil" },
-	{ "bab_tambahan", "judul isi setelah" },
-	{ "penandatangan", "tempat tanggal jabatan nama status_jabatan atas_nama "
-	      "pangkat golongan nip" },
-};
-
+/* A key of a DICT field (`target`: years): its pattern is ^[0-9]{4}$. */
 static int
-word_in(const char *list, const char *name)
+dict_key_ok(const struct schema_field *f, const char *key)
 {
-	size_t n = strlen(name);
-
-	while (*list != '\0') {
-		size_t w = strcspn(list, " ");
-
-		if (w == n && strncmp(list, name, n) == 0)
-			return 1;
-		list += w;
-		while (*list == ' ')
-			list++;
-	}
-	return 0;
+	if (strcmp(schema_dict_key_pattern(f), "^[0-9]{4}$") != 0)
+		return 0;	/* a new pattern needs code here */
+	return strlen(key) == 4 && strspn(key, "0123456789") == 4;
 }
 
+/*
+ * True when a plan of the format can have `name` in the map at `path` (the
+ * context path, list indices dropped): the validator's tables decide, so a
+ * template is held to exactly the format that `rencana check` accepts.
+ * The walk is as deep as the path, which the plan tree bounds.
+ */
 static int
 plan_can_have(const char *path, const char *name)
 {
-	size_t i;
+	const struct schema_field *f = schema_root();
+	char *p = xstrdup(path), *seg, *save = NULL;
+	int ok = 0;
 
-	if (strcmp(path, "monitoring.indikator.target") == 0)
-		return strlen(name) == 4 && strspn(name, "0123456789") == 4;
-	for (i = 0; i < sizeof(plan_fields) / sizeof(plan_fields[0]); i++)
-		if (strcmp(plan_fields[i].path, path) == 0)
-			return word_in(plan_fields[i].names, name);
-	return 0;
+	for (seg = strtok_r(p, ".", &save); seg != NULL && f != NULL;
+	    seg = strtok_r(NULL, ".", &save)) {
+		if (f->type != SCHEMA_MAP)
+			f = NULL;
+		else if ((f = schema_child(f, seg)) != NULL &&
+		    f->type == SCHEMA_LIST)
+			f = schema_child(f, NULL);	/* the path drops the index */
+	}
+	if (f != NULL && f->type == SCHEMA_MAP)
+		ok = schema_child(f, name) != NULL;
+	else if (f != NULL && f->type == SCHEMA_DICT)
+		ok = dict_key_ok(f, name);
+	free(p);
+	return ok;
 }
 
 /* The context path of a node: keys from the root, list indices dropped. */

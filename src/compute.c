@@ -104,7 +104,7 @@ put_grouped(struct buf *b, const char *s, size_t n, char sep)
 }
 
 char *
-compute_number(const char *typed, const char *lang)
+compute_number(const char *typed)
 {
 	struct buf b = BUF_INIT;
 	const char *s = typed, *dot;
@@ -130,25 +130,25 @@ compute_number(const char *typed, const char *lang)
 		s++;
 		nint--;
 	}
-	put_grouped(&b, s, nint, is_en(lang) ? ',' : '.');
+	put_grouped(&b, s, nint, '.');
 	if (dot != NULL) {
-		buf_putc(&b, is_en(lang) ? '.' : ',');
+		buf_putc(&b, ',');
 		buf_puts(&b, dot + 1);
 	}
 	return buf_detach(&b);
 }
 
 char *
-compute_rupiah(const char *typed, const char *lang)
+compute_rupiah(const char *typed)
 {
 	char *n;
 	char *r;
 
 	if (typed == NULL || !all_digits(typed, strlen(typed)))
 		return NULL;
-	if ((n = compute_number(typed, lang)) == NULL)
+	if ((n = compute_number(typed)) == NULL)
 		return NULL;
-	r = xasprintf("Rp%s%s", n, is_en(lang) ? ".00" : ",00");
+	r = xasprintf("Rp%s,00", n);
 	free(n);
 	return r;
 }
@@ -234,15 +234,14 @@ compute_upper(const char *s)
 }
 
 char *
-compute_percent(long long part, long long whole, const char *lang)
+compute_percent(long long part, long long whole)
 {
 	long long tenths;
 
 	if (whole <= 0 || part < 0 || part > 1000000000000LL)
 		return NULL;
 	tenths = (part * 1000 + whole / 2) / whole;
-	return xasprintf("%lld%c%lld%%", tenths / 10, is_en(lang) ? '.' : ',',
-	    tenths % 10);
+	return xasprintf("%lld,%lld%%", tenths / 10, tenths % 10);
 }
 
 char *
@@ -276,8 +275,15 @@ copy_tree(const struct pnode *n)
 	c->keypos = n->keypos;
 	c->generated = n->generated;
 	if (n->str != NULL) {
-		c->str = xstrndup(n->str, n->len);
-		c->len = n->len;
+		size_t len = n->len;
+
+		/* A block scalar (`|`) ends with a newline; a template puts
+		 * its own line ends after a field, so a kept one would double
+		 * the blank line after every Markdown field. */
+		while (len > 0 && (n->str[len - 1] == '\n' || n->str[len - 1] == '\r'))
+			len--;
+		c->str = xstrndup(n->str, len);
+		c->len = len;
 	}
 	for (k = n->first; k != NULL; k = k->next) {
 		struct pnode *ck = copy_tree(k);
@@ -366,7 +372,7 @@ put_number(struct pnode *parent, const char *key, long long v,
 	char tmp[32];
 
 	snprintf(tmp, sizeof(tmp), "%lld", v);
-	put_own(parent, key, compute_number(tmp, c->lang), NULL, from);
+	put_own(parent, key, compute_number(tmp), NULL, from);
 }
 
 static void
@@ -376,7 +382,7 @@ put_rupiah(struct pnode *parent, const char *key, long long v,
 	char tmp[32];
 
 	snprintf(tmp, sizeof(tmp), "%lld", v);
-	put_own(parent, key, compute_rupiah(tmp, c->lang), NULL, from);
+	put_own(parent, key, compute_rupiah(tmp), NULL, from);
 }
 
 /* Row numbers and first/last flags on the items of a list of maps. */
@@ -394,6 +400,17 @@ put_rows(struct pnode *list)
 		put_flag(it, "pertama", it == list->first, it);
 		put_flag(it, "terakhir", it->next == NULL, it);
 	}
+}
+
+/* The number of items of a list, `banyak`, and the flag `tunggal` when it
+ * is one: English nouns after a number need it ("1 goal", "2 goals"). */
+static void
+put_count(struct pnode *map, const struct pnode *list)
+{
+	long long n = list != NULL && list->type == PN_SEQ ? (long long)list->nchild : 0;
+
+	put_long(map, "banyak", n, map);
+	put_flag(map, "tunggal", n == 1, map);
 }
 
 static void
@@ -457,6 +474,10 @@ static const char *const tingkat_words[][3] = {
 	{ "rendah", "Rendah", "Low" },
 	{ "sedang", "Sedang", "Medium" },
 	{ "tinggi", "Tinggi", "High" }
+};
+static const char *const arah_words[][3] = {
+	{ "naik", "Naik", "Up" },
+	{ "turun", "Turun", "Down" }
 };
 static const char *const frekuensi_words[][3] = {
 	{ "bulanan", "Bulanan", "Monthly" },
@@ -577,8 +598,10 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	next_section(c, bagian, "gambaran_umum", k);
 	if (peg != NULL && peg->type == PN_MAP) {
 		next_section(c, bagian, "pegawai", peg);
-		if (get_ll(peg, "jumlah", &total))
+		if (get_ll(peg, "jumlah", &total)) {
 			put_number(peg, "jumlah_teks", total, c, pnode_get(peg, "jumlah"));
+			put_flag(peg, "tunggal", total == 1, pnode_get(peg, "jumlah"));
+		}
 		put_own(peg, "per_tanggal_teks", compute_date_long(pnode_str(peg,
 		    "per_tanggal"), c->lang), NULL, pnode_get(peg, "per_tanggal"));
 		rin = pnode_get(peg, "rincian");
@@ -600,11 +623,11 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 				get_ll(d, "jumlah", &v);
 				put_cell(d, "label_teks", pnode_str(d, "label"), d);
 				put_number(d, "jumlah_teks", v, c, pnode_get(d, "jumlah"));
-				put_own(d, "persen", compute_percent(v, sum, c->lang), "-",
+				put_own(d, "persen", compute_percent(v, sum), "-",
 				    pnode_get(d, "jumlah"));
 			}
 			put_number(r, "jumlah_teks", sum, c, daftar);
-			put_own(r, "persen", compute_percent(sum, sum, c->lang), "-", daftar);
+			put_own(r, "persen", compute_percent(sum, sum), "-", daftar);
 		}
 	}
 	if (komp != NULL && komp->type == PN_SEQ && komp->nchild > 0) {
@@ -618,9 +641,9 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			if (d->type != PN_MAP)
 				continue;
 			put_cell(d, "bidang_teks", pnode_str(d, "bidang"), d);
-			put_own(d, "saat_ini_teks", compute_number(a, c->lang), "-",
+			put_own(d, "saat_ini_teks", compute_number(a), "-",
 			    pnode_get(d, "saat_ini"));
-			put_own(d, "dibutuhkan_teks", compute_number(b, c->lang), "-",
+			put_own(d, "dibutuhkan_teks", compute_number(b), "-",
 			    pnode_get(d, "dibutuhkan"));
 			if (a != NULL && b != NULL) {
 				/* The gap with the larger number of decimals typed. */
@@ -634,7 +657,7 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 					prec = 6;
 				snprintf(tmp, sizeof(tmp), "%.*f", prec,
 				    strtod(b, NULL) - strtod(a, NULL));
-				gap = compute_number(tmp, c->lang);
+				gap = compute_number(tmp);
 			}
 			put_own(d, "kesenjangan_teks", gap, "-", d);
 			put_cell(d, "satuan_teks", pnode_str(d, "satuan"), d);
@@ -653,7 +676,7 @@ do_tujuan(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		if (it->type == PN_MAP)
 			next_section(c, it, "bagian", it);
 	if (t != NULL && t->type == PN_MAP)
-		put_long(t, "banyak", l ? (long long)l->nchild : 0, t);
+		put_count(t, l);
 }
 
 static void
@@ -717,7 +740,7 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		tang += ang;
 		tkeg += (long long)keg->nchild;
 	}
-	put_long(s, "banyak", l ? (long long)l->nchild : 0, s);
+	put_count(s, l);
 	put_flag(s, "ada_kegiatan", tkeg > 0, s);
 	if (tkeg > 0) {
 		next_section(c, bagian, "rekapitulasi", s);
@@ -738,11 +761,39 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	}
 }
 
+/* A partner's contacts on one line, `kontak_teks`; 1 when there are any. */
+static int
+put_contact(struct pnode *item, const struct pnode *k)
+{
+	static const char *const keys[] = { "surel", "telepon", "laman" };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < NELEM(keys); i++) {
+		const char *v = pnode_str(k, keys[i]);
+		char *l;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		l = one_line(v);
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, l);
+		free(l);
+	}
+	if (b.len == 0)
+		return 0;
+	put_str(item, "kontak_teks", buf_str(&b), k);
+	buf_free(&b);
+	return 1;
+}
+
 static void
 do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 {
 	struct pnode *im = pnode_get(root, "implementasi");
 	struct pnode *m = pnode_get(im, "mitra"), *it;
+	int kontak = 0;
 
 	next_section(c, bagian, "pelaksanaan", im);
 	if (m == NULL || m->type != PN_SEQ || m->nchild == 0)
@@ -759,7 +810,10 @@ do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_cell(it, "peran_teks", pnode_str(it, "peran"), it);
 		put_own(it, "strategi_teks", join_list(pnode_get(it, "strategi")),
 		    "-", it);
+		if (put_contact(it, pnode_get(it, "kontak")))
+			kontak = 1;
 	}
+	put_flag(im, "ada_kontak", kontak, m);
 }
 
 static void
@@ -783,7 +837,7 @@ do_tantangan(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_own(it, "mitigasi_sel", m ? cell_markdown(m) : NULL, "-",
 		    pnode_get(it, "mitigasi"));
 	}
-	put_long(t, "banyak", l ? (long long)l->nchild : 0, t);
+	put_count(t, l);
 	if (l != NULL && l->type == PN_SEQ && l->nchild > 0) {
 		next_section(c, bagian, "ringkasan", l);
 		next_table(c, t, "tabel", l);
@@ -816,7 +870,7 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			continue;
 		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
 		put_cell(it, "satuan_teks", pnode_str(it, "satuan"), it);
-		nv = compute_number(pnode_str(b, "nilai"), c->lang);
+		nv = compute_number(pnode_str(b, "nilai"));
 		if (nv != NULL && pnode_str(b, "tahun") != NULL)
 			put_own(it, "baseline_teks", xasprintf("%s (%s)", nv,
 			    pnode_str(b, "tahun")), NULL, b);
@@ -832,15 +886,23 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			v = pnode_get(tg, key);
 			put_str(cell, "tahun", key, v ? v : tg);
 			put_own(cell, "nilai", v && v->type == PN_STR ?
-			    compute_number(v->str, c->lang) : NULL, "-", v ? v : tg);
+			    compute_number(v->str) : NULL, "-", v ? v : tg);
 		}
 		put_cell(it, "sumber_teks", pnode_str(it, "sumber"), it);
 		put_cell(it, "penanggung_jawab_teks", pnode_str(it,
 		    "penanggung_jawab"), it);
 		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
 		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+		put_cell(it, "tujuan_teks", pnode_str(it, "tujuan"), it);
+		/* `arah` defaults to naik (plan-format.md) */
+		put_cell(it, "arah_teks", word_of(arah_words, NELEM(arah_words),
+		    pnode_str(it, "arah") ? pnode_str(it, "arah") : "naik", c->lang), it);
 	}
-	put_long(mo, "banyak", l ? (long long)l->nchild : 0, mo);
+	/* How each indicator is measured: the goal, direction and frequency
+	 * do not fit beside the yearly targets. */
+	if (l != NULL && l->type == PN_SEQ && l->nchild > 0)
+		next_table(c, mo, "tabel_pengukuran", l);
+	put_count(mo, l);
 }
 
 static void
@@ -897,7 +959,7 @@ static const struct chapter {
 	{ "tantangan", "tantangan", "judul", do_tantangan },
 	{ "monitoring", "monitoring", "judul", do_monitoring },
 	{ "keterlibatan_masyarakat", "keterlibatan_masyarakat", "judul", do_keterlibatan },
-	{ "contoh_sukses", NULL, NULL, do_contoh_sukses },
+	{ "contoh_sukses", "judul_bab", "contoh_sukses", do_contoh_sukses },
 	{ "kesimpulan", "judul_bab", "kesimpulan", do_nothing },
 };
 
@@ -1002,6 +1064,18 @@ do_region(struct cctx *c, struct pnode *root)
 			    NULL, pnode_get(w, "tingkat"));
 	}
 	free(full);
+	/* Whose civil servants the plan is for: a region with its own
+	 * government (provinsi, kabupaten, kota) names that government; a
+	 * kecamatan, kelurahan or desa is a unit under its kota or kabupaten
+	 * and names itself ("ASN di lingkungan Kecamatan Alak"). */
+	if (tingkat != NULL && (strcmp(tingkat, "kecamatan") == 0 ||
+	    strcmp(tingkat, "kelurahan") == 0 || strcmp(tingkat, "desa") == 0)) {
+		if (pnode_str(w, "nama_lengkap") != NULL)
+			put_str(w, "lingkungan", pnode_str(w, "nama_lengkap"),
+			    pnode_get(w, "nama"));
+	} else if (pnode_str(w, "pemerintah") != NULL)
+		put_str(w, "lingkungan", pnode_str(w, "pemerintah"),
+		    pnode_get(w, "pemerintah"));
 	if (pnode_str(w, "provinsi") != NULL)
 		put_own(w, "provinsi_lengkap", compute_region("provinsi",
 		    pnode_str(w, "provinsi")), NULL, pnode_get(w, "provinsi"));
@@ -1191,8 +1265,12 @@ do_front(struct cctx *c, struct pnode *root)
 		put_own(sampul, "tahun", xstrndup(tgl, 4), NULL, pnode_get(d, "tanggal"));
 	else if (pnode_str(p, "mulai") != NULL)
 		put_line(sampul, "tahun", pnode_str(p, "mulai"), pnode_get(p, "mulai"));
+	/* A draft has no number yet (official-documents.md 1.10); a final
+	 * document shows its number on the cover, as it is cited by it. */
 	if (konsep)
 		put_line(sampul, "versi", pnode_str(d, "versi"), pnode_get(d, "versi"));
+	else
+		put_line(sampul, "nomor", pnode_str(d, "nomor"), pnode_get(d, "nomor"));
 
 	meta = put_node(root, "meta", PN_MAP, d);
 	put_line(meta, "judul", pnode_str(d, "judul"), pnode_get(d, "judul"));
@@ -1286,10 +1364,11 @@ static const struct {
 	      "sampul meta bab tanda_tangan dasar_hukum_butir kata" },
 	{ "dokumen", "tanggal_teks judul_kapital jenis_adalah" },
 	{ "dokumen.jenis_adalah", "rencana_pengembangan sistem_pembinaan strategi_kompetensi" },
-	{ "wilayah", "nama_lengkap pemerintah pemerintah_kapital instansi_kapital provinsi_lengkap" },
+	{ "wilayah", "nama_lengkap pemerintah pemerintah_kapital instansi_kapital provinsi_lengkap "
+	      "lingkungan" },
 	{ "periode", "teks banyak_tahun tahun" },
 	{ "periode.tahun", "tahun no pertama terakhir" },
-	{ "sampul", "logo judul subjudul pemerintah periode instansi tahun versi" },
+	{ "sampul", "logo judul subjudul nomor pemerintah periode instansi tahun versi" },
 	{ "meta", "judul penulis subjek tanggal" },
 	{ "dasar_hukum_butir", "teks no pertama terakhir" },
 	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip" },
@@ -1304,15 +1383,15 @@ static const struct {
 	      "mitra ringkasan indikator forum" },
 	{ "kondisi", "tabel_kompetensi" },
 	{ "kondisi.tabel_kompetensi", "nomor label" },
-	{ "kondisi.pegawai", "jumlah_teks per_tanggal_teks" },
+	{ "kondisi.pegawai", "jumlah_teks per_tanggal_teks tunggal" },
 	{ "kondisi.pegawai.rincian", "no pertama terakhir tabel jumlah_teks persen" },
 	{ "kondisi.pegawai.rincian.tabel", "nomor label" },
 	{ "kondisi.pegawai.rincian.daftar", "no pertama terakhir label_teks jumlah_teks persen" },
 	{ "kondisi.kompetensi", "no pertama terakhir bidang_teks saat_ini_teks "
 	      "dibutuhkan_teks kesenjangan_teks satuan_teks" },
-	{ "tujuan", "banyak" },
+	{ "tujuan", "banyak tunggal" },
 	{ "tujuan.daftar", "no pertama terakhir bagian" },
-	{ "strategi", "banyak ada_kegiatan banyak_kegiatan jumlah_jp_teks "
+	{ "strategi", "banyak tunggal ada_kegiatan banyak_kegiatan jumlah_jp_teks "
 	      "jumlah_peserta_teks jumlah_anggaran_rp tabel_rekapitulasi" },
 	{ "strategi.tabel_rekapitulasi", "nomor label" },
 	{ "strategi.daftar", "no pertama terakhir bagian tujuan_teks ada_kegiatan tabel "
@@ -1320,16 +1399,19 @@ static const struct {
 	{ "strategi.daftar.tabel", "nomor label" },
 	{ "strategi.daftar.kegiatan", "no pertama terakhir nama_teks bentuk_teks jp_teks "
 	      "peserta_teks anggaran_rp jadwal_teks" },
-	{ "implementasi", "tabel_mitra" },
+	{ "implementasi", "tabel_mitra ada_kontak" },
 	{ "implementasi.tabel_mitra", "nomor label" },
-	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks" },
-	{ "tantangan", "banyak tabel" },
+	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks "
+	      "kontak_teks" },
+	{ "tantangan", "banyak tunggal tabel" },
 	{ "tantangan.tabel", "nomor label" },
 	{ "tantangan.daftar", "no pertama terakhir bagian judul_teks tingkat_teks mitigasi_sel" },
-	{ "monitoring", "banyak tabel" },
+	{ "monitoring", "banyak tunggal tabel tabel_pengukuran" },
 	{ "monitoring.tabel", "nomor label" },
+	{ "monitoring.tabel_pengukuran", "nomor label" },
 	{ "monitoring.indikator", "no pertama terakhir nama_teks satuan_teks baseline_teks "
-	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks" },
+	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks tujuan_teks "
+	      "arah_teks" },
 	{ "monitoring.indikator.target_tahun", "tahun nilai" },
 	{ "keterlibatan_masyarakat", "tabel_forum" },
 	{ "keterlibatan_masyarakat.tabel_forum", "nomor label" },

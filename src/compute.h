@@ -14,7 +14,7 @@
  * dates, formatted numbers and rupiah, region names, chapter and section
  * numbers, table numbers, totals, row numbers and first/last flags.  Every
  * name is listed in docs/templates.md, "Computed fields".  lang is "id" or
- * "en" (dates and number separators).  The caller frees it with pnode_free.
+ * "en" (month names and the words of enum values; numbers stay Indonesian).  The caller frees it with pnode_free.
  * Returns NULL when the plan has no tree.
  */
 struct pnode	*compute_context(const struct plan *, const struct style *,
@@ -37,11 +37,16 @@ int		 compute_name_known(const char *path, const char *name);
 
 /* "2026-11-22" -> "22 November 2026" (en: the same with English months). */
 char	*compute_date_long(const char *ymd, const char *lang);
-/* A decimal number as typed ("1234.5", "-3", "72.50") -> "1.234,5" (en
- * "1,234.5"); the decimals typed are kept. */
-char	*compute_number(const char *typed, const char *lang);
+/*
+ * Numbers, rupiah and percentages are written the Indonesian way in every
+ * language: the document stays an Indonesian official document (an English
+ * one is a translation), and Indonesian separators are its legal form.
+ */
+/* A decimal number as typed ("1234.5", "-3", "72.50") -> "1.234,5"; the
+ * decimals typed are kept. */
+char	*compute_number(const char *typed);
 /* A whole number of rupiah ("1250000000") -> "Rp1.250.000.000,00". */
-char	*compute_rupiah(const char *typed, const char *lang);
+char	*compute_rupiah(const char *typed);
 /* 1..3999 -> "I".."MMMCMXCIX"; NULL outside. */
 char	*compute_roman(long n);
 /* 18 digits, spaces allowed -> "19700101 199503 1 001". */
@@ -50,8 +55,8 @@ char	*compute_nip(const char *nip);
 char	*compute_region(const char *tingkat, const char *nama);
 /* UTF-8 to capitals (ASCII and Latin-1 letters). */
 char	*compute_upper(const char *s);
-/* part/whole as a percentage with one decimal: "45,2%" (en "45.2%"). */
-char	*compute_percent(long long part, long long whole, const char *lang);
+/* part/whole as a percentage with one decimal: "45,2%". */
+char	*compute_percent(long long part, long long whole);
 /* Section label n (from 1) of chapter `chapter`: "2.3" or, with
  * HEADNUM_LETTER, "C.". */
 char	*compute_section_label(enum style_heading_num, long chapter, long n);

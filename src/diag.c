@@ -95,6 +95,8 @@ diag_source_add(struct diag_list *dl, const char *file, const char *text,
 		s->text = xstrndup(text, len);
 		s->len = len;
 	}
+	s->hint_off = 0;
+	s->hint_line = 0;
 	return s->file;
 }
 
@@ -192,9 +194,11 @@ diag_sort(struct diag_list *dl)
 		qsort(dl->v, dl->n, sizeof(*dl->v), diag_cmp);
 }
 
-/* Finds the bytes of line `line` (1-based) in a source text. */
+/* Finds the bytes of line `line` (1-based) in a source text.  Messages are
+ * printed sorted, so the search starts from the line found last: printing is
+ * linear in the file, not in lines times messages. */
 static const char *
-source_line(const struct diag_source *s, int line, size_t *len)
+source_line(struct diag_source *s, int line, size_t *len)
 {
 	const char *p = s->text, *end = s->text + s->len, *e;
 	int l = 1;
@@ -204,6 +208,10 @@ source_line(const struct diag_source *s, int line, size_t *len)
 	/* Skip a UTF-8 byte order mark, which libyaml does not count. */
 	if (s->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
+	if (s->hint_line > 0 && s->hint_line <= line) {
+		p = s->text + s->hint_off;
+		l = s->hint_line;
+	}
 	while (l < line && p < end) {
 		e = memchr(p, '\n', (size_t)(end - p));
 		if (e == NULL)
@@ -213,6 +221,8 @@ source_line(const struct diag_source *s, int line, size_t *len)
 	}
 	if (l != line || p > end)
 		return NULL;
+	s->hint_off = (size_t)(p - s->text);
+	s->hint_line = line;
 	e = memchr(p, '\n', (size_t)(end - p));
 	if (e == NULL)
 		e = end;
@@ -226,7 +236,7 @@ static void
 print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
     int colour)
 {
-	const struct diag_source *s = find_source(dl, d->file);
+	struct diag_source *s = find_source(dl, d->file);
 	const char *ln;
 	size_t len, i;
 	int col;

@@ -41,6 +41,8 @@ struct diag_source {
 	char		*file;		/* name as given on the command line */
 	char		*text;		/* bytes of the file, NUL-terminated */
 	size_t		 len;
+	size_t		 hint_off;	/* printing: start of line hint_line, so that */
+	int		 hint_line;	/* sorted messages find their lines in one pass */
 };
 
 struct diag_list {

@@ -71,7 +71,7 @@ DIAG(D_TPL_LIMIT_OUTPUT,	ERROR,	"tpl-limit-output", "the expanded text is larger
 DIAG(D_TPL_LIMIT_WORK,	ERROR,	"tpl-limit-work", "expansion takes more than 64 million steps")
 
 /* ---- template folders, styles, words, build (style.c, build.c) ---- */
-DIAG(D_STYLE_KEY,	ERROR,	"style-key",	"an unknown key in a template's gaya.yaml or word set")
+DIAG(D_STYLE_KEY,	ERROR,	"style-key",	"an unknown key in a template's gaya.yaml")
 DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type or is out of range")
 DIAG(D_WORDS_VALUE,	ERROR,	"words-value",	"a word set (kata-id.yaml, kata-en.yaml) must map names to text")
 DIAG(D_TPL_NOTFOUND,	ERROR,	"template-not-found", "the template folder or one of its files cannot be found")

@@ -623,6 +623,10 @@ lay_cover(struct lay *L, const struct block *b)
 	}
 	y -= centred(L, blocks_kv(b, "judul"), sz, 1, 1, 1, y) + 18;
 	y -= centred(L, blocks_kv(b, "subjudul"), big, 1, 0, 1, y) + 36;
+	/* a final document's number (the template sends it only then) */
+	if ((h = centred(L, blocks_kv(b, "nomor"), L->st->body_size_pt, 0, 0, 1,
+	    y)) > 0)
+		y -= h + 18;
 	y -= centred(L, blocks_kv(b, "pemerintah"), big, 1, 1, 1, y) + 6;
 	y -= centred(L, blocks_kv(b, "periode"), big, 1, 1, 1, y) + 18;
 	if (L->draft && blocks_kv(b, "versi") != NULL) {

@@ -48,7 +48,7 @@ static const char usage_text[] =
 "                           (default), sistem-pembinaan or strategi-kompetensi\n"
 "  expand TEMPLATE --data FILE.yaml\n"
 "                           expand a Mustache template with any YAML data\n"
-"  build PLAN               write the document (default PLAN with .pdf)\n"
+"  build PLAN...            typeset plans (default: each PLAN with .pdf)\n"
 "  hyphenate [-x WORD]... WORD...\n"
 "                           print each word with its hyphenation points\n"
 "                           (-x pe-ngem-bang-an: an exception, as in the style)\n"
@@ -63,13 +63,23 @@ static const char usage_text[] =
 "  --escape html|markdown|none  how {{x}} escapes values (default html)\n"
 "  -o FILE                  write FILE (replaced only on success);\n"
 "                           - or no -o: standard output\n"
-"Options of build:\n"
+"\n"
+"Options of build (each plan is validated first; any error: nothing written):\n"
 "  --to pdf|markdown|pages  output kind (default pdf); markdown is the\n"
-"                           expanded template, default PLAN with .md;\n"
+"                           expanded template (default PLAN with .md);\n"
 "                           pages is a text dump of the laid-out pages\n"
-"                           (real font metrics, as in the PDF), .pages\n"
-"  -o FILE                  output file; `-` writes to standard output\n"
-"  --template DIR           use the template folder DIR\n"
+"                           (real font metrics, as in the PDF; .pages)\n"
+"  -o FILE                  output for a single PLAN; - writes to standard output\n"
+"  -d DIR                   write each output into DIR as NAME.pdf (.md, .pages)\n"
+"  --template DIR           use the template folder DIR (else dokumen.templat,\n"
+"                           else the template named by dokumen.jenis)\n"
+"  -j N                     build N plans at once, on N threads (1-64, default 1)\n"
+"\n"
+"Environment:\n"
+"  SOURCE_DATE_EPOCH        the PDF's dates (else dokumen.tanggal; never the clock)\n"
+"  RENCANA_FONTS            the folder of the fonts (default fonts/ beside rencana)\n"
+"  RENCANA_TEMPLATES        where template names are looked up\n"
+"  NO_COLOR                 no colour in diagnostics\n"
 "\n"
 "Developer commands:\n"
 "  layout-dump [--blocks] [--[no-]hyph] [--real] FILE.md\n"
@@ -959,6 +969,13 @@ cmd_build(int argc, char **argv)
 		return rc;
 	}
 
+	/* -d DIR: make the folder (one level) if it is not there yet. */
+	if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "rencana: error: cannot make folder `%s`: %s\n",
+		    dir, strerror(errno));
+		free(plans);
+		return EXIT_IO;
+	}
 	memset(&run, 0, sizeof(run));
 	run.n = n;
 	run.markdown = strcmp(to, "markdown") == 0;

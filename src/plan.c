@@ -456,8 +456,6 @@ on_end(struct loader *ld)
 	struct pnode *n = f->node;
 
 	free(f->key);
-	if (n->type == PN_MAP)
-		check_dup_keys(ld, n);
 	/* A discarded complex key still goes through attach, which turns it
 	 * into a refused key so its value is dropped too. */
 	attach(ld, n);
@@ -484,6 +482,28 @@ loader_fail_yaml(struct loader *ld)
 		    problem, p->context, (int)p->context_mark.line + 1);
 	else
 		diag_add(ld->dl, D_YAML_SYNTAX, &pos, NULL, "%s", problem);
+}
+
+/* Checks every map for repeated keys once the tree is whole, so that each
+ * message carries the full path (the parents are attached by then).  The
+ * walk follows parent links: no recursion, any depth. */
+static void
+check_all_dup_keys(struct loader *ld, struct pnode *root)
+{
+	struct pnode *n = root;
+
+	while (n != NULL) {
+		if (n->type == PN_MAP)
+			check_dup_keys(ld, n);
+		if (n->first != NULL) {
+			n = n->first;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
 }
 
 static void
@@ -594,6 +614,7 @@ plan_parse(struct loader *ld, struct plan *pl, const char *data, size_t len)
 		diag_add(ld->dl, D_YAML_EMPTY, &p0, NULL, "the file is empty");
 	}
 	free(ld->stack);
+	check_all_dup_keys(ld, ld->root);
 	pl->root = ld->root;
 	pl->nnodes = ld->nodes;
 }

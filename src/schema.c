@@ -353,6 +353,9 @@ static const struct schema_field f_judul_bab[] = {
 	    "judul pengganti untuk Kata Pengantar", "Sambutan", NULL),
 	FLD("pendahuluan", STRING, 0, C(NONE), NULL, NULL,
 	    "judul pengganti untuk Pendahuluan", "Latar Belakang", NULL),
+	FLD("contoh_sukses", STRING, 0, C(NONE), NULL, NULL,
+	    "judul bab Contoh Sukses (daftar contoh_sukses tidak punya judul sendiri)",
+	    "Contoh Sukses Penerapan Pembinaan ASN", NULL),
 	FLD("kesimpulan", STRING, 0, C(NONE), NULL, NULL,
 	    "judul pengganti untuk Kesimpulan", "Penutup", NULL),
 	END
@@ -392,7 +395,7 @@ static const struct schema_field f_root[] = {
 	FLD("wilayah", MAP, R, C(WILAYAH), NULL, NULL, "wilayah pemilik rencana", NULL, f_wilayah),
 	FLD("periode", MAP, R, C(PERIOD), NULL, NULL, "periode rencana", NULL, f_periode),
 	FLD("judul_bab", MAP, 0, C(NONE), NULL, NULL,
-	    "judul pengganti untuk bab yang hanya berisi teks", NULL, f_judul_bab),
+	    "judul pengganti untuk bab tanpa kunci judul sendiri", NULL, f_judul_bab),
 	FLD("kata_pengantar", MARKDOWN, 0, C(NONE), NULL, NULL,
 	    "Kata Pengantar, sebelum daftar isi", NULL, NULL),
 	FLD("pendahuluan", MARKDOWN, R, C(NONE), NULL, NULL, "bab Pendahuluan", NULL, NULL),

@@ -34,6 +34,8 @@
 #define VAL_MAX_PERIOD		10	/* the spec: a plan covers at most 10 years */
 #define VAL_MIN_JP		20	/* PP 17/2020: at least 20 JP a year per civil servant */
 #define VAL_MAX_INT		1e15	/* beyond this a count or rupiah amount is a typo; doubles stay exact */
+#define VAL_MAX_SUGGEST		1000	/* "did you mean" for the first 1000 unknown keys or values:
+					   each costs up to 20 x 64 x 64 steps */
 
 /* ---- patterns, compiled once for every thread -------------------------- */
 
@@ -307,6 +309,7 @@ struct vctx {
 	int			 docy, docm, docd;	/* 0: no document date */
 	struct code		*codes;		/* goals, strategies, indicators, sorted */
 	size_t			 ncodes;
+	size_t			 nsuggest;	/* suggestions computed so far */
 	double			 jp_sum;	/* sum of jp * peserta */
 	int			 jp_any;
 };
@@ -568,7 +571,7 @@ check_unknown(struct vctx *c, const struct pnode *m, const struct schema_field *
 	const struct schema_field *k, *best = NULL;
 	size_t d, bd = (size_t)-1, lim;
 
-	for (k = f->children; k->key != NULL; k++) {
+	for (k = f->children; k->key != NULL && c->nsuggest < VAL_MAX_SUGGEST; k++) {
 		d = validate_edit_distance(m->key, k->key);
 		if (d < bd) {
 			bd = d;
@@ -578,6 +581,7 @@ check_unknown(struct vctx *c, const struct pnode *m, const struct schema_field *
 	lim = strlen(m->key) / 3;
 	if (lim < 2)
 		lim = 2;
+	c->nsuggest++;
 	if (best != NULL && bd <= lim)
 		report(c, D_VAL_UNKNOWN_KEY, &m->keypos, m,
 		    "unknown key `%s`; did you mean `%s`?", m->key, best->key);
@@ -594,12 +598,15 @@ check_enum(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	for (i = 0; f->values[i] != NULL; i++) {
 		if (strcmp(n->str, f->values[i]) == 0)
 			return;
+		if (c->nsuggest >= VAL_MAX_SUGGEST)
+			continue;
 		d = validate_edit_distance(n->str, f->values[i]);
 		if (d < bd) {
 			bd = d;
 			bi = i;
 		}
 	}
+	c->nsuggest++;
 	for (i = 0; f->values[i] != NULL; i++)
 		buf_printf(&b, "%s`%s`", i == 0 ? "" : ", ", f->values[i]);
 	if (bd <= 2)

@@ -47,12 +47,18 @@ seed_check() {
 	[ -n "$n" ] || return 0
 	seed=$(ls "$SEEDS/${n}_"*.txt 2>/dev/null | head -n 1)
 	[ -n "$seed" ] || return 0
-	# Headings of the document, lower case: chapter titles and sections.
+	# Headings of the document, lower case: chapter titles and sections,
+	# without their number and the goal or strategy code after them.
 	awk '/^(BAB|CHAPTER) [IVXLC]+\\$/ { getline; print; next }
-	     /^#+ / { sub(/^#+ ([0-9]+\.[0-9]+|[A-Z]\.)? */, ""); print }' "$2" |
+	     /^#+ / { sub(/^#+ ([0-9]+\.[0-9]+|[A-Z]\.)? */, "")
+	              sub(/ \([A-Z]+[0-9]+\)$/, ""); print }' "$2" |
 	    sed 's/\\//g' | tr '[:upper:]' '[:lower:]' >"$tmp/heads"
-	# Seed headings: short lines after the title.
-	tail -n +2 "$seed" | awk 'length($0) < 120' | tr '[:upper:]' '[:lower:]' >"$tmp/want"
+	# Seed headings: its short lines.  The first line is the seed's title
+	# when a heading follows it directly (seed 003 has no title: its first
+	# line is a heading followed by prose).
+	awk 'NR == 1 { first = $0; next }
+	     NR == 2 && length($0) >= 120 { print first }
+	     length($0) < 120' "$seed" | tr '[:upper:]' '[:lower:]' >"$tmp/want"
 	awk 'NR == FNR { want[++nw] = $0; next }
 	     { have[++nh] = $0 }
 	     END { j = 1
