@@ -40,6 +40,9 @@
 				 * line costs little: hyphens only when needed */
 #define LB_EMERG_PEN	2000	/* cost of a break inside an overlong word */
 #define LB_FLAG_DEM	3000	/* two hyphenated lines in a row */
+#define LB_FINAL_HYPH_DEM 5000	/* a hyphen on the next-to-last line, which
+				   leaves a word fragment alone on the last
+				   line (TeX's \finalhyphendemerits) */
 #define LB_FIT_DEM	100	/* adjacent lines of very different tightness */
 #define LB_FILL		1e9	/* stretch of the glue ending a paragraph */
 #define LB_EPS		1e-3	/* pt: widths summed in another order differ
@@ -171,6 +174,9 @@ retry:
 				    it[a->pos].flagged)
 					d += LB_FLAG_DEM;
 			}
+			if (forced && i == n - 1 && a->pos != (size_t)-1 &&
+			    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
+				d += LB_FINAL_HYPH_DEM;
 			f = fitness(r);
 			if (abs(f - a->fit) > 1)
 				d += LB_FIT_DEM;
@@ -376,10 +382,13 @@ is_letter(int c)
 	    (c >= 0xC0 && c != 0xD7 && c != 0xF7);
 }
 
-/* Items of one word, bytes [ws, we) of the source. */
+/* Items of one word, bytes [ws, we) of the source.  `last`: the word ends
+ * the paragraph (or a hard-broken line), where justified text offers no
+ * hyphenation points: a fragment alone on the last line looks broken, and
+ * that line's fill glue absorbs any shortfall without one. */
 static void
 word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
-    const struct lb_opts *o)
+    const struct lb_opts *o, int last)
 {
 	unsigned char *brk = xcalloc(we - ws + 1, 1);	/* 1 hyphen, 2 free, 3 emergency */
 	size_t i, start, cs, ce;
@@ -399,7 +408,8 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		ce = we;
 		while (ce > cs && !is_letter(sr->s[ce - 1]))
 			ce--;
-		if (o->hyph != NULL && ce - cs >= (o->hyph_min > LB_HYPH_MIN ?
+		if (o->hyph != NULL && !(last && o->align == LB_JUSTIFY) &&
+		    ce - cs >= (o->hyph_min > LB_HYPH_MIN ?
 		    (size_t)o->hyph_min : LB_HYPH_MIN)) {
 			unsigned char *hb = xcalloc(ce - cs, 1);
 
@@ -468,7 +478,7 @@ end_items(struct items *is, enum font_style f)
 static void
 make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 	int need_glue = 0;
 
 	if (o->indent > 0) {
@@ -505,7 +515,9 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 		}
 		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
 			;
-		word_items(is, sr, i, j, o);
+		for (k = j; k < sr->n && sr->s[k] == ' '; k++)
+			;
+		word_items(is, sr, i, j, o, k == sr->n || sr->s[k] == '\n');
 		i = j;
 	}
 	end_items(is, sr->n > 0 ? (enum font_style)sr->f[sr->n - 1] :

@@ -516,6 +516,7 @@ default_output(const char *plan, const char *dir, const char *ext)
 static int
 write_output(const char *path, const struct buf *out, struct diag_list *dl)
 {
+	struct stat st;
 	char *tmp;
 	FILE *f;
 	int fd, ok;
@@ -525,6 +526,18 @@ write_output(const char *path, const struct buf *out, struct diag_list *dl)
 		    fflush(stdout) != 0) {
 			diag_add(dl, D_IO_WRITE, NULL, NULL,
 			    "cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/* /dev/null, a pipe: write in place; a rename would replace
+		 * the device itself. */
+		if ((f = fopen(path, "wb")) == NULL ||
+		    fwrite(buf_str(out), 1, out->len, f) != out->len ||
+		    fclose(f) != 0) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write `%s`: %s", path, strerror(errno));
 			return -1;
 		}
 		return 0;

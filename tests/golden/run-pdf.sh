@@ -202,6 +202,20 @@ if [ "$st" != 1 ] || [ -e "$d/le.pdf" ] || [ -s "$d/out" ] || [ -z "$line" ] ||
 	sed 's/^/  | /' "$d/err" | head -5
 else ok; fi
 
+# An output that is not a regular file (a FIFO here; /dev/null in life) is
+# written in place: a temporary file renamed over it would replace it.
+for kind in pdf markdown; do
+	rm -f "$d/fifo" "$d/got"
+	mkfifo "$d/fifo"
+	timeout 10 cat "$d/fifo" >"$d/got" &
+	"$RENCANA" build --to "$kind" examples/alak-pengembangan.yaml -o "$d/fifo" 2>"$d/err"
+	st=$?
+	wait
+	if [ "$st" != 0 ] || [ ! -p "$d/fifo" ] || [ ! -s "$d/got" ]; then
+		bad "--to $kind -o FIFO: exit $st, the FIFO replaced or nothing written"
+	else ok; fi
+done
+
 # The progress line: only when several plans are built and stderr is a
 # terminal (script(1) gives one).
 mkdir -p "$d/o1" "$d/o2"

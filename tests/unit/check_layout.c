@@ -216,6 +216,34 @@ START_TEST(test_hyphen_only_when_it_helps)
 }
 END_TEST
 
+START_TEST(test_no_fragment_alone_on_last_line)
+{
+	/* The last word of a justified paragraph offers no hyphen: at this
+	 * width (19 glyphs) it would otherwise give "... ee abcd-" / "efgh". */
+	static const char *const last[] = { "aa bb cc dd ee", "abcdefgh" };
+	/* Without the final-hyphen demerits this width (21.6 glyphs) gives
+	 * "aa bb cc dd ee abcd-" / "efgh yy"; with them the next-to-last line
+	 * keeps its word whole: "aa bb cc dd ee abcdefgh" / "yy". */
+	static const char *const pen[] = { "aa bb cc dd ee abcdefgh", "yy" };
+	struct lb_opts o;
+	struct lb_para p;
+
+	memset(&p, 0, sizeof(p));
+	opts(&o, 95, LB_JUSTIFY);
+	o.hyph = fake_hyph;
+	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh"), 1, &o);
+	expect_lines(&p, last, 2);
+	ck_assert_int_eq(p.line[0].hyphen, 0);
+
+	opts(&o, 108, LB_JUSTIFY);
+	o.hyph = fake_hyph;
+	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh yy"), 1, &o);
+	expect_lines(&p, pen, 2);
+	ck_assert_int_eq(p.line[0].hyphen, 0);
+	layout_line_free(&p);
+}
+END_TEST
+
 START_TEST(test_overlong_word)
 {
 	char *w = malloc(10001);
@@ -926,6 +954,7 @@ layout_suite(void)
 	tcase_add_test(tl, test_justified_word_space);
 	tcase_add_test(tl, test_total_fit_beats_greedy);
 	tcase_add_test(tl, test_hyphen_only_when_it_helps);
+	tcase_add_test(tl, test_no_fragment_alone_on_last_line);
 	tcase_add_test(tl, test_overlong_word);
 	tcase_add_test(tl, test_huge_paragraph_linear);
 	tcase_add_test(tl, test_fonts_within_line);
