@@ -232,22 +232,53 @@ source_line(struct diag_source *s, int line, size_t *len)
 	return p;
 }
 
+/* Byte offset of character k (0-based) in ln, or len when past the end. */
+static size_t
+char_offset(const char *ln, size_t len, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)ln[i] & 0xC0) != 0x80 && k-- == 0)
+			return i;
+	return len;
+}
+
+/* Prints the offending line with a caret under the column.  A line longer
+ * than DIAG_LINE_SHOWN characters (a minified one-line file) is shown as a
+ * window around the column, cut at both ends with "...", so each message
+ * stays a few lines whatever the input. */
+#define DIAG_LINE_SHOWN	160
+
 static void
 print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
     int colour)
 {
 	struct diag_source *s = find_source(dl, d->file);
 	const char *ln;
-	size_t len, i;
+	size_t len, i, from, to, col0;
 	int col;
 
 	if (s == NULL || d->line < 1 || (ln = source_line(s, d->line, &len)) == NULL)
 		return;
-	fputs(" ", f);
-	fwrite(ln, 1, len, f);
-	fputs("\n ", f);
-	/* Walk `col - 1` characters, echoing tabs so the caret lines up. */
-	for (i = 0, col = 1; i < len && col < d->col; i++) {
+	col0 = d->col > 0 ? (size_t)d->col - 1 : 0;
+	from = 0;
+	to = len;
+	if (char_offset(ln, len, DIAG_LINE_SHOWN) < len) {
+		size_t first = col0 > DIAG_LINE_SHOWN / 2 ?
+		    col0 - DIAG_LINE_SHOWN / 2 : 0;
+
+		from = char_offset(ln, len, first);
+		to = char_offset(ln, len, first + DIAG_LINE_SHOWN);
+		col0 -= first;
+	}
+	fputs(from > 0 ? " ..." : " ", f);
+	fwrite(ln + from, 1, to - from, f);
+	fputs(to < len ? "...\n " : "\n ", f);
+	if (from > 0)
+		fputs("   ", f);
+	/* Walk col0 characters, echoing tabs so the caret lines up. */
+	for (i = from, col = 0; i < to && (size_t)col < col0; i++) {
 		unsigned char c = (unsigned char)ln[i];
 
 		if ((c & 0xC0) == 0x80)
