@@ -73,28 +73,20 @@ is_dir(const char *path)
 static char *
 read_file(const char *path, size_t *len, struct diag_list *dl)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
 
-	if (f == NULL)
+	if (buf_read_file(&b, path, BUILD_MAX_TEMPLATE) != 0) {
+		buf_free(&b);
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > BUILD_MAX_TEMPLATE) {
-			diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
-			    "template file `%s` is larger than %u bytes", path,
-			    BUILD_MAX_TEMPLATE);
-			fclose(f);
-			buf_free(&b);
-			return NULL;
-		}
 	}
-	fclose(f);
+	if (b.len > BUILD_MAX_TEMPLATE) {
+		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
+		    "template file `%s` is larger than %u bytes", path,
+		    BUILD_MAX_TEMPLATE);
+		buf_free(&b);
+		return NULL;
+	}
 	*len = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
 	return buf_detach(&b);
 }
 

@@ -428,23 +428,12 @@ struct expand_partials {
 static char *
 read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
 
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    b.len <= PLAN_MAX_BYTES)
-		buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
+	if (buf_read_file(&b, path, PLAN_MAX_BYTES) != 0) {
 		buf_free(&b);
 		return NULL;
 	}
-	fclose(f);
-	buf_put(&b, "", 0);
 	*len = b.len;
 	return buf_detach(&b);
 }
