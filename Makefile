@@ -130,9 +130,10 @@ clean:
 
 -include $(OBJS:.o=.d) $(O)/main.d $(TEST_OBJS:.o=.d)
 
-# The main job on the bundled examples.
-run: $(BIN)
-	./$(BIN) check examples/*.yaml
+# The main job on the bundled examples: every plan rendered to out/NAME.pdf.
+run: $(BIN) fonts
+	@mkdir -p out
+	./$(BIN) build -d out examples/*.yaml
 
 # ---- fuzzing (issue 5) ----
 # Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  `make check` replays

@@ -1,4 +1,5 @@
 /* rencana: growable byte buffer. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,4 +89,28 @@ buf_free(struct buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+int
+buf_read_file(struct buf *b, const char *path, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n, start = b->len;
+	int saved;
+
+	if (f == NULL)
+		return -1;
+	while (b->len - start <= max &&
+	    (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(b, chunk, n);
+	if (ferror(f)) {
+		saved = errno;
+		fclose(f);
+		errno = saved;
+		return -1;
+	}
+	fclose(f);
+	buf_put(b, "", 0);	/* data is never NULL after a read */
+	return 0;
 }

@@ -23,5 +23,9 @@ const char *buf_str(const struct buf *);
 /* Hands the string to the caller, who frees it; the buffer is reset. */
 char	*buf_detach(struct buf *);
 void	 buf_free(struct buf *);
+/* Appends the bytes of file `path`, reading at most max + 1 of them so the
+ * caller can tell a file larger than max without reading all of it.
+ * Returns 0, or -1 with errno set when the file cannot be opened or read. */
+int	 buf_read_file(struct buf *, const char *path, size_t max);
 
 #endif

@@ -22,6 +22,7 @@
 #include "blocks.h"
 #include "build.h"
 #include "compute.h"
+#include "dump.h"
 #include "layout.h"
 #include "page.h"
 #include "pdf.h"
@@ -72,28 +73,20 @@ is_dir(const char *path)
 static char *
 read_file(const char *path, size_t *len, struct diag_list *dl)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
 
-	if (f == NULL)
+	if (buf_read_file(&b, path, BUILD_MAX_TEMPLATE) != 0) {
+		buf_free(&b);
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > BUILD_MAX_TEMPLATE) {
-			diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
-			    "template file `%s` is larger than %u bytes", path,
-			    BUILD_MAX_TEMPLATE);
-			fclose(f);
-			buf_free(&b);
-			return NULL;
-		}
 	}
-	fclose(f);
+	if (b.len > BUILD_MAX_TEMPLATE) {
+		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
+		    "template file `%s` is larger than %u bytes", path,
+		    BUILD_MAX_TEMPLATE);
+		buf_free(&b);
+		return NULL;
+	}
 	*len = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
 	return buf_detach(&b);
 }
 
@@ -566,37 +559,93 @@ set_pdf_date(struct doc_pages *pages)
 		pages->meta.date = v;
 }
 
+/* Template, blocks and layout: the pages a build writes, with the style
+ * (*have_style set when st must be freed).  NULL after an error. */
+static struct doc_pages *
+build_layout(const struct plan *pl, const char *template_dir,
+    const char *fontdir, struct style *st, int *have_style, int *rc,
+    struct diag_list *dl)
+{
+	struct buf md = BUF_INIT;
+	struct metrics *m = NULL;
+	struct block *doc = NULL;
+	struct doc_pages *pages = NULL;
+
+	*have_style = 0;
+	*rc = PDF_FAIL;
+	if (build_markdown_style(pl, template_dir, &md, st, dl) != 0)
+		goto out;
+	*have_style = 1;
+	m = xcalloc(1, sizeof(*m));
+	if (pdf_metrics(st, fontdir, m, dl) != PDF_OK)
+		goto out;
+	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st->caption_word, dl);
+	pages = layout_run(doc, st, m, pl->dir, dl);
+	if (dl->nerror > 0) {
+		*rc = PDF_BAD_INPUT;
+		doc_pages_free(pages);
+		pages = NULL;
+		goto out;
+	}
+	set_pdf_date(pages);
+	*rc = PDF_OK;
+out:
+	blocks_free(doc);
+	free(m);
+	buf_free(&md);
+	return pages;
+}
+
 int
 build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
     const char *path, struct diag_list *dl)
 {
-	struct buf md = BUF_INIT;
 	struct style st;
-	struct metrics *m = NULL;
-	struct block *doc = NULL;
-	struct doc_pages *pages = NULL;
-	int rc = PDF_FAIL, have_style = 0;
+	struct doc_pages *pages;
+	int rc, have_style;
 
-	if (build_markdown_style(pl, template_dir, &md, &st, dl) != 0)
-		goto out;
-	have_style = 1;
-	m = xcalloc(1, sizeof(*m));
-	if (pdf_metrics(&st, fontdir, m, dl) != PDF_OK)
-		goto out;
-	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st.caption_word, dl);
-	pages = layout_run(doc, &st, m, pl->dir, dl);
-	if (dl->nerror > 0) {
-		rc = PDF_BAD_INPUT;
-		goto out;
-	}
-	set_pdf_date(pages);
-	rc = pdf_write(pages, &st, fontdir, path, dl);
-out:
+	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc, dl);
+	if (pages != NULL)
+		rc = pdf_write(pages, &st, fontdir, path, dl);
 	doc_pages_free(pages);
-	blocks_free(doc);
-	free(m);
 	if (have_style)
 		style_free(&st);
-	buf_free(&md);
+	return rc;
+}
+
+int
+build_pages(const struct plan *pl, const char *template_dir,
+    const char *fontdir, struct buf *out, struct diag_list *dl)
+{
+	struct style st;
+	struct doc_pages *pages;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc, have_style;
+
+	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc, dl);
+	if (pages != NULL) {
+		/* dump_pages writes to a stream; a memory stream keeps the
+		 * output all-or-nothing like the PDF's. */
+		if ((f = open_memstream(&text, &len)) == NULL) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot open a memory stream: %s", strerror(errno));
+			rc = PDF_FAIL;
+		} else {
+			dump_pages(f, pages);
+			if (fclose(f) != 0) {
+				diag_add(dl, D_IO_WRITE, NULL, NULL,
+				    "cannot write the page dump: %s",
+				    strerror(errno));
+				rc = PDF_FAIL;
+			} else
+				buf_put(out, text, len);
+			free(text);
+		}
+	}
+	doc_pages_free(pages);
+	if (have_style)
+		style_free(&st);
 	return rc;
 }

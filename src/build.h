@@ -35,6 +35,15 @@ int	build_markdown_style(const struct plan *, const char *template_dir,
 int	build_pdf(const struct plan *, const char *template_dir,
 	    const char *fontdir, const char *path, struct diag_list *);
 
+/*
+ * The same build up to the layout, then the text dump of the pages
+ * (dump_pages, dump.h) appended to out instead of a PDF: the golden tests'
+ * view of what pdf_write would draw.  Returns as build_pdf; out is left
+ * as it was after an error.
+ */
+int	build_pages(const struct plan *, const char *template_dir,
+	    const char *fontdir, struct buf *out, struct diag_list *);
+
 /* The folder a build would use (a new string the caller frees), or NULL
  * with a message in dl. */
 char	*build_template_dir(const struct plan *, const char *template_dir,

@@ -14,10 +14,6 @@ struct diag_info {
 	const char	*text;
 };
 
-/* Source lines longer than this are shown as a window of this many bytes
- * around the column: a 4 MiB line must not print 4 MiB (twice). */
-#define DIAG_MAX_EXCERPT	400
-
 static const struct diag_info diag_table[D__COUNT] = {
 #define DIAG(name, lvl, id, text) [name] = { DIAG_##lvl, id, text },
 #include "diag_codes.h"
@@ -236,51 +232,61 @@ source_line(struct diag_source *s, int line, size_t *len)
 	return p;
 }
 
+/* Byte offset of character k (0-based) in ln, or len when past the end. */
+static size_t
+char_offset(const char *ln, size_t len, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)ln[i] & 0xC0) != 0x80 && k-- == 0)
+			return i;
+	return len;
+}
+
+/* Prints the offending line with a caret under the column.  A line longer
+ * than DIAG_LINE_SHOWN characters (a minified one-line file) is shown as a
+ * window around the column, cut at both ends with "...", so each message
+ * stays a few lines whatever the input. */
+#define DIAG_LINE_SHOWN	160
+
 static void
 print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
     int colour)
 {
 	struct diag_source *s = find_source(dl, d->file);
-	struct buf b = BUF_INIT;
 	const char *ln;
-	size_t len, i, from = 0, to, at;
+	size_t len, i, from, to, col0;
 	int col;
 
 	if (s == NULL || d->line < 1 || (ln = source_line(s, d->line, &len)) == NULL)
 		return;
-	/* A line longer than DIAG_MAX_EXCERPT is shown as a window around the
-	 * column, cut at character boundaries. */
-	for (at = 0, col = 1; at < len && col < d->col; at++)
-		if (((unsigned char)ln[at] & 0xC0) != 0x80)
-			col++;
-	while (at < len && ((unsigned char)ln[at] & 0xC0) == 0x80)
-		at++;
+	col0 = d->col > 0 ? (size_t)d->col - 1 : 0;
+	from = 0;
 	to = len;
-	if (len > DIAG_MAX_EXCERPT) {
-		from = at > DIAG_MAX_EXCERPT / 2 ? at - DIAG_MAX_EXCERPT / 2 : 0;
-		while (from > 0 && ((unsigned char)ln[from] & 0xC0) == 0x80)
-			from--;
-		to = from + DIAG_MAX_EXCERPT < len ? from + DIAG_MAX_EXCERPT : len;
-		while (to < len && ((unsigned char)ln[to] & 0xC0) == 0x80)
-			to++;
-		if (to < at)
-			at = to;
+	if (char_offset(ln, len, DIAG_LINE_SHOWN) < len) {
+		size_t first = col0 > DIAG_LINE_SHOWN / 2 ?
+		    col0 - DIAG_LINE_SHOWN / 2 : 0;
+
+		from = char_offset(ln, len, first);
+		to = char_offset(ln, len, first + DIAG_LINE_SHOWN);
+		col0 -= first;
 	}
-	buf_put(&b, " ", 1);
-	buf_put(&b, ln + from, to - from);
-	buf_put(&b, "\n ", 2);
-	/* One space per character before the column, echoing tabs so the
-	 * caret lines up. */
-	for (i = from; i < at; i++) {
+	fputs(from > 0 ? " ..." : " ", f);
+	fwrite(ln + from, 1, to - from, f);
+	fputs(to < len ? "...\n " : "\n ", f);
+	if (from > 0)
+		fputs("   ", f);
+	/* Walk col0 characters, echoing tabs so the caret lines up. */
+	for (i = from, col = 0; i < to && (size_t)col < col0; i++) {
 		unsigned char c = (unsigned char)ln[i];
 
-		if ((c & 0xC0) != 0x80)
-			buf_put(&b, c == '\t' ? "\t" : " ", 1);
+		if ((c & 0xC0) == 0x80)
+			continue;
+		fputc(c == '\t' ? '\t' : ' ', f);
+		col++;
 	}
-	buf_puts(&b, colour ? "\033[1;32m^\033[0m\n" : "^\n");
-	/* One write: stderr is unbuffered. */
-	fwrite(b.data, 1, b.len, f);
-	buf_free(&b);
+	fputs(colour ? "\033[1;32m^\033[0m\n" : "^\n", f);
 }
 
 static void

@@ -50,6 +50,7 @@
 #define MARK_ALPHA	0.5
 #define SMALL_PT	9.0	/* the draft header line */
 #define CODE_PT		10.0
+#define CAPTION_GAP	4.0	/* pt between a table caption and its table */
 /* Hyphenation memo: words remembered per layout.  A plan's vocabulary is a
  * few thousand words; past the cap words are hyphenated without memo. */
 #define MEMO_SLOTS	8192		/* a power of two */
@@ -292,19 +293,51 @@ struct ctx {
 
 static void	lay_blocks(struct lay *, const struct block *, const struct ctx *);
 
+/* The lines a caption paragraph is set in (p filled; free it). */
+static void
+caption_set(const struct lay *L, const struct block *b, struct lb_para *p)
+{
+	struct lb_opts o;
+
+	memset(p, 0, sizeof(*p));
+	lay_opts(L, &o, L->st->body_size_pt, L->tw, LB_CENTER);
+	layout_line_set(p, b->run, b->nrun, &o);
+}
+
+/* Room a table needs at its start, with its caption when cap is one:
+ * the caption's lines and gap, the header and the first row. */
+static double
+table_need(const struct lay *L, const struct block *cap,
+    const struct block *t, double width)
+{
+	double need = 0;
+
+	if (cap != NULL) {
+		struct lb_para p;
+
+		caption_set(L, cap, &p);
+		need = (double)p.nline * lay_line_height(L,
+		    L->st->body_size_pt, 1) + CAPTION_GAP;
+		layout_line_free(&p);
+	}
+	if (t != NULL && t->type == BLK_TABLE)
+		need += layout_table_lead(L, t, width);
+	return need;
+}
+
 /* Room the start of a block needs, so a heading can be kept with it. */
 static double
-start_need(const struct lay *L, const struct block *b)
+start_need(const struct lay *L, const struct block *b, const struct ctx *c)
 {
 	if (b == NULL)
 		return 0;
 	switch (b->type) {
 	case BLK_TABLE:
-		return 4 * lay_line_height(L, L->st->table_size_pt, 1) + 12;
+		return table_need(L, NULL, b, L->tw - c->left - c->right);
 	case BLK_PARAGRAPH:
 		if (b->is_caption)
-			return L->lh + 4 * lay_line_height(L,
-			    L->st->table_size_pt, 1) + 12;
+			return L->lh / 2 + table_need(L, b, b->next,
+			    L->tw - c->left - c->right);
 		return 2 * L->lh;
 	default:
 		return 2 * L->lh;
@@ -330,20 +363,16 @@ lay_para(struct lay *L, const struct block *b, const struct ctx *c)
 }
 
 static void
-lay_caption(struct lay *L, const struct block *b)
+lay_caption(struct lay *L, const struct block *b, const struct ctx *c)
 {
-	struct lb_opts o;
 	struct lb_para p;
 	double size = L->st->body_size_pt;
 	double lh = lay_line_height(L, size, 1);
 	double need;
 
-	memset(&p, 0, sizeof(p));
-	lay_opts(L, &o, size, L->tw, LB_CENTER);
-	layout_line_set(&p, b->run, b->nrun, &o);
-	/* the caption goes with the table's first rows */
-	need = (double)p.nline * lh + 4 * lay_line_height(L,
-	    L->st->table_size_pt, 1) + 12;
+	caption_set(L, b, &p);
+	/* the caption goes with the table's header and first row */
+	need = table_need(L, b, b->next, L->tw - c->left - c->right);
 	lay_start(L);
 	if (L->used)
 		L->y -= L->lh / 2;	/* set off from what is above */
@@ -351,7 +380,7 @@ lay_caption(struct lay *L, const struct block *b)
 		lay_new_page(L);
 	layout_toc_mark(&L->tables, L->d->npage - 1, L->y);
 	lay_place_lines(L, &p, L->left, lh, size, 0);
-	L->y -= 4;
+	L->y -= CAPTION_GAP;
 	layout_line_free(&p);
 }
 
@@ -416,7 +445,7 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 		lay_start(L);
 		if (L->used)
 			L->y -= L->lh / 2;
-		need = (double)p.nline * lh + start_need(L, b->next);
+		need = (double)p.nline * lh + start_need(L, b->next, c);
 		if (L->used && L->y - need < L->bottom)
 			lay_new_page(L);
 	}
@@ -687,11 +716,12 @@ lay_cover(struct lay *L, const struct block *b)
 static void
 lay_signature(struct lay *L, const struct block *b)
 {
-	struct { char *t; size_t len; unsigned flags; } line[SIG_MAX_LINES];
+	struct { char *t; size_t len; unsigned flags; int is_jabatan; }
+	    line[SIG_MAX_LINES];
 	struct lb_para p[SIG_MAX_LINES];
 	struct lb_opts o;
 	size_t i, k, n = 0, nl = 0;
-	double size = L->st->body_size_pt, lh = L->lh, x0, h;
+	double size = L->st->body_size_pt, lh = L->lh, x0, h, colw;
 	int blank = 4;
 
 	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
@@ -699,12 +729,14 @@ lay_signature(struct lay *L, const struct block *b)
 
 		if (strcmp(key, "tempat_tanggal") == 0 || strcmp(key, "jabatan") == 0) {
 			winansi_dup(b->kv[i].value, &line[n].t, &line[n].len);
+			line[n].is_jabatan = strcmp(key, "jabatan") == 0;
 			line[n++].flags = 0;
 		}
 	}
 	for (i = 0; i < (size_t)blank; i++) {
 		line[n].t = xstrdup("");
 		line[n].len = 0;
+		line[n].is_jabatan = 0;
 		line[n++].flags = 0;
 	}
 	for (i = 0; i < b->nkv && n < SIG_MAX_LINES; i++) {
@@ -718,11 +750,28 @@ lay_signature(struct lay *L, const struct block *b)
 		else
 			continue;
 		winansi_dup(v, &line[n].t, &line[n].len);
+		line[n].is_jabatan = 0;
 		line[n++].flags = strcmp(key, "nama") == 0 ? RUN_BOLD : 0;
 		free(v);
 	}
-	/* each line centred in the right half, wrapped when longer */
-	lay_opts(L, &o, size, L->tw / 2, LB_CENTER);
+	/*
+	 * Each line centred in a column at the right margin: the right half,
+	 * widened (up to the text width) so that the place and date, the
+	 * name, the rank and the NIP stay on one line each; a long position
+	 * (jabatan) wraps within the column.
+	 */
+	colw = L->tw / 2;
+	for (i = 0; i < n; i++) {
+		double w;
+
+		if (line[i].len == 0 || line[i].is_jabatan)
+			continue;
+		w = metrics_width(L->m, layout_line_font(line[i].flags),
+		    line[i].t, line[i].len, size);
+		if (w > colw)
+			colw = w < L->tw ? w : L->tw;
+	}
+	lay_opts(L, &o, size, colw, LB_CENTER);
 	o.hyph = NULL;
 	for (i = 0; i < n; i++) {
 		struct run r;
@@ -740,7 +789,7 @@ lay_signature(struct lay *L, const struct block *b)
 	if (L->used && L->y - h < L->bottom)
 		lay_new_page(L);
 	L->y -= lh;
-	x0 = L->left + L->tw / 2;
+	x0 = L->right - colw;
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < p[i].nline; k++) {
 			const struct lb_line *ln = &p[i].line[k];
@@ -849,7 +898,7 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 		switch (b->type) {
 		case BLK_PARAGRAPH:
 			if (b->is_caption)
-				lay_caption(L, b);
+				lay_caption(L, b, c);
 			else
 				lay_para(L, b, c);
 			break;
@@ -878,6 +927,10 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 			break;
 		case BLK_TABLE:
 			lay_start(L);
+			/* set off from a paragraph above, like a caption */
+			if (L->used && b->caption == NULL && b->prev != NULL &&
+			    b->prev->type != BLK_HEADING)
+				L->y -= L->lh / 2;
 			layout_table(L, b, L->left + c->left,
 			    L->tw - c->left - c->right);
 			L->y -= L->st->paragraph_space_pt;

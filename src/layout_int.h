@@ -74,6 +74,8 @@ struct lb_opts {
 	unsigned	 flags_or;	/* RUN_* added to every run (RUN_BOLD for headings) */
 	int		 upper;		/* set in capitals */
 	lb_hyph_fn	 hyph;		/* NULL: no hyphenation */
+	int		 hyph_min;	/* letters a word needs to be hyphenated
+					 * (0: the default, 4) */
 	const void	*hctx;
 };
 
@@ -82,10 +84,12 @@ struct lb_opts {
  * Knuth-Plass with a bounded active list, so linear in n).  Stores in *brk
  * (new array the caller frees) the index of each line's break item, the
  * last being the final forced break, and in *ratio (may be NULL; new array)
- * each line's adjustment ratio.  Returns the number of lines.
+ * each line's adjustment ratio.  line_st is stretch every line has besides
+ * its glue (ragged text: the room a line may leave at its end).  Returns
+ * the number of lines.
  */
 size_t	layout_line_breaks(const struct lb_item *, size_t n, double width,
-	    size_t **brk, double **ratio);
+	    double line_st, size_t **brk, double **ratio);
 /* Sets runs into lines: p is reset and filled.  Free with layout_line_free. */
 void	layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	    const struct lb_opts *);
@@ -93,6 +97,11 @@ void	layout_line_free(struct lb_para *);
 /* Widest word and whole width (one line) of runs, pt. */
 void	layout_line_measure(const struct run *runs, size_t nrun,
 	    const struct lb_opts *, double *minw, double *maxw);
+/* The widest piece of runs that no break opportunity splits, with the
+ * hyphen when it ends at a hyphenation point (o's hyphenator), pt: the
+ * least width the runs can be set in without emergency breaks. */
+double	layout_line_min_piece(const struct run *runs, size_t nrun,
+	    const struct lb_opts *);
 /* WinAnsi capitals of a byte. */
 int	layout_line_upper(int c);
 /* The font of a run's flags plus extra flags. */
@@ -184,6 +193,11 @@ void	lay_place_lines(struct lay *, const struct lb_para *, double x,
 
 /* layout_table.c */
 void	layout_table(struct lay *, const struct block *table, double left,
+	    double width);
+/* The height a table needs at its start: the header with the first row
+ * (or the first line of a row taller than a page), so a caption or a
+ * heading can be kept with it. */
+double	layout_table_lead(const struct lay *, const struct block *table,
 	    double width);
 /* Column widths of a table in `width` pt, into w[ncols].  For tests. */
 void	layout_table_widths(const struct lay *, const struct block *table,

@@ -38,10 +38,21 @@
 #define LB_HYPH_BUF	128
 
 #define LB_HYPHEN_PEN	50	/* cost of a hyphen break */
+#define LB_RAGGED_HYPHEN_PEN 200 /* the same in ragged text, where a short
+				 * line costs little: hyphens only when needed */
 #define LB_EMERG_PEN	2000	/* cost of a break inside an overlong word */
 #define LB_FLAG_DEM	3000	/* two hyphenated lines in a row */
+#define LB_FINAL_HYPH_DEM 5000	/* a hyphen on the next-to-last line, which
+				   leaves a word fragment alone on the last
+				   line (TeX's \finalhyphendemerits) */
 #define LB_FIT_DEM	100	/* adjacent lines of very different tightness */
 #define LB_FILL		1e9	/* stretch of the glue ending a paragraph */
+#define LB_EPS		1e-3	/* pt: widths summed in another order differ
+				 * by ~1e-13; a line this much over is exact */
+#define LB_RAGGED_EM	3.0	/* ems of stretch at the end of a ragged line
+				 * (TeX's \raggedright uses 2): a short line
+				 * costs less than a hyphen */
+#define LB_HYPH_MIN	4	/* letters a word needs to be hyphenated */
 
 struct lb_node {
 	size_t	 pos;		/* break item; (size_t)-1 for the start */
@@ -93,7 +104,7 @@ fitness(double r)
 
 size_t
 layout_line_breaks(const struct lb_item *it, size_t n, double width,
-    size_t **brkp, double **ratiop)
+    double line_st, size_t **brkp, double **ratiop)
 {
 	double *sw = xcalloc(n + 1, sizeof(double));
 	double *sst = xcalloc(n + 1, sizeof(double));
@@ -132,7 +143,7 @@ layout_line_breaks(const struct lb_item *it, size_t n, double width,
 retry:
 		for (k = 0; k < nact; ) {
 			struct lb_node *a = &node[active[k]];
-			double w = sw[i] - a->w + pw, y = sst[i] - a->st,
+			double w = sw[i] - a->w + pw, y = sst[i] - a->st + line_st,
 			    z, r, ar, bad, d;
 			int f, forced = it[i].kind == LB_PENALTY &&
 			    it[i].pen <= -LB_INF;
@@ -143,15 +154,15 @@ retry:
 			 * margin makes this skip only pairs the exact test below
 			 * would skip, so the breaks are the same.
 			 */
-			if (w < width && !forced &&
+			if (w < width - LB_EPS && !forced &&
 			    (y <= 0 || width - w > LB_TOLERANCE * 1.000001 * y)) {
 				k++;
 				continue;
 			}
 			z = ssh[i] - a->sh;
-			if (w < width)
+			if (w < width - LB_EPS)
 				r = y > 0 ? (width - w) / y : 1e6;
-			else if (w > width)
+			else if (w > width + LB_EPS)
 				r = z > 0 ? (width - w) / z : -1e6;
 			else
 				r = 0;
@@ -179,6 +190,9 @@ retry:
 				    it[a->pos].flagged)
 					d += LB_FLAG_DEM;
 			}
+			if (forced && i == n - 1 && a->pos != (size_t)-1 &&
+			    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
+				d += LB_FINAL_HYPH_DEM;
 			f = fitness(r);
 			if (abs(f - a->fit) > 1)
 				d += LB_FIT_DEM;
@@ -384,10 +398,13 @@ is_letter(int c)
 	    (c >= 0xC0 && c != 0xD7 && c != 0xF7);
 }
 
-/* Items of one word, bytes [ws, we) of the source. */
+/* Items of one word, bytes [ws, we) of the source.  `last`: the word ends
+ * the paragraph (or a hard-broken line), where justified text offers no
+ * hyphenation points: a fragment alone on the last line looks broken, and
+ * that line's fill glue absorbs any shortfall without one. */
 static void
 word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
-    const struct lb_opts *o)
+    const struct lb_opts *o, int last)
 {
 	/* 1 hyphen, 2 free, 3 emergency; words fit the stack buffer */
 	unsigned char bbuf[LB_HYPH_BUF];
@@ -400,10 +417,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 
 	for (i = ws; i < we; i++)
 		total += wid(o, (enum font_style)sr->f[i], sr->s + i, 1);
-	if (total > o->width) {
-		for (i = ws + 1; i < we; i++)
-			brk[i - ws] = 3;
-	} else {
+	{
 		for (i = ws + 2; i + 1 < we; i++)
 			if (sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
 			    is_letter(sr->s[i - 2]))
@@ -415,7 +429,9 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		ce = we;
 		while (ce > cs && !is_letter(sr->s[ce - 1]))
 			ce--;
-		if (o->hyph != NULL && ce - cs >= 4) {
+		if (o->hyph != NULL && !(last && o->align == LB_JUSTIFY) &&
+		    ce - cs >= (o->hyph_min > LB_HYPH_MIN ?
+		    (size_t)o->hyph_min : LB_HYPH_MIN)) {
 			/* Words fit the stack buffer; only odd ones allocate. */
 			unsigned char hbuf[LB_HYPH_BUF];
 			unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf :
@@ -431,6 +447,12 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			if (hb != hbuf)
 				free(hb);
 		}
+		/* a word wider than the line may also break anywhere, at a
+		 * cost: hyphenation points first */
+		if (total > o->width + LB_EPS)
+			for (i = ws + 1; i < we; i++)
+				if (brk[i - ws] == 0)
+					brk[i - ws] = 3;
 	}
 	start = ws;
 	for (i = ws; i <= we; i++) {
@@ -451,7 +473,8 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			it = item_add(is, LB_PENALTY);
 			it->font = (enum font_style)sr->f[i - 1];
 			if (brk[i - ws] == 1) {
-				it->pen = LB_HYPHEN_PEN;
+				it->pen = o->align == LB_JUSTIFY ?
+				    LB_HYPHEN_PEN : LB_RAGGED_HYPHEN_PEN;
 				it->flagged = 1;
 				it->w = wid(o, it->font, "-", 1);
 			} else if (brk[i - ws] == 2) {
@@ -481,7 +504,7 @@ end_items(struct items *is, enum font_style f)
 static void
 make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 	int need_glue = 0;
 
 	if (o->indent > 0) {
@@ -503,19 +526,24 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 			continue;
 		}
 		if (need_glue) {
-			struct lb_item *it = item_add(is, LB_GLUE);
+			struct lb_item *it;
 			enum font_style f = (enum font_style)sr->f[i - 1];
 			double sp = wid(o, f, " ", 1);
 
+			it = item_add(is, LB_GLUE);
 			it->font = f;
 			it->w = sp;
-			it->st = sp / 2;
-			it->sh = o->align == LB_JUSTIFY ? sp / 3 : 0;
+			if (o->align == LB_JUSTIFY) {
+				it->st = sp / 2;
+				it->sh = sp / 3;
+			}
 			need_glue = 0;
 		}
 		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
 			;
-		word_items(is, sr, i, j, o);
+		for (k = j; k < sr->n && sr->s[k] == ' '; k++)
+			;
+		word_items(is, sr, i, j, o, k == sr->n || sr->s[k] == '\n');
 		i = j;
 	}
 	end_items(is, sr->n > 0 ? (enum font_style)sr->f[sr->n - 1] :
@@ -556,7 +584,11 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	p->outlen = p->nseg = p->nline = 0;
 	src_make(&sr, runs, nrun, o);
 	make_items(&is, &sr, o);
-	nl = layout_line_breaks(is.v, is.n, o->width, &brk, &ratio);
+	/* Ragged text: each line may fall short by a few ems at little cost
+	 * (TeX's \raggedright), so short lines beat hyphens; the spaces
+	 * themselves keep their width. */
+	nl = layout_line_breaks(is.v, is.n, o->width, o->align == LB_JUSTIFY ?
+	    0 : LB_RAGGED_EM * o->size_pt, &brk, &ratio);
 	for (l = 0; l < nl; l++) {
 		struct lb_line *ln;
 		struct lb_seg *cur = NULL;
@@ -694,4 +726,41 @@ layout_line_measure(const struct run *runs, size_t nrun,
 	free(sr.f);
 	*minw = mn;
 	*maxw = mx;
+}
+
+double
+layout_line_min_piece(const struct run *runs, size_t nrun,
+    const struct lb_opts *o)
+{
+	struct lb_opts wide = *o;
+	struct src sr;
+	struct items is = { NULL, 0, 0 };
+	double piece = 0, mn = 0;
+	size_t i;
+
+	/* no line is too short here, so no emergency breaks */
+	wide.width = LB_FILL;
+	src_make(&sr, runs, nrun, &wide);
+	make_items(&is, &sr, &wide);
+	for (i = 0; i < is.n; i++) {
+		const struct lb_item *it = &is.v[i];
+
+		if (it->kind == LB_BOX) {
+			piece += it->w;
+			continue;
+		}
+		if (!is_break(is.v, i) && it->kind != LB_GLUE)
+			continue;
+		if (it->kind == LB_PENALTY && it->flagged)
+			piece += it->w;
+		if (piece > mn)
+			mn = piece;
+		piece = 0;
+	}
+	if (piece > mn)
+		mn = piece;
+	free(is.v);
+	free(sr.s);
+	free(sr.f);
+	return mn;
 }

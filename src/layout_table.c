@@ -27,6 +27,11 @@
  */
 
 #define CELL_PAD	3.0	/* pt around cell text */
+#define TABLE_MAX_COLS	64	/* blocks.c caps a table at 64 columns */
+#define TABLE_HYPH_MIN	8	/* letters a word in a cell needs to be
+				 * hyphenated: "Peserta" stays whole */
+#define TABLE_MIN_PT	8.0	/* the smallest text a wide table shrinks to */
+#define TABLE_SHRINK_STEP 0.5	/* pt per try; at most 4 tries from 10 pt */
 #define RULE_PT		0.5
 
 struct tab {
@@ -34,17 +39,25 @@ struct tab {
 	int		 nc;
 	double		 x0;		/* left edge, pt */
 	double		*w;		/* column widths, pt */
+	unsigned char	 num[TABLE_MAX_COLS];	/* column right-aligned as numbers */
 	double		 size, lh;
 	struct lb_para	*head;		/* the header row's cells, or NULL */
 	size_t		 headlines;
 	int		 top_drawn;	/* the table's top rule is on this page */
 };
 
-/* A cell that is a number (digits with separators, a sign, a percent). */
-static int
-is_number(const struct block *cell)
+/* Kinds of body cell, for a column's alignment. */
+enum cell_kind {
+	CELL_BLANK,	/* empty or only marks such as "-" */
+	CELL_NUMBER,	/* digits with separators, a sign, a percent */
+	CELL_TEXT
+};
+
+static enum cell_kind
+cell_kind(const struct block *cell)
 {
 	size_t i, j, digits = 0;
+	int other = 0;
 
 	for (i = 0; i < cell->nrun; i++) {
 		const struct run *r = &cell->run[i];
@@ -54,15 +67,53 @@ is_number(const struct block *cell)
 
 			if (c >= '0' && c <= '9')
 				digits++;
-			else if (strchr(".,%+- ", c) == NULL)
-				return 0;
+			else if (strchr(".,%+- ", c) == NULL &&
+			    c != 0x96 && c != 0x97)	/* en and em dash */
+				other = 1;
 		}
 	}
-	return digits > 0;
+	if (other)
+		return CELL_TEXT;
+	return digits > 0 ? CELL_NUMBER : CELL_BLANK;
+}
+
+/*
+ * A column without a GFM alignment is right-aligned when every body cell
+ * is a number (or blank): one rule per column, so a column of years and
+ * "Triwulan I 2026" stays left-aligned throughout.
+ */
+static void
+number_columns(const struct block *t, unsigned char *num)
+{
+	const struct block *row, *cell;
+	int c, any[TABLE_MAX_COLS];
+
+	for (c = 0; c < t->ncols && c < TABLE_MAX_COLS; c++) {
+		num[c] = 1;
+		any[c] = 0;
+	}
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->header)
+			continue;
+		for (c = 0, cell = row->first; cell != NULL && c < t->ncols &&
+		    c < TABLE_MAX_COLS; cell = cell->next, c++)
+			switch (cell_kind(cell)) {
+			case CELL_TEXT:
+				num[c] = 0;
+				break;
+			case CELL_NUMBER:
+				any[c] = 1;
+				break;
+			case CELL_BLANK:
+				break;
+			}
+	}
+	for (c = 0; c < t->ncols && c < TABLE_MAX_COLS; c++)
+		num[c] = num[c] && any[c];
 }
 
 static enum lb_align
-cell_align(const struct tab *T, const struct block *cell, int col, int header)
+cell_align(const struct tab *T, int col, int header)
 {
 	if (header)
 		return LB_CENTER;
@@ -74,13 +125,31 @@ cell_align(const struct tab *T, const struct block *cell, int col, int header)
 	case ALIGN_LEFT:
 		return LB_LEFT;
 	default:
-		return is_number(cell) ? LB_RIGHT : LB_LEFT;
+		return T->num[col] ? LB_RIGHT : LB_LEFT;
 	}
 }
 
-void
-layout_table_widths(const struct lay *L, const struct block *t, double width,
-    double *w)
+/* Options for a cell: headers are never hyphenated, body cells only in
+ * words of TABLE_HYPH_MIN letters or more. */
+static void
+cell_opts(const struct lay *L, struct lb_opts *o, double size, double width,
+    enum lb_align align, int header)
+{
+	lay_opts(L, o, size, width, align);
+	o->flags_or = header ? RUN_BOLD : 0;
+	if (header)
+		o->hyph = NULL;
+	o->hyph_min = TABLE_HYPH_MIN;
+}
+
+/*
+ * Widths at one text size.  hyph: a body cell's minimum is its widest
+ * hyphenation piece, not its widest word.  Returns the sum of the minima;
+ * when that exceeds `width` the widths are shared in proportion to them.
+ */
+static double
+col_widths(const struct lay *L, const struct block *t, double width,
+    double size, int hyph, double *w)
 {
 	int nc = t->ncols, c;
 	double *mn = xcalloc((size_t)nc + 1, sizeof(double));
@@ -89,14 +158,16 @@ layout_table_widths(const struct lay *L, const struct block *t, double width,
 	const struct block *row, *cell;
 	struct lb_opts o;
 
-	lay_opts(L, &o, L->st->table_size_pt, width, LB_LEFT);
 	for (row = t->first; row != NULL; row = row->next) {
-		o.flags_or = row->header ? RUN_BOLD : 0;
+		cell_opts(L, &o, size, width, LB_LEFT, row->header);
 		for (c = 0, cell = row->first; cell != NULL && c < nc;
 		    cell = cell->next, c++) {
 			double a, b;
 
 			layout_line_measure(cell->run, cell->nrun, &o, &a, &b);
+			if (hyph && !row->header && o.hyph != NULL)
+				a = layout_line_min_piece(cell->run, cell->nrun,
+				    &o);
 			if (a + 2 * CELL_PAD > mn[c])
 				mn[c] = a + 2 * CELL_PAD;
 			if (b + 2 * CELL_PAD > mx[c])
@@ -123,6 +194,36 @@ layout_table_widths(const struct lay *L, const struct block *t, double width,
 	}
 	free(mn);
 	free(mx);
+	return smin;
+}
+
+/*
+ * Widths and text size of a table: the style's size with whole words if
+ * the widest words fit; else with long words hyphenated; else the same at
+ * sizes TABLE_SHRINK_STEP smaller, down to TABLE_MIN_PT (a wide matrix of
+ * indicators by year); else the smallest size with widths in proportion to
+ * the minima, and long words broken anywhere.  Returns the size.
+ */
+static double
+table_fit(const struct lay *L, const struct block *t, double width, double *w)
+{
+	double size = L->st->table_size_pt;
+
+	for (;;) {
+		if (col_widths(L, t, width, size, 0, w) <= width ||
+		    col_widths(L, t, width, size, 1, w) <= width)
+			return size;
+		if (size - TABLE_SHRINK_STEP < TABLE_MIN_PT - 1e-9)
+			return size;
+		size -= TABLE_SHRINK_STEP;
+	}
+}
+
+void
+layout_table_widths(const struct lay *L, const struct block *t, double width,
+    double *w)
+{
+	(void)table_fit(L, t, width, w);
 }
 
 /* Sets the cells of a row into nc paragraphs; returns the row's line count. */
@@ -137,9 +238,9 @@ set_row(const struct lay *L, const struct tab *T, const struct block *row,
 
 	for (c = 0, cell = row->first; c < T->nc; c++) {
 		memset(&p[c], 0, sizeof(p[c]));
-		lay_opts(L, &o, T->size, T->w[c] - 2 * CELL_PAD,
-		    cell != NULL ? cell_align(T, cell, c, row->header) : LB_LEFT);
-		o.flags_or = row->header ? RUN_BOLD : 0;
+		cell_opts(L, &o, T->size, T->w[c] - 2 * CELL_PAD,
+		    cell != NULL ? cell_align(T, c, row->header) : LB_LEFT,
+		    row->header);
 		if (cell != NULL) {
 			layout_line_set(&p[c], cell->run, cell->nrun, &o);
 			cell = cell->next;
@@ -200,6 +301,44 @@ new_page_header(struct lay *L, struct tab *T)
 		piece(L, T, T->head, 0, T->headlines);
 }
 
+double
+layout_table_lead(const struct lay *L, const struct block *t, double width)
+{
+	struct tab T;
+	const struct block *row = t->first;
+	struct lb_para *p;
+	double headh = 0, need = 0, fresh;
+	int c;
+
+	if (t->ncols <= 0)
+		return 0;
+	memset(&T, 0, sizeof(T));
+	T.t = t;
+	T.nc = t->ncols;
+	T.w = xcalloc((size_t)T.nc, sizeof(double));
+	T.size = table_fit(L, t, width, T.w);
+	T.lh = lay_line_height(L, T.size, 1);
+	number_columns(t, T.num);
+	p = xcalloc((size_t)T.nc, sizeof(*p));
+	if (row != NULL && row->header) {
+		headh = (double)set_row(L, &T, row, p) * T.lh + 2 * CELL_PAD;
+		for (c = 0; c < T.nc; c++)
+			layout_line_free(&p[c]);
+		row = row->next;
+	}
+	fresh = L->top - L->bottom - headh;
+	if (row != NULL) {
+		need = (double)set_row(L, &T, row, p) * T.lh + 2 * CELL_PAD;
+		for (c = 0; c < T.nc; c++)
+			layout_line_free(&p[c]);
+		if (need >= fresh)
+			need = T.lh + 2 * CELL_PAD;
+	}
+	free(p);
+	free(T.w);
+	return headh + need;
+}
+
 void
 layout_table(struct lay *L, const struct block *t, double left, double width)
 {
@@ -215,10 +354,10 @@ layout_table(struct lay *L, const struct block *t, double left, double width)
 	T.t = t;
 	T.nc = t->ncols;
 	T.x0 = left;
-	T.size = L->st->table_size_pt;
-	T.lh = lay_line_height(L, T.size, 1);
 	T.w = xcalloc((size_t)T.nc, sizeof(double));
-	layout_table_widths(L, t, width, T.w);
+	T.size = table_fit(L, t, width, T.w);
+	T.lh = lay_line_height(L, T.size, 1);
+	number_columns(t, T.num);
 	p = xcalloc((size_t)T.nc, sizeof(*p));
 	if (row != NULL && row->header) {
 		T.head = xcalloc((size_t)T.nc, sizeof(*T.head));

@@ -65,10 +65,12 @@ static const char usage_text[] =
 "                           - or no -o: standard output\n"
 "\n"
 "Options of build (each plan is validated first; any error: nothing written):\n"
-"  --to pdf|markdown        output kind (default pdf); markdown is the\n"
-"                           expanded template (default PLAN with .md)\n"
+"  --to pdf|markdown|pages  output kind (default pdf); markdown is the\n"
+"                           expanded template (default PLAN with .md);\n"
+"                           pages is a text dump of the laid-out pages\n"
+"                           (real font metrics, as in the PDF; .pages)\n"
 "  -o FILE                  output for a single PLAN; - writes to standard output\n"
-"  -d DIR                   write each output into DIR as NAME.pdf (or .md)\n"
+"  -d DIR                   write each output into DIR as NAME.pdf (.md, .pages)\n"
 "  --template DIR           use the template folder DIR (else dokumen.templat,\n"
 "                           else the template named by dokumen.jenis)\n"
 "  -j N                     build N plans at once, on N threads (1-64, default 1)\n"
@@ -426,23 +428,12 @@ struct expand_partials {
 static char *
 read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
 
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    b.len <= PLAN_MAX_BYTES)
-		buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
+	if (buf_read_file(&b, path, PLAN_MAX_BYTES) != 0) {
 		buf_free(&b);
 		return NULL;
 	}
-	fclose(f);
-	buf_put(&b, "", 0);
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -514,6 +505,7 @@ default_output(const char *plan, const char *dir, const char *ext)
 static int
 write_output(const char *path, const struct buf *out, struct diag_list *dl)
 {
+	struct stat st;
 	char *tmp;
 	FILE *f;
 	int fd, ok;
@@ -523,6 +515,18 @@ write_output(const char *path, const struct buf *out, struct diag_list *dl)
 		    fflush(stdout) != 0) {
 			diag_add(dl, D_IO_WRITE, NULL, NULL,
 			    "cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/* /dev/null, a pipe: write in place; a rename would replace
+		 * the device itself. */
+		if ((f = fopen(path, "wb")) == NULL ||
+		    fwrite(buf_str(out), 1, out->len, f) != out->len ||
+		    fclose(f) != 0) {
+			diag_add(dl, D_IO_WRITE, NULL, NULL,
+			    "cannot write `%s`: %s", path, strerror(errno));
 			return -1;
 		}
 		return 0;
@@ -867,6 +871,7 @@ struct build_run {
 	struct build_job	*job;
 	size_t			 n;
 	int			 markdown;	/* --to markdown */
+	int			 pages;		/* --to pages */
 	const char		*tdir;		/* --template, or NULL */
 	const char		*fontdir;
 	const char *const	*inputs;	/* every plan path, never overwritten */
@@ -902,6 +907,13 @@ build_one(void *ctx, size_t i)
 		    j->dl.nerror == 0)
 			write_output(j->out, &md, &j->dl);
 		buf_free(&md);
+	} else if (r->pages) {
+		struct buf dump = BUF_INIT;
+
+		if (build_pages(pl, r->tdir, r->fontdir, &dump, &j->dl) == 0 &&
+		    j->dl.nerror == 0)
+			write_output(j->out, &dump, &j->dl);
+		buf_free(&dump);
 	} else
 		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
 out:
@@ -942,8 +954,9 @@ cmd_build(int argc, char **argv)
 	rc = EXIT_USAGE;
 	if (n == 0)
 		usage_error("%s", "build needs a PLAN");
-	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0)
-		usage_error("unknown output kind `%s`; use pdf or markdown", to);
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
+	    strcmp(to, "pages") != 0)
+		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
 	else if (outp != NULL && n > 1)
 		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
 	else if (outp != NULL && dir != NULL)
@@ -968,6 +981,7 @@ cmd_build(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	run.n = n;
 	run.markdown = strcmp(to, "markdown") == 0;
+	run.pages = strcmp(to, "pages") == 0;
 	run.tdir = tdir;
 	run.inputs = plans;
 	run.job = xcalloc(n, sizeof(*run.job));
@@ -977,7 +991,8 @@ cmd_build(int argc, char **argv)
 		run.job[k].plan = plans[k];
 		diag_init(&run.job[k].dl);
 		run.job[k].out = outp != NULL ? xstrdup(outp) :
-		    default_output(plans[k], dir, run.markdown ? ".md" : ".pdf");
+		    default_output(plans[k], dir, run.markdown ? ".md" :
+		    run.pages ? ".pages" : ".pdf");
 	}
 	batch_catch_signals();
 	if (n > 1)

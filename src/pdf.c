@@ -777,6 +777,18 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s,
 	    (HPDF_REAL)c, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
 	HPDF_Page_ShowText(pg, b->text);
+	if (b->angle_deg != 0) {
+		/*
+		 * A space set upright after rotated text (the draft mark).
+		 * Text extractors drop diagonal text on request (pdftotext
+		 * -nodiag), but poppler then also drops the next upright
+		 * word; this space is that word, so the page's own text
+		 * comes out whole.  A space draws nothing.
+		 */
+		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
+		    (HPDF_REAL)b->y);
+		HPDF_Page_ShowText(pg, " ");
+	}
 }
 
 static void
@@ -1091,17 +1103,19 @@ copy_stream(struct writer *w, int fd)
 	return rc;
 }
 
+/* Writes the PDF straight to an open descriptor: standard output, or an
+ * output that is not a regular file (/dev/null, a pipe), where a temporary
+ * file and rename would replace the device itself. */
 static int
-save_stdout(struct writer *w)
+save_fd(struct writer *w, int fd, const char *name)
 {
 	int rc;
 
 	fflush(stdout);
-	rc = copy_stream(w, STDOUT_FILENO);
+	rc = copy_stream(w, fd);
 	if (rc == -1) {
 		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write the PDF to standard output: %s",
-		    strerror(errno));
+		    "cannot write the PDF to %s: %s", name, strerror(errno));
 		return PDF_FAIL;
 	}
 	if (rc == -2) {
@@ -1109,6 +1123,28 @@ save_stdout(struct writer *w)
 		return PDF_FAIL;
 	}
 	return PDF_OK;
+}
+
+static int
+save_device(struct writer *w, const char *path)
+{
+	int fd = open(path, O_WRONLY), rc;
+	char *name = xasprintf("`%s`", path);
+
+	if (fd < 0) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		free(name);
+		return PDF_FAIL;
+	}
+	rc = save_fd(w, fd, name);
+	if (close(fd) != 0 && rc == PDF_OK) {
+		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
+		    path, strerror(errno));
+		rc = PDF_FAIL;
+	}
+	free(name);
+	return rc;
 }
 
 static void
@@ -1259,6 +1295,7 @@ pdf_write(const struct doc_pages *d, const struct style *s,
     const char *fontdir, const char *path, struct diag_list *dl)
 {
 	struct writer w;
+	struct stat pst;
 	char *fpath[FONT__COUNT] = { NULL };
 	int used[FONT__COUNT];
 	HPDF_Encoder utf8;
@@ -1327,7 +1364,10 @@ pdf_write(const struct doc_pages *d, const struct style *s,
 	if (HPDF_SaveToStream(w.pdf) != HPDF_OK || failed(&w))
 		goto internal;
 	if (strcmp(path, "-") == 0)
-		rc = save_stdout(&w);
+		rc = save_fd(&w, STDOUT_FILENO, "standard output");
+	else if (stat(path, &pst) == 0 && !S_ISREG(pst.st_mode) &&
+	    !S_ISDIR(pst.st_mode))
+		rc = save_device(&w, path);
 	else
 		rc = save_file(&w, path);
 	goto out;

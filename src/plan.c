@@ -12,6 +12,8 @@
  * one document, duplicate keys (libyaml does not look), keys that are maps or
  * lists, and the limits in plan.h.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -669,56 +671,29 @@ plan_load_buffer(const char *name, const char *data, size_t len,
 struct plan *
 plan_load_file(const char *path, struct diag_list *dl)
 {
-	FILE *f;
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
 	struct plan *pl;
+	struct stat st;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	/* Reads one byte past the limit: enough to know it is too large,
+	 * without reading a 100 MB file whole. */
+	if (buf_read_file(&b, path, PLAN_MAX_BYTES) != 0) {
 		diag_add(dl, D_IO_OPEN, NULL, NULL, "cannot open `%s`: %s",
 		    path, strerror(errno));
-		return NULL;
-	}
-	/* Read one byte past the limit: enough to know it is too large,
-	 * without reading a 100 MB file whole. */
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > PLAN_MAX_BYTES)
-			break;
-	}
-	if (ferror(f)) {
-		diag_add(dl, D_IO_OPEN, NULL, NULL, "cannot read `%s`: %s",
-		    path, strerror(errno));
-		fclose(f);
 		buf_free(&b);
 		return NULL;
 	}
-	if (b.len > PLAN_MAX_BYTES) {
-		long sz;
-
-		if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) > 0 &&
-		    (size_t)sz > b.len) {
-			/* Report the real size without reading the rest. */
-			pl = xcalloc(1, sizeof(*pl));
-			pl->file = diag_source_add(dl, path, b.data, PLAN_MAX_BYTES);
-			pl->dir = dir_of(path);
-			{
-				struct srcpos p = { pl->file, 0, 0 };
-
-				plan_offset_pos(b.data, b.len, PLAN_MAX_BYTES,
-				    &p.line, &p.col);
-				diag_add(dl, D_LIMIT_SIZE, &p, NULL,
-				    "the file is %ld bytes; the limit is %u bytes (4 MiB)",
-				    sz, PLAN_MAX_BYTES);
-			}
-			fclose(f);
-			buf_free(&b);
-			return pl;
-		}
-	}
-	fclose(f);
 	pl = plan_load_buffer(path, buf_str(&b), b.len, dl);
+	/* plan_load_buffer reported the size it saw; the file may hold more.
+	 * Give the real size where the system knows it. */
+	if (b.len > PLAN_MAX_BYTES && stat(path, &st) == 0 &&
+	    (size_t)st.st_size > b.len && dl->n > 0 &&
+	    dl->v[dl->n - 1].code == D_LIMIT_SIZE) {
+		free(dl->v[dl->n - 1].msg);
+		dl->v[dl->n - 1].msg = xasprintf(
+		    "the file is %lld bytes; the limit is %u bytes (4 MiB)",
+		    (long long)st.st_size, PLAN_MAX_BYTES);
+	}
 	buf_free(&b);
 	return pl;
 }

@@ -11,23 +11,7 @@
 # Prints one line per failure and ends with "N passed, N failed".
 # Usage: run-expand.sh PATH/TO/rencana   (VALGRIND=1: under valgrind)
 set -u
-RENCANA=${1:-./rencana}
-case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
-export NO_COLOR=1
-cd "$(dirname "$0")/../.." || exit 3
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-	if [ "${VALGRIND:-}" = 1 ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$RENCANA" "$@"
-	else
-		"$RENCANA" "$@"
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 for o in tests/golden/expand/*.out; do
 	[ -e "$o" ] || continue

@@ -9,22 +9,7 @@
 # Prints one line per failure and ends with "N passed, N failed".
 # Usage: run-layout.sh PATH/TO/rencana   (UPDATE=1 rewrites the .pages files)
 set -u
-RENCANA=${1:-./rencana}
-case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
-cd "$(dirname "$0")/../.." || exit 3
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-	if [ "${VALGRIND:-}" = 1 ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$RENCANA" "$@"
-	else
-		"$RENCANA" "$@"
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 for m in tests/golden/layout/*.md; do
 	[ -e "$m" ] || continue

@@ -8,23 +8,7 @@
 # each printing one line per failure; this script runs them all.
 # Usage: run.sh PATH/TO/rencana       (VALGRIND=1 runs each case under valgrind)
 set -u
-RENCANA=${1:-./rencana}
-case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
-export NO_COLOR=1 RENCANA
-cd "$(dirname "$0")/../.." || exit 3
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-	if [ "${VALGRIND:-}" = 1 ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$RENCANA" "$@"
-	else
-		"$RENCANA" "$@"
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 for y in tests/golden/check/*.yaml; do
 	[ -e "$y" ] || continue

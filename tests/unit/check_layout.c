@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "layout.h"
+#include "layout_hyph.h"
 #include "layout_int.h"
 #include "page.h"
 #include "style.h"
@@ -211,6 +212,34 @@ START_TEST(test_hyphen_only_when_it_helps)
 	layout_line_set(&p, one_run("xx abcdefgh yy"), 1, &o);
 	expect_lines(&p, needs, 2);
 	ck_assert_int_eq(p.line[0].hyphen, 1);
+	layout_line_free(&p);
+}
+END_TEST
+
+START_TEST(test_no_fragment_alone_on_last_line)
+{
+	/* The last word of a justified paragraph offers no hyphen: at this
+	 * width (19 glyphs) it would otherwise give "... ee abcd-" / "efgh". */
+	static const char *const last[] = { "aa bb cc dd ee", "abcdefgh" };
+	/* Without the final-hyphen demerits this width (21.6 glyphs) gives
+	 * "aa bb cc dd ee abcd-" / "efgh yy"; with them the next-to-last line
+	 * keeps its word whole: "aa bb cc dd ee abcdefgh" / "yy". */
+	static const char *const pen[] = { "aa bb cc dd ee abcdefgh", "yy" };
+	struct lb_opts o;
+	struct lb_para p;
+
+	memset(&p, 0, sizeof(p));
+	opts(&o, 95, LB_JUSTIFY);
+	o.hyph = fake_hyph;
+	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh"), 1, &o);
+	expect_lines(&p, last, 2);
+	ck_assert_int_eq(p.line[0].hyphen, 0);
+
+	opts(&o, 108, LB_JUSTIFY);
+	o.hyph = fake_hyph;
+	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh yy"), 1, &o);
+	expect_lines(&p, pen, 2);
+	ck_assert_int_eq(p.line[0].hyphen, 0);
 	layout_line_free(&p);
 }
 END_TEST
@@ -716,6 +745,107 @@ START_TEST(test_signature_wraps_in_right_half)
 }
 END_TEST
 
+START_TEST(test_table_header_words_whole)
+{
+	static const char md[] =
+	    "| Penanggung | Keterangan |\n|---|---|\n"
+	    "| a | pengembangan kepegawaian berkelanjutan |\n";
+	struct diag_list dl;
+	struct block *doc;
+	struct style st;
+	struct lay L;
+	double w[2];
+
+	diag_init(&dl);
+	style_default(&st);
+	doc = blocks_from_markdown(md, strlen(md), NULL, "Tabel", &dl);
+	memset(&L, 0, sizeof(L));
+	L.st = &st;
+	L.m = &M;
+	L.hy = hyph_new(NULL, 0);
+	/* 10 pt, 5 pt a glyph, 3 pt padding: whole words need 56 + 71 =
+	 * 127 pt; with the body hyphenated 56 + 56 (the header words).  In
+	 * 120 pt the header word "Penanggung" keeps its 56 pt instead of
+	 * being cut to 52.9 */
+	layout_table_widths(&L, doc->first, 120, w);
+	ck_assert(w[0] >= 56 - 1e-9);
+	ck_assert_double_eq_tol(w[0] + w[1], 120, 1e-9);
+	/* in 100 pt not even that fits at 10 pt: the text gets smaller
+	 * (8.5 pt: 48.5 + 48.5) and the header words stay whole */
+	layout_table_widths(&L, doc->first, 100, w);
+	ck_assert_double_eq_tol(w[0], 48.5, 1e-9);
+	ck_assert_double_eq_tol(w[0] + w[1], 100, 1e-9);
+	hyph_free(L.hy);
+	blocks_free(doc);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
+/* The x of the first text box equal to s on page 0, or -1. */
+static double
+x_of(const struct doc_pages *d, const char *s)
+{
+	size_t j;
+
+	for (j = 0; j < d->page[0].nbox; j++) {
+		const struct box *b = &d->page[0].box[j];
+
+		if (b->type == BOX_TEXT && b->len == strlen(s) &&
+		    memcmp(b->text, s, b->len) == 0)
+			return b->x;
+	}
+	return -1;
+}
+
+START_TEST(test_table_column_alignment)
+{
+	struct diag_list dl;
+	struct style st;
+	struct doc_pages *d;
+
+	diag_init(&dl);
+	style_default(&st);
+	/* a column of years and text is left-aligned throughout; a column
+	 * of numbers (and blanks) is right-aligned */
+	d = lay_md("| Jadwal | Jumlah |\n|---|---|\n"
+	    "| Triwulan I 2026 | 1 |\n| 2027 | 100 |\n| x | - |\n", &st, &dl);
+	ck_assert(x_of(d, "2027") > 0);
+	ck_assert_double_eq_tol(x_of(d, "2027"), x_of(d, "Triwulan I 2026"), 1e-9);
+	ck_assert_double_eq_tol(x_of(d, "1"), x_of(d, "100") + 10, 1e-9);
+	doc_pages_free(d);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
+START_TEST(test_signature_widens_for_name)
+{
+	static const char name[] =
+	    "Drs. H. Lalu Muhammad Zainuddin Panjang, M.Si.";	/* 46 glyphs */
+	struct diag_list dl;
+	struct style st;
+	struct doc_pages *d;
+	double x;
+
+	diag_init(&dl);
+	style_default(&st);
+	d = lay_md("```rencana-tanda-tangan\n"
+	    "jabatan: KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA,\n"
+	    "nama: Drs. H. Lalu Muhammad Zainuddin Panjang, M.Si.\n"
+	    "nip: 19720814 199803 1 004\n```\n", &st, &dl);
+	/* 276 pt at 6 pt a glyph: wider than the right half (226.8 pt), so
+	 * the column widens and the name stays on one line, right margin
+	 * 538.6 pt */
+	x = x_of(d, name);
+	ck_assert(x >= 85.0 - 1e-6);
+	ck_assert_double_eq_tol(x + 6.0 * (double)strlen(name), 538.6, 0.1);
+	doc_pages_free(d);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
 START_TEST(test_toc_numbers_and_labels)
 {
 	struct buf b = BUF_INIT;
@@ -824,6 +954,7 @@ layout_suite(void)
 	tcase_add_test(tl, test_justified_word_space);
 	tcase_add_test(tl, test_total_fit_beats_greedy);
 	tcase_add_test(tl, test_hyphen_only_when_it_helps);
+	tcase_add_test(tl, test_no_fragment_alone_on_last_line);
 	tcase_add_test(tl, test_overlong_word);
 	tcase_add_test(tl, test_huge_paragraph_linear);
 	tcase_add_test(tl, test_fonts_within_line);
@@ -835,12 +966,15 @@ layout_suite(void)
 	tcase_add_test(tt, test_table_header_repeated);
 	tcase_add_test(tt, test_table_10k_rows_linear);
 	tcase_add_test(tt, test_table_tall_row_split);
+	tcase_add_test(tt, test_table_header_words_whole);
+	tcase_add_test(tt, test_table_column_alignment);
 	tcase_add_test(tp, test_draft_mark_first_on_every_page);
 	tcase_add_test(tp, test_orphan_moves_paragraph);
 	tcase_add_test(tp, test_widow_avoided);
 	tcase_add_test(tp, test_heading_kept_with_next);
 	tcase_add_test(tp, test_signature_kept_together);
 	tcase_add_test(tp, test_signature_wraps_in_right_half);
+	tcase_add_test(tp, test_signature_widens_for_name);
 	tcase_add_test(tp, test_toc_numbers_and_labels);
 	tcase_add_test(tp, test_no_body_directive);
 	tcase_add_test(tp, test_missing_logo_reported);
