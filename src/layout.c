@@ -181,6 +181,14 @@ hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
 	return r;
 }
 
+static size_t
+hyph_plain(const void *ctx, const char *w, size_t n, unsigned char *brk)
+{
+	if (n > HYPH_MAX_WORD)
+		return 0;
+	return hyph_word(ctx, w, n, brk);
+}
+
 static struct hyph_memo *
 memo_new(const struct hyph *hy)
 {
@@ -212,8 +220,10 @@ lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
 	o->width = width;
 	o->align = align;
 	if (L->hy != NULL) {
-		o->hyph = hyph_cb;
-		o->hctx = L->hmemo;
+		/* Without a memo (a struct lay built by hand): directly. */
+		o->hyph = L->hmemo != NULL ? hyph_cb : hyph_plain;
+		o->hctx = L->hmemo != NULL ? (const void *)L->hmemo :
+		    (const void *)L->hy;
 	}
 }
 
