@@ -113,6 +113,23 @@ layout_toc_mark(struct toc_list *l, size_t page, double y)
 	l->next++;
 }
 
+/* Length of an entry's number ("4.1", "Tabel 4.1"), followed by a space
+ * and more text; 0 when it has none.  Wrapped entries hang after it, so
+ * their second line lines up with the title, not the number. */
+static size_t
+toc_prefix(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	if (n > 6 && (memcmp(s, "Tabel ", 6) == 0 || memcmp(s, "Table ", 6) == 0))
+		i = 6;
+	for (d = i; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++)
+		;
+	if (i == d || i + 1 >= n || s[i] != ' ')
+		return 0;
+	return i;
+}
+
 void
 layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 {
@@ -148,13 +165,19 @@ layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 
 	for (i = 0; i < l->n; i++) {
 		const struct toc_entry *e = &l->e[i];
-		double ind = (double)(e->level - 1) * LEVEL_INDENT, h;
+		double ind = (double)(e->level - 1) * LEVEL_INDENT, h, hang = 0;
+		size_t pre = e->level > 1 || l != &L->toc ?
+		    toc_prefix(e->text, e->len) : 0;
+		enum font_style pf;
 		struct toc_slot *s;
 
-		r.text = e->text;
-		r.len = e->len;
 		r.flags = (l == &L->toc && e->level == 1) ? RUN_BOLD : 0;
-		lay_opts(L, &o, size, L->tw - ind - NUM_COL, LB_LEFT);
+		pf = r.flags & RUN_BOLD ? FONT_BOLD : FONT_REGULAR;
+		if (pre > 0)
+			hang = metrics_width(L->m, pf, e->text, pre + 1, size);
+		r.text = e->text + (pre > 0 ? pre + 1 : 0);
+		r.len = e->len - (pre > 0 ? pre + 1 : 0);
+		lay_opts(L, &o, size, L->tw - ind - hang - NUM_COL, LB_LEFT);
 		o.hyph = NULL;
 		layout_line_set(&p, &r, 1, &o);
 		h = (double)p.nline * lh;
@@ -167,19 +190,24 @@ layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 		s->entry = i;
 		s->page = L->d->npage - 1;
 		s->top = L->y;
-		for (k = 0; k < p.nline; k++) {
-			lay_emit_line(L, &p, k, L->left + ind, L->y, lh, size);
-			L->y -= lh;
-		}
-		s->bottom = L->y;
-		s->x_end = L->left + ind + (p.nline > 0 ?
-		    p.line[p.nline - 1].width : 0);
 		{
 			double asc = L->m->ascent / 1000.0 * size;
 			double desc = -L->m->descent / 1000.0 * size;
+			double off = lh - (lh - asc - desc) / 2 - asc;
 
-			s->base = L->y + lh - (lh - asc - desc) / 2 - asc;
+			if (pre > 0)
+				page_add_text(lay_page(L), L->left + ind,
+				    L->y - (lh - off), pf, size, e->text, pre);
+			for (k = 0; k < p.nline; k++) {
+				lay_emit_line(L, &p, k, L->left + ind + hang,
+				    L->y, lh, size);
+				L->y -= lh;
+			}
+			s->base = L->y + off;
 		}
+		s->bottom = L->y;
+		s->x_end = L->left + ind + hang + (p.nline > 0 ?
+		    p.line[p.nline - 1].width : 0);
 	}
 	layout_line_free(&p);
 	L->need_page = 1;
