@@ -301,6 +301,21 @@ new_page_header(struct lay *L, struct tab *T)
 		piece(L, T, T->head, 0, T->headlines);
 }
 
+/* Sets T up for table t set in `width`: column widths, the text size that
+ * fits them, line height and which columns hold numbers. */
+static void
+tab_init(const struct lay *L, struct tab *T, const struct block *t,
+    double width)
+{
+	memset(T, 0, sizeof(*T));
+	T->t = t;
+	T->nc = t->ncols;
+	T->w = xcalloc((size_t)T->nc, sizeof(double));
+	T->size = table_fit(L, t, width, T->w);
+	T->lh = lay_line_height(L, T->size, 1);
+	number_columns(t, T->num);
+}
+
 double
 layout_table_lead(const struct lay *L, const struct block *t, double width)
 {
@@ -312,13 +327,7 @@ layout_table_lead(const struct lay *L, const struct block *t, double width)
 
 	if (t->ncols <= 0)
 		return 0;
-	memset(&T, 0, sizeof(T));
-	T.t = t;
-	T.nc = t->ncols;
-	T.w = xcalloc((size_t)T.nc, sizeof(double));
-	T.size = table_fit(L, t, width, T.w);
-	T.lh = lay_line_height(L, T.size, 1);
-	number_columns(t, T.num);
+	tab_init(L, &T, t, width);
 	p = xcalloc((size_t)T.nc, sizeof(*p));
 	if (row != NULL && row->header) {
 		headh = (double)set_row(L, &T, row, p) * T.lh + 2 * CELL_PAD;
@@ -350,14 +359,8 @@ layout_table(struct lay *L, const struct block *t, double left, double width)
 
 	if (t->ncols <= 0)
 		return;
-	memset(&T, 0, sizeof(T));
-	T.t = t;
-	T.nc = t->ncols;
+	tab_init(L, &T, t, width);
 	T.x0 = left;
-	T.w = xcalloc((size_t)T.nc, sizeof(double));
-	T.size = table_fit(L, t, width, T.w);
-	T.lh = lay_line_height(L, T.size, 1);
-	number_columns(t, T.num);
 	p = xcalloc((size_t)T.nc, sizeof(*p));
 	if (row != NULL && row->header) {
 		T.head = xcalloc((size_t)T.nc, sizeof(*T.head));
