@@ -14,13 +14,7 @@
 # Prints one line per failure and ends with "N passed, N failed".
 # Usage: run-faults.sh PATH/TO/rencana
 set -u
-RENCANA=${1:-./rencana}
-case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
-cd "$(dirname "$0")/../.." || exit 3
-export NO_COLOR=1
-pass=0
-fail=0
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 mounted=
 cleanup() {
 	for m in $mounted; do umount "$m" 2>/dev/null; done
@@ -29,15 +23,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 3' INT TERM
-
-run() {
-	if [ "${VALGRIND:-}" = 1 ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$RENCANA" "$@"
-	else
-		"$RENCANA" "$@"
-	fi
-}
 
 ok() { pass=$((pass + 1)); }
 bad() {

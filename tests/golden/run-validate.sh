@@ -5,14 +5,7 @@
 # exit statuses 2 and 3, and `rencana init` output passing `check -`.
 # Prints one line per failure and ends with "N passed, N failed".
 set -u
-RENCANA=${1:-./rencana}
-case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
-cd "$(dirname "$0")/../.." || exit 3
-export NO_COLOR=1
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 G=tests/golden/validate
 
 # expect NAME WANT_STATUS FILE_WITH_EXPECTED GOT_FILE GOT_STATUS
