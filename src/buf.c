@@ -92,25 +92,31 @@ buf_free(struct buf *b)
 }
 
 int
-buf_read_file(struct buf *b, const char *path, size_t max)
+buf_read_stream(struct buf *b, FILE *f, size_t max)
 {
-	FILE *f = fopen(path, "rb");
 	char chunk[65536];
 	size_t n, start = b->len;
-	int saved;
 
-	if (f == NULL)
-		return -1;
 	while (b->len - start <= max &&
 	    (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_put(b, chunk, n);
-	if (ferror(f)) {
-		saved = errno;
-		fclose(f);
-		errno = saved;
+	if (ferror(f))
 		return -1;
-	}
-	fclose(f);
 	buf_put(b, "", 0);	/* data is never NULL after a read */
 	return 0;
+}
+
+int
+buf_read_file(struct buf *b, const char *path, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	int rc, saved;
+
+	if (f == NULL)
+		return -1;
+	rc = buf_read_stream(b, f, max);
+	saved = errno;
+	fclose(f);
+	errno = saved;
+	return rc;
 }

@@ -3,6 +3,7 @@
 #define RENCANA_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct buf {
 	char	*data;	/* NUL-terminated; NULL until the first write */
@@ -27,5 +28,7 @@ void	 buf_free(struct buf *);
  * caller can tell a file larger than max without reading all of it.
  * Returns 0, or -1 with errno set when the file cannot be opened or read. */
 int	 buf_read_file(struct buf *, const char *path, size_t max);
+/* The same from an open stream (standard input); the stream stays open. */
+int	 buf_read_stream(struct buf *, FILE *, size_t max);
 
 #endif

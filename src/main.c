@@ -155,22 +155,14 @@ static struct plan *
 load_stdin(struct diag_list *dl)
 {
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	struct plan *pl;
-	size_t n;
+	struct plan *pl = NULL;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		buf_put(&b, chunk, n);
-		if (b.len > PLAN_MAX_BYTES)
-			break;
-	}
-	if (ferror(stdin)) {
+	/* Like plan_load_file: one byte past the limit is enough to refuse. */
+	if (buf_read_stream(&b, stdin, PLAN_MAX_BYTES) != 0)
 		diag_add(dl, D_IO_OPEN, NULL, NULL, "cannot read standard input: %s",
 		    strerror(errno));
-		buf_free(&b);
-		return NULL;
-	}
-	pl = plan_load_buffer("<stdin>", buf_str(&b), b.len, dl);
+	else
+		pl = plan_load_buffer("<stdin>", buf_str(&b), b.len, dl);
 	buf_free(&b);
 	return pl;
 }
@@ -180,44 +172,46 @@ cmd_check(int argc, char **argv)
 {
 	enum diag_format fmt = DIAG_FMT_TEXT;
 	struct diag_list dl;
-	int i, nfiles = 0, rc;
+	const char **files;
+	int i, nfiles = 0, rc, opts = 1;
 
+	files = xcalloc((size_t)argc + 1, sizeof(*files));
 	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
+		const char *a = argv[i], *v = NULL;
 
-		if (strncmp(a, "--format=", 9) == 0) {
-			if (parse_format(a + 9, &fmt) != 0)
-				return usage_error("unknown format `%s`; use text, json or github", a + 9);
-		} else if (strcmp(a, "--format") == 0) {
-			if (i + 1 >= argc)
+		if (opts && strncmp(a, "--format=", 9) == 0)
+			v = a + 9;
+		else if (opts && strcmp(a, "--format") == 0) {
+			if (i + 1 >= argc) {
+				free(files);
 				return usage_error("%s needs a value", a);
-			if (parse_format(argv[++i], &fmt) != 0)
-				return usage_error("unknown format `%s`; use text, json or github", argv[i]);
-		} else if (strcmp(a, "--") == 0) {
-			nfiles += argc - i - 1;
-			break;
-		} else if (a[0] == '-' && a[1] != '\0')
+			}
+			v = argv[++i];
+		} else if (opts && strcmp(a, "--") == 0) {
+			opts = 0;
+			continue;
+		} else if (opts && a[0] == '-' && a[1] != '\0') {
+			free(files);
 			return usage_error("unknown option `%s` for check", a);
-		else
-			nfiles++;
-	}
-	if (nfiles == 0)
-		return usage_error("%s", "check needs at least one FILE");
-
-	diag_init(&dl);
-	for (i = 0; i < argc; i++) {
-		struct plan *pl;
-
-		if (strcmp(argv[i], "--format") == 0) {
-			i++;
+		} else {
+			files[nfiles++] = a;
 			continue;
 		}
-		if (strncmp(argv[i], "--", 2) == 0 && strcmp(argv[i], "--") != 0)
-			continue;
-		if (strcmp(argv[i], "--") == 0)
-			continue;
-		pl = strcmp(argv[i], "-") == 0 ? load_stdin(&dl) :
-		    plan_load_file(argv[i], &dl);
+		if (parse_format(v, &fmt) != 0) {
+			free(files);
+			return usage_error("unknown format `%s`; use text, json or github", v);
+		}
+	}
+	if (nfiles == 0) {
+		free(files);
+		return usage_error("%s", "check needs at least one FILE");
+	}
+
+	diag_init(&dl);
+	for (i = 0; i < nfiles; i++) {
+		struct plan *pl = strcmp(files[i], "-") == 0 ? load_stdin(&dl) :
+		    plan_load_file(files[i], &dl);
+
 		if (pl != NULL && pl->root != NULL)
 			validate_plan(pl, &dl);
 		plan_free(pl);
@@ -226,6 +220,7 @@ cmd_check(int argc, char **argv)
 	    fmt == DIAG_FMT_TEXT && want_colour(stderr));
 	rc = status_of(&dl);
 	diag_free(&dl);
+	free(files);
 	return rc;
 }
 

@@ -61,6 +61,13 @@ expect stdin 1 "$G/stdin.diag" "$tmp/err" $?
     tests/golden/check/valid-minimal.yaml >/dev/null 2>"$tmp/err"
 expect several 1 "$G/several.diag" "$tmp/err" $?
 
+# ---- after `--` every argument is a file, even one that looks like an option ----
+cp tests/golden/check/missing-key.yaml "$tmp/--missing-key.yaml"
+(cd "$tmp" && "$RENCANA" check -- --missing-key.yaml) >/dev/null 2>"$tmp/err"
+st=$?
+sed 's|^--missing-key.yaml|tests/golden/check/missing-key.yaml|' "$tmp/err" >"$tmp/got"
+expect dashdash 1 tests/golden/check/missing-key.diag "$tmp/got" $st
+
 # ---- exit status 3: a file that cannot be read, even beside invalid ones ----
 "$RENCANA" check tests/golden/check/missing-key.yaml "$tmp/no-such.yaml" >/dev/null 2>"$tmp/err"
 st=$?
