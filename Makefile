@@ -49,8 +49,8 @@ fonts/LICENSE-liberation: | deps-quiet
 	@mkdir -p fonts
 	if [ -f $(FONT_DOC) ]; then cp $(FONT_DOC) $@; fi
 
-# The speed floor for issue 5: libharu alone writing N pages of text with the
-# same fonts, no layout.  Not part of `make check`.
+# The speed floor for issue 5: libharu alone drawing the pages of a rencana
+# page dump (`--to pages`), same fonts, no layout.  Not part of `make check`.
 bench-floor: $(O)/bench-floor fonts
 
 $(O)/bench-floor: bench/floor.c | deps-quiet
