@@ -106,13 +106,13 @@ size_t
 layout_line_breaks(const struct lb_item *it, size_t n, double width,
     double line_st, size_t **brkp, double **ratiop)
 {
-	double *sw = xcalloc(n + 1, sizeof(double));
-	double *sst = xcalloc(n + 1, sizeof(double));
-	double *ssh = xcalloc(n + 1, sizeof(double));
+	/* prefix sums of width, stretch and shrink: one block, all written */
+	double *sw = xcalloc(3, (n + 1) * sizeof(double));
+	double *sst = sw + (n + 1), *ssh = sst + (n + 1);
 	struct lb_node *node = NULL;
 	size_t nnode = 0, nodecap = 0;
 	size_t active[LB_MAX_ACTIVE + 8], nact = 0;
-	size_t i, k, nl, best, last_bp = (size_t)-1;
+	size_t i, k, out, nl, best, last_bp = (size_t)-1;
 	size_t *brk;
 	double *ratio;
 
@@ -141,7 +141,15 @@ layout_line_breaks(const struct lb_item *it, size_t n, double width,
 			continue;
 		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
 retry:
-		for (k = 0; k < nact; ) {
+		/*
+		 * The active list is in break order, so lines from it get
+		 * shorter down the list: the overfull ones come first and
+		 * leave, and after the first line far too loose every later
+		 * one is looser still (its width and stretch are sums over
+		 * fewer items), so the scan stops there.  Kept nodes are
+		 * compacted in place (out), keeping the order.
+		 */
+		for (k = 0, out = 0; k < nact; k++) {
 			struct lb_node *a = &node[active[k]];
 			double w = sw[i] - a->w + pw, y = sst[i] - a->st + line_st,
 			    z, r, ar, bad, d;
@@ -156,8 +164,11 @@ retry:
 			 */
 			if (w < width - LB_EPS && !forced &&
 			    (y <= 0 || width - w > LB_TOLERANCE * 1.000001 * y)) {
-				k++;
-				continue;
+				if (out != k)
+					memmove(&active[out], &active[k],
+					    (nact - k) * sizeof(active[0]));
+				out += nact - k;
+				break;
 			}
 			z = ssh[i] - a->sh;
 			if (w < width - LB_EPS)
@@ -169,11 +180,10 @@ retry:
 			if (r < -1) {
 				/* overfull: the node can start no later line */
 				lastgone = active[k];
-				active[k] = active[--nact];
 				continue;
 			}
 			if (r > LB_TOLERANCE && !forced) {
-				k++;
+				active[out++] = active[k];
 				continue;
 			}
 			ar = fabs(r) > 10 ? 10 : fabs(r);
@@ -206,11 +216,11 @@ retry:
 			}
 			if (forced) {
 				lastgone = active[k];
-				active[k] = active[--nact];
 				continue;
 			}
-			k++;
+			active[out++] = active[k];
 		}
+		nact = out;
 		mind = -1;
 		for (c = 0; c < 4; c++)
 			if (have[c] && (mind < 0 || cand[c].dem < mind))
@@ -259,7 +269,9 @@ retry:
 					if (node[active[j]].dem >
 					    node[active[worst]].dem)
 						worst = j;
-				active[worst] = active[--nact];
+				nact--;
+				memmove(&active[worst], &active[worst + 1],
+				    (nact - worst) * sizeof(active[0]));
 			}
 			node = xgrow(node, &nodecap, nnode + 1, sizeof(*node));
 			nn = &node[nnode];
@@ -295,8 +307,6 @@ retry:
 		free(ratio);
 	free(node);
 	free(sw);
-	free(sst);
-	free(ssh);
 	return nl;
 }
 
@@ -381,11 +391,14 @@ struct items {
 static struct lb_item *
 item_add(struct items *is, enum lb_kind k)
 {
+	static const struct lb_item zero;
 	struct lb_item *it;
 
-	is->v = xgrow(is->v, &is->cap, is->n + 1, sizeof(*is->v));
+	/* Called for every item: the call to xgrow only when full. */
+	if (is->n == is->cap)
+		is->v = xgrow(is->v, &is->cap, is->n + 1, sizeof(*is->v));
 	it = &is->v[is->n++];
-	memset(it, 0, sizeof(*it));
+	*it = zero;
 	it->kind = k;
 	return it;
 }
@@ -415,8 +428,14 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 
 	memset(brk, 0, we - ws + 1);
 
-	for (i = ws; i < we; i++)
-		total += wid(o, (enum font_style)sr->f[i], sr->s + i, 1);
+	{
+		/* the word's width: one sum of font units, not a call a byte */
+		unsigned long units = 0;
+
+		for (i = ws; i < we; i++)
+			units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
+		total = (double)units * o->size_pt / 1000.0;
+	}
 	{
 		for (i = ws + 2; i + 1 < we; i++)
 			if (sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
@@ -553,7 +572,8 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 static void
 out_put(struct lb_para *p, const char *s, size_t n)
 {
-	p->out = xgrow(p->out, &p->outcap, p->outlen + n + 1, 1);
+	if (p->outlen + n + 1 > p->outcap)
+		p->out = xgrow(p->out, &p->outcap, p->outlen + n + 1, 1);
 	memcpy(p->out + p->outlen, s, n);
 	p->outlen += n;
 	p->out[p->outlen] = '\0';
