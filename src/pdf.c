@@ -21,8 +21,11 @@
  *   makes libpng abort(), a text file named .ttf segfaults), so fonts, PNGs
  *   and JPEGs are checked here first: libpng's simplified API decodes each
  *   PNG, and TrueType and JPEG headers are walked by hand.
- * - One libharu document per call and no shared mutable state except the
- *   metrics cache, which a mutex guards: calls may run in parallel threads.
+ * - One libharu document per build, opened with its four fonts before
+ *   layout (pdf_open): the widths layout measures with are read from the
+ *   very font definitions that are embedded, and a single-plan build opens
+ *   it on a second thread while the template is rendered (build.c).  No
+ *   shared mutable state: calls may run in parallel threads.
  * - The file is written to `.NAME.XXXXXX` beside the target, synced and
  *   renamed, so a failed build never leaves a half-written or missing PDF.
  */
@@ -40,6 +43,8 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <hpdf_encoder.h>
+#include <hpdf_fontdef.h>
 #include <png.h>
 
 #include "buf.h"
@@ -57,8 +62,6 @@
 /* Outline nesting followed; deeper levels hang under level MAX_OUTLINE_LEVEL
  * (layout emits 1-3). */
 #define MAX_OUTLINE_LEVEL 8
-/* Metrics cache entries: one per distinct (font folder, font files). */
-#define MAX_METRICS_CACHE 4
 /* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
  * pictures are far smaller, and the check must not exhaust memory. */
 #define MAX_IMAGE_PIXELS (4096 * 4096)
@@ -242,16 +245,16 @@ ttf_problem(int fd)
 /* Builds the four font paths and checks each can be opened, so a missing
  * font is a message naming the file and never a libharu failure. */
 static int
-font_paths(const struct style *s, const char *fontdir, char *path[FONT__COUNT],
-    struct diag_list *dl)
+font_paths(const char *const font[FONT__COUNT], const char *fontdir,
+    char *path[FONT__COUNT], struct diag_list *dl)
 {
 	const char *bad;
 	int f, fd, rc = 0;
 
 	for (f = 0; f < FONT__COUNT; f++) {
 		path[f] = xasprintf("%s/%s", fontdir,
-		    s->font[f] != NULL ? s->font[f] : "");
-		if (s->font[f] == NULL || *s->font[f] == '\0') {
+		    font[f] != NULL ? font[f] : "");
+		if (font[f] == NULL || *font[f] == '\0') {
 			diag_add(dl, D_PDF_FONT, NULL, NULL,
 			    "the style names no font file for style %d", f);
 			rc = -1;
@@ -284,117 +287,6 @@ free_paths(char *path[FONT__COUNT])
 		free(path[f]);
 		path[f] = NULL;
 	}
-}
-
-/* Loads one TrueType file and returns its WinAnsi font, or NULL. */
-static HPDF_Font
-load_font(HPDF_Doc pdf, struct hpdf_err *e, const char *path, int embed)
-{
-	const char *name;
-
-	step(e, "loading font");
-	name = HPDF_LoadTTFontFromFile(pdf, path, embed ? HPDF_TRUE : HPDF_FALSE);
-	if (name == NULL || e->code != 0)
-		return NULL;
-	/* Always name the encoding: NULL would mean StandardEncoding. */
-	return HPDF_GetFont(pdf, name, "WinAnsiEncoding");
-}
-
-/* ---- metrics ---- */
-
-struct metrics_entry {
-	char		*key;		/* fontdir, then each file, NUL-separated by \n */
-	struct metrics	 m;
-};
-
-static pthread_mutex_t metrics_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct metrics_entry metrics_cache[MAX_METRICS_CACHE];
-static size_t metrics_ncache;
-
-static int
-measure_fonts(char *path[FONT__COUNT], struct metrics *m,
-    struct diag_list *dl)
-{
-	struct hpdf_err e = { 0, 0, "creating the document", -1, "", 0 };
-	HPDF_Doc pdf;
-	HPDF_Font font;
-	HPDF_TextWidth tw;
-	HPDF_BYTE b;
-	int f, c, rc = PDF_FAIL;
-
-	if ((pdf = HPDF_New(on_hpdf_error, &e)) == NULL) {
-		report_hpdf(dl, D_PDF_INTERNAL, &e, NULL);
-		return PDF_FAIL;
-	}
-	memset(m, 0, sizeof(*m));
-	for (f = 0; f < FONT__COUNT; f++) {
-		/* Not embedded: this document is never saved. */
-		if ((font = load_font(pdf, &e, path[f], 0)) == NULL ||
-		    e.code != 0) {
-			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
-			goto out;
-		}
-		step(&e, "measuring font");
-		for (c = 0; c < 256; c++) {
-			b = (HPDF_BYTE)c;
-			/* The same CharWidth that fills /Widths. */
-			tw = HPDF_Font_TextWidth(font, &b, 1);
-			m->width[f][c] = (unsigned short)tw.width;
-		}
-		if (f == FONT_REGULAR) {
-			m->ascent = (short)HPDF_Font_GetAscent(font);
-			m->descent = (short)HPDF_Font_GetDescent(font);
-		}
-		if (e.code != 0) {
-			report_hpdf(dl, D_PDF_FONT, &e, path[f]);
-			goto out;
-		}
-	}
-	rc = PDF_OK;
-out:
-	HPDF_Free(pdf);
-	return rc;
-}
-
-int
-pdf_metrics(const struct style *s, const char *fontdir, struct metrics *m,
-    struct diag_list *dl)
-{
-	char *path[FONT__COUNT] = { NULL };
-	struct buf key = BUF_INIT;
-	size_t i;
-	int f, rc = PDF_FAIL;
-
-	if (font_paths(s, fontdir, path, dl) != 0)
-		goto out;
-	for (f = 0; f < FONT__COUNT; f++) {
-		buf_puts(&key, path[f]);
-		buf_putc(&key, '\n');
-	}
-	pthread_mutex_lock(&metrics_lock);
-	for (i = 0; i < metrics_ncache; i++)
-		if (strcmp(metrics_cache[i].key, buf_str(&key)) == 0) {
-			*m = metrics_cache[i].m;
-			pthread_mutex_unlock(&metrics_lock);
-			rc = PDF_OK;
-			goto out;
-		}
-	pthread_mutex_unlock(&metrics_lock);
-
-	/* Measured outside the lock: two threads may both measure once. */
-	if ((rc = measure_fonts(path, m, dl)) != PDF_OK)
-		goto out;
-	pthread_mutex_lock(&metrics_lock);
-	if (metrics_ncache < MAX_METRICS_CACHE) {
-		metrics_cache[metrics_ncache].key = buf_detach(&key);
-		metrics_cache[metrics_ncache].m = *m;
-		metrics_ncache++;
-	}
-	pthread_mutex_unlock(&metrics_lock);
-out:
-	buf_free(&key);
-	free_paths(path);
-	return rc;
 }
 
 /* ---- UTF-8 strings for libharu's UTF-8 encoder ---- */
@@ -465,6 +357,123 @@ struct writer {
 	int			 cur_font;	/* -1 unknown */
 	double			 cur_size, cur_fill, cur_stroke, cur_line, cur_ws;
 };
+
+/* A document being built: libharu's, with the four fonts loaded (font
+ * definitions only: a font object, and so a font in the file, is made when
+ * a page uses the style).  The writer sits inside so that the error
+ * handler's pointer to w.err stays valid from pdf_open to the end. */
+struct pdf_doc {
+	struct writer	 w;
+	char		*fpath[FONT__COUNT];
+	const char	*fname[FONT__COUNT];	/* libharu's names, NULL if not loaded */
+};
+
+static int	failed(const struct writer *);
+
+void
+pdf_close(struct pdf_doc *pd)
+{
+	if (pd == NULL)
+		return;
+	if (pd->w.pdf != NULL)
+		HPDF_Free(pd->w.pdf);
+	free_paths(pd->fpath);
+	free(pd);
+}
+
+/*
+ * The widths libharu will write into /Widths, read from the font
+ * definition as its TextWidth does (the encoder's code point, then
+ * GetCharWidth: advance * 1000 / unitsPerEm, truncated).  Measuring marks
+ * glyphs as used; HPDF_FontDef_Cleanup clears those marks again (before
+ * any font object exists), so only drawn glyphs are embedded.
+ */
+static void
+measure_def(HPDF_FontDef def, HPDF_Encoder enc, struct metrics *m, int f)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		m->width[f][c] = (unsigned short)HPDF_TTFontDef_GetCharWidth(def,
+		    HPDF_Encoder_ToUnicode(enc, (HPDF_UINT16)c));
+	if (f == FONT_REGULAR) {
+		m->ascent = def->ascent;
+		m->descent = def->descent;
+	}
+	HPDF_FontDef_Cleanup(def);
+}
+
+static struct pdf_doc *
+doc_open(const char *const font[FONT__COUNT], const char *fontdir, int embed,
+    struct metrics *m, struct diag_list *dl)
+{
+	struct pdf_doc *pd = xcalloc(1, sizeof(*pd));
+	struct writer *w = &pd->w;
+	HPDF_Encoder enc;
+	HPDF_FontDef def;
+	int f;
+
+	w->dl = dl;
+	w->err.what = "creating the document";
+	w->err.page = -1;
+	if (font_paths(font, fontdir, pd->fpath, dl) != 0)
+		goto fail;
+	if ((w->pdf = HPDF_New(on_hpdf_error, &w->err)) == NULL) {
+		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
+		goto fail;
+	}
+	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+	step(&w->err, "enabling UTF-8");
+	HPDF_UseUTFEncodings(w->pdf);
+	step(&w->err, "loading the WinAnsi encoding");
+	enc = HPDF_GetEncoder(w->pdf, "WinAnsiEncoding");
+	if (failed(w) || enc == NULL) {
+		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
+		goto fail;
+	}
+	memset(m, 0, sizeof(*m));
+	/* All four, always in enum order: the subset tags (HPDFAA+, ...)
+	 * follow load order, so the bytes never depend on which fonts a
+	 * document happens to use. */
+	for (f = 0; f < FONT__COUNT; f++) {
+		step(&w->err, "loading font");
+		pd->fname[f] = HPDF_LoadTTFontFromFile(w->pdf, pd->fpath[f],
+		    embed ? HPDF_TRUE : HPDF_FALSE);
+		step(&w->err, "measuring font");
+		if (pd->fname[f] == NULL || failed(w) ||
+		    (def = HPDF_GetFontDef(w->pdf, pd->fname[f])) == NULL ||
+		    failed(w)) {
+			report_hpdf(dl, D_PDF_FONT, &w->err, pd->fpath[f]);
+			goto fail;
+		}
+		measure_def(def, enc, m, f);
+	}
+	return pd;
+fail:
+	pdf_close(pd);
+	return NULL;
+}
+
+struct pdf_doc *
+pdf_open(const char *const *font, const char *fontdir, struct metrics *m,
+    struct diag_list *dl)
+{
+	return doc_open(font, fontdir, 1, m, dl);
+}
+
+int
+pdf_metrics(const struct style *s, const char *fontdir, struct metrics *m,
+    struct diag_list *dl)
+{
+	struct pdf_doc *pd;
+
+	/* Not embedded: this document is never saved. */
+	if ((pd = doc_open((const char *const *)s->font, fontdir, 0, m,
+	    dl)) == NULL)
+		return PDF_FAIL;
+	pdf_close(pd);
+	return PDF_OK;
+}
 
 /* The writer's state is unknown after GRestore or on a new page. */
 static void
@@ -1291,97 +1300,94 @@ fonts_used(const struct doc_pages *d, int used[FONT__COUNT])
 }
 
 int
-pdf_write(const struct doc_pages *d, const struct style *s,
-    const char *fontdir, const char *path, struct diag_list *dl)
+pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
+    struct diag_list *dl)
 {
-	struct writer w;
+	struct writer *w = &pd->w;
 	struct stat pst;
-	char *fpath[FONT__COUNT] = { NULL };
 	int used[FONT__COUNT];
 	HPDF_Encoder utf8;
 	size_t i;
 	int f, rc = PDF_FAIL;
 
-	memset(&w, 0, sizeof(w));
-	w.doc = d;
-	w.dl = dl;
-	w.err.what = "creating the document";
-	w.err.page = -1;
-	if (font_paths(s, fontdir, fpath, dl) != 0)
-		goto out;
-	if ((w.pdf = HPDF_New(on_hpdf_error, &w.err)) == NULL) {
-		report_hpdf(dl, D_PDF_INTERNAL, &w.err, NULL);
-		goto out;
-	}
-	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
-	step(&w.err, "enabling UTF-8");
-	HPDF_UseUTFEncodings(w.pdf);
-	if (failed(&w))
-		goto internal;
-
+	w->doc = d;
+	w->dl = dl;
 	fonts_used(d, used);
 	for (f = 0; f < FONT__COUNT; f++) {
 		if (!used[f])
 			continue;
-		if ((w.font[f] = load_font(w.pdf, &w.err, fpath[f], 1)) ==
-		    NULL || failed(&w)) {
-			report_hpdf(dl, D_PDF_FONT, &w.err, fpath[f]);
+		/* Always name the encoding: NULL would mean StandardEncoding. */
+		step(&w->err, "loading font");
+		if ((w->font[f] = HPDF_GetFont(w->pdf, pd->fname[f],
+		    "WinAnsiEncoding")) == NULL || failed(w)) {
+			report_hpdf(dl, D_PDF_FONT, &w->err, pd->fpath[f]);
 			goto out;
 		}
 	}
-	if (load_images(&w) > 0) {
+	if (load_images(w) > 0) {
 		rc = PDF_BAD_INPUT;
 		goto out;
 	}
 
 	/* Every page exists before drawing: links point forward (the TOC). */
-	w.page = xcalloc(d->npage ? d->npage : 1, sizeof(*w.page));
-	for (i = 0; i < d->npage && !failed(&w); i++) {
-		w.err.page = (long)i;
-		step(&w.err, "adding a page");
-		if ((w.page[i] = HPDF_AddPage(w.pdf)) == NULL)
+	w->page = xcalloc(d->npage ? d->npage : 1, sizeof(*w->page));
+	for (i = 0; i < d->npage && !failed(w); i++) {
+		w->err.page = (long)i;
+		step(&w->err, "adding a page");
+		if ((w->page[i] = HPDF_AddPage(w->pdf)) == NULL)
 			break;
-		HPDF_Page_SetWidth(w.page[i], (HPDF_REAL)d->width_pt);
-		HPDF_Page_SetHeight(w.page[i], (HPDF_REAL)d->height_pt);
+		HPDF_Page_SetWidth(w->page[i], (HPDF_REAL)d->width_pt);
+		HPDF_Page_SetHeight(w->page[i], (HPDF_REAL)d->height_pt);
 	}
-	for (i = 0; i < d->npage && !failed(&w); i++)
-		draw_page(&w, i);
-	w.err.page = -1;
-	if (failed(&w))
+	for (i = 0; i < d->npage && !failed(w); i++)
+		draw_page(w, i);
+	w->err.page = -1;
+	if (failed(w))
 		goto internal;
-	step(&w.err, "enabling UTF-8");
-	if ((utf8 = HPDF_GetEncoder(w.pdf, "UTF-8")) == NULL)
+	step(&w->err, "enabling UTF-8");
+	if ((utf8 = HPDF_GetEncoder(w->pdf, "UTF-8")) == NULL)
 		goto internal;
-	add_outlines(&w, utf8);
-	if (!failed(&w))
-		add_page_labels(&w);
-	if (!failed(&w))
-		add_metadata(&w);
-	if (failed(&w))
+	add_outlines(w, utf8);
+	if (!failed(w))
+		add_page_labels(w);
+	if (!failed(w))
+		add_metadata(w);
+	if (failed(w))
 		goto internal;
 
-	step(&w.err, "saving");
-	if (HPDF_SaveToStream(w.pdf) != HPDF_OK || failed(&w))
+	step(&w->err, "saving");
+	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
 		goto internal;
 	if (strcmp(path, "-") == 0)
-		rc = save_fd(&w, STDOUT_FILENO, "standard output");
+		rc = save_fd(w, STDOUT_FILENO, "standard output");
 	else if (stat(path, &pst) == 0 && !S_ISREG(pst.st_mode) &&
 	    !S_ISDIR(pst.st_mode))
-		rc = save_device(&w, path);
+		rc = save_device(w, path);
 	else
-		rc = save_file(&w, path);
+		rc = save_file(w, path);
 	goto out;
 internal:
-	if (!w.err.reported)
-		report_hpdf(dl, D_PDF_INTERNAL, &w.err, NULL);
+	if (!w->err.reported)
+		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
 	rc = PDF_FAIL;
 out:
-	if (w.pdf != NULL)
-		HPDF_Free(w.pdf);
-	free(w.page);
-	free(w.image);
-	free_paths(fpath);
+	free(w->page);
+	free(w->image);
+	pdf_close(pd);
 	return rc;
+}
+
+int
+pdf_write(const struct doc_pages *d, const struct style *s,
+    const char *fontdir, const char *path, struct diag_list *dl)
+{
+	struct metrics m;
+	struct pdf_doc *pd;
+
+	if ((pd = pdf_open((const char *const *)s->font, fontdir, &m,
+	    dl)) == NULL)
+		return PDF_FAIL;
+	return pdf_write_doc(pd, d, path, dl);
 }
 
 int

@@ -12,7 +12,7 @@ struct doc_pages;
 struct metrics;
 struct style;
 
-/* Results of pdf_metrics and pdf_write. */
+/* Results of pdf_metrics, pdf_write and pdf_write_doc. */
 enum pdf_result {
 	PDF_OK = 0,
 	PDF_FAIL = -1,		/* fonts, output file or libharu: exit status 3 */
@@ -26,23 +26,42 @@ enum pdf_result {
  * frees. */
 char	*pdf_default_fontdir(void);
 
-/* Fills m with the 256 WinAnsi advance widths of each of the four fonts named
- * by style->font[] in fontdir (1/1000 em, the integers libharu writes into
- * /Widths) and the regular font's ascent and descent.  Results are cached per
- * process (keyed by folder and file names; thread-safe).  Returns PDF_OK, or
- * PDF_FAIL with a D_PDF_FONT diagnostic in dl. */
+/* A libharu document with the style's four fonts loaded, to be written by
+ * pdf_write_doc (or dropped by pdf_close). */
+struct pdf_doc;
+
+/* Opens a document and loads the four font files font[0..3] (FONT_REGULAR,
+ * FONT_BOLD, FONT_ITALIC, FONT_BOLDITALIC) from fontdir, always all four in
+ * that order, and fills m with their 256 WinAnsi advance widths (1/1000
+ * em, the integers libharu writes into /Widths: read from the same font
+ * definitions that are embedded) and the regular font's ascent and
+ * descent.  Only what the call gets is read, so it may run on another
+ * thread while the caller goes on.  Returns the document, or NULL with a
+ * D_PDF_FONT (or D_PDF_INTERNAL) diagnostic in dl. */
+struct pdf_doc *pdf_open(const char *const *font, const char *fontdir,
+	    struct metrics *m, struct diag_list *dl);
+void	 pdf_close(struct pdf_doc *);
+
+/* The metrics alone (the fonts named by style->font[] in fontdir), for
+ * outputs that are not PDFs; the same widths as pdf_open.  Returns PDF_OK,
+ * or PDF_FAIL with a D_PDF_FONT diagnostic in dl. */
 int	 pdf_metrics(const struct style *, const char *fontdir,
 	    struct metrics *m, struct diag_list *dl);
 
-/* Writes the pages as a PDF to `path` ("-" is standard output).  The file is
- * first written to a temporary file beside `path`, synced, and renamed over
- * `path` only when complete; on failure the temporary file is removed and an
- * existing `path` is left as it was.  Fonts are style->font[] in fontdir,
- * embedded, WinAnsiEncoding.  The bytes depend only on the arguments (no
- * clock): meta.date gives the dates, -1 omits them.  Thread-safe (one libharu
- * document per call).  Returns PDF_OK, or PDF_FAIL / PDF_BAD_INPUT with
- * diagnostics in dl.  Does not check that `path` is not an input: call
+/* Writes the pages as a PDF to `path` ("-" is standard output), with the
+ * document's fonts (embedded, WinAnsiEncoding; a font no page uses is left
+ * out), and frees the document whatever happens.  The file is first written
+ * to a temporary file beside `path`, synced, and renamed over `path` only
+ * when complete; on failure the temporary file is removed and an existing
+ * `path` is left as it was.  The bytes depend only on the arguments (no
+ * clock): meta.date gives the dates, -1 omits them.  Thread-safe (one
+ * libharu document per call).  Returns PDF_OK, or PDF_FAIL / PDF_BAD_INPUT
+ * with diagnostics in dl.  Does not check that `path` is not an input: call
  * pdf_check_output first. */
+int	 pdf_write_doc(struct pdf_doc *, const struct doc_pages *,
+	    const char *path, struct diag_list *dl);
+
+/* pdf_open with style->font[], then pdf_write_doc. */
 int	 pdf_write(const struct doc_pages *, const struct style *,
 	    const char *fontdir, const char *path, struct diag_list *dl);
 

@@ -8,7 +8,8 @@
 #     read-only tmpfs when mount works, else a folder under /proc)
 #   - full disk: a file-size limit (`ulimit -f`, SIGXFSZ ignored so write
 #     fails with EFBIG), and a 64 KiB tmpfs when mount works (ENOSPC)
-#   - missing fonts: RENCANA_FONTS names an empty folder
+#   - missing fonts: RENCANA_FONTS names an empty folder; behind a template
+#     error only the template's message shows (one plan or a batch)
 #   - missing, corrupt and truncated logos
 #   - SIGINT during `build -j 2 -d DIR` on 40 plans, once the first is out
 # Prints one line per failure and ends with "N passed, N failed".
@@ -117,6 +118,24 @@ expect "missing fonts" 3 "cannot read font .*LiberationSans-Regular.ttf" &&
     if [ "$(sum "$tmp/out/plan.pdf")" != "$ref" ]; then
 	bad "missing fonts: the earlier plan.pdf was changed"
     else ok; fi
+
+# ---- missing fonts behind a template error: the template's message only,
+# exit 1, whether the fonts were opened on a second thread (one plan) or
+# not (a batch) ----
+cp -R templates/rencana-pengembangan "$tmp/badtpl"
+echo '{{nama_yang_tidak_ada}}' >>"$tmp/badtpl/dokumen.md.mustache"
+cp "$plan" "$tmp/plan3.yaml"
+for plans in "$plan" "$plan $tmp/plan3.yaml"; do
+	# shellcheck disable=SC2086
+	RENCANA_FONTS=$tmp/nofonts run build --template "$tmp/badtpl" \
+	    -d "$tmp/out" $plans >/dev/null 2>"$tmp/err"
+	st=$?
+	if expect "template error, no fonts" 1 "nama_yang_tidak_ada"; then
+		if grep -q "cannot read font" "$tmp/err"; then
+			bad "template error, no fonts: a font message as well"
+		else ok; fi
+	fi
+done
 
 # ---- missing, corrupt and truncated logos (the plan's fault: exit 1) ----
 printf 'not an image' >"$tmp/corrupt.png"

@@ -13,7 +13,9 @@
 #   - a bookmark for every chapter of the dump, page labels /r then /D from
 #     the dump's first body page;
 #   - two builds are byte-identical; with SOURCE_DATE_EPOCH the dates follow
-#     it and two builds are identical; `-o -` writes the same bytes.
+#     it and two builds are identical; `-o -` writes the same bytes; a
+#     one-plan build (fonts opened on a second thread) and batches at -j 1
+#     and -j 2 (one thread per plan) write the same bytes.
 # Then the failure paths: a build that fails late (a broken logo) exits 1 and
 # leaves an earlier PDF as it was; `-o` naming the plan itself is refused; a
 # character the fonts lack in a Markdown field is a diagnostic with its code
@@ -158,6 +160,19 @@ for y in examples/*.yaml; do
 		bad "$y: SOURCE_DATE_EPOCH builds differ or dates do not follow it"
 		pdfinfo -isodates "$d/e1.pdf" | grep Date | sed 's/^/  | /'
 	else ok; fi
+done
+
+# One plan opens its fonts on a second thread, a batch does not: the same
+# bytes either way (each a.pdf above was a one-plan build), at -j 1 and -j 2.
+for j in 1 2; do
+	mkdir -p "$tmp/batch$j"
+	"$RENCANA" build -j $j -d "$tmp/batch$j" examples/*.yaml 2>/dev/null
+	for y in examples/*.yaml; do
+		n=$(basename "$y" .yaml)
+		if ! cmp -s "$tmp/$n/a.pdf" "$tmp/batch$j/$n.pdf"; then
+			bad "$y: the one-plan build and the -j $j batch differ"
+		else ok; fi
+	done
 done
 
 # A build that fails late leaves the earlier PDF whole.
