@@ -14,7 +14,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -460,14 +459,9 @@ name_ok(void *user, const struct pnode *ctx, const char *name)
 
 /* ---- the build --------------------------------------------------------------------- */
 
-/* Called once the style is known and the template loaded, before the
- * template is rendered (build_layout starts opening the fonts there). */
-typedef void style_ready_fn(const struct style *, void *);
-
-static int
-markdown_style(const struct plan *pl, const char *template_dir,
-    struct buf *out, struct style *style_out, style_ready_fn *ready,
-    void *ready_arg, struct diag_list *dl)
+int
+build_markdown_style(const struct plan *pl, const char *template_dir,
+    struct buf *out, struct style *style_out, struct diag_list *dl)
 {
 	struct folder fo;
 	struct style st;
@@ -512,8 +506,6 @@ markdown_style(const struct plan *pl, const char *template_dir,
 	    dl->nerror > before)
 		goto out;
 
-	if (ready != NULL)
-		ready(&st, ready_arg);
 	ctx = compute_context(pl, &st, lang, dl);
 	if (ctx == NULL)
 		goto out;
@@ -544,17 +536,10 @@ out:
 }
 
 int
-build_markdown_style(const struct plan *pl, const char *template_dir,
-    struct buf *out, struct style *style_out, struct diag_list *dl)
-{
-	return markdown_style(pl, template_dir, out, style_out, NULL, NULL, dl);
-}
-
-int
 build_markdown(const struct plan *pl, const char *template_dir,
     struct buf *out, struct diag_list *dl)
 {
-	return markdown_style(pl, template_dir, out, NULL, NULL, NULL, dl);
+	return build_markdown_style(pl, template_dir, out, NULL, dl);
 }
 
 /* The date for the PDF's metadata: SOURCE_DATE_EPOCH when set (reproducible
@@ -574,98 +559,13 @@ set_pdf_date(struct doc_pages *pages)
 		pages->meta.date = v;
 }
 
-/*
- * Opening the PDF document (libharu parses the four font files: about a
- * fifth of a short build) needs only the style's font names, so a
- * single-plan build does it on a second thread while this one renders the
- * template and parses the Markdown.  The thread works on its own copies
- * and its own diagnostics, which join in only where the one-thread build
- * would have opened the document: both give the same messages and bytes.
- */
-struct font_job {
-	pthread_t	 tid;
-	int		 started;
-	char		*font[FONT__COUNT];
-	char		*fontdir;
-	struct metrics	 m;
-	struct diag_list dl;
-	struct pdf_doc	*pd;
-};
-
-static void *
-font_job_run(void *arg)
-{
-	struct font_job *j = arg;
-
-	j->pd = pdf_open((const char *const *)j->font, j->fontdir, &j->m,
-	    &j->dl);
-	return NULL;
-}
-
-struct layout_req {
-	const char	*fontdir;
-	int		 want_doc;	/* a PDF: open the document, not just metrics */
-	int		 helper;	/* ... on a second thread */
-	struct font_job	 job;
-};
-
-static void
-start_font_job(const struct style *st, void *arg)
-{
-	struct layout_req *rq = arg;
-	struct font_job *j = &rq->job;
-	int f;
-
-	if (!rq->want_doc || !rq->helper || j->started)
-		return;
-	for (f = 0; f < FONT__COUNT; f++)
-		j->font[f] = st->font[f] != NULL ? xstrdup(st->font[f]) : NULL;
-	j->fontdir = xstrdup(rq->fontdir);
-	diag_init(&j->dl);
-	if (pthread_create(&j->tid, NULL, font_job_run, j) == 0)
-		j->started = 1;
-	else {
-		/* No thread: the document is opened in line later. */
-		for (f = 0; f < FONT__COUNT; f++)
-			free(j->font[f]);
-		free(j->fontdir);
-		diag_free(&j->dl);
-		memset(j, 0, sizeof(*j));
-	}
-}
-
-/* Waits for the font thread; its document and messages are kept only when
- * `use` is set (the build got as far as opening the document). */
-static struct pdf_doc *
-finish_font_job(struct font_job *j, int use, struct metrics *m,
-    struct diag_list *dl)
-{
-	struct pdf_doc *pd = NULL;
-	int f;
-
-	if (!j->started)
-		return NULL;
-	pthread_join(j->tid, NULL);
-	if (use) {
-		diag_append(dl, &j->dl);
-		*m = j->m;
-		pd = j->pd;
-	} else
-		pdf_close(j->pd);
-	for (f = 0; f < FONT__COUNT; f++)
-		free(j->font[f]);
-	free(j->fontdir);
-	diag_free(&j->dl);
-	j->started = 0;
-	return pd;
-}
-
 /* Template, blocks and layout: the pages a build writes, with the style
- * (*have_style set when st must be freed) and, for a PDF, the open
- * document (*pdp).  NULL after an error. */
+ * (*have_style set when st must be freed) and, when pdp is not NULL, the
+ * PDF document opened with the style's fonts, whose widths layout measured
+ * with (*pdp; else only the metrics are read).  NULL after an error. */
 static struct doc_pages *
 build_layout(const struct plan *pl, const char *template_dir,
-    struct layout_req *rq, struct style *st, int *have_style, int *rc,
+    const char *fontdir, struct style *st, int *have_style, int *rc,
     struct pdf_doc **pdp, struct diag_list *dl)
 {
 	struct buf md = BUF_INIT;
@@ -673,26 +573,19 @@ build_layout(const struct plan *pl, const char *template_dir,
 	struct block *doc = NULL;
 	struct doc_pages *pages = NULL;
 	struct pdf_doc *pd = NULL;
-	int ok;
 
 	*have_style = 0;
 	*rc = PDF_FAIL;
-	ok = markdown_style(pl, template_dir, &md, st, start_font_job, rq,
-	    dl) == 0;
-	if (ok) {
-		*have_style = 1;
-		doc = blocks_from_markdown(buf_str(&md), md.len, NULL,
-		    st->caption_word, dl);
-	}
-	m = xcalloc(1, sizeof(*m));
-	if (rq->job.started)
-		pd = finish_font_job(&rq->job, ok, m, dl);
-	else if (ok && rq->want_doc)
-		pd = pdf_open((const char *const *)st->font, rq->fontdir, m,
-		    dl);
-	else if (ok && pdf_metrics(st, rq->fontdir, m, dl) != PDF_OK)
+	if (build_markdown_style(pl, template_dir, &md, st, dl) != 0)
 		goto out;
-	if (!ok || (rq->want_doc && pd == NULL))
+	*have_style = 1;
+	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st->caption_word, dl);
+	m = xcalloc(1, sizeof(*m));
+	if (pdp != NULL) {
+		if ((pd = pdf_open((const char *const *)st->font, fontdir, m,
+		    dl)) == NULL)
+			goto out;
+	} else if (pdf_metrics(st, fontdir, m, dl) != PDF_OK)
 		goto out;
 	pages = layout_run(doc, st, m, pl->dir, dl);
 	if (dl->nerror > 0) {
@@ -703,11 +596,11 @@ build_layout(const struct plan *pl, const char *template_dir,
 	}
 	set_pdf_date(pages);
 	*rc = PDF_OK;
-out:
-	if (pages != NULL && pdp != NULL) {
+	if (pdp != NULL) {
 		*pdp = pd;
 		pd = NULL;
 	}
+out:
 	pdf_close(pd);
 	blocks_free(doc);
 	free(m);
@@ -717,20 +610,15 @@ out:
 
 int
 build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
-    const char *path, int helper, struct diag_list *dl)
+    const char *path, struct diag_list *dl)
 {
-	struct layout_req rq;
 	struct style st;
 	struct doc_pages *pages;
 	struct pdf_doc *pd = NULL;
 	int rc, have_style;
 
-	memset(&rq, 0, sizeof(rq));
-	rq.fontdir = fontdir;
-	rq.want_doc = 1;
-	rq.helper = helper;
-	pages = build_layout(pl, template_dir, &rq, &st, &have_style, &rc, &pd,
-	    dl);
+	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
+	    &pd, dl);
 	if (pages != NULL)
 		rc = pdf_write_doc(pd, pages, path, dl);
 	doc_pages_free(pages);
@@ -749,12 +637,8 @@ build_pages(const struct plan *pl, const char *template_dir,
 	size_t len = 0;
 	FILE *f;
 	int rc, have_style;
-	struct layout_req rq;
-
-	memset(&rq, 0, sizeof(rq));
-	rq.fontdir = fontdir;
-	pages = build_layout(pl, template_dir, &rq, &st, &have_style, &rc, NULL,
-	    dl);
+	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
+	    NULL, dl);
 	if (pages != NULL) {
 		/* dump_pages writes to a stream; a memory stream keeps the
 		 * output all-or-nothing like the PDF's. */

@@ -27,17 +27,15 @@ int	build_markdown_style(const struct plan *, const char *template_dir,
 	    struct buf *out, struct style *style, struct diag_list *);
 /*
  * The whole PDF build of a valid plan: Markdown and style from the template,
- * blocks, layout, then pdf_write_doc to `path` (through a temporary file
- * renamed only on success; "-" is standard output).  fontdir holds the
- * fonts the style names.  helper: open the PDF document and its fonts on a
- * second thread while the template is rendered (a single-plan build; a
- * batch runs one thread per plan); the bytes and messages are the same
- * either way.  Problems go to dl.  Returns PDF_OK (0), PDF_BAD_INPUT (the
- * plan or template is at fault: exit 1) or PDF_FAIL (fonts, output: exit 3).
+ * blocks, the PDF document opened with the style's fonts (pdf_open: layout
+ * measures with their widths), layout, then pdf_write_doc to `path`
+ * (through a temporary file renamed only on success; "-" is standard
+ * output).  fontdir holds the fonts the style names.  Problems go to dl.
+ * Returns PDF_OK (0), PDF_BAD_INPUT (the plan or template is at fault: exit
+ * 1) or PDF_FAIL (fonts, output: exit 3).
  */
 int	build_pdf(const struct plan *, const char *template_dir,
-	    const char *fontdir, const char *path, int helper,
-	    struct diag_list *);
+	    const char *fontdir, const char *path, struct diag_list *);
 
 /*
  * The same build up to the layout, then the text dump of the pages

@@ -165,23 +165,6 @@ diag_addl(struct diag_list *dl, enum diag_level level, enum diag_code code,
 	va_end(ap);
 }
 
-void
-diag_append(struct diag_list *dst, const struct diag_list *src)
-{
-	struct srcpos pos;
-	size_t i;
-
-	for (i = 0; i < src->n; i++) {
-		const struct diag *d = &src->v[i];
-
-		pos.file = d->file;
-		pos.line = d->line;
-		pos.col = d->col;
-		diag_addl(dst, d->level, d->code, d->file != NULL ? &pos : NULL,
-		    d->path, "%s", d->msg);
-	}
-}
-
 static int
 diag_cmp(const void *a, const void *b)
 {

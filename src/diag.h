@@ -87,8 +87,6 @@ void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
 	    __attribute__((format(printf, 6, 7)));
 
 /* Sorts stably by file, line, column, emission order. */
-/* Adds a copy of every message of src to dst, in order (src unchanged). */
-void	 diag_append(struct diag_list *dst, const struct diag_list *src);
 void	 diag_sort(struct diag_list *);
 /* Prints every message (sorted first).  colour: use ANSI colour (TEXT only). */
 void	 diag_print(struct diag_list *, FILE *, enum diag_format, int colour);

@@ -73,8 +73,7 @@ static const char usage_text[] =
 "  -d DIR                   write each output into DIR as NAME.pdf (.md, .pages)\n"
 "  --template DIR           use the template folder DIR (else dokumen.templat,\n"
 "                           else the template named by dokumen.jenis)\n"
-"  -j N                     build N plans at once, on N threads (1-64, default 1);\n"
-"                           one plan opens its fonts on a second thread\n"
+"  -j N                     build N plans at once, on N threads (1-64, default 1)\n"
 "\n"
 "Environment:\n"
 "  SOURCE_DATE_EPOCH        the PDF's dates (else dokumen.tanggal; never the clock)\n"
@@ -871,7 +870,6 @@ struct build_run {
 	const char		*tdir;		/* --template, or NULL */
 	const char		*fontdir;
 	const char *const	*inputs;	/* every plan path, never overwritten */
-	int			 helper;	/* one plan: fonts open on a second thread */
 };
 
 static const char *
@@ -912,7 +910,7 @@ build_one(void *ctx, size_t i)
 			write_output(j->out, &dump, &j->dl);
 		buf_free(&dump);
 	} else
-		build_pdf(pl, r->tdir, r->fontdir, j->out, r->helper, &j->dl);
+		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
 out:
 	plan_free(pl);
 }
@@ -991,9 +989,6 @@ cmd_build(int argc, char **argv)
 		    default_output(plans[k], dir, run.markdown ? ".md" :
 		    run.pages ? ".pages" : ".pdf");
 	}
-	/* A lone plan may use a second core for its fonts; a batch keeps to
-	 * one thread per plan, so -j N means N busy cores. */
-	run.helper = n == 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	batch_catch_signals();
 	if (n > 1)
 		pdf_defer_dir_sync();

@@ -23,9 +23,8 @@
  *   PNG, and TrueType and JPEG headers are walked by hand.
  * - One libharu document per build, opened with its four fonts before
  *   layout (pdf_open): the widths layout measures with are read from the
- *   very font definitions that are embedded, and a single-plan build opens
- *   it on a second thread while the template is rendered (build.c).  No
- *   shared mutable state: calls may run in parallel threads.
+ *   very font definitions that are embedded, so each font is parsed once.
+ *   No shared mutable state: calls may run in parallel threads.
  * - The file is written to `.NAME.XXXXXX` beside the target, synced and
  *   renamed, so a failed build never leaves a half-written or missing PDF.
  */

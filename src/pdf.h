@@ -35,9 +35,8 @@ struct pdf_doc;
  * that order, and fills m with their 256 WinAnsi advance widths (1/1000
  * em, the integers libharu writes into /Widths: read from the same font
  * definitions that are embedded) and the regular font's ascent and
- * descent.  Only what the call gets is read, so it may run on another
- * thread while the caller goes on.  Returns the document, or NULL with a
- * D_PDF_FONT (or D_PDF_INTERNAL) diagnostic in dl. */
+ * descent.  Returns the document, or NULL with a D_PDF_FONT (or
+ * D_PDF_INTERNAL) diagnostic in dl. */
 struct pdf_doc *pdf_open(const char *const *font, const char *fontdir,
 	    struct metrics *m, struct diag_list *dl);
 void	 pdf_close(struct pdf_doc *);

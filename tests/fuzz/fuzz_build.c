@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pl != NULL && pl->root != NULL) {
 		validate_plan(pl, &dl);
 		if (dl.nerror == 0) {
-			build_pdf(pl, NULL, fontdir, out_path, 0, &dl);
+			build_pdf(pl, NULL, fontdir, out_path, &dl);
 			unlink(out_path);
 		}
 	}

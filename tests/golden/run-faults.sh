@@ -9,7 +9,7 @@
 #   - full disk: a file-size limit (`ulimit -f`, SIGXFSZ ignored so write
 #     fails with EFBIG), and a 64 KiB tmpfs when mount works (ENOSPC)
 #   - missing fonts: RENCANA_FONTS names an empty folder; behind a template
-#     error only the template's message shows (one plan or a batch)
+#     error only the template's message shows (one plan and a batch)
 #   - missing, corrupt and truncated logos
 #   - SIGINT during `build -j 2 -d DIR` on 40 plans, once the first is out
 # Prints one line per failure and ends with "N passed, N failed".
@@ -120,8 +120,8 @@ expect "missing fonts" 3 "cannot read font .*LiberationSans-Regular.ttf" &&
     else ok; fi
 
 # ---- missing fonts behind a template error: the template's message only,
-# exit 1, whether the fonts were opened on a second thread (one plan) or
-# not (a batch) ----
+# exit 1 (the fonts are opened after the template), for one plan and for a
+# batch ----
 cp -R templates/rencana-pengembangan "$tmp/badtpl"
 echo '{{nama_yang_tidak_ada}}' >>"$tmp/badtpl/dokumen.md.mustache"
 cp "$plan" "$tmp/plan3.yaml"

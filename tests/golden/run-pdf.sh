@@ -13,9 +13,8 @@
 #   - a bookmark for every chapter of the dump, page labels /r then /D from
 #     the dump's first body page;
 #   - two builds are byte-identical; with SOURCE_DATE_EPOCH the dates follow
-#     it and two builds are identical; `-o -` writes the same bytes; a
-#     one-plan build (fonts opened on a second thread) and batches at -j 1
-#     and -j 2 (one thread per plan) write the same bytes.
+#     it and two builds are identical; `-o -` writes the same bytes; batches
+#     at -j 1 and -j 2 write the same bytes as one-plan builds.
 # Then the failure paths: a build that fails late (a broken logo) exits 1 and
 # leaves an earlier PDF as it was; `-o` naming the plan itself is refused; a
 # character the fonts lack in a Markdown field is a diagnostic with its code
@@ -162,8 +161,8 @@ for y in examples/*.yaml; do
 	else ok; fi
 done
 
-# One plan opens its fonts on a second thread, a batch does not: the same
-# bytes either way (each a.pdf above was a one-plan build), at -j 1 and -j 2.
+# A batch writes what one-plan builds write (each a.pdf above), at -j 1 and
+# at -j 2 (one libharu document per thread).
 for j in 1 2; do
 	mkdir -p "$tmp/batch$j"
 	"$RENCANA" build -j $j -d "$tmp/batch$j" examples/*.yaml 2>/dev/null
