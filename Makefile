@@ -161,7 +161,9 @@ fuzz: fuzz-bin
 	    cp examples/*.yaml tests/golden/check/*.yaml build/fuzz/corpus-$$h/ 2>/dev/null; \
 	    build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	        -dict=tests/fuzz/plan.dict -artifact_prefix=build/fuzz/$$h- \
-	        build/fuzz/corpus-$$h tests/fuzz/corpus/$$h || exit 1; \
+	        build/fuzz/corpus-$$h \
+	        $$(test -d tests/fuzz/corpus/$$h && echo tests/fuzz/corpus/$$h) || \
+	        exit 1; \
 	done
 
 # The libFuzzer binaries alone (build/fuzz/fuzz-NAME), to run by hand.
