@@ -355,6 +355,11 @@ struct writer {
 	int			 in_text;
 	int			 cur_font;	/* -1 unknown */
 	double			 cur_size, cur_fill, cur_stroke, cur_line, cur_ws;
+	double			 cur_tl;	/* text leading (TL); NAN unknown */
+	/* The text line's origin (Tm's last translation) in this BT block,
+	 * when have_tlm: a box straight below it moves there with T*. */
+	int			 have_tlm;
+	double			 tlm_x, tlm_y;
 };
 
 /* A document being built: libharu's, with the four fonts loaded (font
@@ -481,6 +486,7 @@ forget_state(struct writer *w)
 	w->cur_font = -1;
 	w->cur_size = w->cur_fill = w->cur_stroke = w->cur_line = -1;
 	w->cur_ws = 0;		/* Tw starts at 0 */
+	w->cur_tl = NAN;
 }
 
 static int
@@ -763,6 +769,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	if (!w->in_text) {
 		HPDF_Page_BeginText(pg);
 		w->in_text = 1;
+		w->have_tlm = 0;	/* BT resets the text matrices */
 	}
 	if ((int)b->font != w->cur_font || b->size_pt != w->cur_size) {
 		HPDF_Page_SetFontAndSize(pg, w->font[b->font],
@@ -781,9 +788,28 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		c = cos(r);
 		s = sin(r);
 	}
-	/* Absolute positioning: no drift from libharu's relative Td moves. */
-	HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s, (HPDF_REAL)-s,
-	    (HPDF_REAL)c, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
+	/*
+	 * The next line of a paragraph, straight below the last one: T*, by
+	 * the leading TL (set when it changes).  libharu's SetTextMatrix
+	 * zeroes a 512-byte buffer a byte at a time and writes six numbers;
+	 * T* is three bytes.  Every other box is placed absolutely (Tm), so a
+	 * run of T* never drifts more than its lines times libharu's
+	 * rounding of TL (5 decimals: under 0.001 pt a page).
+	 */
+	if (b->angle_deg == 0 && w->have_tlm && b->x == w->tlm_x &&
+	    b->y < w->tlm_y) {
+		if (w->tlm_y - b->y != w->cur_tl) {
+			w->cur_tl = w->tlm_y - b->y;
+			HPDF_Page_SetTextLeading(pg, (HPDF_REAL)w->cur_tl);
+		}
+		HPDF_Page_MoveToNextLine(pg);
+	} else
+		HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s,
+		    (HPDF_REAL)-s, (HPDF_REAL)c, (HPDF_REAL)b->x,
+		    (HPDF_REAL)b->y);
+	w->have_tlm = b->angle_deg == 0;
+	w->tlm_x = b->x;
+	w->tlm_y = b->y;
 	HPDF_Page_ShowText(pg, b->text);
 	if (b->angle_deg != 0) {
 		/*
@@ -796,6 +822,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
 		    (HPDF_REAL)b->y);
 		HPDF_Page_ShowText(pg, " ");
+		w->have_tlm = 0;
 	}
 }
 
@@ -901,6 +928,7 @@ draw_page(struct writer *w, size_t i)
 		end_text(w);
 		HPDF_Page_GRestore(pg);
 		forget_state(w);
+		w->cur_ws = NAN;	/* Q restored Tw as it was before q */
 	}
 	if (!failed(w))
 		end_text(w);
