@@ -81,8 +81,16 @@ winansi_from_utf8(const char *s, size_t len, size_t *outlen, size_t *bad_off)
 		*bad_off = (size_t)-1;
 	while (i < len) {
 		unsigned long cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		int b = winansi_from_cp(cp);
+		size_t n;
+		int b;
+
+		/* ASCII, most of any plan, is itself (NUL included) */
+		if ((unsigned char)s[i] < 0x80) {
+			out[o++] = s[i++];
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		b = winansi_from_cp(cp);
 
 		if (b < 0) {
 			if (bad_off && *bad_off == (size_t)-1)
