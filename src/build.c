@@ -637,6 +637,7 @@ build_pages(const struct plan *pl, const char *template_dir,
 	size_t len = 0;
 	FILE *f;
 	int rc, have_style;
+
 	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
 	    NULL, dl);
 	if (pages != NULL) {
