@@ -1,11 +1,25 @@
 #!/bin/sh
-# rencana: check for, and install, the Debian packages the build and tests need.
-#   tools/deps.sh          install what is missing (as root), else print the command
-#   tools/deps.sh --quiet  same, silent when nothing is missing (used by make)
+# rencana: check for, and install, the Debian packages it needs.
+#   tools/deps.sh                  building and running (make, make run)
+#   tools/deps.sh --test           that and the test tools (make check)
+#   --quiet                        silent when nothing is missing (used by make)
+# As root the missing packages are installed with apt-get; otherwise the
+# exact command is printed and the exit status is 1.
 set -u
-PKGS="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev check \
-libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 \
-cmark-gfm poppler-utils qpdf valgrind time"
+BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev \
+libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2"
+TEST="check cmark-gfm poppler-utils qpdf valgrind time python3 \
+python3-jsonschema python3-yaml"
+
+PKGS=$BUILD
+quiet=0
+for a in "$@"; do
+	case $a in
+	--test) PKGS="$BUILD $TEST" ;;
+	--quiet) quiet=1 ;;
+	*) echo "usage: tools/deps.sh [--test] [--quiet]" >&2; exit 2 ;;
+	esac
+done
 
 missing=""
 for p in $PKGS; do
@@ -14,7 +28,7 @@ for p in $PKGS; do
 	fi
 done
 if [ -z "$missing" ]; then
-	[ "${1:-}" = "--quiet" ] || echo "deps: all packages present:$(echo " $PKGS" | tr -s ' \\' ' ')"
+	[ $quiet = 1 ] || echo "deps: all packages present:$(echo " $PKGS" | tr -s ' \\' ' ')"
 	exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
