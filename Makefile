@@ -9,8 +9,17 @@ WARN		 = -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter
 OPT		 = -O2 -g
 SAN		 =
+# Where `make install` puts things (GNU names; DESTDIR stages them).  The
+# program looks for its templates in DATADIR/rencana when they are not found
+# relative to itself, so DATADIR is compiled in.
+PREFIX		 = /usr/local
+BINDIR		 = $(PREFIX)/bin
+DATADIR		 = $(PREFIX)/share
+MANDIR		 = $(DATADIR)/man
+DESTDIR		 =
 CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
-		   -DRENCANA_VERSION='"$(VERSION)"' -MMD -MP
+		   -DRENCANA_VERSION='"$(VERSION)"' \
+		   -DRENCANA_DATADIR='"$(DATADIR)/rencana"' -MMD -MP
 # Recursively expanded on purpose: pkg-config is asked when a recipe runs,
 # after `deps` has installed it on a fresh machine.
 PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng
@@ -27,7 +36,7 @@ TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
 TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
-.PHONY: all deps deps-quiet check unit golden run asan valgrind clean fuzz fuzz-replay \
+.PHONY: all deps deps-test deps-quiet deps-test-quiet install uninstall FORCE check unit golden run asan valgrind clean fuzz fuzz-replay \
 	fonts bench-floor fuzz-bin bench
 
 all: $(BIN) fonts
@@ -67,13 +76,30 @@ bench: $(BIN) $(O)/bench-floor $(O)/bench-measure fonts
 
 BENCH_RUNS	 = 5
 
+# Packages: `deps` what building and running need, `deps-test` that and the
+# test tools (Check, valgrind, qpdf, poppler-utils, cmark-gfm, time, ...).
 deps:
 	sh tools/deps.sh
+
+deps-test:
+	sh tools/deps.sh --test
 
 deps-quiet:
 	@sh tools/deps.sh --quiet
 
-$(O)/%.o: src/%.c | deps-quiet
+deps-test-quiet:
+	@sh tools/deps.sh --test --quiet
+
+# The compiler command line, kept in a file that changes only when the
+# command does: every object depends on it, so changing a flag (a -D, OPT,
+# SAN, PREFIX) rebuilds what it affects instead of mixing old and new objects.
+$(O)/cflags: FORCE | deps-quiet
+	$(shell mkdir -p $(@D))$(file >$@.new,$(CC) $(CFLAGS) $(PKG_CFLAGS))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(O)/%.o: src/%.c $(O)/cflags | deps-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -c $< -o $@
 
@@ -86,12 +112,12 @@ $(BIN): $(O)/main.o $(LIB)
 
 # The unit test runner: every `NAME_suite(void)` defined in tests/unit/check_*.c
 # is found by grep, so there is no list to keep.
-$(O)/tests/suites.inc: $(TEST_SRCS) | deps-quiet
+$(O)/tests/suites.inc: $(TEST_SRCS) | deps-test-quiet
 	@mkdir -p $(@D)
 	grep -ho '^[a-z0-9_]*_suite(void)' $(TEST_SRCS) | sed 's/_suite(void)//' | \
 	    sed 's/.*/SUITE(&)/' > $@.tmp && mv $@.tmp $@
 
-$(O)/tests/%.o: tests/unit/%.c $(O)/tests/suites.inc | deps-quiet
+$(O)/tests/%.o: tests/unit/%.c $(O)/tests/suites.inc $(O)/cflags | deps-test-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) $(CHECK_CFLAGS) -Isrc -I$(O)/tests \
 	    -DSHARED_DIR='"$(SHARED)"' -c $< -o $@
@@ -105,12 +131,36 @@ SHARED		 = $(abspath ..)/shared
 unit: $(TEST_BIN) fonts
 	$(TEST_BIN)
 
-golden: $(BIN)
+golden: $(BIN) | deps-test-quiet
 	sh tests/golden/run.sh ./$(BIN)
 
-check: $(BIN) $(TEST_BIN) fuzz-replay fonts
+check: $(BIN) $(TEST_BIN) fuzz-replay fonts | deps-test-quiet
 	$(TEST_BIN)
 	sh tests/golden/run.sh ./$(BIN)
+
+# The program, the templates, the JSON Schema and the manual page.  The PDF
+# fonts are Debian's (fonts-liberation2), read from the system folder.
+TEMPLATE_FILES	 = $(sort $(wildcard templates/*/*))
+
+install: $(BIN)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rencana \
+	    $(DESTDIR)$(MANDIR)/man1
+	cp $(BIN) $(DESTDIR)$(BINDIR)/rencana
+	chmod 755 $(DESTDIR)$(BINDIR)/rencana
+	for f in $(TEMPLATE_FILES); do \
+	    mkdir -p $(DESTDIR)$(DATADIR)/rencana/$$(dirname $$f) && \
+	    cp $$f $(DESTDIR)$(DATADIR)/rencana/$$f && \
+	    chmod 644 $(DESTDIR)$(DATADIR)/rencana/$$f || exit 1; \
+	done
+	cp docs/rencana.schema.json $(DESTDIR)$(DATADIR)/rencana/rencana.schema.json
+	cp docs/rencana.1 $(DESTDIR)$(MANDIR)/man1/rencana.1
+	chmod 644 $(DESTDIR)$(DATADIR)/rencana/rencana.schema.json \
+	    $(DESTDIR)$(MANDIR)/man1/rencana.1
+
+# Removes what install wrote (the folders it made stay, as with most tools).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rencana $(DESTDIR)$(MANDIR)/man1/rencana.1
+	rm -rf $(DESTDIR)$(DATADIR)/rencana
 
 # ASan+UBSan build of everything, in its own folder, then the whole suite.
 asan:
@@ -119,7 +169,7 @@ asan:
 	    check
 
 # Valgrind over the unit tests and every golden input.
-valgrind: $(BIN) $(TEST_BIN) fonts
+valgrind: $(BIN) $(TEST_BIN) fonts | deps-test-quiet
 	CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite $(TEST_BIN)
 	VALGRIND=1 sh tests/golden/run.sh ./$(BIN)
@@ -144,7 +194,7 @@ FUZZ_HARNESSES	 = $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/
 REPLAYS		 = $(FUZZ_HARNESSES:%=$(O)/replay-%)
 FUZZ_SECONDS	 = 60
 
-$(O)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+$(O)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB) $(O)/cflags
 	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Isrc -o $@ \
 	    tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(SAN)
 

@@ -25,6 +25,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "page.h"
+#include "paths.h"
 #include "pdf.h"
 #include "plan.h"
 #include "schema.h"
@@ -214,23 +215,6 @@ folder_free(struct folder *fo)
 
 /* ---- finding the folder ----------------------------------------------------- */
 
-/* The folder next to the executable: DIR/templates for /x/DIR/rencana. */
-static char *
-exe_templates(void)
-{
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	if ((slash = strrchr(buf, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	return xasprintf("%s/templates", buf);
-}
-
 char *
 build_template_dir(const struct plan *pl, const char *explicit_dir,
     struct diag_list *dl)
@@ -239,8 +223,8 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 	const char *templat = pnode_str(dok, "templat");
 	const char *name = templat ? templat : pnode_str(dok, "jenis");
 	const struct pnode *at = pnode_get(dok, templat ? "templat" : "jenis");
-	char *roots[3], *found = NULL;
-	size_t i;
+	char *roots[PATHS_MAX + 2], *found = NULL;
+	size_t i, nroot;
 
 	if (explicit_dir != NULL) {
 		if (is_dir(explicit_dir))
@@ -269,28 +253,33 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 		free(p);
 		return NULL;
 	}
-	roots[0] = getenv("RENCANA_TEMPLATES") && *getenv("RENCANA_TEMPLATES") ?
-	    xstrdup(getenv("RENCANA_TEMPLATES")) : NULL;
-	roots[1] = exe_templates();
-	roots[2] = xstrdup("templates");
-	for (i = 0; i < 3 && found == NULL; i++) {
-		char *p;
+	/* Template names: $RENCANA_TEMPLATES, the installed or checkout
+	 * folders (paths.c), then ./templates. */
+	nroot = 0;
+	if (getenv("RENCANA_TEMPLATES") != NULL && *getenv("RENCANA_TEMPLATES"))
+		roots[nroot++] = xstrdup(getenv("RENCANA_TEMPLATES"));
+	nroot += paths_candidates("templates", NULL, roots + nroot);
+	roots[nroot++] = xstrdup("templates");
+	for (i = 0; i < nroot && found == NULL; i++) {
+		char *p = xasprintf("%s/%s", roots[i], name);
 
-		if (roots[i] == NULL)
-			continue;
-		p = xasprintf("%s/%s", roots[i], name);
 		if (is_dir(p))
 			found = p;
 		else
 			free(p);
 	}
-	if (found == NULL)
+	if (found == NULL) {
+		struct buf where = BUF_INIT;
+
+		for (i = 0; i < nroot; i++)
+			buf_printf(&where, "%s%s", i ? ", " : "", roots[i]);
 		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL,
 		    templat ? "dokumen.templat" : "dokumen.jenis",
-		    "no template `%s` in %s%s%s%stemplates/ beside the program or ./templates",
-		    name, roots[0] ? "`" : "", roots[0] ? roots[0] : "",
-		    roots[0] ? "` ($RENCANA_TEMPLATES), " : "", "");
-	for (i = 0; i < 3; i++)
+		    "no template `%s` in %s (set RENCANA_TEMPLATES or use "
+		    "--template DIR)", name, buf_str(&where));
+		buf_free(&where);
+	}
+	for (i = 0; i < nroot; i++)
 		free(roots[i]);
 	return found;
 }

@@ -261,8 +261,9 @@ font_paths(const char *const font[FONT__COUNT], const char *fontdir,
 		}
 		if ((fd = open(path[f], O_RDONLY)) < 0) {
 			diag_add(dl, D_PDF_FONT, NULL, NULL,
-			    "cannot read font `%s`: %s (run `make` to fill "
-			    "fonts/, or set RENCANA_FONTS)", path[f],
+			    "cannot read font `%s`: %s (the default fonts are "
+			    "Debian's package fonts-liberation2; RENCANA_FONTS "
+			    "names another folder)", path[f],
 			    strerror(errno));
 			rc = -1;
 			continue;
@@ -1430,9 +1431,22 @@ pdf_check_output(const char *path, const char *const *inputs, size_t n,
 		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
 		    in.st_ino == out.st_ino) {
 			diag_add(dl, D_PDF_OVERWRITE_INPUT, NULL, NULL,
-			    "refusing to write the PDF over the input file `%s`",
+			    "refusing to write the output over the input file `%s`",
 			    inputs[i]);
 			return -1;
 		}
 	return 0;
+}
+
+/* The libharu and libpng in use (rencana --version). */
+const char *
+pdf_lib_version(void)
+{
+	return HPDF_GetVersion();
+}
+
+const char *
+pdf_png_version(void)
+{
+	return png_get_libpng_ver(NULL);
 }

@@ -795,7 +795,8 @@ START_TEST(test_missing_fonts)
 	ck_assert_int_eq(dl.v[0].code, D_PDF_FONT);
 	ck_assert_str_eq(dl.v[0].msg, "cannot read font "
 	    "`/nonexistent/fonts/LiberationSans-Regular.ttf`: No such file or "
-	    "directory (run `make` to fill fonts/, or set RENCANA_FONTS)");
+	    "directory (the default fonts are Debian's package fonts-liberation2; "
+	    "RENCANA_FONTS names another folder)");
 	ck_assert_int_ne(stat(pdf, &sb), 0);
 	ls = listing();
 	ck_assert_str_eq(ls, "");
