@@ -578,3 +578,10 @@ blocks_check(const struct block *root)
 	}
 	return 0;
 }
+
+/* The cmark-gfm in use (rencana --version). */
+const char *
+blocks_lib_version(void)
+{
+	return cmark_version_string();
+}

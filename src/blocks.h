@@ -90,4 +90,7 @@ const char	*blocks_kv(const struct block *, const char *key);
  * returns 0 when sound.  For tests. */
 int		 blocks_check(const struct block *);
 
+/* The version of cmark-gfm in use. */
+const char	*blocks_lib_version(void);
+
 #endif

@@ -64,6 +64,23 @@ diag_free(struct diag_list *dl)
 	memset(dl, 0, sizeof(*dl));
 }
 
+void
+diag_drop_warnings(struct diag_list *dl)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].level == DIAG_WARNING) {
+			free(dl->v[i].path);
+			free(dl->v[i].msg);
+			continue;
+		}
+		dl->v[k++] = dl->v[i];
+	}
+	dl->n = k;
+	dl->nwarning = 0;
+}
+
 static struct diag_source *
 find_source(const struct diag_list *dl, const char *file)
 {

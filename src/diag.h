@@ -86,6 +86,8 @@ void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
 	    const struct srcpos *pos, const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
 
+/* Removes the warnings (rencana -q); errors stay in their order. */
+void	 diag_drop_warnings(struct diag_list *);
 /* Sorts stably by file, line, column, emission order. */
 void	 diag_sort(struct diag_list *);
 /* Prints every message (sorted first).  colour: use ANSI colour (TEXT only). */

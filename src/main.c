@@ -4,9 +4,13 @@
  *   0 success (warnings allowed), 1 invalid input, 2 usage error,
  *   3 I/O or internal failure.
  */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <time.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +25,7 @@
 #include "layout.h"
 #include "layout_hyph.h"
 #include "page.h"
+#include "paths.h"
 #include "pdf.h"
 #include "plan.h"
 #include "schema.h"
@@ -34,87 +39,316 @@
 #define EXIT_USAGE	2
 #define EXIT_IO		3
 
+/* ---- help texts: `rencana --help`, `rencana help CMD`, `CMD --help` ---- */
+
 static const char usage_text[] =
-"usage: rencana COMMAND [OPTION...] [ARG...]\n"
+"usage: rencana [OPTION...] COMMAND [OPTION...] [ARG...]\n"
 "\n"
 "Turns a YAML plan (format rencana/1) into an official-looking PDF.\n"
 "\n"
 "Commands:\n"
 "  check FILE...            validate plans; print every problem found\n"
-"                           (- reads standard input)\n"
-"  schema [--markdown]      print the JSON Schema of rencana/1 (for editors),\n"
-"                           or the table of fields of docs/format.md\n"
-"  init [--jenis JENIS]     print a starter plan; JENIS is rencana-pengembangan\n"
-"                           (default), sistem-pembinaan or strategi-kompetensi\n"
-"  expand TEMPLATE --data FILE.yaml\n"
-"                           expand a Mustache template with any YAML data\n"
-"  build PLAN...            typeset plans (default: each PLAN with .pdf)\n"
-"  hyphenate [-x WORD]... WORD...\n"
-"                           print each word with its hyphenation points\n"
-"                           (-x pe-ngem-bang-an: an exception, as in the style)\n"
+"  build PLAN...            typeset plans into PDF (or Markdown, page dumps)\n"
+"  init                     print a starter plan\n"
+"  schema                   print the JSON Schema of rencana/1 (for editors)\n"
+"  expand TEMPLATE          expand a Mustache template with any YAML data\n"
+"  hyphenate WORD...        print each word with its hyphenation points\n"
+"  layout-dump FILE.md      developer: lay out a Markdown file, print the boxes\n"
+"  help [COMMAND]           print this help, or a command's\n"
 "\n"
-"Options of check:\n"
-"  --format=text|json|github  how to print diagnostics (default text)\n"
+"`rencana help COMMAND` or `rencana COMMAND --help` tells a command's options.\n"
 "\n"
-"Options of expand (Mustache spec mode: missing names are empty):\n"
-"  --data FILE.yaml         the data, the root context (required)\n"
-"  --partials DIR           where {{> NAME}} reads NAME.mustache\n"
-"                           (default: the template's own directory)\n"
-"  --escape html|markdown|none  how {{x}} escapes values (default html)\n"
-"  -o FILE                  write FILE (replaced only on success);\n"
-"                           - or no -o: standard output\n"
-"\n"
-"Options of build (each plan is validated first; any error: nothing written):\n"
-"  --to pdf|markdown|pages  output kind (default pdf); markdown is the\n"
-"                           expanded template (default PLAN with .md);\n"
-"                           pages is a text dump of the laid-out pages\n"
-"                           (real font metrics, as in the PDF; .pages)\n"
-"  -o FILE                  output for a single PLAN; - writes to standard output\n"
-"  -d DIR                   write each output into DIR as NAME.pdf (.md, .pages)\n"
-"  --template DIR           use the template folder DIR (else dokumen.templat,\n"
-"                           else the template named by dokumen.jenis)\n"
-"  -j N                     build N plans at once, on N threads (1-64, default 1)\n"
+"%s"
 "\n"
 "Environment:\n"
 "  SOURCE_DATE_EPOCH        the PDF's dates (else dokumen.tanggal; never the clock)\n"
-"  RENCANA_FONTS            the folder of the fonts (default fonts/ beside rencana)\n"
-"  RENCANA_TEMPLATES        where template names are looked up\n"
-"  NO_COLOR                 no colour in diagnostics\n"
-"\n"
-"Developer commands:\n"
-"  layout-dump [--blocks] [--[no-]hyph] [--real] FILE.md\n"
-"                           lay out a Markdown file (default style, fake\n"
-"                           metrics: every glyph 1/2 em) and print the boxes\n"
-"                           (--blocks: print the block tree instead;\n"
-"                           --real: measure with the embedded fonts)\n"
-"\n"
-"General options:\n"
-"  -h, --help               print this help and exit\n"
-"  -V, --version            print the version and exit\n"
+"  RENCANA_TEMPLATES        a folder searched first for template names\n"
+"  RENCANA_FONTS            the folder of the fonts (default fonts/ beside the\n"
+"                           program, else Debian's fonts-liberation2 folder)\n"
+"  NO_COLOR, TERM=dumb      no colour in diagnostics (unless --color=always)\n"
 "\n"
 "Diagnostics are printed as FILE:LINE:COL: error: PATH: message.\n"
-"Colour is used only on a terminal, and never when NO_COLOR is set.\n"
-"\n"
-"Exit status: 0 valid (warnings allowed), 1 invalid input,\n"
+"Exit status: 0 success (warnings allowed), 1 invalid input,\n"
 "2 usage error, 3 I/O or internal failure.\n";
+
+static const char common_text[] =
+"Options of every command (also before the command):\n"
+"  -q, --quiet              print errors only: no warnings, progress or summary\n"
+"  -v, --verbose            also name each output written, and print the\n"
+"                           summary line after a single plan too\n"
+"      --color=WHEN         colour in diagnostics: auto (default: only on a\n"
+"                           terminal, never with NO_COLOR or TERM=dumb),\n"
+"                           always or never\n"
+"  -h, --help               print the help and exit\n"
+"  -V, --version            print the versions of rencana and its libraries\n";
+
+static const char check_help[] =
+"usage: rencana check [OPTION...] FILE...\n"
+"\n"
+"Validates plans and prints every problem found, sorted by position, as\n"
+"FILE:LINE:COL: error: PATH: message.  - reads standard input (<stdin>).\n"
+"\n"
+"  -f, --format=FORMAT      text (default, on standard error), json or github\n"
+"                           (on standard output; github: Actions annotations)\n";
+
+static const char build_help[] =
+"usage: rencana build [OPTION...] PLAN...\n"
+"\n"
+"Typesets plans.  Each plan is validated first; any error and nothing is\n"
+"written.  An output is replaced only when it is complete.\n"
+"\n"
+"  -t, --to=KIND            pdf (default), markdown (the expanded template,\n"
+"                           PLAN.md) or pages (the laid-out pages as text with\n"
+"                           real font metrics, PLAN.pages)\n"
+"  -o, --output=FILE        the output of a single PLAN; - is standard output\n"
+"  -d, --dir=DIR            write each output into DIR as NAME.pdf (.md, .pages)\n"
+"  -T, --template=DIR       the template folder (else dokumen.templat, else the\n"
+"                           template named by dokumen.jenis, looked up in\n"
+"                           $RENCANA_TEMPLATES, PROGRAM/../share/rencana/templates,\n"
+"                           PROGRAM/templates, DATADIR/rencana/templates and\n"
+"                           ./templates)\n"
+"  -j, --jobs=N             build N plans at once, on N threads (1-64, default 1)\n"
+"\n"
+"After several plans, one line on standard error says how many outputs were\n"
+"written, how many plans failed and how long it took.\n";
+
+static const char init_help[] =
+"usage: rencana init [OPTION...]\n"
+"\n"
+"Prints a commented starter plan that passes `rencana check`.  Its first line\n"
+"tells YAML editors where the JSON Schema is (docs/editor.md).\n"
+"\n"
+"      --jenis=JENIS        rencana-pengembangan (default), sistem-pembinaan or\n"
+"                           strategi-kompetensi\n"
+"      --schema=PATH        the schema the first line names (default: the\n"
+"                           installed rencana.schema.json, as an absolute path)\n";
+
+static const char schema_help[] =
+"usage: rencana schema [OPTION...]\n"
+"\n"
+"Prints the JSON Schema (draft-07) of format rencana/1, made from the\n"
+"validator's own tables, for completion and checks in editors.\n"
+"\n"
+"      --markdown           print the table of fields of docs/format.md instead\n";
+
+static const char expand_help[] =
+"usage: rencana expand [OPTION...] TEMPLATE --data FILE.yaml\n"
+"\n"
+"Expands a Mustache template with any YAML data (Mustache spec mode: missing\n"
+"names are empty).\n"
+"\n"
+"      --data=FILE.yaml     the data, the root context (required)\n"
+"      --partials=DIR       where {{> NAME}} reads NAME.mustache (default: the\n"
+"                           template's own folder)\n"
+"      --escape=MODE        how {{x}} escapes values: html (default), markdown\n"
+"                           or none\n"
+"  -o, --output=FILE        write FILE (replaced only on success); - or no -o:\n"
+"                           standard output\n";
+
+static const char hyphenate_help[] =
+"usage: rencana hyphenate [OPTION...] WORD...\n"
+"\n"
+"Prints each word with a hyphen at each point where layout may break it.\n"
+"\n"
+"  -x, --exception=WORD     an exception, written as in the style: pe-ngem-bang-an\n"
+"                           (may be given many times)\n";
+
+static const char layout_dump_help[] =
+"usage: rencana layout-dump [OPTION...] FILE.md\n"
+"\n"
+"Developer command: lays out a Markdown file with the default style and fake\n"
+"metrics (every glyph 1/2 em) and prints the boxes.\n"
+"\n"
+"      --blocks             print the block tree instead of the boxes\n"
+"      --hyph, --no-hyph    hyphenate (default) or not\n"
+"      --real               measure with the embedded fonts\n";
+
+static const char help_help[] =
+"usage: rencana help [COMMAND]\n"
+"\n"
+"Prints the general help, or the help of COMMAND.\n";
+
+/* ---- options every command takes ---- */
+
+enum colour_mode { COLOUR_AUTO, COLOUR_ALWAYS, COLOUR_NEVER };
+
+static enum colour_mode colour_mode = COLOUR_AUTO;
+static int quiet, verbose;
+
+/* Long-only options get codes above any character. */
+enum {
+	OPT_COLOR = 256,
+	OPT_MARKDOWN,
+	OPT_JENIS,
+	OPT_SCHEMA,
+	OPT_DATA,
+	OPT_PARTIALS,
+	OPT_ESCAPE,
+	OPT_BLOCKS,
+	OPT_HYPH,
+	OPT_NO_HYPH,
+	OPT_REAL
+};
+
+#define COMMON_SHORT	"hqvV"
+#define COMMON_LONG \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "color", required_argument, NULL, OPT_COLOR }, \
+	{ "colour", required_argument, NULL, OPT_COLOR }
+
+/* The command being parsed, for messages and --help. */
+static const char *cur_cmd;
+static const char *cur_help;
 
 static int
 usage_error(const char *fmt, const char *arg)
 {
 	fputs("rencana: error: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fputs("\nTry `rencana --help`.\n", stderr);
+	if (cur_cmd != NULL)
+		fprintf(stderr, "\nTry `rencana %s --help`.\n", cur_cmd);
+	else
+		fputs("\nTry `rencana --help`.\n", stderr);
 	return EXIT_USAGE;
+}
+
+static int
+print_text(const char *text)
+{
+	fputs(text, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
+		    strerror(errno));
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+static int
+print_help(const char *help)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	if (help == NULL)
+		buf_printf(&b, usage_text, common_text);
+	else
+		buf_printf(&b, "%s\n%s", help, common_text);
+	rc = print_text(buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
+static int
+print_version(void)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	buf_printf(&b, "rencana %s\n", RENCANA_VERSION);
+	buf_printf(&b, "libyaml %s, PCRE2 %s, cmark-gfm %s, libharu %s, libpng %s\n",
+	    plan_lib_version(), validate_lib_version(), blocks_lib_version(),
+	    pdf_lib_version(), pdf_png_version());
+	rc = print_text(buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * getopt_long over a command's arguments (argv[0] is the command's name).
+ * Returns the next option of the command's own, or -1 at the end; the
+ * common options are handled here.  *done is set to an exit status when the
+ * command must stop now: a usage error, --help, --version.
+ */
+static int
+next_opt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts, int *done)
+{
+	int c;
+
+	for (;;) {
+		c = getopt_long(argc, argv, shortopts, longopts, NULL);
+		switch (c) {
+		case 'h':
+			*done = print_help(cur_help);
+			return -1;
+		case 'V':
+			*done = print_version();
+			return -1;
+		case 'q':
+			quiet = 1;
+			verbose = 0;
+			continue;
+		case 'v':
+			verbose = 1;
+			quiet = 0;
+			continue;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				colour_mode = COLOUR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				colour_mode = COLOUR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				colour_mode = COLOUR_NEVER;
+			else {
+				*done = usage_error("unknown --color `%s`; use auto, "
+				    "always or never", optarg);
+				return -1;
+			}
+			continue;
+		case ':':
+			*done = usage_error("%s needs a value", optopt != 0 &&
+			    optopt < 256 && strncmp(argv[optind - 1], "--", 2) != 0 ?
+			    (char[]){ '-', (char)optopt, '\0' } : argv[optind - 1]);
+			return -1;
+		case '?':
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
+				*done = usage_error("unknown option `%s`",
+				    (char[]){ '-', (char)optopt, '\0' });
+			else
+				*done = usage_error("unknown option `%s`",
+				    argv[optind - 1]);
+			return -1;
+		default:
+			return c;
+		}
+	}
+}
+
+/* Starts parsing a command's arguments. */
+static void
+begin_opts(const char *cmd, const char *help)
+{
+	cur_cmd = cmd;
+	cur_help = help;
+	optind = 0;	/* GNU: start afresh, permuting operands to the end */
+	opterr = 0;
 }
 
 static int
 want_colour(FILE *f)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
 
+	if (colour_mode != COLOUR_AUTO)
+		return colour_mode == COLOUR_ALWAYS;
 	if (nc != NULL && *nc != '\0')
 		return 0;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return 0;
 	return isatty(fileno(f));
+}
+
+/* Prints a command's diagnostics (text on stderr), less warnings with -q. */
+static void
+print_diags(struct diag_list *dl, FILE *f, enum diag_format fmt)
+{
+	if (quiet)
+		diag_drop_warnings(dl);
+	diag_print(dl, f, fmt, fmt == DIAG_FMT_TEXT && want_colour(f));
 }
 
 /* Exit status from what was reported: I/O beats invalid input. */
@@ -170,57 +404,47 @@ load_stdin(struct diag_list *dl)
 static int
 cmd_check(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "format", required_argument, NULL, 'f' },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
 	struct diag_list dl;
-	const char **files;
-	int i, nfiles = 0, rc, opts = 1;
+	FILE *out;
+	int c, i, rc, done = -1;
 
-	files = xcalloc((size_t)argc + 1, sizeof(*files));
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-
-		if (opts && strncmp(a, "--format=", 9) == 0)
-			v = a + 9;
-		else if (opts && strcmp(a, "--format") == 0) {
-			if (i + 1 >= argc) {
-				free(files);
-				return usage_error("%s needs a value", a);
-			}
-			v = argv[++i];
-		} else if (opts && strcmp(a, "--") == 0) {
-			opts = 0;
-			continue;
-		} else if (opts && a[0] == '-' && a[1] != '\0') {
-			free(files);
-			return usage_error("unknown option `%s` for check", a);
-		} else {
-			files[nfiles++] = a;
-			continue;
-		}
-		if (parse_format(v, &fmt) != 0) {
-			free(files);
-			return usage_error("unknown format `%s`; use text, json or github", v);
-		}
-	}
-	if (nfiles == 0) {
-		free(files);
+	begin_opts("check", check_help);
+	while ((c = next_opt(argc, argv, ":f:" COMMON_SHORT, lo, &done)) != -1)
+		if (c == 'f' && parse_format(optarg, &fmt) != 0)
+			return usage_error("unknown format `%s`; use text, json or "
+			    "github", optarg);
+	if (done >= 0)
+		return done;
+	if (optind >= argc)
 		return usage_error("%s", "check needs at least one FILE");
-	}
 
 	diag_init(&dl);
-	for (i = 0; i < nfiles; i++) {
-		struct plan *pl = strcmp(files[i], "-") == 0 ? load_stdin(&dl) :
-		    plan_load_file(files[i], &dl);
+	for (i = optind; i < argc; i++) {
+		struct plan *pl = strcmp(argv[i], "-") == 0 ? load_stdin(&dl) :
+		    plan_load_file(argv[i], &dl);
 
 		if (pl != NULL && pl->root != NULL)
 			validate_plan(pl, &dl);
 		plan_free(pl);
 	}
-	diag_print(&dl, fmt == DIAG_FMT_TEXT ? stderr : stdout, fmt,
-	    fmt == DIAG_FMT_TEXT && want_colour(stderr));
+	out = fmt == DIAG_FMT_TEXT ? stderr : stdout;
+	print_diags(&dl, out, fmt);
 	rc = status_of(&dl);
+	if (verbose)
+		fprintf(stderr, "rencana: %d file%s checked: %zu error%s, %zu "
+		    "warning%s\n", argc - optind, argc - optind == 1 ? "" : "s",
+		    dl.nerror, dl.nerror == 1 ? "" : "s", dl.nwarning,
+		    dl.nwarning == 1 ? "" : "s");
+	/* A report that could not be written (a full disk) is an I/O failure. */
+	if (fflush(out) != 0 || ferror(out))
+		rc = EXIT_IO;
 	diag_free(&dl);
-	free(files);
 	return rc;
 }
 
@@ -229,13 +453,24 @@ cmd_check(int argc, char **argv)
 static int
 cmd_schema(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "markdown", no_argument, NULL, OPT_MARKDOWN },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	struct buf b = BUF_INIT;
-	int rc = 0;
+	int c, markdown = 0, rc = 0, done = -1;
 
-	if (argc == 1 && strcmp(argv[0], "--markdown") == 0)
+	begin_opts("schema", schema_help);
+	while ((c = next_opt(argc, argv, ":" COMMON_SHORT, lo, &done)) != -1)
+		if (c == OPT_MARKDOWN)
+			markdown = 1;
+	if (done >= 0)
+		return done;
+	if (optind < argc)
+		return usage_error("unknown argument `%s` for schema", argv[optind]);
+	if (markdown)
 		schema_markdown(&b);
-	else if (argc > 0)
-		return usage_error("unknown argument `%s` for schema", argv[0]);
 	else
 		schema_json(&b);
 	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
@@ -248,9 +483,10 @@ cmd_schema(int argc, char **argv)
 }
 
 /* The starter plan of `rencana init`: valid, without warnings, with a
- * comment on every part.  %1$s is the jenis, %2$s the title. */
+ * comment on every part.  %1$s is the jenis, %2$s the title, %3$s the
+ * schema's path or address. */
 static const char init_text[] =
-"# yaml-language-server: $schema=../docs/rencana.schema.json\n"
+"# yaml-language-server: $schema=%3$s\n"
 "# A starter plan in format rencana/1.  Replace every value, then run\n"
 "#   rencana check THIS.yaml\n"
 "# Fields and their meaning: docs/format.md.\n"
@@ -376,36 +612,67 @@ static const struct {
 	{ "strategi-kompetensi", "Strategi Pengembangan Kompetensi ASN Kota Mataram" },
 };
 
+/* The JSON Schema the starter plan names: the installed one (or the
+ * checkout's docs/), as an absolute path, so that the modeline resolves
+ * wherever the plan is written.  Caller frees. */
+static char *
+schema_location(void)
+{
+	char *p = paths_find("rencana.schema.json", "docs/rencana.schema.json");
+	char *abs;
+
+	if (p == NULL)
+		return xstrdup(RENCANA_DATADIR "/rencana.schema.json");
+	abs = realpath(p, NULL);
+	if (abs == NULL)
+		return p;
+	free(p);
+	return abs;
+}
+
 static int
 cmd_init(int argc, char **argv)
 {
-	const char *jenis = "rencana-pengembangan";
+	static const struct option lo[] = {
+		{ "jenis", required_argument, NULL, OPT_JENIS },
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *jenis = "rencana-pengembangan", *schema = NULL;
+	char *found = NULL;
 	size_t i;
-	int k = -1;
+	int c, k = -1, done = -1, rc = 0;
 
-	for (i = 0; i < (size_t)argc; i++) {
-		if (strcmp(argv[i], "--jenis") == 0) {
-			if (i + 1 >= (size_t)argc)
-				return usage_error("%s needs a value", argv[i]);
-			jenis = argv[++i];
-		} else if (strncmp(argv[i], "--jenis=", 8) == 0)
-			jenis = argv[i] + 8;
-		else
-			return usage_error("unknown argument `%s` for init", argv[i]);
+	begin_opts("init", init_help);
+	while ((c = next_opt(argc, argv, ":" COMMON_SHORT, lo, &done)) != -1) {
+		if (c == OPT_JENIS)
+			jenis = optarg;
+		else if (c == OPT_SCHEMA)
+			schema = optarg;
 	}
+	if (done >= 0)
+		return done;
+	if (optind < argc)
+		return usage_error("unknown argument `%s` for init", argv[optind]);
 	for (i = 0; i < sizeof(init_kinds) / sizeof(init_kinds[0]); i++)
 		if (strcmp(jenis, init_kinds[i].jenis) == 0)
 			k = (int)i;
 	if (k < 0)
 		return usage_error("unknown jenis `%s`; use rencana-pengembangan, "
 		    "sistem-pembinaan or strategi-kompetensi", jenis);
-	printf(init_text, init_kinds[k].jenis, init_kinds[k].judul);
-	if (fflush(stdout) != 0) {
+	if (schema != NULL && (*schema == '\0' || strpbrk(schema, "\n\r") != NULL))
+		return usage_error("%s", "--schema needs a path on one line");
+	if (schema == NULL)
+		schema = found = schema_location();
+	printf(init_text, init_kinds[k].jenis, init_kinds[k].judul, schema);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
 		    strerror(errno));
-		return EXIT_IO;
+		rc = EXIT_IO;
 	}
-	return 0;
+	free(found);
+	return rc;
 }
 
 /* ---- expand ---- */
@@ -556,6 +823,14 @@ write_output(const char *path, const struct buf *out, struct diag_list *dl)
 static int
 cmd_expand(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "partials", required_argument, NULL, OPT_PARTIALS },
+		{ "escape", required_argument, NULL, OPT_ESCAPE },
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *tpl_path = NULL, *data_path = NULL, *pdir = NULL;
 	const char *out_path = NULL, *esc = "html";
 	struct tpl_opts o;
@@ -565,38 +840,26 @@ cmd_expand(int argc, char **argv)
 	struct buf out = BUF_INIT;
 	char *tpl = NULL, *dir = NULL;
 	size_t len = 0;
-	int i, rc;
+	int c, rc, done = -1;
 
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		const char **dst = NULL;
-
-		if (strcmp(a, "--data") == 0 || strncmp(a, "--data=", 7) == 0)
-			dst = &data_path;
-		else if (strcmp(a, "--partials") == 0 ||
-		    strncmp(a, "--partials=", 11) == 0)
-			dst = &pdir;
-		else if (strcmp(a, "--escape") == 0 ||
-		    strncmp(a, "--escape=", 9) == 0)
-			dst = &esc;
-		else if (strcmp(a, "-o") == 0)
-			dst = &out_path;
-		else if (a[0] == '-' && a[1] != '\0')
-			return usage_error("unknown option `%s` for expand", a);
-		else if (tpl_path != NULL)
-			return usage_error("expand takes one TEMPLATE; `%s` is extra", a);
-		else {
-			tpl_path = a;
-			continue;
-		}
-		if ((v = strchr(a, '=')) != NULL && a[1] == '-')
-			v++;
-		else if (i + 1 < argc)
-			v = argv[++i];
-		else
-			return usage_error("%s needs a value", a);
-		*dst = v;
+	begin_opts("expand", expand_help);
+	while ((c = next_opt(argc, argv, ":o:" COMMON_SHORT, lo, &done)) != -1) {
+		if (c == OPT_DATA)
+			data_path = optarg;
+		else if (c == OPT_PARTIALS)
+			pdir = optarg;
+		else if (c == OPT_ESCAPE)
+			esc = optarg;
+		else if (c == 'o')
+			out_path = optarg;
 	}
+	if (done >= 0)
+		return done;
+	if (optind < argc)
+		tpl_path = argv[optind];
+	if (optind + 1 < argc)
+		return usage_error("expand takes one TEMPLATE; `%s` is extra",
+		    argv[optind + 1]);
 	if (tpl_path == NULL)
 		return usage_error("%s", "expand needs a TEMPLATE");
 	if (data_path == NULL)
@@ -645,10 +908,22 @@ cmd_expand(int argc, char **argv)
 		    fflush(stdout) != 0)
 			diag_add(&dl, D_IO_WRITE, NULL, NULL,
 			    "cannot write standard output: %s", strerror(errno));
-	} else
-		write_output(out_path, &out, &dl);
+	} else {
+		/* -o may not name the template, the data or a partial read. */
+		const char **in = xcalloc(ep.n + 2, sizeof(*in));
+		size_t k, nin = 0;
+
+		in[nin++] = tpl_path;
+		in[nin++] = data_path;
+		for (k = 0; k < ep.n; k++)
+			if (ep.path[k] != NULL)
+				in[nin++] = ep.path[k];
+		if (pdf_check_output(out_path, in, nin, &dl) == 0)
+			write_output(out_path, &out, &dl);
+		free(in);
+	}
 done:
-	diag_print(&dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+	print_diags(&dl, stderr, DIAG_FMT_TEXT);
 	rc = status_of(&dl);
 	expand_partials_free(&ep);
 	plan_free(pl);
@@ -663,8 +938,16 @@ done:
 static int
 cmd_layout_dump(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "blocks", no_argument, NULL, OPT_BLOCKS },
+		{ "hyph", no_argument, NULL, OPT_HYPH },
+		{ "no-hyph", no_argument, NULL, OPT_NO_HYPH },
+		{ "real", no_argument, NULL, OPT_REAL },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *file = NULL;
-	int blocks_only = 0, hyph = 1, real = 0, i, rc;
+	int blocks_only = 0, hyph = 1, real = 0, c, rc, done = -1;
 	struct diag_list dl;
 	struct style st;
 	struct metrics m;
@@ -674,24 +957,24 @@ cmd_layout_dump(int argc, char **argv)
 	size_t len = 0, cap = 0, n;
 	FILE *f;
 
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--blocks") == 0)
+	begin_opts("layout-dump", layout_dump_help);
+	while ((c = next_opt(argc, argv, ":" COMMON_SHORT, lo, &done)) != -1) {
+		if (c == OPT_BLOCKS)
 			blocks_only = 1;
-		else if (strcmp(argv[i], "--no-hyph") == 0)
-			hyph = 0;
-		else if (strcmp(argv[i], "--hyph") == 0)
+		else if (c == OPT_HYPH)
 			hyph = 1;
-		else if (strcmp(argv[i], "--real") == 0)
+		else if (c == OPT_NO_HYPH)
+			hyph = 0;
+		else if (c == OPT_REAL)
 			real = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_error("unknown option `%s` for layout-dump", argv[i]);
-		else if (file == NULL)
-			file = argv[i];
-		else
-			return usage_error("%s", "layout-dump takes one FILE");
 	}
-	if (file == NULL)
+	if (done >= 0)
+		return done;
+	if (optind + 1 < argc)
+		return usage_error("%s", "layout-dump takes one FILE");
+	if (optind >= argc)
 		return usage_error("%s", "layout-dump needs a FILE");
+	file = argv[optind];
 	if ((f = fopen(file, "rb")) == NULL) {
 		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
 		return EXIT_IO;
@@ -719,7 +1002,7 @@ cmd_layout_dump(int argc, char **argv)
 		rc = pdf_metrics(&st, fd, &m, &dl);
 		free(fd);
 		if (rc != PDF_OK) {
-			diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+			print_diags(&dl, stderr, DIAG_FMT_TEXT);
 			style_free(&st);
 			diag_free(&dl);
 			free(text);
@@ -739,7 +1022,7 @@ cmd_layout_dump(int argc, char **argv)
 		doc_pages_free(pages);
 		free(dir);
 	}
-	diag_print(&dl, stderr, DIAG_FMT_TEXT, 0);
+	print_diags(&dl, stderr, DIAG_FMT_TEXT);
 	rc = status_of(&dl);
 	blocks_free(doc);
 	style_free(&st);
@@ -753,42 +1036,38 @@ cmd_layout_dump(int argc, char **argv)
 static int
 cmd_hyphenate(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "exception", required_argument, NULL, 'x' },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	const char **exc = xcalloc((size_t)argc + 1, sizeof(*exc));
 	struct hyph *h = NULL;
 	struct buf out = BUF_INIT;
-	size_t nexc = 0, nword = 0, len, bad, j;
+	size_t nexc = 0, len, bad, j;
 	unsigned char brk[HYPH_MAX_WORD];
 	char *w, *u;
 	const char *why;
-	int i, rc = EXIT_USAGE;
+	int c, i, rc = EXIT_USAGE, done = -1;
 
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-x") != 0) {
-			if (argv[i][0] == '-' && argv[i][1] != '\0') {
-				rc = usage_error("unknown option `%s` for hyphenate",
-				    argv[i]);
-				goto out;
-			}
-			nword++;
-			continue;
-		}
-		if (i + 1 == argc) {
-			rc = usage_error("%s", "-x needs a value");
-			goto out;
-		}
-		w = winansi_from_utf8(argv[i + 1], strlen(argv[i + 1]), &len, &bad);
+	begin_opts("hyphenate", hyphenate_help);
+	while ((c = next_opt(argc, argv, ":x:" COMMON_SHORT, lo, &done)) != -1) {
+		w = winansi_from_utf8(optarg, strlen(optarg), &len, &bad);
 		why = bad != (size_t)-1 ? "a character WinAnsi lacks" :
 		    hyph_exception_error(w);
 		free(w);
 		if (why != NULL) {
 			fprintf(stderr, "rencana: error: exception `%s`: %s\n",
-			    argv[i + 1], why);
-			rc = EXIT_USAGE;
+			    optarg, why);
 			goto out;
 		}
-		exc[nexc++] = argv[++i];
+		exc[nexc++] = optarg;
 	}
-	if (nword == 0) {
+	if (done >= 0) {
+		rc = done;
+		goto out;
+	}
+	if (optind >= argc) {
 		rc = usage_error("%s", "hyphenate needs a WORD");
 		goto out;
 	}
@@ -796,11 +1075,7 @@ cmd_hyphenate(int argc, char **argv)
 	for (j = 0; j < nexc; j++)
 		exc[j] = winansi_from_utf8(exc[j], strlen(exc[j]), &len, NULL);
 	h = hyph_new(exc, nexc);
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-x") == 0) {
-			i++;
-			continue;
-		}
+	for (i = optind; i < argc; i++) {
 		w = winansi_from_utf8(argv[i], strlen(argv[i]), &len, &bad);
 		if (bad != (size_t)-1 || len > HYPH_MAX_WORD)
 			len = 0;	/* printed as it is */
@@ -831,26 +1106,6 @@ out:
 	free(exc);
 	buf_free(&out);
 	return rc;
-}
-
-/* Takes the value of an option given as `--opt VALUE` or `--opt=VALUE`. */
-static int
-opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*val = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*val = argv[++*i];
-	return 1;
 }
 
 /* ---- build: one job per plan, run by batch.c ---- */
@@ -915,37 +1170,80 @@ out:
 	plan_free(pl);
 }
 
+/* Refuses a batch in which two plans would write the same output (the
+ * same name, or two names of one file), before anything is written. */
+static int
+duplicate_outputs(const struct build_run *run)
+{
+	struct stat a, b;
+	size_t i, k;
+
+	for (i = 0; i < run->n; i++)
+		for (k = 0; k < i; k++) {
+			const char *x = run->job[i].out, *y = run->job[k].out;
+
+			if (strcmp(x, "-") == 0)
+				continue;
+			if (strcmp(x, y) != 0 && (stat(x, &a) != 0 ||
+			    stat(y, &b) != 0 || a.st_dev != b.st_dev ||
+			    a.st_ino != b.st_ino))
+				continue;
+			fprintf(stderr, "rencana: error: `%s` and `%s` would both "
+			    "be written to `%s`; use -o for one plan or give "
+			    "them different names\n", run->job[k].plan,
+			    run->job[i].plan, x);
+			return -1;
+		}
+	return 0;
+}
+
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "dir", required_argument, NULL, 'd' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "jobs", required_argument, NULL, 'j' },
+		COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *outp = NULL, *tdir = NULL, *to = "pdf", *dir = NULL;
 	const char *jobs_s = "1";
 	struct build_run run;
 	const char **plans;
 	char *fontdir = NULL, *end;
-	size_t n = 0, k;
-	long jobs;
-	int i, r, rc = 0;
+	size_t n = 0, k, written = 0, failed = 0;
+	long jobs = 0;
+	double t0 = seconds_now();
+	int c, rc = 0, done = -1;
 
-	plans = xcalloc((size_t)argc + 1, sizeof(*plans));
-	for (i = 0; i < argc; i++) {
-		const char *a = argv[i];
-
-		if ((r = opt_value(argc, argv, &i, "--to", &to)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "--template", &tdir)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "-o", &outp)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "-d", &dir)) != 0 ||
-		    (r = opt_value(argc, argv, &i, "-j", &jobs_s)) != 0) {
-			if (r < 0) {
-				free(plans);
-				return usage_error("%s needs a value", a);
-			}
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(plans);
-			return usage_error("unknown option `%s` for build", a);
-		} else
-			plans[n++] = a;
+	begin_opts("build", build_help);
+	while ((c = next_opt(argc, argv, ":t:o:d:T:j:" COMMON_SHORT, lo,
+	    &done)) != -1) {
+		switch (c) {
+		case 't': to = optarg; break;
+		case 'o': outp = optarg; break;
+		case 'd': dir = optarg; break;
+		case 'T': tdir = optarg; break;
+		case 'j': jobs_s = optarg; break;
+		default: break;
+		}
 	}
+	if (done >= 0)
+		return done;
+	plans = (const char **)argv + optind;
+	n = (size_t)(argc - optind);
 	rc = EXIT_USAGE;
 	if (n == 0)
 		usage_error("%s", "build needs a PLAN");
@@ -961,18 +1259,9 @@ cmd_build(int argc, char **argv)
 		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
 	else
 		rc = 0;
-	if (rc != 0) {
-		free(plans);
+	if (rc != 0)
 		return rc;
-	}
 
-	/* -d DIR: make the folder (one level) if it is not there yet. */
-	if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "rencana: error: cannot make folder `%s`: %s\n",
-		    dir, strerror(errno));
-		free(plans);
-		return EXIT_IO;
-	}
 	memset(&run, 0, sizeof(run));
 	run.n = n;
 	run.markdown = strcmp(to, "markdown") == 0;
@@ -980,8 +1269,6 @@ cmd_build(int argc, char **argv)
 	run.tdir = tdir;
 	run.inputs = plans;
 	run.job = xcalloc(n, sizeof(*run.job));
-	if (!run.markdown)
-		run.fontdir = fontdir = pdf_default_fontdir();
 	for (k = 0; k < n; k++) {
 		run.job[k].plan = plans[k];
 		diag_init(&run.job[k].dl);
@@ -989,10 +1276,23 @@ cmd_build(int argc, char **argv)
 		    default_output(plans[k], dir, run.markdown ? ".md" :
 		    run.pages ? ".pages" : ".pdf");
 	}
+	if (duplicate_outputs(&run) != 0) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* -d DIR: make the folder (one level) if it is not there yet. */
+	if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "rencana: error: cannot make folder `%s`: %s\n",
+		    dir, strerror(errno));
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (!run.markdown)
+		run.fontdir = fontdir = pdf_default_fontdir();
 	batch_catch_signals();
 	if (n > 1)
 		pdf_defer_dir_sync();
-	batch_run(n, (int)jobs, build_one, &run, n > 1 && isatty(2),
+	batch_run(n, (int)jobs, build_one, &run, n > 1 && !quiet && isatty(2),
 	    build_job_name);
 	pdf_sync_dirs();
 
@@ -1000,61 +1300,116 @@ cmd_build(int argc, char **argv)
 		struct build_job *j = &run.job[k];
 		int st;
 
-		diag_print(&j->dl, stderr, DIAG_FMT_TEXT, want_colour(stderr));
+		print_diags(&j->dl, stderr, DIAG_FMT_TEXT);
 		st = j->done ? status_of(&j->dl) : 0;
+		if (j->done && st == 0) {
+			written++;
+			if (verbose && strcmp(j->out, "-") != 0)
+				fprintf(stderr, "rencana: wrote %s\n", j->out);
+		} else if (j->done)
+			failed++;
 		/* The worst wins: I/O (3) over invalid input (1). */
 		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
 			rc = st;
-		diag_free(&j->dl);
-		free(j->out);
 	}
 	if (batch_interrupted()) {
 		fputs("rencana: error: interrupted; plans not yet built were "
 		    "left alone, finished outputs are complete\n", stderr);
 		rc = EXIT_IO;
 	}
+	if (!quiet && (n > 1 || verbose))
+		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
+		    "started, %.2f s\n", written, failed, n - written - failed,
+		    seconds_now() - t0);
+out:
+	for (k = 0; k < n; k++) {
+		diag_free(&run.job[k].dl);
+		free(run.job[k].out);
+	}
 	free(run.job);
 	free(fontdir);
-	free(plans);
 	return rc;
+}
+
+/* ---- the commands ---- */
+
+static int cmd_help(int, char **);
+
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*help;
+} commands[] = {
+	{ "check", cmd_check, check_help },
+	{ "build", cmd_build, build_help },
+	{ "init", cmd_init, init_help },
+	{ "schema", cmd_schema, schema_help },
+	{ "expand", cmd_expand, expand_help },
+	{ "hyphenate", cmd_hyphenate, hyphenate_help },
+	{ "layout-dump", cmd_layout_dump, layout_dump_help },
+	{ "help", cmd_help, help_help },
+};
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
+	const struct command *cmd;
+	int done = -1;
+
+	begin_opts("help", help_help);
+	while (next_opt(argc, argv, ":" COMMON_SHORT, lo, &done) != -1)
+		continue;
+	if (done >= 0)
+		return done;
+	if (optind >= argc)
+		return print_help(NULL);
+	if (optind + 1 < argc)
+		return usage_error("help takes one COMMAND; `%s` is extra",
+		    argv[optind + 1]);
+	if ((cmd = find_command(argv[optind])) == NULL) {
+		cur_cmd = NULL;
+		return usage_error("unknown command `%s`", argv[optind]);
+	}
+	return print_help(cmd->help);
 }
 
 int
 main(int argc, char **argv)
 {
-	const char *cmd;
+	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
+	const struct command *cmd;
 	mode_t um;
+	int done = -1;
 
-	if (argc < 2) {
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
 	um = umask(022);
 	umask(um);
 	new_file_mode = 0666 & ~um;
-	cmd = argv[1];
-	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
-	    strcmp(cmd, "help") == 0) {
-		fputs(usage_text, stdout);
-		return 0;
+
+	/* Options before the command: `+` stops at the first operand. */
+	cur_cmd = NULL;
+	cur_help = NULL;
+	opterr = 0;
+	while (next_opt(argc, argv, "+:" COMMON_SHORT, lo, &done) != -1)
+		continue;
+	if (done >= 0)
+		return done;
+	if (optind >= argc) {
+		fprintf(stderr, usage_text, common_text);
+		return EXIT_USAGE;
 	}
-	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
-		printf("rencana %s\n", RENCANA_VERSION);
-		return 0;
-	}
-	if (strcmp(cmd, "check") == 0)
-		return cmd_check(argc - 2, argv + 2);
-	if (strcmp(cmd, "layout-dump") == 0)
-		return cmd_layout_dump(argc - 2, argv + 2);
-	if (strcmp(cmd, "schema") == 0)
-		return cmd_schema(argc - 2, argv + 2);
-	if (strcmp(cmd, "init") == 0)
-		return cmd_init(argc - 2, argv + 2);
-	if (strcmp(cmd, "expand") == 0)
-		return cmd_expand(argc - 2, argv + 2);
-	if (strcmp(cmd, "build") == 0)
-		return cmd_build(argc - 2, argv + 2);
-	if (strcmp(cmd, "hyphenate") == 0)
-		return cmd_hyphenate(argc - 2, argv + 2);
-	return usage_error("unknown command `%s`", cmd);
+	if ((cmd = find_command(argv[optind])) == NULL)
+		return usage_error("unknown command `%s`", argv[optind]);
+	return cmd->run(argc - optind, argv + optind);
 }

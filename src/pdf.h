@@ -78,4 +78,8 @@ void	 pdf_sync_dirs(void);
 int	 pdf_check_output(const char *path, const char *const *inputs,
 	    size_t n, struct diag_list *dl);
 
+/* The versions of libharu and libpng in use. */
+const char	*pdf_lib_version(void);
+const char	*pdf_png_version(void);
+
 #endif

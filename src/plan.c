@@ -707,3 +707,10 @@ plan_free(struct plan *pl)
 	free(pl->dir);
 	free(pl);
 }
+
+/* The libyaml in use (rencana --version). */
+const char *
+plan_lib_version(void)
+{
+	return yaml_get_version_string();
+}

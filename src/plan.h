@@ -89,4 +89,7 @@ size_t		 plan_utf8_check(const char *s, size_t len);
 /* Converts a byte offset into a 1-based line and character column. */
 void		 plan_offset_pos(const char *s, size_t len, size_t off, int *line, int *col);
 
+/* The version of libyaml in use. */
+const char	*plan_lib_version(void);
+
 #endif

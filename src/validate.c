@@ -1444,3 +1444,23 @@ validate_plan(const struct plan *pl, struct diag_list *dl)
 	free(c.codes);
 	return (int)(dl->nerror - before);
 }
+
+/* The PCRE2 in use (rencana --version): "10.42 2022-12-11". */
+static char pcre2_version[64];
+
+static void
+read_pcre2_version(void)
+{
+	if (pcre2_config(PCRE2_CONFIG_VERSION, NULL) > (int)sizeof(pcre2_version) ||
+	    pcre2_config(PCRE2_CONFIG_VERSION, pcre2_version) < 0)
+		strcpy(pcre2_version, "?");
+}
+
+const char *
+validate_lib_version(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, read_pcre2_version);
+	return pcre2_version;
+}

@@ -59,4 +59,7 @@ enum validate_region validate_region_code(const char *code, const char *tingkat)
 /* True when y-m-d is a day that exists. */
 int		 validate_date_exists(int y, int m, int d);
 
+/* The version of PCRE2 in use. */
+const char	*validate_lib_version(void);
+
 #endif

@@ -82,12 +82,15 @@ expect usage-init 2 "$G/usage-init.diag" "$tmp/err" $?
 "$RENCANA" schema extra >/dev/null 2>"$tmp/err"
 expect usage-schema 2 "$G/usage-schema.diag" "$tmp/err" $?
 
-# ---- init: every jenis gives a plan with no errors and no warnings ----
+# ---- init: every jenis gives a plan with no errors and no warnings; its
+# first line names the schema by an absolute path (the checkout's here) ----
+printf '# yaml-language-server: $schema=%s\n' "$(pwd -P)/docs/rencana.schema.json" \
+    >"$tmp/init.first"
 for j in rencana-pengembangan sistem-pembinaan strategi-kompetensi; do
 	"$RENCANA" init --jenis $j >"$tmp/plan.yaml"
 	st=$?
 	head -n 1 "$tmp/plan.yaml" >"$tmp/first"
-	expect "init-$j-first-line" 0 "$G/init.first" "$tmp/first" $st
+	expect "init-$j-first-line" 0 "$tmp/init.first" "$tmp/first" $st
 	grep "^  jenis: $j\$" "$tmp/plan.yaml" >/dev/null
 	expect "init-$j-jenis" 0 /dev/null /dev/null $?
 	"$RENCANA" check - <"$tmp/plan.yaml" >/dev/null 2>"$tmp/err"
@@ -95,5 +98,8 @@ for j in rencana-pengembangan sistem-pembinaan strategi-kompetensi; do
 done
 "$RENCANA" init | "$RENCANA" check - >/dev/null 2>"$tmp/err"
 expect init-default-check 0 /dev/null "$tmp/err" $?
+"$RENCANA" init --schema=https://example.org/s.json | head -n 1 >"$tmp/first"
+echo '# yaml-language-server: $schema=https://example.org/s.json' >"$tmp/want"
+expect init-schema-option 0 "$tmp/want" "$tmp/first" $?
 
 echo "$pass passed, $fail failed"
