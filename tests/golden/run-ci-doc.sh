@@ -104,8 +104,6 @@ else
 fi
 
 # ---- the steps install every build package of tools/deps.sh ------------------
-# tools/deps.sh lists build and test packages together; these only test.
-test_only="check cmark-gfm poppler-utils qpdf valgrind time python3-yaml"
 pkgs_of() { # FILE VAR: the words of VAR="..." (may span lines) in FILE
 	awk -v v="$2" '
 		index($0, v "=\"") == 1 { on = 1; $0 = substr($0, length(v) + 3) }
@@ -113,15 +111,10 @@ pkgs_of() { # FILE VAR: the words of VAR="..." (may span lines) in FILE
 		on { print }
 	' "$1" | tr -d '\\' | tr -s '[:space:]' '\n'
 }
-if grep -q '^BUILD_PKGS="' tools/deps.sh; then
-	want=$(pkgs_of tools/deps.sh BUILD_PKGS)
-else
-	want=$(pkgs_of tools/deps.sh PKGS)
-fi
+want=$(pkgs_of tools/deps.sh BUILD)
 have=" $(pkgs_of "$tmp/steps.sh" PKGS | tr '\n' ' ') "
 miss=""
 for p in $want; do
-	case " $test_only " in *" $p "*) continue ;; esac
 	case $have in *" $p "*) ;; *) miss="$miss $p" ;; esac
 done
 if [ -z "$want" ] || [ "$have" = "  " ]; then
