@@ -5,7 +5,7 @@
 set -u
 PKGS="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev check \
 libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 \
-cmark-gfm poppler-utils qpdf valgrind time"
+cmark-gfm poppler-utils qpdf valgrind time python3-jsonschema python3-yaml"
 
 missing=""
 for p in $PKGS; do
