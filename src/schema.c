@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "schema.h"
+#include "winansi.h"
 
 /*
  * Each table is an array of fields ended by a NULL key.  A list's or a
@@ -476,14 +477,100 @@ schema_dict_key_pattern(const struct schema_field *f)
 	return "^[0-9]{4}$";
 }
 
+/* ---- patterns ------------------------------------------------------------ */
+
+static const char *const patterns[SCHEMA_PAT__COUNT] = {
+	[SCHEMA_PAT_CODE] = "^[A-Z]{1,3}[0-9]{1,3}$",
+	[SCHEMA_PAT_REGION] = "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$",
+	[SCHEMA_PAT_NIP] = "^[0-9]{18}$",
+	[SCHEMA_PAT_GOLONGAN] = "^(I|II|III|IV)/[a-e]$",
+	[SCHEMA_PAT_EMAIL] = "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
+	[SCHEMA_PAT_PHONE] = "^(\\+62|0)[0-9][0-9 -]{5,16}[0-9]$",
+	/* Not \s, which ECMA-262 widens to Unicode spaces. */
+	[SCHEMA_PAT_URL] = "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]+)?"
+	    "([/?#][^ \\t\\n\\v\\f\\r]*)?$",
+	[SCHEMA_PAT_SCHEDULE] = "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-S[12])?$",
+	[SCHEMA_PAT_DATE] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+};
+
+const char *
+schema_pattern(enum schema_pat p)
+{
+	return (unsigned)p < SCHEMA_PAT__COUNT ? patterns[p] : NULL;
+}
+
 /* ---- JSON Schema ------------------------------------------------------ */
 
 /*
  * The JSON Schema serves editors (yaml-language-server), which read YAML
- * 1.2: there `kode: 52.71` is a number and `jadwal: 2027` an integer, so
- * text fields that can look like numbers also accept numbers here; the
- * real check is `rencana check`.
+ * 1.2: there `jp: 40` is an integer but `jp: "40"` a string, `kode: 52.71`
+ * a number, `2026-01-15` a string, an empty value null.  `rencana check`
+ * reads the text whatever the quotes, so each field accepts every JSON
+ * value whose text check accepts: a number field also a string of digits,
+ * a text field also a number or boolean, an optional field also null or
+ * blank text (check skips an empty optional field).  Single-field rules
+ * become patterns, bounds and enums; rules across fields stay check's
+ * (docs/editor.md lists them).
  */
+
+/* JSON types, as bits of a "type" list, in the order printed. */
+enum {
+	JT_OBJECT = 0x01, JT_ARRAY = 0x02, JT_STRING = 0x04, JT_NUMBER = 0x08,
+	JT_INTEGER = 0x10, JT_BOOLEAN = 0x20, JT_NULL = 0x40
+};
+
+/* Text that check treats as absent: null aside, blanks only (is_empty). */
+#define BLANK		"[ \\t\\n]*"
+
+/*
+ * Pieces of a real day, in templates where `_` is what may follow each
+ * digit (nothing in a date, spaces in a NIP) and `~` what separates year,
+ * month and day (`-` in a date, nothing in a NIP).
+ */
+#define T_YEAR		"[0-9]_[0-9]_[0-9]_[0-9]_"
+#define T_LEAP		"(?:[0-9]_[0-9]_(?:0_[48]_|[2468]_[048]_|[13579]_[26]_)|" \
+			"(?:[02468]_[048]_|[13579]_[26]_)0_0_)"
+#define T_MONTH_DAY	"(?:(?:0_[13578]_|1_[02]_)~(?:0_[1-9]_|[12]_[0-9]_|3_[01]_)|" \
+			"(?:0_[469]_|1_1_)~(?:0_[1-9]_|[12]_[0-9]_|3_0_)|" \
+			"0_2_~(?:0_[1-9]_|1_[0-9]_|2_[0-8]_))"
+#define T_DAY		"(?:" T_YEAR "~" T_MONTH_DAY "|" T_LEAP "~0_2_~2_9_)"
+/* A year from 1900 on, where the next digit starts (NIP). */
+#define T_1900		"(?!0|1 *[0-8])"
+
+/* YYYY-MM-DD, a day that exists (validate_date_exists). */
+static const char t_date[] = "^(?!0000)" T_DAY "$";
+/* validate_nip: 18 digits with spaces anywhere; a birth day from 1900 on,
+ * a year and month of appointment from 1900 on, 1 or 2, not serial 000.
+ * Not here: appointed before 18 (arithmetic), after the document date. */
+static const char t_nip[] = "^ *" T_1900 T_DAY T_1900 T_YEAR "(?:0_[1-9]_|1_[0-2]_)[12]_"
+	"(?!0 *0 *0)[0-9]_[0-9]_[0-9]_$";
+/* post_golongan in one pattern: ruang e only in golongan IV. */
+static const char p_golongan[] = "^(?:(?:I|II|III)/[a-d]|IV/[a-e])$";
+
+static void
+expand(struct buf *out, const char *t, const char *digit_sep, const char *part_sep)
+{
+	for (; *t != '\0'; t++)
+		if (*t == '_')
+			buf_puts(out, digit_sep);
+		else if (*t == '~')
+			buf_puts(out, part_sep);
+		else
+			buf_putc(out, *t);
+}
+
+/* [...]: every character the PDF fonts have (WinAnsi, check_all_chars). */
+static void
+winansi_class(struct buf *out)
+{
+	unsigned c;
+
+	buf_puts(out, "[\\u0000-\\u007F\\u00A0-\\u00FF");
+	for (c = 0x80; c <= 0x9F; c++)
+		if (winansi_to_cp((unsigned char)c) != 0)
+			buf_printf(out, "\\u%04lX", winansi_to_cp((unsigned char)c));
+	buf_putc(out, ']');
+}
 
 static void
 json_str(struct buf *out, const char *s)
@@ -514,186 +601,328 @@ indent(struct buf *out, int depth)
 		buf_puts(out, "  ");
 }
 
-/* Depth is bounded by the tables (at most 7), not by any input. */
+/* Starts the next member of an object at depth d: `,\n  "key": `. */
 static void
-json_field(struct buf *out, const struct schema_field *f, int d)
+json_key(struct buf *out, int d, const char *key)
+{
+	buf_puts(out, ",\n");
+	indent(out, d);
+	json_str(out, key);
+	buf_puts(out, ": ");
+}
+
+static void
+json_types(struct buf *out, int d, unsigned types)
+{
+	static const char *const names[] = { "object", "array", "string", "number",
+		"integer", "boolean", "null" };
+	size_t i;
+	int n = 0;
+
+	json_key(out, d, "type");
+	buf_putc(out, '[');
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (types & (1u << i)) {
+			buf_puts(out, n++ ? ", " : "");
+			json_str(out, names[i]);
+		}
+	buf_putc(out, ']');
+}
+
+/*
+ * A scalar: its JSON types and the pattern its text must match.  An
+ * optional field also takes null and blank text; a required one neither.
+ */
+static void
+json_scalar(struct buf *out, int d, unsigned types, const char *pattern, int optional)
+{
+	struct buf p = BUF_INIT;
+
+	json_types(out, d, types | (optional ? JT_NULL : 0));
+	if (optional)
+		buf_puts(&p, "^" BLANK "$|");
+	buf_puts(&p, pattern);
+	json_key(out, d, "pattern");
+	json_str(out, buf_str(&p));
+	buf_free(&p);
+}
+
+/* Free text: any scalar (check reads `judul: 2026` as text) of characters
+ * the PDF fonts have; a definition, as the class is long. */
+static void
+json_ref(struct buf *out, int d, const char *name)
+{
+	json_key(out, d, "allOf");
+	buf_printf(out, "[{ \"$ref\": \"#/definitions/%s\" }]", name);
+}
+
+/* Whole bounds are printed whole: 1000000000000000, not 1e+15. */
+static void
+json_bound(struct buf *out, int d, const char *key, double v)
+{
+	json_key(out, d, key);
+	buf_printf(out, v == (double)(long long)v ? "%.0f" : "%g", v);
+}
+
+static void
+json_bounds(struct buf *out, int d, double min, double max)
+{
+	json_bound(out, d, "minimum", min);
+	json_bound(out, d, "maximum", max);
+}
+
+/* A field whose text is checked by a post handler (or a plain text one). */
+static void
+json_text(struct buf *out, int d, const struct schema_field *f, int optional)
+{
+	struct buf p = BUF_INIT;
+
+	switch (f->check) {
+	case SCHEMA_CHECK_FORMAT:
+		json_key(out, d, "const");
+		json_str(out, "rencana/1");
+		break;
+	case SCHEMA_CHECK_REGION_CODE:
+		/* YAML 1.2 reads 52 and 52.71 as numbers. */
+		json_scalar(out, d, JT_STRING | JT_NUMBER, patterns[SCHEMA_PAT_REGION], optional);
+		json_bounds(out, d, 0, 99.99);
+		break;
+	case SCHEMA_CHECK_NIP:
+		expand(&p, t_nip, " *", "");
+		json_scalar(out, d, JT_STRING | JT_INTEGER, buf_str(&p), optional);
+		json_bound(out, d, "minimum", 1e17);
+		json_bound(out, d, "exclusiveMaximum", 1e18);
+		break;
+	case SCHEMA_CHECK_GOLONGAN:
+		json_scalar(out, d, JT_STRING, p_golongan, optional);
+		break;
+	case SCHEMA_CHECK_EMAIL:
+		json_scalar(out, d, JT_STRING, patterns[SCHEMA_PAT_EMAIL], optional);
+		break;
+	case SCHEMA_CHECK_URL:
+		json_scalar(out, d, JT_STRING, patterns[SCHEMA_PAT_URL], optional);
+		break;
+	case SCHEMA_CHECK_PHONE:
+		/* YAML 1.2 reads 0370555214 and +62370555214 as integers. */
+		json_scalar(out, d, JT_STRING | JT_INTEGER, patterns[SCHEMA_PAT_PHONE], optional);
+		json_bound(out, d, "minimum", 0);
+		break;
+	case SCHEMA_CHECK_SCHEDULE:
+		json_scalar(out, d, JT_STRING | JT_INTEGER, patterns[SCHEMA_PAT_SCHEDULE],
+		    optional);
+		json_bounds(out, d, 1000, 9999);
+		break;
+	default:
+		json_ref(out, d, optional ? "text" : "text-required");
+		break;
+	}
+	buf_free(&p);
+}
+
+/* "enum": [...], inside an anyOf with blank text when optional. */
+static void
+json_enum(struct buf *out, int d, const char *const *values, int booleans, int optional)
+{
+	size_t i;
+
+	if (optional) {
+		json_key(out, d, "anyOf");
+		buf_puts(out, "[{ \"$ref\": \"#/definitions/empty\" }, { \"enum\": [");
+	} else {
+		json_key(out, d, "enum");
+		buf_putc(out, '[');
+	}
+	for (i = 0; values[i] != NULL; i++) {
+		buf_puts(out, i > 0 ? ", " : "");
+		json_str(out, values[i]);
+	}
+	if (booleans)
+		buf_puts(out, ", true, false");
+	buf_puts(out, optional ? "] }]" : "]");
+}
+
+static void json_field(struct buf *, const struct schema_field *, int, int);
+
+/* Object members: required keys, then each field. */
+static void
+json_members(struct buf *out, const struct schema_field *f, int d)
 {
 	const struct schema_field *c;
-	size_t i;
-	int first;
+	int n = 0;
 
-	buf_puts(out, "{\n");
-	if (d == 0) {
-		buf_puts(out, "  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n");
-		buf_puts(out, "  \"$id\": \"https://rencana.invalid/rencana.schema.json\",\n");
-		buf_puts(out, "  \"title\": \"rencana/1\",\n");
+	json_key(out, d, "additionalProperties");
+	buf_puts(out, "false");
+	for (c = f->children; c->key != NULL; c++) {
+		if (!(c->flags & SCHEMA_REQUIRED))
+			continue;
+		if (n++ == 0)
+			json_key(out, d, "required");
+		buf_puts(out, n > 1 ? ", " : "[");
+		json_str(out, c->key);
 	}
-	indent(out, d + 1);
-	buf_puts(out, "\"description\": ");
-	json_str(out, f->desc);
-	switch (f->type) {
-	case SCHEMA_MAP:
-		buf_puts(out, ",\n");
+	if (n > 0)
+		buf_putc(out, ']');
+	json_key(out, d, "properties");
+	buf_putc(out, '{');
+	for (c = f->children; c->key != NULL; c++) {
+		buf_puts(out, c == f->children ? "\n" : ",\n");
 		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"object\",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"additionalProperties\": false,\n");
-		first = 1;
-		for (c = f->children; c->key != NULL; c++) {
-			if (!(c->flags & SCHEMA_REQUIRED))
-				continue;
-			if (first) {
-				indent(out, d + 1);
-				buf_puts(out, "\"required\": [");
-			} else
-				buf_puts(out, ", ");
-			json_str(out, c->key);
-			first = 0;
-		}
-		if (!first)
-			buf_puts(out, "],\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"properties\": {");
-		for (c = f->children; c->key != NULL; c++) {
-			buf_puts(out, c == f->children ? "\n" : ",\n");
-			indent(out, d + 2);
-			json_str(out, c->key);
-			buf_puts(out, ": ");
-			json_field(out, c, d + 2);
-		}
-		buf_putc(out, '\n');
-		indent(out, d + 1);
-		buf_putc(out, '}');
-		break;
-	case SCHEMA_DICT:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"object\",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"additionalProperties\": false,\n");
-		if (f->flags & SCHEMA_NONEMPTY) {
-			indent(out, d + 1);
-			buf_puts(out, "\"minProperties\": 1,\n");
-		}
-		indent(out, d + 1);
-		buf_puts(out, "\"patternProperties\": {\n");
-		indent(out, d + 2);
-		json_str(out, schema_dict_key_pattern(f));
+		json_str(out, c->key);
 		buf_puts(out, ": ");
-		json_field(out, f->children, d + 2);
-		buf_putc(out, '\n');
-		indent(out, d + 1);
-		buf_putc(out, '}');
-		break;
-	case SCHEMA_LIST:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"array\",\n");
-		if (f->flags & SCHEMA_NONEMPTY) {
-			indent(out, d + 1);
-			buf_puts(out, "\"minItems\": 1,\n");
-		}
-		indent(out, d + 1);
-		buf_puts(out, "\"items\": ");
-		json_field(out, f->children, d + 1);
-		break;
-	case SCHEMA_ENUM:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"enum\": [");
-		for (i = 0; f->values[i] != NULL; i++) {
-			if (i > 0)
-				buf_puts(out, ", ");
-			json_str(out, f->values[i]);
-		}
-		buf_putc(out, ']');
-		break;
-	case SCHEMA_BOOL:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"enum\": [\"ya\", \"tidak\", true, false]");
-		break;
-	case SCHEMA_INT:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_printf(out, "\"type\": \"integer\"");
-		if (f->check == SCHEMA_CHECK_POSITIVE || f->check == SCHEMA_CHECK_NONNEG) {
-			buf_puts(out, ",\n");
-			indent(out, d + 1);
-			buf_printf(out, "\"minimum\": %d",
-			    f->check == SCHEMA_CHECK_POSITIVE ? 1 : 0);
-		}
-		break;
-	case SCHEMA_NUMBER:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"number\"");
-		break;
-	case SCHEMA_YEAR:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"integer\",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"minimum\": 1000,\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"maximum\": 9999");
-		break;
-	case SCHEMA_DATE:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"string\",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"");
-		break;
-	case SCHEMA_CODE:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"type\": \"string\",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"pattern\": \"^[A-Z]{1,3}[0-9]{1,3}$\"");
-		break;
-	case SCHEMA_STRING:
-	case SCHEMA_MARKDOWN:
-	case SCHEMA_PATH:
-	default:
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		/* Text that YAML 1.2 may read as a number (a region code, a NIP,
-		 * a year as schedule, a version). */
-		if (f->check == SCHEMA_CHECK_FORMAT)
-			buf_puts(out, "\"const\": \"rencana/1\"");
-		else if (f->check == SCHEMA_CHECK_REGION_CODE || f->check == SCHEMA_CHECK_NIP ||
-		    f->check == SCHEMA_CHECK_SCHEDULE || f->check == SCHEMA_CHECK_PHONE ||
-		    (f->key != NULL && strcmp(f->key, "versi") == 0))
-			buf_puts(out, "\"type\": [\"string\", \"number\"]");
-		else
-			buf_puts(out, "\"type\": \"string\"");
-		break;
-	}
-	if (f->dflt != NULL) {
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"default\": ");
-		json_str(out, f->dflt);
-	}
-	if (f->example != NULL && f->type != SCHEMA_INT && f->type != SCHEMA_NUMBER &&
-	    f->type != SCHEMA_YEAR) {
-		buf_puts(out, ",\n");
-		indent(out, d + 1);
-		buf_puts(out, "\"examples\": [");
-		json_str(out, f->example);
-		buf_putc(out, ']');
+		json_field(out, c, d + 1, !(c->flags & SCHEMA_REQUIRED));
 	}
 	buf_putc(out, '\n');
 	indent(out, d);
 	buf_putc(out, '}');
 }
 
+/*
+ * One field at depth d (its members at d + 1).  `optional`: check accepts
+ * it empty (a map member not required, a dict value), unlike a required
+ * member or a list item.  Depth is bounded by the tables (at most 7).
+ */
+static void
+json_field(struct buf *out, const struct schema_field *f, int d, int optional)
+{
+	static const char *const bools[] = { "ya", "tidak", "true", "false", NULL };
+	struct buf p = BUF_INIT;
+	int in = d + 1;
+
+	buf_puts(out, "{\n");
+	indent(out, in);
+	buf_puts(out, "\"description\": ");
+	json_str(out, f->desc);
+	switch (f->type) {
+	case SCHEMA_MAP:
+	case SCHEMA_DICT:
+	case SCHEMA_LIST:
+		json_types(out, in, (f->type == SCHEMA_LIST ? JT_ARRAY : JT_OBJECT) |
+		    (optional ? JT_STRING | JT_NULL : 0));
+		if (optional) {
+			json_key(out, in, "pattern");
+			json_str(out, "^" BLANK "$");
+		}
+		if (f->type == SCHEMA_MAP)
+			json_members(out, f, in);
+		else if (f->type == SCHEMA_DICT) {
+			json_key(out, in, "additionalProperties");
+			buf_puts(out, "false");
+			if (f->flags & SCHEMA_NONEMPTY) {
+				json_key(out, in, "minProperties");
+				buf_puts(out, "1");
+			}
+			json_key(out, in, "patternProperties");
+			buf_puts(out, "{\n");
+			indent(out, in + 1);
+			json_str(out, schema_dict_key_pattern(f));
+			buf_puts(out, ": ");
+			json_field(out, f->children, in + 1, 1);
+			buf_putc(out, '\n');
+			indent(out, in);
+			buf_putc(out, '}');
+		} else {
+			if (f->flags & SCHEMA_NONEMPTY) {
+				json_key(out, in, "minItems");
+				buf_puts(out, "1");
+			}
+			json_key(out, in, "items");
+			json_field(out, f->children, in, 0);
+		}
+		break;
+	case SCHEMA_ENUM:
+		json_enum(out, in, f->values, 0, optional);
+		break;
+	case SCHEMA_BOOL:
+		json_enum(out, in, bools, 1, optional);
+		break;
+	case SCHEMA_INT:
+		/* post_positive, post_nonneg, check_number_text's bound; a
+		 * string of digits is the same text to check. */
+		json_scalar(out, in, JT_INTEGER | JT_STRING,
+		    f->check == SCHEMA_CHECK_POSITIVE ? "^0*[1-9][0-9]{0,14}$" :
+		    f->check == SCHEMA_CHECK_NONNEG ? "^(?:0*[0-9]{1,15}|-0+)$" :
+		    "^-?0*[0-9]{1,15}$", optional);
+		json_bounds(out, in, f->check == SCHEMA_CHECK_POSITIVE ? 1 :
+		    f->check == SCHEMA_CHECK_NONNEG ? 0 : -SCHEMA_MAX_INT, SCHEMA_MAX_INT);
+		break;
+	case SCHEMA_NUMBER:
+		json_scalar(out, in, JT_NUMBER | JT_STRING, "^-?[0-9]+(?:\\.[0-9]+)?$", optional);
+		break;
+	case SCHEMA_YEAR:
+		json_scalar(out, in, JT_INTEGER | JT_STRING, "^(?!0000)[0-9]{4}$", optional);
+		json_bounds(out, in, 1000, 9999);
+		break;
+	case SCHEMA_DATE:
+		expand(&p, t_date, "", "-");
+		json_scalar(out, in, JT_STRING, buf_str(&p), optional);
+		break;
+	case SCHEMA_CODE:
+		json_scalar(out, in, JT_STRING, patterns[SCHEMA_PAT_CODE], optional);
+		break;
+	case SCHEMA_STRING:
+	case SCHEMA_MARKDOWN:
+	case SCHEMA_PATH:
+	default:
+		json_text(out, in, f, optional);
+		break;
+	}
+	if (f->dflt != NULL) {
+		json_key(out, in, "default");
+		json_str(out, f->dflt);
+	}
+	if (f->example != NULL && f->type != SCHEMA_INT && f->type != SCHEMA_NUMBER &&
+	    f->type != SCHEMA_YEAR) {
+		json_key(out, in, "examples");
+		buf_putc(out, '[');
+		json_str(out, f->example);
+		buf_putc(out, ']');
+	}
+	buf_putc(out, '\n');
+	indent(out, d);
+	buf_putc(out, '}');
+	buf_free(&p);
+}
+
+/* Opens definition `name` of the root's "definitions" (depth 2). */
+static void
+json_definition(struct buf *out, const char *name, const char *desc, int first)
+{
+	buf_puts(out, first ? "{\n" : "\n    },\n");
+	indent(out, 2);
+	json_str(out, name);
+	buf_puts(out, ": {\n");
+	indent(out, 3);
+	buf_puts(out, "\"description\": ");
+	json_str(out, desc);
+}
+
 void
 schema_json(struct buf *out)
 {
-	json_field(out, &root, 0);
-	buf_putc(out, '\n');
+	struct buf p = BUF_INIT;
+
+	buf_puts(out, "{\n");
+	buf_puts(out, "  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n");
+	buf_puts(out, "  \"$id\": \"https://rencana.invalid/rencana.schema.json\",\n");
+	buf_puts(out, "  \"title\": \"rencana/1\",\n");
+	buf_puts(out, "  \"description\": ");
+	json_str(out, root.desc);
+	json_key(out, 1, "type");
+	json_str(out, "object");
+	json_members(out, &root, 1);
+	json_key(out, 1, "definitions");
+	json_definition(out, "empty", "kosong, sama dengan tidak diisi", 1);
+	json_scalar(out, 3, JT_STRING | JT_NULL, "^" BLANK "$", 0);
+	json_definition(out, "text", "teks dengan huruf yang ada pada fon PDF (WinAnsi)", 0);
+	buf_putc(&p, '^');
+	winansi_class(&p);
+	buf_puts(&p, "*$");
+	json_scalar(out, 3, JT_STRING | JT_NUMBER | JT_BOOLEAN | JT_NULL, buf_str(&p), 0);
+	json_definition(out, "text-required", "teks yang tidak kosong", 0);
+	json_ref(out, 3, "text");
+	json_scalar(out, 3, JT_STRING | JT_NUMBER | JT_BOOLEAN, "^(?!" BLANK "$)", 0);
+	buf_puts(out, "\n    }\n  }\n}\n");
+	buf_free(&p);
 }
 
 /* ---- Markdown reference ------------------------------------------------ */

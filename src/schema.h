@@ -60,6 +60,26 @@ enum schema_check {
 	SCHEMA_CHECK__COUNT
 };
 
+/*
+ * The patterns of text fields (PCRE2 and ECMA-262 alike: validate.c
+ * compiles them, the JSON Schema carries them), indexed for schema_pattern().
+ */
+enum schema_pat {
+	SCHEMA_PAT_CODE,
+	SCHEMA_PAT_REGION,
+	SCHEMA_PAT_NIP,		/* once the spaces are removed */
+	SCHEMA_PAT_GOLONGAN,
+	SCHEMA_PAT_EMAIL,
+	SCHEMA_PAT_PHONE,
+	SCHEMA_PAT_URL,
+	SCHEMA_PAT_SCHEDULE,
+	SCHEMA_PAT_DATE,	/* the shape; the day is checked apart */
+	SCHEMA_PAT__COUNT
+};
+
+/* Beyond this a count or rupiah amount is a typo; doubles stay exact. */
+#define SCHEMA_MAX_INT	1e15
+
 struct schema_field {
 	const char		*key;		/* NULL: ends a table; the item of a list or dict */
 	enum schema_type	 type;
@@ -79,6 +99,8 @@ const struct schema_field *schema_root(void);
  * ignored for both); NULL for scalars. */
 const struct schema_field *schema_child(const struct schema_field *f,
 	    const char *key);
+/* The regular expression of a pattern, anchored with ^ and $. */
+const char	*schema_pattern(enum schema_pat);
 /* The name of a type as the docs print it: "map", "list of", "string"... */
 const char	*schema_type_name(enum schema_type);
 /* The key pattern of a DICT field's keys (a year), as a regular expression. */

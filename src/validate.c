@@ -33,38 +33,14 @@
 #define VAL_MAX_KEY_DIST	64	/* keys longer than this get no suggestion: bounds edit distance work */
 #define VAL_MAX_PERIOD		10	/* the spec: a plan covers at most 10 years */
 #define VAL_MIN_JP		20	/* PP 17/2020: at least 20 JP a year per civil servant */
-#define VAL_MAX_INT		1e15	/* beyond this a count or rupiah amount is a typo; doubles stay exact */
+#define VAL_MAX_INT		SCHEMA_MAX_INT	/* schema.h: beyond it a number is a typo */
 #define VAL_MAX_SUGGEST		1000	/* "did you mean" for the first 1000 unknown keys or values:
 					   each costs up to 20 x 64 x 64 steps */
 
 /* ---- patterns, compiled once for every thread -------------------------- */
 
-enum pat {
-	PAT_CODE,
-	PAT_REGION,
-	PAT_NIP,
-	PAT_GOLONGAN,
-	PAT_EMAIL,
-	PAT_PHONE,
-	PAT_URL,
-	PAT_SCHEDULE,
-	PAT_DATE,
-	PAT__COUNT
-};
-
-static const char *const pat_src[PAT__COUNT] = {
-	[PAT_CODE] = "^[A-Z]{1,3}[0-9]{1,3}$",
-	[PAT_REGION] = "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$",
-	[PAT_NIP] = "^[0-9]{18}$",
-	[PAT_GOLONGAN] = "^(I|II|III|IV)/[a-e]$",
-	[PAT_EMAIL] = "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
-	[PAT_PHONE] = "^(\\+62|0)[0-9][0-9 -]{5,16}[0-9]$",
-	[PAT_URL] = "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]+)?([/?#][^\\s]*)?$",
-	[PAT_SCHEDULE] = "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-S[12])?$",
-	[PAT_DATE] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-};
-
-static pcre2_code *pat_code[PAT__COUNT];
+/* The patterns are schema.c's, shared with the JSON Schema. */
+static pcre2_code *pat_code[SCHEMA_PAT__COUNT];
 static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -73,8 +49,8 @@ pat_compile(void)
 	int i, err;
 	PCRE2_SIZE off;
 
-	for (i = 0; i < PAT__COUNT; i++) {
-		pat_code[i] = pcre2_compile((PCRE2_SPTR)pat_src[i],
+	for (i = 0; i < SCHEMA_PAT__COUNT; i++) {
+		pat_code[i] = pcre2_compile((PCRE2_SPTR)schema_pattern((enum schema_pat)i),
 		    PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
 		if (pat_code[i] == NULL) {
 			/* The patterns are constants: a failure is a bug here. */
@@ -86,7 +62,7 @@ pat_compile(void)
 }
 
 static int
-pat_match(enum pat p, const char *s)
+pat_match(enum schema_pat p, const char *s)
 {
 	pcre2_match_data *md;
 	int rc;
@@ -215,7 +191,7 @@ nip_digits(const char *s, char out[19])
 		out[n++] = *s;
 	}
 	out[n] = '\0';
-	return n == 18 && pat_match(PAT_NIP, out);
+	return n == 18 && pat_match(SCHEMA_PAT_NIP, out);
 }
 
 unsigned
@@ -273,7 +249,7 @@ validate_region_code(const char *code, const char *t)
 	int parts = 1, want = tingkat_depth(t), kk;
 	const char *p;
 
-	if (!pat_match(PAT_REGION, code))
+	if (!pat_match(SCHEMA_PAT_REGION, code))
 		return VALIDATE_REGION_SHAPE;
 	for (p = code; *p != '\0'; p++)
 		parts += *p == '.';
@@ -410,7 +386,7 @@ year_of(const char *s)
 static int
 date_of(const char *s, int *y, int *m, int *d)
 {
-	if (s == NULL || !pat_match(PAT_DATE, s))
+	if (s == NULL || !pat_match(SCHEMA_PAT_DATE, s))
 		return 0;
 	*y = num_at(s, 4);
 	*m = num_at(s + 5, 2);
@@ -506,7 +482,7 @@ collect_codes(struct vctx *c, const struct pnode *list, int kind, size_t *cap)
 	if (list == NULL || list->type != PN_SEQ)
 		return;
 	for (it = list->first; it != NULL; it = it->next) {
-		if ((s = str_of(it, "kode")) == NULL || !pat_match(PAT_CODE, s))
+		if ((s = str_of(it, "kode")) == NULL || !pat_match(SCHEMA_PAT_CODE, s))
 			continue;
 		c->codes = xgrow(c->codes, cap, c->ncodes + 1, sizeof(*c->codes));
 		c->codes[c->ncodes].code = s;
@@ -697,7 +673,7 @@ check_scalar(struct vctx *c, const struct pnode *n, const struct schema_field *f
 		report(c, D_VAL_YEAR, &n->pos, n, "`%s` is not a year (4 digits)", n->str);
 		return 0;
 	case SCHEMA_DATE:
-		if (!pat_match(PAT_DATE, n->str)) {
+		if (!pat_match(SCHEMA_PAT_DATE, n->str)) {
 			report(c, D_VAL_DATE, &n->pos, n, "`%s` is not a date; write YYYY-MM-DD",
 			    n->str);
 			return 0;
@@ -708,7 +684,7 @@ check_scalar(struct vctx *c, const struct pnode *n, const struct schema_field *f
 		}
 		return 1;
 	case SCHEMA_CODE:
-		if (pat_match(PAT_CODE, n->str))
+		if (pat_match(SCHEMA_PAT_CODE, n->str))
 			return 1;
 		report(c, D_VAL_CODE, &n->pos, n,
 		    "`%s` is not a code: 1 to 3 capital letters, then 1 to 3 digits, like `T1`",
@@ -901,7 +877,7 @@ post_nip(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 static void
 post_golongan(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
-	if (!pat_match(PAT_GOLONGAN, n->str))
+	if (!pat_match(SCHEMA_PAT_GOLONGAN, n->str))
 		report(c, D_VAL_GOLONGAN, &n->pos, n,
 		    "`%s` is not a golongan: write I/a to IV/e, like `III/b`", n->str);
 	else if (n->str[strlen(n->str) - 1] == 'e' && strncmp(n->str, "IV/", 3) != 0)
@@ -912,14 +888,14 @@ post_golongan(struct vctx *c, const struct pnode *n, const struct schema_field *
 static void
 post_email(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
-	if (!pat_match(PAT_EMAIL, n->str))
+	if (!pat_match(SCHEMA_PAT_EMAIL, n->str))
 		report(c, D_VAL_CONTACT, &n->pos, n, "`%s` is not an e-mail address", n->str);
 }
 
 static void
 post_phone(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
-	if (!pat_match(PAT_PHONE, n->str))
+	if (!pat_match(SCHEMA_PAT_PHONE, n->str))
 		report(c, D_VAL_CONTACT, &n->pos, n,
 		    "`%s` is not a phone number; write +62... or 0... (digits, spaces, hyphens)",
 		    n->str);
@@ -928,7 +904,7 @@ post_phone(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 static void
 post_url(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
-	if (!pat_match(PAT_URL, n->str))
+	if (!pat_match(SCHEMA_PAT_URL, n->str))
 		report(c, D_VAL_CONTACT, &n->pos, n,
 		    "`%s` is not a web address starting with http:// or https://", n->str);
 }
@@ -938,7 +914,7 @@ post_schedule(struct vctx *c, const struct pnode *n, const struct schema_field *
 {
 	int y;
 
-	if (!pat_match(PAT_SCHEDULE, n->str)) {
+	if (!pat_match(SCHEMA_PAT_SCHEDULE, n->str)) {
 		report(c, D_VAL_SCHEDULE, &n->pos, n,
 		    "`%s` is not a schedule; write YYYY, YYYY-MM, YYYY-Qn (n 1-4) or YYYY-Sn (n 1-2)",
 		    n->str);
