@@ -261,6 +261,80 @@ char_offset(const char *ln, size_t len, size_t k)
 	return len;
 }
 
+/*
+ * Printing values safely.  A message quotes the user's values, which may
+ * hold control characters (an ESC sequence would reach the terminal, a
+ * newline would forge a second diagnostic) or, in file names, invalid
+ * UTF-8.  utf8_seq tells the length of the valid UTF-8 sequence at s (0:
+ * an invalid byte) and its code point.
+ */
+static size_t
+utf8_seq(const unsigned char *s, unsigned long *cp)
+{
+	size_t n, i;
+	unsigned long c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, c &= 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* C0 and C1 controls and DEL: never printed raw. */
+static int
+is_control(unsigned long cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+/* Text output: controls as \n, \t, \r or \xHH / \u00HH, invalid bytes
+ * as \xHH; everything else as it is. */
+static void
+text_escape(FILE *f, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long cp;
+	size_t n;
+
+	while (s != NULL && *s) {
+		if ((n = utf8_seq(s, &cp)) == 0) {
+			fprintf(f, "\\x%02X", *s++);
+			continue;
+		}
+		if (!is_control(cp)) {
+			fwrite(s, 1, n, f);
+		} else if (cp == '\n')
+			fputs("\\n", f);
+		else if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp == '\r')
+			fputs("\\r", f);
+		else if (cp < 0x80)
+			fprintf(f, "\\x%02lX", cp);
+		else
+			fprintf(f, "\\u%04lX", cp);
+		s += n;
+	}
+}
+
 /* Prints the offending line with a caret under the column.  A line longer
  * than DIAG_LINE_SHOWN characters (a minified one-line file) is shown as a
  * window around the column, cut at both ends with "...", so each message
@@ -290,7 +364,21 @@ print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
 		col0 -= first;
 	}
 	fputs(from > 0 ? " ..." : " ", f);
-	fwrite(ln + from, 1, to - from, f);
+	/* The line as it is, but a control character or an invalid byte is
+	 * one `?` (one character, so the caret stays in line). */
+	for (i = from; i < to; ) {
+		const unsigned char *p = (const unsigned char *)ln + i;
+		unsigned long cp;
+		size_t n = utf8_seq(p, &cp);
+
+		if (n == 0 || (is_control(cp) && cp != '\t')) {
+			fputc('?', f);
+			i += n == 0 ? 1 : n;
+		} else {
+			fwrite(p, 1, n, f);
+			i += n;
+		}
+	}
 	fputs(to < len ? "...\n " : "\n ", f);
 	if (from > 0)
 		fputs("   ", f);
@@ -315,28 +403,52 @@ print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour
 	if (colour)
 		fputs("\033[1m", f);
 	if (d->file == NULL)
-		fputs("rencana:", f);
-	else if (d->line > 0)
-		fprintf(f, "%s:%d:%d:", d->file, d->line, d->col);
+		fputs("rencana", f);
 	else
-		fprintf(f, "%s:", d->file);
+		text_escape(f, d->file);
+	if (d->file != NULL && d->line > 0)
+		fprintf(f, ":%d:%d:", d->line, d->col);
+	else
+		fputc(':', f);
 	if (colour)
 		fprintf(f, " %s%s:\033[0m", lc, lvl);
 	else
 		fprintf(f, " %s:", lvl);
-	if (d->path)
-		fprintf(f, " %s:", d->path);
-	fprintf(f, " %s\n", d->msg);
+	if (d->path) {
+		fputc(' ', f);
+		text_escape(f, d->path);
+		fputc(':', f);
+	}
+	fputc(' ', f);
+	text_escape(f, d->msg);
+	fputc('\n', f);
 	print_caret(f, dl, d, colour);
 }
 
 void
-diag_json_string(FILE *f, const char *s)
+diag_json_string(FILE *f, const char *str)
 {
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long cp;
+	size_t n;
+
 	fputc('"', f);
 	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+		unsigned char c = *s;
 
+		/* Invalid UTF-8 (a file name) becomes U+FFFD, so the output
+		 * stays valid JSON; DEL and C1 controls are escaped. */
+		if (c >= 0x7F) {
+			if ((n = utf8_seq(s, &cp)) == 0)
+				fputs("\\ufffd", f);
+			else if (is_control(cp))
+				fprintf(f, "\\u%04lx", cp);
+			else
+				fwrite(s, 1, n, f);
+			if (n > 1)
+				s += n - 1;
+			continue;
+		}
 		switch (c) {
 		case '"':
 			fputs("\\\"", f);

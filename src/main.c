@@ -793,7 +793,7 @@ write_output(const char *path, const struct buf *out, struct diag_list *dl)
 		}
 		return 0;
 	}
-	tmp = xasprintf("%s.tmpXXXXXX", path);
+	tmp = paths_temp_beside(path);
 	f = NULL;
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, new_file_mode) != 0 ||
 	    (f = fdopen(fd, "wb")) == NULL) {

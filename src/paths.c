@@ -62,3 +62,13 @@ paths_find(const char *rel, const char *checkout_rel)
 	}
 	return found;
 }
+
+char *
+paths_temp_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".rencana-XXXXXX");
+	return xasprintf("%.*s/.rencana-XXXXXX", (int)(slash - path), path);
+}

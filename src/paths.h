@@ -6,6 +6,11 @@
 /* DATADIR/rencana as compiled in by the Makefile (`make install`). */
 #ifndef RENCANA_DATADIR
 #define RENCANA_DATADIR "/usr/local/share/rencana"
+/* The mkstemp(3) template of a temporary file in the folder of `path`, for
+ * writing an output and renaming it into place: short, so that it fits
+ * beside any output name up to NAME_MAX.  Caller frees. */
+char	*paths_temp_beside(const char *path);
+
 #endif
 
 /* The folder holding the running executable, or NULL.  Caller frees. */
@@ -26,5 +31,10 @@ int	 paths_candidates(const char *rel, const char *checkout_rel,
 
 /* The first candidate that exists (file or folder), or NULL.  Caller frees. */
 char	*paths_find(const char *rel, const char *checkout_rel);
+
+/* The mkstemp(3) template of a temporary file in the folder of `path`, for
+ * writing an output and renaming it into place: short, so that it fits
+ * beside any output name up to NAME_MAX.  Caller frees. */
+char	*paths_temp_beside(const char *path);
 
 #endif

@@ -49,6 +49,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "page.h"
+#include "paths.h"
 #include "pdf.h"
 #include "style.h"
 #include "xalloc.h"
@@ -1262,7 +1263,7 @@ save_file(struct writer *w, const char *path)
 	dir = slash == NULL ? xstrdup(".") :
 	    slash == path ? xstrdup("/") :
 	    xstrndup(path, (size_t)(slash - path));
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+	tmp = paths_temp_beside(path);
 	/* Keep the mode of the file being replaced. */
 	mode = stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
 	    (st.st_mode & 07777) : new_file_mode();

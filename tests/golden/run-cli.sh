@@ -162,5 +162,33 @@ if [ -w /dev/full ]; then
 	check_status "--help >/dev/full" 3 $?
 fi
 
+# ---- an output name of 255 bytes (NAME_MAX): the temporary name fits ----
+long=$(printf '%0250d' 0)
+"$RENCANA" build -o "$tmp/$long.pdf" "$E" 2>"$tmp/err"
+check_status "255-byte PDF name" 0 $?
+"$RENCANA" build --to markdown -o "$tmp/$long.mdx" "$E" 2>"$tmp/err"
+check_status "255-byte Markdown name" 0 $?
+[ -s "$tmp/$long.pdf" ] && [ -s "$tmp/$long.mdx" ] && ok || bad "255-byte names: not written"
+ls -a "$tmp" | grep -q '^\.rencana-' && bad "a temporary file was left" || ok
+
+# ---- values in text diagnostics: control characters escaped, so no ESC
+# reaches the terminal and no newline forges a line; JSON stays valid with
+# invalid UTF-8 in a file name ----
+printf 'format: rencana/1\ndokumen:\n  jenis: "a\\e[31mX\\nf.yaml:1:1: error: forged\\x85"\n' \
+    >"$tmp/ctl.yaml"
+"$RENCANA" check "$tmp/ctl.yaml" 2>"$tmp/err"
+check_status "control characters" 1 $?
+if grep -q "$esc" "$tmp/err" || grep -q '^f.yaml:1:1' "$tmp/err" ||
+    ! grep -q 'a\\x1B\[31mX\\nf.yaml:1:1: error: forged\\u0085' "$tmp/err"; then
+	bad "control characters printed raw: $(head -n 1 "$tmp/err" | od -c | head -n 2)"
+else ok; fi
+badname=$(printf "$tmp/bad\\377name.yaml")
+cp "$tmp/ctl.yaml" "$badname"
+"$RENCANA" check --format=json "$badname" >"$tmp/json" 2>/dev/null
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d[0]["file"].endswith("bad\ufffdname.yaml")' \
+    "$tmp/json" 2>"$tmp/err" && ok || bad "JSON with an invalid UTF-8 file name: $(tail -n 1 "$tmp/err")"
+"$RENCANA" check "$badname" 2>"$tmp/err"
+grep -q 'bad\\xFFname.yaml:' "$tmp/err" && ok || bad "text: invalid UTF-8 file name not escaped"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -61,7 +61,9 @@ left=$(find "$S" ! -type d | head -n 3)
 [ -z "$left" ] && ok || bad "left after uninstall: $left"
 
 # ---- PREFIX without DESTDIR: the compiled-in DATADIR is found even when
-# the program is copied elsewhere ----
+# the program is copied elsewhere.  The same build folder was built for
+# PREFIX=/usr/local above, so this also proves that a changed flag (here
+# -DRENCANA_DATADIR) rebuilds the objects ----
 P=$tmp/prefix
 if mk PREFIX="$P" install; then ok; else bad "make install PREFIX"; fi
 mkdir -p "$tmp/elsewhere"
