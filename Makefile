@@ -94,13 +94,13 @@ $(O)/tests/suites.inc: $(TEST_SRCS) | deps-quiet
 $(O)/tests/%.o: tests/unit/%.c $(O)/tests/suites.inc | deps-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) $(CHECK_CFLAGS) -Isrc -I$(O)/tests \
-	    -DSHARED_DIR='"$(SHARED)"' -c $< -o $@
+	    -DMUSTACHE_SPEC_DIR='"$(MUSTACHE_SPEC)"' -c $< -o $@
 
 $(TEST_BIN): $(TEST_OBJS) $(LIB)
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SAN)
 
-# ../shared holds the Mustache spec; CI lays it beside the clone.
-SHARED		 = $(abspath ..)/shared
+# The Mustache spec tests, vendored (tests/mustache-spec/README.md).
+MUSTACHE_SPEC	 = $(CURDIR)/tests/mustache-spec
 
 unit: $(TEST_BIN) fonts
 	$(TEST_BIN)
