@@ -3,7 +3,11 @@
 
 O		 = build
 BIN		 = rencana
-VERSION		 = 0.1.0
+# The version lives in the file VERSION alone (CHANGELOG.md has a heading for it).
+VERSION		:= $(shell cat VERSION 2>/dev/null)
+ifeq ($(VERSION),)
+$(error the file VERSION is missing or empty)
+endif
 
 WARN		 = -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter
@@ -76,6 +80,9 @@ deps-quiet:
 $(O)/%.o: src/%.c | deps-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -c $< -o $@
+
+# The objects that use RENCANA_VERSION are rebuilt when VERSION changes.
+$(O)/main.o $(O)/pdf.o $(O)/tests/check_pdf.o: VERSION
 
 $(LIB): $(OBJS)
 	rm -f $@
