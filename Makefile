@@ -3,7 +3,11 @@
 
 O		 = build
 BIN		 = rencana
-VERSION		 = 0.1.0
+# The version lives in the file VERSION alone (CHANGELOG.md has a heading for it).
+VERSION		:= $(shell cat VERSION 2>/dev/null)
+ifeq ($(VERSION),)
+$(error the file VERSION is missing or empty)
+endif
 
 WARN		 = -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter
@@ -103,6 +107,9 @@ $(O)/%.o: src/%.c $(O)/cflags | deps-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -c $< -o $@
 
+# The objects that use RENCANA_VERSION are rebuilt when VERSION changes.
+$(O)/main.o $(O)/pdf.o $(O)/tests/check_pdf.o: VERSION
+
 $(LIB): $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
@@ -120,13 +127,13 @@ $(O)/tests/suites.inc: $(TEST_SRCS) | deps-test-quiet
 $(O)/tests/%.o: tests/unit/%.c $(O)/tests/suites.inc $(O)/cflags | deps-test-quiet
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) $(CHECK_CFLAGS) -Isrc -I$(O)/tests \
-	    -DSHARED_DIR='"$(SHARED)"' -c $< -o $@
+	    -DMUSTACHE_SPEC_DIR='"$(MUSTACHE_SPEC)"' -c $< -o $@
 
 $(TEST_BIN): $(TEST_OBJS) $(LIB)
 	$(CC) $(CFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(SAN)
 
-# ../shared holds the Mustache spec; CI lays it beside the clone.
-SHARED		 = $(abspath ..)/shared
+# The Mustache spec tests, vendored (tests/mustache-spec/README.md).
+MUSTACHE_SPEC	 = $(CURDIR)/tests/mustache-spec
 
 unit: $(TEST_BIN) fonts
 	$(TEST_BIN)

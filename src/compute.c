@@ -894,7 +894,7 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
 		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
 		put_cell(it, "tujuan_teks", pnode_str(it, "tujuan"), it);
-		/* `arah` defaults to naik (plan-format.md) */
+		/* `arah` defaults to naik (docs/format.md) */
 		put_cell(it, "arah_teks", word_of(arah_words, NELEM(arah_words),
 		    pnode_str(it, "arah") ? pnode_str(it, "arah") : "naik", c->lang), it);
 	}
@@ -1111,7 +1111,8 @@ do_period(struct cctx *c, struct pnode *root)
 }
 
 /* The jabatan lines of the signature block: capitals, each ending with a
- * comma; delegation forms per status_jabatan (official-documents.md 1.8). */
+ * comma; delegation forms per status_jabatan
+ * (docs/official-documents-notes.md 1.8). */
 static void
 put_jabatan(struct pnode *list, const struct pnode *pt)
 {
@@ -1265,7 +1266,7 @@ do_front(struct cctx *c, struct pnode *root)
 		put_own(sampul, "tahun", xstrndup(tgl, 4), NULL, pnode_get(d, "tanggal"));
 	else if (pnode_str(p, "mulai") != NULL)
 		put_line(sampul, "tahun", pnode_str(p, "mulai"), pnode_get(p, "mulai"));
-	/* A draft has no number yet (official-documents.md 1.10); a final
+	/* A draft has no number yet (docs/official-documents-notes.md 1.10); a final
 	 * document shows its number on the cover, as it is cited by it. */
 	if (konsep)
 		put_line(sampul, "versi", pnode_str(d, "versi"), pnode_get(d, "versi"));

@@ -2,7 +2,7 @@
  * rencana: the PDF stage: pages of positioned boxes -> a PDF file through
  * libharu 2.3.0, and the font metrics layout measures with.  The only file
  * that includes hpdf.h (docs/architecture.md); the pitfalls it works around
- * are in shared/notes/libharu.md.
+ * are in docs/libharu-notes.md.
  *
  * Choices, each for a reason:
  * - Body fonts are TrueType files embedded with WinAnsiEncoding: Indonesian

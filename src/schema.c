@@ -8,9 +8,9 @@
 
 /*
  * Each table is an array of fields ended by a NULL key.  A list's or a
- * dict's `children` points at one field: its item.  The tables follow
- * /work/shared/spec/plan-format.md plus two fields it does not list yet
- * (top-level `judul_bab` and `dokumen.tte`, see docs/format.md).
+ * dict's `children` points at one field: its item.  The tables are the
+ * contract docs/format.md, whose field table `rencana schema --markdown`
+ * prints from them.
  * Nothing here depends on the input: the nesting is fixed by the tables.
  */
 

@@ -1124,7 +1124,7 @@ post_indikator(struct vctx *c, const struct pnode *n, const struct schema_field 
 	}
 }
 
-/* Pangkat of each golongan ruang (official-documents.md 4.3). */
+/* Pangkat of each golongan ruang (docs/official-documents-notes.md 4.3). */
 static const struct {
 	const char	*gol;
 	const char	*pangkat;

@@ -6,14 +6,14 @@
 #                                      NAME.args: extra arguments
 # With cmark-gfm installed, each expected document is also parsed: every
 # `**Tabel n.m**` caption must be followed by a real table and every
-# directive must be a code block.  With the seeds beside the clone
-# (../shared/seeds), an example headed `# Seed NNN` must show every heading
-# of that seed, in order.
+# directive must be a code block.  An example headed `# Seed NNN` must show
+# every heading of tests/seeds/NNN_*.txt, in order; a missing seed fails, and
+# so does a seed that no example names.
 # Prints one line per failure, then "N passed, N failed".
 set -u
 RENCANA=${1:-./rencana}
 cd "$(dirname "$0")/../.." || exit 3
-SEEDS=${SEEDS:-../shared/seeds}
+SEEDS=tests/seeds
 export NO_COLOR=1
 pass=0
 fail=0
@@ -47,7 +47,7 @@ seed_check() {
 	n=$(sed -n 's/^# Seed \([0-9][0-9][0-9]\).*/\1/p' "$1" | head -n 1)
 	[ -n "$n" ] || return 0
 	seed=$(ls "$SEEDS/${n}_"*.txt 2>/dev/null | head -n 1)
-	[ -n "$seed" ] || return 0
+	[ -n "$seed" ] || { bad "$1: seed $n: no $SEEDS/${n}_*.txt"; return; }
 	# Headings of the document, lower case: chapter titles and sections,
 	# without their number and the goal or strategy code after them.
 	awk '/^(BAB|CHAPTER) [IVXLC]+\\$/ { getline; print; next }
@@ -117,6 +117,17 @@ for y in tests/golden/markdown/*.yaml; do
 	else
 		ok
 		[ "$st" = 0 ] && parse_check "$base.md" "$y"
+	fi
+done
+
+# Every seed is reproduced by an example.
+for s in "$SEEDS"/[0-9][0-9][0-9]_*.txt; do
+	[ -e "$s" ] || { bad "$SEEDS: no seed documents"; break; }
+	n=$(basename "$s" | cut -c1-3)
+	if grep -q "^# Seed $n[^0-9]" examples/*.yaml; then
+		ok
+	else
+		bad "$s: no example headed \`# Seed $n\`"
 	fi
 done
 
