@@ -20,9 +20,13 @@ if ! "$PY" -c 'import jsonschema, yaml' 2>/dev/null; then
 	echo "$pass passed, 1 failed"
 	exit 1
 fi
+# The starter plans of `rencana init` are judged too.
+for j in rencana-pengembangan sistem-pembinaan strategi-kompetensi; do
+	run init --jenis $j >"$tmp/init-$j.yaml"
+done
 if ! run schema >"$tmp/schema.json" ||
     ! "$PY" tests/golden/editor-schema.py "$tmp/schema.json" examples/*.yaml \
-    tests/golden/check/*.yaml >"$tmp/verdicts"; then
+    "$tmp"/init-*.yaml tests/golden/check/*.yaml >"$tmp/verdicts"; then
 	echo "FAIL editor-schema: the schema could not be generated or applied"
 	echo "$pass passed, 1 failed"
 	exit 1
@@ -37,7 +41,7 @@ want_status() {
 }
 
 # What check accepts, the schema accepts.
-for y in examples/*.yaml tests/golden/check/*.yaml; do
+for y in examples/*.yaml "$tmp"/init-*.yaml tests/golden/check/*.yaml; do
 	case $y in tests/*) n=$(basename "$y" .yaml); [ "$(want_status "$n")" = 0 ] || continue ;; esac
 	v=$(verdict "$y")
 	if [ "$v" = valid ]; then
