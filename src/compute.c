@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "compute.h"
+#include "schema.h"
 #include "xalloc.h"
 
 /*
@@ -262,9 +263,63 @@ struct cctx {
 	long		 ntable;	/* tables in it so far */
 };
 
-/* Copies a plan subtree; depth is bounded by PLAN_MAX_DEPTH of the loader. */
+/* White space a plain field folds: ASCII blanks and line ends. */
+static int
+fold_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+/* s[0..len) on one line: every run of white space one space, none at the
+ * ends.  Returns a new string; *out_len its length. */
+static char *
+fold(const char *s, size_t len, size_t *out_len)
+{
+	char *r = xmalloc(len + 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (!fold_space((unsigned char)s[i]))
+			r[n++] = s[i];
+		else if (n > 0 && r[n - 1] != ' ')
+			r[n++] = ' ';
+	}
+	if (n > 0 && r[n - 1] == ' ')
+		n--;
+	r[n] = '\0';
+	*out_len = n;
+	return r;
+}
+
+/* A map member that is absent for every later stage: a null or a value
+ * of white space only (an empty map or list stays: its chapter is given). */
+static int
+blank_value(const struct pnode *n)
+{
+	size_t i;
+
+	if (n->type != PN_STR)
+		return 0;
+	if (pnode_is_null(n))
+		return 1;
+	for (i = 0; i < n->len; i++)
+		if (!fold_space((unsigned char)n->str[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Copies a subtree; depth is bounded by PLAN_MAX_DEPTH of the loader.
+ * With `plan` set, n is the plan at schema field f (NULL: not in the
+ * format) and the copy is what every later stage may rely on (issue 10):
+ * a value of a field that is not Markdown is folded to one line, so no
+ * plain text can start a line of the Markdown (a heading, a fence, a
+ * directive key); a null or blank member is left out, so it is absent
+ * everywhere, as if not typed.
+ */
 static struct pnode *
-copy_tree(const struct pnode *n)
+copy_tree(const struct pnode *n, int plan, const struct schema_field *f)
 {
 	struct pnode *c = xcalloc(1, sizeof(*c));
 	const struct pnode *k;
@@ -274,7 +329,9 @@ copy_tree(const struct pnode *n)
 	c->pos = n->pos;
 	c->keypos = n->keypos;
 	c->generated = n->generated;
-	if (n->str != NULL) {
+	if (n->str != NULL && plan && (f == NULL || f->type != SCHEMA_MARKDOWN))
+		c->str = fold(n->str, n->len, &c->len);
+	else if (n->str != NULL) {
 		size_t len = n->len;
 
 		/* A block scalar (`|`) ends with a newline; a template puts
@@ -286,8 +343,12 @@ copy_tree(const struct pnode *n)
 		c->len = len;
 	}
 	for (k = n->first; k != NULL; k = k->next) {
-		struct pnode *ck = copy_tree(k);
+		struct pnode *ck;
 
+		if (plan && n->type == PN_MAP && blank_value(k))
+			continue;
+		ck = copy_tree(k, plan, n->type == PN_MAP ? schema_child(f, k->key) :
+		    schema_child(f, NULL));
 		pnode_append(c, k->key, ck);
 		ck->keypos = k->keypos;
 	}
@@ -529,20 +590,14 @@ join_list(const struct pnode *list)
 	return buf_detach(&b);
 }
 
-/* One line of text: newlines and tabs become spaces (directive values,
- * table cells), runs of spaces are kept. */
+/* One line of text (directive values, table cells): runs of white space
+ * one space, none at the ends. */
 static char *
 one_line(const char *s)
 {
-	char *r = xstrdup(s), *p;
-	size_t n = strlen(r);
+	size_t n;
 
-	while (n > 0 && (r[n - 1] == '\n' || r[n - 1] == ' '))
-		r[--n] = '\0';
-	for (p = r; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	return r;
+	return fold(s, strlen(s), &n);
 }
 
 /* Markdown for a table cell: one line, `|` escaped (GFM splits cells on
@@ -1308,7 +1363,7 @@ compute_context(const struct plan *pl, const struct style *st,
 	memset(&c, 0, sizeof(c));
 	c.st = st;
 	c.lang = lang != NULL && strcmp(lang, "en") == 0 ? "en" : "id";
-	root = copy_tree(pl->root);
+	root = copy_tree(pl->root, 1, schema_root());
 	do_region(&c, root);
 	do_period(&c, root);
 	do_front(&c, root);
@@ -1324,7 +1379,7 @@ compute_add_words(struct pnode *ctx, const struct pnode *kata)
 	const char *babword = pnode_str(kata, "bab");
 
 	if (kata != NULL && kata->type == PN_MAP) {
-		struct pnode *k = copy_tree(kata);
+		struct pnode *k = copy_tree(kata, 0, NULL);
 
 		pnode_append(ctx, "kata", k);
 	}
