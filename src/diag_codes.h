@@ -86,4 +86,7 @@ DIAG(D_MD_DEPTH,	ERROR,	"md-depth",	"Markdown lists and quotes are nested deeper
 DIAG(D_MD_COLUMNS,	ERROR,	"md-columns",	"a table has more than 64 columns")
 DIAG(D_MD_CHARSET,	ERROR,	"md-charset",	"a character the PDF fonts cannot show (not in WinAnsi)")
 DIAG(D_MD_DIRECTIVE,	WARNING, "md-directive", "a directive is unknown or one of its lines is not `key: value`")
+DIAG(D_MD_LIMIT,	ERROR,	"md-limit",	"the Markdown has a line over 256 KiB, a line with over 256 `|`, or over 20,000 headings")
+DIAG(D_MD_FENCE,	ERROR,	"md-fence",	"fenced code opened in a Markdown field is not closed in it")
+DIAG(D_MD_HTML,		WARNING, "md-html",	"raw HTML in Markdown is not shown in the PDF")
 DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")
