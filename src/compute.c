@@ -256,6 +256,7 @@ compute_section_label(enum style_heading_num style, long chapter, long n)
 /* ---- building the context ------------------------------------------------ */
 
 struct cctx {
+	struct diag_list *dl;
 	const struct style *st;
 	const char	*lang;
 	long		 chapter;	/* number of the chapter being computed */
@@ -424,6 +425,26 @@ get_ll(const struct pnode *map, const char *key, long long *v)
 		return 0;
 	*v = strtoll(s, NULL, 10);
 	return 1;
+}
+
+/*
+ * *sum += v, checked: a total past what a long long holds is an error at
+ * the value that made it so (the validator refuses totals over 10^15
+ * first, so a valid plan never gets here).  Returns 0 after an overflow,
+ * when *sum is left as it was.
+ */
+static int
+add_checked(struct cctx *c, long long *sum, long long v, const struct pnode *at)
+{
+	long long r;
+
+	if (!__builtin_add_overflow(*sum, v, &r)) {
+		*sum = r;
+		return 1;
+	}
+	diag_add(c->dl, D_VAL_TOTAL, at != NULL ? &at->pos : NULL, NULL,
+	    "a total passes %lld here: it cannot be computed", *sum);
+	return 0;
 }
 
 static void
@@ -670,8 +691,9 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			next_table(c, r, "tabel", r);
 			put_rows(daftar);
 			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next)
-				if (get_ll(d, "jumlah", &v))
-					sum += v;
+				if (get_ll(d, "jumlah", &v) &&
+				    !add_checked(c, &sum, v, pnode_get(d, "jumlah")))
+					break;
 			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next) {
 				if (d->type != PN_MAP)
 					continue;
@@ -768,17 +790,17 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			put_cell(k, "bentuk_teks", word_of(bentuk_words,
 			    NELEM(bentuk_words), pnode_str(k, "bentuk"), c->lang), k);
 			if (get_ll(k, "jp", &v)) {
-				jp += v;
+				add_checked(c, &jp, v, pnode_get(k, "jp"));
 				put_number(k, "jp_teks", v, c, pnode_get(k, "jp"));
 			} else
 				put_str(k, "jp_teks", "-", k);
 			if (get_ll(k, "peserta", &v)) {
-				pes += v;
+				add_checked(c, &pes, v, pnode_get(k, "peserta"));
 				put_number(k, "peserta_teks", v, c, pnode_get(k, "peserta"));
 			} else
 				put_str(k, "peserta_teks", "-", k);
 			if (get_ll(k, "anggaran", &v)) {
-				ang += v;
+				add_checked(c, &ang, v, pnode_get(k, "anggaran"));
 				put_rupiah(k, "anggaran_rp", v, c, pnode_get(k, "anggaran"));
 			} else
 				put_str(k, "anggaran_rp", "-", k);
@@ -790,9 +812,9 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_number(it, "jumlah_jp_teks", jp, c, keg);
 		put_number(it, "jumlah_peserta_teks", pes, c, keg);
 		put_rupiah(it, "jumlah_anggaran_rp", ang, c, keg);
-		tjp += jp;
-		tpes += pes;
-		tang += ang;
+		add_checked(c, &tjp, jp, keg);
+		add_checked(c, &tpes, pes, keg);
+		add_checked(c, &tang, ang, keg);
 		tkeg += (long long)keg->nchild;
 	}
 	put_count(s, l);
@@ -1361,6 +1383,7 @@ compute_context(const struct plan *pl, const struct style *st,
 	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
 		return NULL;
 	memset(&c, 0, sizeof(c));
+	c.dl = dl;
 	c.st = st;
 	c.lang = lang != NULL && strcmp(lang, "en") == 0 ? "en" : "id";
 	root = copy_tree(pl->root, 1, schema_root());
