@@ -23,7 +23,9 @@
 #include "xalloc.h"
 
 /*
- * Limits.
+ * Limits, each with its reason.
+ *
+ * Checked after parsing:
  * BLOCKS_MAX_DEPTH: lists and quotes nested deeper than this are flattened
  *   into the deepest allowed container (and reported): layout indents each
  *   level, so beyond 16 levels the text column would vanish, and every
@@ -31,9 +33,38 @@
  * BLOCKS_MAX_COLS: table columns; 64 columns of the narrowest readable
  *   width already exceed an A4 text column, and column sizing allocates
  *   per column.  Further cells are dropped (and reported).
+ *
+ * Checked before parsing, by one linear scan (prescan): cmark-gfm 0.29
+ * takes more than linear time or memory past each of these, so a text over
+ * one is refused without being parsed (issue 10).
+ * BLOCKS_MAX_LINE: bytes in one line.  A value is at most 64 KiB
+ *   (PLAN_MAX_SCALAR) and escaping at most doubles it; a template line
+ *   holds a few values.  cmark-gfm re-reads a paragraph's lines at every
+ *   line when looking for a table header.
+ * BLOCKS_MAX_PIPES: `|` in one line, escaped or not.  cmark-gfm's table
+ *   extension rescans a row for each of its cells, quadratic in the pipes
+ *   of a row (one line of 64,000 took 7 s); 64 columns need 65.
+ * BLOCKS_MAX_NEST: block quote and list markers opening one line.  Each
+ *   is a container cmark-gfm checks again at every later line and inline
+ *   (24,000 `>` and then emphasis took 16 s); the tree keeps 16 levels.
+ * BLOCKS_MAX_HEADINGS: headings (ATX and setext) in a document.  Each is
+ *   a contents line and a PDF bookmark, and level-1 headings a page: a
+ *   4 MiB plan of `## h` made 30,619 pages in 2.9 GB.  A 300-page plan has
+ *   about 300 headings.
+ * BLOCKS_MAX_MARKUP: characters that open an inline node (`*` `_` `` ` ``
+ *   `[` `]` `<` `&` `\` `~`; a backslash escape of a plain field is one).
+ *   cmark-gfm keeps a node and a delimiter for each until the whole text
+ *   is parsed, about 400 bytes apiece: 4 MiB of `*a` took 990 MB.  The
+ *   shipped documents have 1.5 to 4 per cent of them, a 4 MiB one at most
+ *   170,000.
  */
 #define BLOCKS_MAX_DEPTH	16
 #define BLOCKS_MAX_COLS		64
+#define BLOCKS_MAX_LINE		(256u * 1024)
+#define BLOCKS_MAX_PIPES	256
+#define BLOCKS_MAX_NEST		BLOCKS_MAX_DEPTH
+#define BLOCKS_MAX_HEADINGS	20000
+#define BLOCKS_MAX_MARKUP	(256u * 1024)
 
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
@@ -43,6 +74,14 @@ static const char *const directive_names[] = {
 struct conv {
 	struct diag_list	*dl;
 	const char		*file;		/* owned by dl, or NULL */
+	const char		*md;		/* the Markdown */
+	size_t			 len;
+	size_t			*lines;		/* byte offset of each line's start */
+	size_t			 nlines;
+	const struct blk_origin	*orig;		/* values in it, by offset */
+	size_t			 norig;
+	unsigned char		*html_told;	/* per origin: raw HTML reported */
+	int			 html_tpl_told;	/* raw HTML in template text reported */
 	struct block		*cur;		/* the container receiving blocks */
 	struct block		*inl;		/* the block receiving inlines, or NULL */
 	int			 depth;		/* list/item/quote depth of cur */
@@ -53,16 +92,144 @@ struct conv {
 	int			 depth_told, cols_told;
 };
 
+/* ---- positions ---- */
+
+/* The index of the line holding byte off (lines[] is sorted). */
+static size_t
+line_of(const struct conv *c, size_t off)
+{
+	size_t lo = 0, hi = c->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The byte offset of cmark's 1-based line and byte column. */
+static size_t
+md_offset(const struct conv *c, int line, int col)
+{
+	size_t off;
+
+	if (c->nlines == 0 || line < 1)
+		return 0;
+	if ((size_t)line > c->nlines)
+		return c->len;
+	off = c->lines[line - 1] + (size_t)(col > 0 ? col - 1 : 0);
+	return off < c->len ? off : c->len;
+}
+
+/* The end of the line holding off (its line break, or the end). */
+static size_t
+line_end(const struct conv *c, size_t off)
+{
+	size_t l = line_of(c, off) + 1;
+	size_t e = l < c->nlines ? c->lines[l] : c->len;
+
+	while (e > off && (c->md[e - 1] == '\n' || c->md[e - 1] == '\r'))
+		e--;
+	return e;
+}
+
+/* Characters (not bytes) in md[from..to). */
+static int
+chars(const struct conv *c, size_t from, size_t to)
+{
+	int n = 0;
+
+	for (; from < to; from++)
+		if (((unsigned char)c->md[from] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The first value span ending after off, or NULL. */
+static const struct blk_origin *
+origin_after(const struct conv *c, size_t off)
+{
+	size_t lo = 0, hi = c->norig;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->orig[mid].off + c->orig[mid].len <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->norig ? &c->orig[lo] : NULL;
+}
+
+/* The value span holding byte off, or NULL (template text). */
+static const struct blk_origin *
+origin_at(const struct conv *c, size_t off)
+{
+	const struct blk_origin *o = origin_after(c, off);
+
+	return o != NULL && o->off <= off ? o : NULL;
+}
+
+/*
+ * Where byte off of the Markdown is, for a message: inside a value, in the
+ * plan (exactly for a raw value on one line or in a literal block scalar,
+ * else at the value's start); else in the Markdown file, when it has a name.
+ * Returns the field path or NULL; *has_pos says whether pos was set.
+ */
+static const char *
+where(const struct conv *c, size_t off, struct srcpos *pos, int *has_pos)
+{
+	const struct blk_origin *o = origin_at(c, off);
+	size_t l;
+
+	*has_pos = 0;
+	if (o != NULL && o->pos.file != NULL) {
+		size_t lo = line_of(c, o->off), k;
+
+		*pos = o->pos;
+		*has_pos = 1;
+		l = line_of(c, off);
+		k = l - lo;
+		if (o->raw && (o->block || k == 0)) {
+			size_t from = c->lines[l] > o->off ? c->lines[l] : o->off;
+
+			pos->line = o->pos.line + (o->block ? 1 + (int)k : 0);
+			pos->col = o->indent + chars(c, from, off) + 1;
+		}
+		return o->path;
+	}
+	if (o != NULL || c->file == NULL)
+		return NULL;
+	l = line_of(c, off);
+	pos->file = c->file;
+	pos->line = (int)l + 1;
+	pos->col = chars(c, c->lines[l], off) + 1;
+	*has_pos = 1;
+	return NULL;
+}
+
+static void
+report_off(struct conv *c, enum diag_code code, size_t off, const char *fmt,
+    const char *arg)
+{
+	struct srcpos pos;
+	int has;
+	const char *path = where(c, off, &pos, &has);
+
+	diag_add(c->dl, code, has ? &pos : NULL, path, fmt, arg);
+}
+
+/* A message at cmark's line and column (column 0: the line's start). */
 static void
 report(struct conv *c, enum diag_code code, int line, int col,
     const char *fmt, const char *arg)
 {
-	struct srcpos pos;
-
-	pos.file = c->file;
-	pos.line = line;
-	pos.col = col > 0 ? col : 1;
-	diag_add(c->dl, code, c->file != NULL ? &pos : NULL, NULL, fmt, arg);
+	report_off(c, code, md_offset(c, line, col > 0 ? col : 1), fmt, arg);
 }
 
 static struct block *
@@ -99,15 +266,10 @@ to_winansi(struct conv *c, const char *s, size_t n, size_t *outlen,
 		unsigned long cp;
 		char hex[16];
 
-		size_t i;
-
 		utf8_decode(s + bad, n - bad, &cp);
 		snprintf(hex, sizeof(hex), "U+%04lX", cp);
-		/* the column of the character: count characters before it */
-		for (i = 0; i < bad; i++)
-			if (((unsigned char)s[i] & 0xC0) != 0x80)
-				col++;
-		report(c, D_MD_CHARSET, line, col,
+		/* the byte column of the character (report counts characters) */
+		report(c, D_MD_CHARSET, line, (col > 0 ? col : 1) + (int)bad,
 		    "character %s cannot be shown in the PDF fonts (not in WinAnsi)",
 		    hex);
 	}
@@ -222,6 +384,46 @@ next:
 	}
 }
 
+/*
+ * True when the opening line of fenced block n, from where the block starts
+ * to the line's end, is all template text: only then is it a directive.  A
+ * value's bytes there (a fence in a Markdown field, or a value giving the
+ * info string) make it code.  Without spans everything is the author's.
+ */
+static int
+fence_from_template(const struct conv *c, cmark_node *n)
+{
+	size_t off = md_offset(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	const struct blk_origin *o = origin_after(c, off);
+
+	return o == NULL || o->off >= line_end(c, off);
+}
+
+/*
+ * A fenced block opened inside a value must close inside it: else it runs
+ * on over the template's text after the field (its headings, directives)
+ * and turns them into code.
+ */
+static void
+check_fence_end(struct conv *c, cmark_node *n)
+{
+	size_t off = md_offset(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	const struct blk_origin *o = origin_at(c, off);
+	int end = cmark_node_get_end_line(n);
+
+	int flen, foff;
+	char fch;
+
+	if (o == NULL || cmark_node_get_fenced(n, &flen, &foff, &fch) == 0)
+		return;
+	if ((size_t)end > line_of(c, o->off + (o->len ? o->len - 1 : 0)) + 1)
+		report_off(c, D_MD_FENCE, off,
+		    "fenced code is not closed before the field ends%s: it would "
+		    "take in the text that follows", "");
+}
+
 static struct block *
 code_block(struct conv *c, cmark_node *n)
 {
@@ -232,7 +434,8 @@ code_block(struct conv *c, cmark_node *n)
 	size_t i, wl, ll;
 	char *w;
 
-	if (info != NULL && strncmp(info, "rencana-", 8) == 0) {
+	if (info != NULL && strncmp(info, "rencana-", 8) == 0 &&
+	    fence_from_template(c, n)) {
 		size_t nl = strcspn(info + 8, " \t");
 
 		b = block_new(BLK_DIRECTIVE, line);
@@ -276,6 +479,23 @@ mark_caption(struct block *table, const char *word)
 }
 
 /* ---- the walk ---- */
+
+/* Raw HTML is not typeset: said once per value (and once for the rest). */
+static void
+html(struct conv *c, cmark_node *n)
+{
+	size_t off = md_offset(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	const struct blk_origin *o = origin_at(c, off);
+
+	if (o != NULL) {
+		if (c->html_told[o - c->orig]++)
+			return;
+	} else if (c->html_tpl_told++)
+		return;
+	report_off(c, D_MD_HTML, off,
+	    "raw HTML is not shown in the PDF%s; write the text without tags", "");
+}
 
 static int
 is_container(cmark_node_type t)
@@ -329,7 +549,12 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 		c->inl = b;
 		return;
 	case CMARK_NODE_CODE_BLOCK:
+		check_fence_end(c, n);
 		append_child(c->cur, code_block(c, n));
+		return;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		html(c, n);
 		return;
 	case CMARK_NODE_THEMATIC_BREAK:
 		append_child(c->cur, block_new(BLK_THEMATIC, line));
@@ -444,6 +669,140 @@ exit_node(struct conv *c, cmark_node *n, const char *word)
 	}
 }
 
+/* ---- limits before parsing ---- */
+
+/* Block quote and list markers opening the line at p (up to e). */
+static int
+line_nesting(const char *p, const char *e, const char **after)
+{
+	int n = 0;
+
+	for (;;) {
+		const char *q;
+
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < e && *p == '>') {
+			p++;
+			n++;
+			continue;
+		}
+		if (p < e && (*p == '-' || *p == '+' || *p == '*') &&
+		    (p + 1 == e || p[1] == ' ' || p[1] == '\t')) {
+			p++;
+			n++;
+			continue;
+		}
+		for (q = p; q < e && q - p < 9 && *q >= '0' && *q <= '9'; q++)
+			;
+		if (q > p && q < e && (*q == '.' || *q == ')') &&
+		    (q + 1 == e || q[1] == ' ' || q[1] == '\t')) {
+			p = q + 1;
+			n++;
+			continue;
+		}
+		break;
+	}
+	*after = p;
+	return n;
+}
+
+/* A heading line: ATX `#`..`######`, or a setext underline under text. */
+static int
+is_heading(const char *p, const char *e, int under_text)
+{
+	const char *q = p;
+	char u;
+
+	if (p < e && *p == '#') {
+		while (q < e && *q == '#')
+			q++;
+		return q - p <= 6 && (q == e || *q == ' ' || *q == '\t');
+	}
+	if (!under_text || p == e || (*p != '=' && *p != '-'))
+		return 0;
+	for (u = *p; q < e && *q == u; q++)
+		;
+	while (q < e && (*q == ' ' || *q == '\t'))
+		q++;
+	return q == e;
+}
+
+/*
+ * One pass over the Markdown: the line table (for positions) and the limits
+ * cmark-gfm needs.  Each limit is reported once, at the first line over
+ * it.  Returns the number of limits exceeded.
+ */
+static int
+prescan(struct conv *c)
+{
+	const char *md = c->md, *p = md, *end = md + c->len;
+	size_t cap = 0, headings = 0, markup = 0;
+	int bad = 0, told_line = 0, told_pipes = 0, told_nest = 0, told_head = 0;
+	int told_markup = 0;
+	int prev_text = 0;
+	char num[32];
+
+	for (;;) {
+		const char *e = p, *after;
+		size_t pipes = 0;
+		int nest;
+
+		while (e < end && *e != '\n' && *e != '\r') {
+			pipes += *e == '|';
+			if (*e != '\0' && strchr("*_`[]<&\\~", *e) != NULL &&
+			    ++markup == BLOCKS_MAX_MARKUP + 1 && !told_markup++) {
+				report_off(c, D_MD_LIMIT, (size_t)(e - md),
+				    "more than 262144 markup characters (`*` `_` `[` `\\` ...)%s",
+				    "");
+				bad++;
+			}
+			e++;
+		}
+		c->lines = xgrow(c->lines, &cap, c->nlines + 1, sizeof(*c->lines));
+		c->lines[c->nlines++] = (size_t)(p - md);
+		if ((size_t)(e - p) > BLOCKS_MAX_LINE && !told_line++) {
+			snprintf(num, sizeof(num), "%zu", (size_t)(e - p));
+			report_off(c, D_MD_LIMIT, (size_t)(p - md) + BLOCKS_MAX_LINE,
+			    "a line of %s bytes: the limit is 262144", num);
+			bad++;
+		}
+		if (pipes > BLOCKS_MAX_PIPES && !told_pipes++) {
+			const char *q = p;
+			size_t k = 0;
+
+			while (k <= BLOCKS_MAX_PIPES)
+				k += *q++ == '|';
+			snprintf(num, sizeof(num), "%zu", pipes);
+			report_off(c, D_MD_LIMIT, (size_t)(q - 1 - md),
+			    "a line holds %s `|`: the limit is 256 (64 table columns)",
+			    num);
+			bad++;
+		}
+		nest = line_nesting(p, e, &after);
+		if (nest > BLOCKS_MAX_NEST && !told_nest++) {
+			snprintf(num, sizeof(num), "%d", nest);
+			report_off(c, D_MD_DEPTH, (size_t)(p - md),
+			    "lists and quotes nested deeper than 16 levels (%s on one line)",
+			    num);
+			bad++;
+		}
+		if (is_heading(after, e, prev_text) &&
+		    ++headings > BLOCKS_MAX_HEADINGS && !told_head++) {
+			report_off(c, D_MD_LIMIT, (size_t)(after - md),
+			    "more than 20000 headings%s", "");
+			bad++;
+		}
+		prev_text = after < e && nest == 0;
+		if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
+			e++;
+		if (e >= end)
+			break;
+		p = e + 1;
+	}
+	return bad;
+}
+
 /* cmark-gfm keeps its extension registry in globals and registers without a
  * lock: do it once, before any thread parses (rencana build -j). */
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
@@ -455,8 +814,9 @@ register_extensions(void)
 }
 
 struct block *
-blocks_from_markdown(const char *md, size_t len, const char *file,
-    const char *caption_word, struct diag_list *dl)
+blocks_from_template(const char *md, size_t len, const char *file,
+    const struct blk_origin *orig, size_t norig, const char *caption_word,
+    struct diag_list *dl)
 {
 	struct conv c;
 	struct block *doc = block_new(BLK_DOCUMENT, 1);
@@ -470,6 +830,13 @@ blocks_from_markdown(const char *md, size_t len, const char *file,
 	c.dl = dl;
 	c.file = file != NULL ? diag_file(dl, file) : NULL;
 	c.cur = doc;
+	c.md = md;
+	c.len = len;
+	c.orig = orig;
+	c.norig = norig;
+	c.html_told = xcalloc(norig + 1, 1);
+	if (prescan(&c) > 0)
+		goto done;
 	pthread_once(&ext_once, register_extensions);
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	table = cmark_find_syntax_extension("table");
@@ -494,7 +861,17 @@ blocks_from_markdown(const char *md, size_t len, const char *file,
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
+done:
+	free(c.lines);
+	free(c.html_told);
 	return doc;
+}
+
+struct block *
+blocks_from_markdown(const char *md, size_t len, const char *file,
+    const char *caption_word, struct diag_list *dl)
+{
+	return blocks_from_template(md, len, file, NULL, 0, caption_word, dl);
 }
 
 static void

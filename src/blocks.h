@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-struct diag_list;
+#include "diag.h"
 
 enum blk_type {
 	BLK_DOCUMENT,
@@ -72,6 +72,27 @@ struct block {
 };
 
 /*
+ * Where a span of the Markdown came from: a value that the template
+ * interpolated (template.c reports each one, build.c fills these).  Two
+ * uses: a directive is recognised only when its whole opening fence line
+ * is template text, so no value can make one (docs/templates.md, "Values
+ * and structure"); and a message about bytes of a value points at the plan
+ * field instead of the generated Markdown.
+ */
+struct blk_origin {
+	size_t		 off;		/* first byte in the Markdown */
+	size_t		 len;		/* bytes */
+	struct srcpos	 pos;		/* the value's first character in its file;
+					 * file NULL: no position (the template's words) */
+	const char	*path;		/* field path such as `kesimpulan`, or NULL
+					 * (not owned) */
+	int		 raw;		/* the bytes are the value's text, unescaped */
+	int		 block;		/* a literal block scalar (`|`): line k of the
+					 * value is line pos.line + 1 + k of the file */
+	int		 indent;	/* block: columns of its indentation */
+};
+
+/*
  * Parses len bytes of UTF-8 Markdown into a new block tree the caller frees
  * with blocks_free.  `file` names the text in diagnostics (may be NULL: then
  * messages carry no position).  caption_word is the style's caption word
@@ -81,6 +102,17 @@ struct block {
  */
 struct block	*blocks_from_markdown(const char *md, size_t len,
 		    const char *file, const char *caption_word,
+		    struct diag_list *dl);
+/*
+ * Same, for Markdown that a template made: orig[0..norig) are the spans of
+ * interpolated values, sorted by offset and not overlapping.  A fenced
+ * block whose opening line holds a byte of a value is code, whatever its
+ * info string; messages about a value's bytes carry its plan position.
+ * blocks_from_markdown is this with no spans (all text is the author's).
+ */
+struct block	*blocks_from_template(const char *md, size_t len,
+		    const char *file, const struct blk_origin *orig,
+		    size_t norig, const char *caption_word,
 		    struct diag_list *dl);
 /* Frees a tree (iteratively).  NULL does nothing. */
 void		 blocks_free(struct block *);

@@ -49,7 +49,25 @@ struct partial {
 	size_t		 len;
 };
 
+/* The values a template interpolated, for blocks_from_template. */
+struct origins {
+	struct blk_origin *v;
+	size_t		 n, cap;
+	char		**paths;	/* v[i].path, owned here */
+};
+
+/* Line starts of a file that values point into (block scalar columns). */
+struct src_lines {
+	const char	*file;		/* owned by the diag list */
+	const char	*text;
+	size_t		 len;
+	size_t		*start;
+	size_t		 n, cap;
+};
+
 struct folder {
+	struct origins	*orig;		/* NULL: spans are not wanted */
+	struct src_lines lines[4];	/* values come from the plan and the words */
 	char		*dir;
 	struct partial	*v;
 	size_t		 n, cap;
@@ -200,11 +218,123 @@ get_partial(void *user, const char *name, size_t *len, const char **file)
 	return p->text;
 }
 
+/* ---- where values came from ------------------------------------------------ */
+
+/* The start of line `line` (1-based) of file `file`, or NULL when the
+ * file's text is unknown.  The index is built once per file. */
+static const char *
+src_line(struct folder *fo, const char *file, int line, const char **end)
+{
+	struct src_lines *sl = NULL;
+	size_t i;
+
+	for (i = 0; i < 4 && sl == NULL; i++)
+		if (fo->lines[i].file == file || fo->lines[i].file == NULL)
+			sl = &fo->lines[i];
+	if (sl == NULL)
+		return NULL;	/* more files than the plan and its words */
+	if (sl->file != file) {
+		sl->file = file;
+		sl->text = NULL;
+		sl->n = 0;
+		for (i = 0; i < fo->dl->nsrc; i++)
+			if (fo->dl->src[i].file == file ||
+			    strcmp(fo->dl->src[i].file, file) == 0) {
+				sl->text = fo->dl->src[i].text;
+				sl->len = fo->dl->src[i].len;
+			}
+		for (i = 0; sl->text != NULL && i <= sl->len; i++)
+			if (i == 0 || sl->text[i - 1] == '\n') {
+				sl->start = xgrow(sl->start, &sl->cap, sl->n + 1,
+				    sizeof(*sl->start));
+				sl->start[sl->n++] = i;
+			}
+	}
+	if (sl->text == NULL || line < 1 || (size_t)line > sl->n)
+		return NULL;
+	*end = (size_t)line < sl->n ? sl->text + sl->start[line] : sl->text + sl->len;
+	return sl->text + sl->start[line - 1];
+}
+
+/* Columns before a value's text: a literal block scalar's indentation
+ * (*block set), or what precedes a one-line scalar, quote included. */
+static int
+value_indent(struct folder *fo, const struct pnode *v, int *block)
+{
+	const char *l, *e, *p;
+	int col = 1, line;
+
+	*block = 0;
+	if (v->pos.file == NULL || (l = src_line(fo, v->pos.file, v->pos.line,
+	    &e)) == NULL)
+		return v->pos.col - 1;
+	for (p = l; p < e && col < v->pos.col; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+	if (p < e && (*p == '"' || *p == '\''))
+		return v->pos.col;
+	if (p == e || *p != '|')
+		return v->pos.col - 1;
+	/* `|`: the first line with text sets the indentation */
+	for (line = v->pos.line + 1; (l = src_line(fo, v->pos.file, line, &e)) != NULL;
+	    line++) {
+		for (p = l; p < e && *p == ' '; p++)
+			;
+		if (p < e && *p != '\n' && *p != '\r') {
+			*block = 1;
+			return (int)(p - l);
+		}
+	}
+	return v->pos.col - 1;
+}
+
+static void
+on_span(void *user, size_t off, size_t len, const struct pnode *v, int raw)
+{
+	struct folder *fo = user;
+	struct origins *o = fo->orig;
+	struct blk_origin *e;
+	char *path;
+
+	if (o == NULL)
+		return;
+	o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
+	o->paths = xrealloc(o->paths, o->cap * sizeof(*o->paths));
+	e = &o->v[o->n];
+	memset(e, 0, sizeof(*e));
+	e->off = off;
+	e->len = len;
+	e->raw = raw;
+	e->pos = v->pos;
+	path = v->generated ? NULL : pnode_path(v);
+	if (path != NULL && *path == '\0') {
+		free(path);
+		path = NULL;
+	}
+	o->paths[o->n] = path;
+	e->path = path;
+	e->indent = value_indent(fo, v, &e->block);
+	o->n++;
+}
+
+static void
+origins_free(struct origins *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->n; i++)
+		free(o->paths[i]);
+	free(o->paths);
+	free(o->v);
+}
+
 static void
 folder_free(struct folder *fo)
 {
 	size_t i;
 
+	for (i = 0; i < 4; i++)
+		free(fo->lines[i].start);
 	for (i = 0; i < fo->n; i++) {
 		free(fo->v[i].name);
 		free(fo->v[i].text);
@@ -448,9 +578,12 @@ name_ok(void *user, const struct pnode *ctx, const char *name)
 
 /* ---- the build --------------------------------------------------------------------- */
 
-int
-build_markdown_style(const struct plan *pl, const char *template_dir,
-    struct buf *out, struct style *style_out, struct diag_list *dl)
+/* build_markdown_style, and the spans of values in the output when orig
+ * is not NULL (the caller frees them with origins_free). */
+static int
+build_markdown_origins(const struct plan *pl, const char *template_dir,
+    struct buf *out, struct style *style_out, struct origins *orig,
+    struct diag_list *dl)
 {
 	struct folder fo;
 	struct style st;
@@ -465,6 +598,7 @@ build_markdown_style(const struct plan *pl, const char *template_dir,
 	int rc = -1;
 
 	memset(&fo, 0, sizeof(fo));
+	fo.orig = orig;
 	style_default(&st);
 	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
 		goto out;
@@ -506,6 +640,7 @@ build_markdown_style(const struct plan *pl, const char *template_dir,
 	opts.partial = get_partial;
 	opts.user = &fo;
 	opts.name_ok = name_ok;
+	opts.span = on_span;
 	if (tpl_render(main_part->file, main_part->text, main_part->len, ctx,
 	    &opts, out, dl) != 0 || fo.bad || dl->nerror > before)
 		goto out;
@@ -522,6 +657,13 @@ out:
 	free(gaya);
 	folder_free(&fo);
 	return rc;
+}
+
+int
+build_markdown_style(const struct plan *pl, const char *template_dir,
+    struct buf *out, struct style *style_out, struct diag_list *dl)
+{
+	return build_markdown_origins(pl, template_dir, out, style_out, NULL, dl);
 }
 
 int
@@ -558,6 +700,7 @@ build_layout(const struct plan *pl, const char *template_dir,
     struct pdf_doc **pdp, struct diag_list *dl)
 {
 	struct buf md = BUF_INIT;
+	struct origins orig;
 	struct metrics *m = NULL;
 	struct block *doc = NULL;
 	struct doc_pages *pages = NULL;
@@ -565,10 +708,16 @@ build_layout(const struct plan *pl, const char *template_dir,
 
 	*have_style = 0;
 	*rc = PDF_FAIL;
-	if (build_markdown_style(pl, template_dir, &md, st, dl) != 0)
+	memset(&orig, 0, sizeof(orig));
+	if (build_markdown_origins(pl, template_dir, &md, st, &orig, dl) != 0)
 		goto out;
 	*have_style = 1;
-	doc = blocks_from_markdown(buf_str(&md), md.len, NULL, st->caption_word, dl);
+	doc = blocks_from_template(buf_str(&md), md.len, NULL, orig.v, orig.n,
+	    st->caption_word, dl);
+	if (dl->nerror > 0) {
+		*rc = PDF_BAD_INPUT;
+		goto out;
+	}
 	m = xcalloc(1, sizeof(*m));
 	if (pdp != NULL) {
 		if ((pd = pdf_open((const char *const *)st->font, fontdir, m,
@@ -590,6 +739,7 @@ build_layout(const struct plan *pl, const char *template_dir,
 		pd = NULL;
 	}
 out:
+	origins_free(&orig);
 	pdf_close(pd);
 	blocks_free(doc);
 	free(m);

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "compute.h"
+#include "schema.h"
 #include "xalloc.h"
 
 /*
@@ -255,6 +256,7 @@ compute_section_label(enum style_heading_num style, long chapter, long n)
 /* ---- building the context ------------------------------------------------ */
 
 struct cctx {
+	struct diag_list *dl;
 	const struct style *st;
 	const char	*lang;
 	long		 chapter;	/* number of the chapter being computed */
@@ -262,9 +264,63 @@ struct cctx {
 	long		 ntable;	/* tables in it so far */
 };
 
-/* Copies a plan subtree; depth is bounded by PLAN_MAX_DEPTH of the loader. */
+/* White space a plain field folds: ASCII blanks and line ends. */
+static int
+fold_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+/* s[0..len) on one line: every run of white space one space, none at the
+ * ends.  Returns a new string; *out_len its length. */
+static char *
+fold(const char *s, size_t len, size_t *out_len)
+{
+	char *r = xmalloc(len + 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (!fold_space((unsigned char)s[i]))
+			r[n++] = s[i];
+		else if (n > 0 && r[n - 1] != ' ')
+			r[n++] = ' ';
+	}
+	if (n > 0 && r[n - 1] == ' ')
+		n--;
+	r[n] = '\0';
+	*out_len = n;
+	return r;
+}
+
+/* A map member that is absent for every later stage: a null or a value
+ * of white space only (an empty map or list stays: its chapter is given). */
+static int
+blank_value(const struct pnode *n)
+{
+	size_t i;
+
+	if (n->type != PN_STR)
+		return 0;
+	if (pnode_is_null(n))
+		return 1;
+	for (i = 0; i < n->len; i++)
+		if (!fold_space((unsigned char)n->str[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Copies a subtree; depth is bounded by PLAN_MAX_DEPTH of the loader.
+ * With `plan` set, n is the plan at schema field f (NULL: not in the
+ * format) and the copy is what every later stage may rely on (issue 10):
+ * a value of a field that is not Markdown is folded to one line, so no
+ * plain text can start a line of the Markdown (a heading, a fence, a
+ * directive key); a null or blank member is left out, so it is absent
+ * everywhere, as if not typed.
+ */
 static struct pnode *
-copy_tree(const struct pnode *n)
+copy_tree(const struct pnode *n, int plan, const struct schema_field *f)
 {
 	struct pnode *c = xcalloc(1, sizeof(*c));
 	const struct pnode *k;
@@ -274,7 +330,9 @@ copy_tree(const struct pnode *n)
 	c->pos = n->pos;
 	c->keypos = n->keypos;
 	c->generated = n->generated;
-	if (n->str != NULL) {
+	if (n->str != NULL && plan && (f == NULL || f->type != SCHEMA_MARKDOWN))
+		c->str = fold(n->str, n->len, &c->len);
+	else if (n->str != NULL) {
 		size_t len = n->len;
 
 		/* A block scalar (`|`) ends with a newline; a template puts
@@ -286,8 +344,12 @@ copy_tree(const struct pnode *n)
 		c->len = len;
 	}
 	for (k = n->first; k != NULL; k = k->next) {
-		struct pnode *ck = copy_tree(k);
+		struct pnode *ck;
 
+		if (plan && n->type == PN_MAP && blank_value(k))
+			continue;
+		ck = copy_tree(k, plan, n->type == PN_MAP ? schema_child(f, k->key) :
+		    schema_child(f, NULL));
 		pnode_append(c, k->key, ck);
 		ck->keypos = k->keypos;
 	}
@@ -363,6 +425,26 @@ get_ll(const struct pnode *map, const char *key, long long *v)
 		return 0;
 	*v = strtoll(s, NULL, 10);
 	return 1;
+}
+
+/*
+ * *sum += v, checked: a total past what a long long holds is an error at
+ * the value that made it so (the validator refuses totals over 10^15
+ * first, so a valid plan never gets here).  Returns 0 after an overflow,
+ * when *sum is left as it was.
+ */
+static int
+add_checked(struct cctx *c, long long *sum, long long v, const struct pnode *at)
+{
+	long long r;
+
+	if (!__builtin_add_overflow(*sum, v, &r)) {
+		*sum = r;
+		return 1;
+	}
+	diag_add(c->dl, D_VAL_TOTAL, at != NULL ? &at->pos : NULL, NULL,
+	    "a total passes %lld here: it cannot be computed", *sum);
+	return 0;
 }
 
 static void
@@ -529,20 +611,14 @@ join_list(const struct pnode *list)
 	return buf_detach(&b);
 }
 
-/* One line of text: newlines and tabs become spaces (directive values,
- * table cells), runs of spaces are kept. */
+/* One line of text (directive values, table cells): runs of white space
+ * one space, none at the ends. */
 static char *
 one_line(const char *s)
 {
-	char *r = xstrdup(s), *p;
-	size_t n = strlen(r);
+	size_t n;
 
-	while (n > 0 && (r[n - 1] == '\n' || r[n - 1] == ' '))
-		r[--n] = '\0';
-	for (p = r; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	return r;
+	return fold(s, strlen(s), &n);
 }
 
 /* Markdown for a table cell: one line, `|` escaped (GFM splits cells on
@@ -615,8 +691,9 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			next_table(c, r, "tabel", r);
 			put_rows(daftar);
 			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next)
-				if (get_ll(d, "jumlah", &v))
-					sum += v;
+				if (get_ll(d, "jumlah", &v) &&
+				    !add_checked(c, &sum, v, pnode_get(d, "jumlah")))
+					break;
 			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next) {
 				if (d->type != PN_MAP)
 					continue;
@@ -713,17 +790,17 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 			put_cell(k, "bentuk_teks", word_of(bentuk_words,
 			    NELEM(bentuk_words), pnode_str(k, "bentuk"), c->lang), k);
 			if (get_ll(k, "jp", &v)) {
-				jp += v;
+				add_checked(c, &jp, v, pnode_get(k, "jp"));
 				put_number(k, "jp_teks", v, c, pnode_get(k, "jp"));
 			} else
 				put_str(k, "jp_teks", "-", k);
 			if (get_ll(k, "peserta", &v)) {
-				pes += v;
+				add_checked(c, &pes, v, pnode_get(k, "peserta"));
 				put_number(k, "peserta_teks", v, c, pnode_get(k, "peserta"));
 			} else
 				put_str(k, "peserta_teks", "-", k);
 			if (get_ll(k, "anggaran", &v)) {
-				ang += v;
+				add_checked(c, &ang, v, pnode_get(k, "anggaran"));
 				put_rupiah(k, "anggaran_rp", v, c, pnode_get(k, "anggaran"));
 			} else
 				put_str(k, "anggaran_rp", "-", k);
@@ -735,9 +812,9 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_number(it, "jumlah_jp_teks", jp, c, keg);
 		put_number(it, "jumlah_peserta_teks", pes, c, keg);
 		put_rupiah(it, "jumlah_anggaran_rp", ang, c, keg);
-		tjp += jp;
-		tpes += pes;
-		tang += ang;
+		add_checked(c, &tjp, jp, keg);
+		add_checked(c, &tpes, pes, keg);
+		add_checked(c, &tang, ang, keg);
 		tkeg += (long long)keg->nchild;
 	}
 	put_count(s, l);
@@ -1307,9 +1384,10 @@ compute_context(const struct plan *pl, const struct style *st,
 	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
 		return NULL;
 	memset(&c, 0, sizeof(c));
+	c.dl = dl;
 	c.st = st;
 	c.lang = lang != NULL && strcmp(lang, "en") == 0 ? "en" : "id";
-	root = copy_tree(pl->root);
+	root = copy_tree(pl->root, 1, schema_root());
 	do_region(&c, root);
 	do_period(&c, root);
 	do_front(&c, root);
@@ -1325,7 +1403,7 @@ compute_add_words(struct pnode *ctx, const struct pnode *kata)
 	const char *babword = pnode_str(kata, "bab");
 
 	if (kata != NULL && kata->type == PN_MAP) {
-		struct pnode *k = copy_tree(kata);
+		struct pnode *k = copy_tree(kata, 0, NULL);
 
 		pnode_append(ctx, "kata", k);
 	}

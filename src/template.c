@@ -699,6 +699,8 @@ interpolate(struct render *r, size_t t, size_t i)
 {
 	struct tok *k = TOK(r, t, i);
 	const struct pnode *v;
+	size_t from;
+	int raw;
 
 	tag_indent(r);
 	v = lookup(r, r->parts[t].text + k->off, k->len);
@@ -719,17 +721,22 @@ interpolate(struct render *r, size_t t, size_t i)
 	}
 	if (pnode_is_null(v) || r->stop)
 		return;
-	if (k->type == TK_RAW || r->o->escape == TPL_ESC_NONE) {
+	from = r->out->len;
+	raw = k->type == TK_RAW || r->o->escape == TPL_ESC_NONE;
+	if (raw)
 		out_put(r, v->str, v->len);
-		return;
+	else {
+		/* Escape aside, so the limit is checked before the output
+		 * grows. */
+		buf_truncate(&r->scratch, 0);
+		if (r->o->escape == TPL_ESC_MARKDOWN)
+			tpl_escape_markdown(&r->scratch, v->str, v->len);
+		else
+			tpl_escape_html(&r->scratch, v->str, v->len);
+		out_put(r, r->scratch.data, r->scratch.len);
 	}
-	/* Escape aside, so the limit is checked before the output grows. */
-	buf_truncate(&r->scratch, 0);
-	if (r->o->escape == TPL_ESC_MARKDOWN)
-		tpl_escape_markdown(&r->scratch, v->str, v->len);
-	else
-		tpl_escape_html(&r->scratch, v->str, v->len);
-	out_put(r, r->scratch.data, r->scratch.len);
+	if (r->o->span != NULL && !r->stop && r->out->len > from)
+		r->o->span(r->o->user, from, r->out->len - from, v, raw);
 }
 
 static void

@@ -29,6 +29,12 @@ struct tpl_opts {
 	 * `ctx` is the innermost context node, `name` the dotted name. */
 	int		(*name_ok)(void *user, const struct pnode *ctx,
 			    const char *name);
+	/* Called after each value is interpolated (not for template text):
+	 * out[off .. off+len) came from value v, escaped unless `raw`.  Lets a
+	 * caller tell template text from values (blocks_from_template) and
+	 * point at the plan.  NULL: not called. */
+	void		(*span)(void *user, size_t off, size_t len,
+			    const struct pnode *v, int raw);
 	size_t		 max_output;	/* bytes; 0 = the default TPL_MAX_OUTPUT (16 MiB) */
 	unsigned long	 max_work;	/* tokens visited + keys compared; 0 = the
 					 * default TPL_MAX_WORK (64 Mi); for tests */

@@ -1030,8 +1030,12 @@ post_pegawai(struct vctx *c, const struct pnode *n, const struct schema_field *f
 		for (const struct pnode *e = dl->first; e != NULL; e = e->next) {
 			if (!count_of(pnode_get(e, "jumlah"), &v))
 				ok = 0;
-			else
-				sum += v;
+			else if ((sum += v) > VAL_MAX_INT && ok) {
+				report(c, D_VAL_TOTAL, &pnode_get(e, "jumlah")->pos,
+				    pnode_get(e, "jumlah"), "the breakdown `%s` adds up "
+				    "past 10^15 here", judul != NULL ? judul : "?");
+				ok = 0;
+			}
 		}
 		if (ok && sum != total)
 			report(c, D_VAL_SUM, &dl->keypos, dl,
@@ -1184,6 +1188,44 @@ post_signer(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 			    pk, gol, pangkat_table[i].pangkat);
 }
 
+/*
+ * The document prints totals of jp, peserta and anggaran per strategy and
+ * over all activities: each must stay within VAL_MAX_INT, as each value
+ * does, so that compute.c's sums cannot overflow (9,300 activities at
+ * Rp999.999.999.999.999 once did).  Reported once per key, at the activity
+ * whose value passes the bound.
+ */
+static void
+check_totals(struct vctx *c, const struct pnode *daftar)
+{
+	static const char *const keys[] = { "jp", "peserta", "anggaran" };
+	const struct pnode *s, *k, *v;
+	double sum[3] = { 0, 0, 0 }, x;
+	int told[3] = { 0, 0, 0 };
+	size_t i;
+
+	if (daftar == NULL || daftar->type != PN_SEQ)
+		return;
+	for (s = daftar->first; s != NULL; s = s->next) {
+		k = pnode_get(s, "kegiatan");
+		for (k = k != NULL && k->type == PN_SEQ ? k->first : NULL; k != NULL;
+		    k = k->next)
+			for (i = 0; i < 3; i++) {
+				v = pnode_get(k, keys[i]);
+				if (told[i] || !count_of(v, &x))
+					continue;
+				sum[i] += x;
+				if (sum[i] > VAL_MAX_INT) {
+					told[i] = 1;
+					report(c, D_VAL_TOTAL, &v->pos, v,
+					    "the total of `%s` over all activities passes "
+					    "10^15 here: it would be %.0f or more", keys[i],
+					    sum[i]);
+				}
+			}
+	}
+}
+
 static void
 post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
@@ -1210,8 +1252,9 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 			    c->codes[i].node->parent,
 			    "goal `%s` has no indicator in `monitoring.indikator`",
 			    c->codes[i].code);
-	/* PP 17/2020: 20 JP a year per civil servant. */
 	s = pnode_get(pnode_get(n, "strategi"), "daftar");
+	check_totals(c, s);
+	/* PP 17/2020: 20 JP a year per civil servant. */
 	peg = pnode_get(pnode_get(pnode_get(n, "kondisi"), "pegawai"), "jumlah");
 	if (s == NULL || s->type != PN_SEQ || !count_of(peg, &pegawai) ||
 	    pegawai <= 0 || c->mulai == 0)
@@ -1305,18 +1348,97 @@ cursor_to(struct cursor *k, int line, int col)
 		cursor_step(k);
 }
 
+/*
+ * A control character: C0 but tab and line feed, DEL, C1.  Refused in
+ * every field, Markdown or not (issue 10): NUL cut the cover title and the
+ * PDF title at it, ESC, form feed and DEL reached the PDF.  Tab and line
+ * feed are white space a plain field folds and Markdown reads; a carriage
+ * return cannot come from a line end (YAML makes those line feeds), only
+ * from an escape.
+ */
+static int
+is_control(unsigned long cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+static int
+bad_char(unsigned long cp)
+{
+	return is_control(cp) || winansi_from_cp(cp) < 0;
+}
+
+static int
+hexval(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A YAML double-quoted escape at s[0..len): its length in bytes and, in
+ * *cp, the character it stands for.
+ * 0 when s does not start with one.
+ */
+static size_t
+yaml_escape(const char *s, size_t len, unsigned long *cp)
+{
+	size_t i, n = 0;
+
+	if (len < 2 || s[0] != '\\')
+		return 0;
+	switch (s[1]) {
+	case '0': *cp = 0x00; return 2;
+	case 'a': *cp = 0x07; return 2;
+	case 'b': *cp = 0x08; return 2;
+	case 't': case '\t': *cp = 0x09; return 2;
+	case 'n': *cp = 0x0A; return 2;
+	case 'v': *cp = 0x0B; return 2;
+	case 'f': *cp = 0x0C; return 2;
+	case 'r': *cp = 0x0D; return 2;
+	case 'e': *cp = 0x1B; return 2;
+	case ' ': case '"': case '/': case '\\': *cp = (unsigned char)s[1]; return 2;
+	case 'N': *cp = 0x85; return 2;
+	case '_': *cp = 0xA0; return 2;
+	case 'L': *cp = 0x2028; return 2;
+	case 'P': *cp = 0x2029; return 2;
+	case 'x': n = 2; break;
+	case 'u': n = 4; break;
+	case 'U': n = 8; break;
+	default: return 0;
+	}
+	if (len < 2 + n)
+		return 0;
+	for (*cp = 0, i = 0; i < n; i++) {
+		int h = hexval((unsigned char)s[2 + i]);
+
+		if (h < 0)
+			return 0;
+		*cp = *cp * 16 + (unsigned long)h;
+	}
+	return 2 + n;
+}
+
 static void
 check_chars(struct vctx *c, struct cursor *k, const struct pnode *n,
     const struct srcpos *end)
 {
-	size_t i = 0, w;
+	size_t i = 0, w, e;
 	unsigned long cp, scp;
-	int found;
+	int found, dq;
 
 	cursor_to(k, n->pos.line, n->pos.col);
+	/* In a double-quoted scalar a character may be written as an escape
+	 * (`"\0"`, `"\e"`, `"\u00e9"`): an escape is read as one unit. */
+	dq = k->s != NULL && k->off < k->len && k->s[k->off] == '"';
 	while (i < n->len) {
 		w = utf8_decode(n->str + i, n->len - i, &cp);
-		if (winansi_from_cp(cp) >= 0) {
+		if (!bad_char(cp)) {
 			i += w;
 			continue;
 		}
@@ -1324,12 +1446,16 @@ check_chars(struct vctx *c, struct cursor *k, const struct pnode *n,
 		found = 0;
 		while (k->s != NULL && k->off < k->len &&
 		    (end == NULL || cursor_before(k, end->line, end->col))) {
-			utf8_decode(k->s + k->off, k->len - k->off, &scp);
+			e = dq ? yaml_escape(k->s + k->off, k->len - k->off, &scp) : 0;
+			if (e == 0)
+				utf8_decode(k->s + k->off, k->len - k->off, &scp);
 			if (scp == cp) {
 				found = 1;
 				break;
 			}
-			cursor_step(k);
+			do
+				cursor_step(k);
+			while (e > 0 && --e > 0);
 		}
 		{
 			struct srcpos p = n->pos;
@@ -1339,9 +1465,15 @@ check_chars(struct vctx *c, struct cursor *k, const struct pnode *n,
 				p.col = k->col;
 				cursor_step(k);
 			}
-			report(c, D_VAL_CHAR, &p, n,
-			    "character `%.*s` (U+%04lX) cannot be printed: the PDF fonts "
-			    "have no such character (WinAnsi)", (int)w, n->str + i, cp);
+			if (is_control(cp))
+				report(c, D_VAL_CONTROL, &p, n,
+				    "control character U+%04lX is not allowed in a "
+				    "value", cp);
+			else
+				report(c, D_VAL_CHAR, &p, n,
+				    "character `%.*s` (U+%04lX) cannot be printed: the "
+				    "PDF fonts have no such character (WinAnsi)", (int)w,
+				    n->str + i, cp);
 		}
 		i += w;
 	}
@@ -1355,11 +1487,13 @@ needs_char_check(const struct pnode *n)
 
 	for (i = 0; i < n->len; ) {
 		if ((unsigned char)n->str[i] < 0x80) {
+			if (is_control((unsigned char)n->str[i]))
+				return 1;
 			i++;
 			continue;
 		}
 		i += utf8_decode(n->str + i, n->len - i, &cp);
-		if (winansi_from_cp(cp) < 0)
+		if (bad_char(cp))
 			return 1;
 	}
 	return 0;

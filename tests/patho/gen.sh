@@ -19,6 +19,11 @@
 #   quote     nested block quotes [depth]
 #   nestlist  nested lists [depth]
 #   loops     every list the templates loop over [items each; at most 999]
+#   pipes     one table row of [pipes] `|` (over BLOCKS_MAX_PIPES: refused)
+#   quoteemph [n] `>` then [n] `a*` on one line (over BLOCKS_MAX_NEST)
+#   manyheads `## h` headings [headings], PER=9000 per chapter (4 MiB at
+#             600,000; over BLOCKS_MAX_HEADINGS: refused)
+#   markup    `*a` [pairs], PER=30000 per chapter (over BLOCKS_MAX_MARKUP)
 #   yamllist  a YAML list [items] (over PLAN_MAX_NODES: refused)
 #   yamlnest  nested YAML flow lists [depth] (over PLAN_MAX_DEPTH: refused)
 #   alias     an alias bomb [levels] (aliases are refused)
@@ -51,6 +56,10 @@ chapters() {
 			}
 			if (kind == "list")
 				print "      - a"
+			else if (kind == "manyheads")
+				print "      ## h"
+			else if (kind == "markup")
+				print "      *a"
 			else if (kind == "para")
 				printf "kata "
 		}
@@ -88,6 +97,20 @@ one_chapter() {
 			for (i = 0; i < n; i++)
 				s = s "> "
 			print s "a"
+		} else if (kind == "pipes") {
+			print "      |a|b|"
+			print "      |-|-|"
+			s = "      "
+			for (i = 0; i < n; i++)
+				s = s "|"
+			print s
+		} else if (kind == "quoteemph") {
+			s = "      "
+			for (i = 0; i < n; i++)
+				s = s ">"
+			for (i = 0; i < n; i++)
+				s = s "a*"
+			print s
 		} else if (kind == "nestlist") {
 			s = "      "
 			for (i = 0; i < n; i++)
@@ -150,7 +173,9 @@ loops() {
 case $CASE in
 list)		base; chapters list "$N" 10000 ;;
 para)		base; chapters para "$N" 10000 ;;
-word|cols|rows|headings|quote|nestlist)
+manyheads)	base; chapters manyheads "$N" 9000 ;;
+markup)		base; chapters markup "$N" 6000 ;;
+word|cols|rows|headings|quote|nestlist|pipes|quoteemph)
 		base; one_chapter "$CASE" "$N" ;;
 loops)		loops "$N" ;;
 yamllist)
