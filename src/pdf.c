@@ -78,6 +78,11 @@
  * distinct folders each is synced at once, as without deferral. */
 #define MAX_DEFERRED_DIRS 64
 
+/* page.h repeats libharu's ranges so that layout keeps within them. */
+_Static_assert((int)PAGE_MAX_WORD_SPACE_PT == HPDF_MAX_WORDSPACE &&
+    (int)PAGE_MIN_WORD_SPACE_PT == HPDF_MIN_WORDSPACE &&
+    (int)PAGE_MAX_FONT_PT == HPDF_MAX_FONTSIZE, "page.h limits");
+
 #define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
 #define PI		3.14159265358979323846
 
@@ -851,6 +856,18 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
 		    "text box with an unknown font %d", (int)b->font);
 		w->err.code = HPDF_INVALID_FONT;
+		w->err.reported = 1;
+		return;
+	}
+	/* Layout keeps within libharu's ranges (page.h); a box outside them
+	 * is a bug there, named here rather than as libharu's 0x1056. */
+	if (!(b->size_pt > 0 && b->size_pt <= PAGE_MAX_FONT_PT) ||
+	    !(b->word_space_pt >= PAGE_MIN_WORD_SPACE_PT &&
+	    b->word_space_pt <= PAGE_MAX_WORD_SPACE_PT)) {
+		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+		    "text box at %g pt, word spacing %g pt: outside what "
+		    "libharu draws", b->size_pt, b->word_space_pt);
+		w->err.code = HPDF_PAGE_OUT_OF_RANGE;
 		w->err.reported = 1;
 		return;
 	}
