@@ -92,33 +92,28 @@ ln -s rgb-trns.png p/inlink.png
 mkfifo p/fifo.png
 mkdir p/folder.png
 outside="lies outside the plan's folder \`p\` once links are followed"
-logo ../outside.png
-t "logo ../" 1 "$at: error: wilayah.logo: the cover logo \`../outside.png\` $outside" \
-    build p/logo.yaml -o out/x.pdf
-logo "$w/outside.jpg"
-t "logo absolute" 1 "$at: error: wilayah.logo: the cover logo \`$w/outside.jpg\` $outside" \
-    build p/logo.yaml -o out/x.pdf
-logo link.png
-t "logo link out" 1 "$at: error: wilayah.logo: the cover logo \`link.png\` $outside" \
-    build p/logo.yaml -o out/x.pdf
-logo fifo.png
-t "logo FIFO" 1 "$at: error: wilayah.logo: the cover logo \`fifo.png\` is not a regular file" \
-    build p/logo.yaml -o out/x.pdf
-logo folder.png
-t "logo folder" 1 "$at: error: wilayah.logo: the cover logo \`folder.png\` is not a regular file" \
-    build p/logo.yaml -o out/x.pdf
-logo nothing.png
-t "logo missing" 1 "$at: error: wilayah.logo: cannot read the cover logo \`nothing.png\`: No such file or directory" \
-    build p/logo.yaml -o out/x.pdf
-logo inlink.png
-t "logo link inside" 0 "" build p/logo.yaml -o out/x.pdf
-[ -e out/x.pdf ] || bad "refused logos: a PDF was written"
+# tl NAME LOGO STATUS MESSAGE: the plan with that logo; MESSAGE follows
+# "$at: error: wilayah.logo: " (empty: no message).
+tl() {
+	logo "$2"
+	t "logo $1" "$3" "${4:+$at: error: wilayah.logo: $4}" \
+	    build p/logo.yaml -o out/x.pdf
+}
+tl ../ ../outside.png 1 "the cover logo \`../outside.png\` $outside"
+tl absolute "$w/outside.jpg" 1 "the cover logo \`$w/outside.jpg\` $outside"
+tl "link out" link.png 1 "the cover logo \`link.png\` $outside"
+tl FIFO fifo.png 1 "the cover logo \`fifo.png\` is not a regular file"
+tl folder folder.png 1 "the cover logo \`folder.png\` is not a regular file"
+tl missing nothing.png 1 "cannot read the cover logo \`nothing.png\`: No such file or directory"
+rm -f out/x.pdf
+tl "link inside" inlink.png 0 ""
+[ -e out/x.pdf ] || bad "logo link inside: no PDF written"
 
 # A logo the template writes itself: no plan field, the same rules.
-cp -R "$tpl" tl
-sed 's|^judul: |logo: ../outside.png\njudul: |' "$tpl/sampul.mustache" >tl/sampul.mustache
+cp -R "$tpl" t0
+sed 's|^judul: |logo: ../outside.png\njudul: |' "$tpl/sampul.mustache" >t0/sampul.mustache
 t "template logo" 1 "rencana: error: sampul.logo: the cover logo \`../outside.png\` $outside" \
-    build --template tl p/plan.yaml -o out/x.pdf
+    build --template t0 p/plan.yaml -o out/x.pdf
 
 # ---- odd but valid images ----
 for img in rgb-trns.png rgba16.png pal-trns.png interlaced.png icc.png \
@@ -145,9 +140,7 @@ if ! grep -q ' jpeg ' "$tmp/list" || grep -a -q 'RAHASIA-EXIF-7731' out/exif.jpg
     ! grep -a -q 'RAHASIA-EXIF-7731' p/exif.jpg; then
 	bad "exif.jpg: metadata embedded, or the image not a JPEG stream"
 else ok; fi
-logo tall.png
-t "logo 1 x 10000" 1 "$at: error: wilayah.logo: the cover logo \`tall.png\` is 1 x 10000 pixels; one side may be at most 20 times the other" \
-    build p/logo.yaml -o out/x.pdf
+tl "1 x 10000" tall.png 1 "the cover logo \`tall.png\` is 1 x 10000 pixels; one side may be at most 20 times the other"
 
 # ---- template files: confined to the template folder ----
 inside="once links are followed"
