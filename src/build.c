@@ -22,6 +22,7 @@
 #include "blocks.h"
 #include "build.h"
 #include "compute.h"
+#include "confine.h"
 #include "dump.h"
 #include "layout.h"
 #include "page.h"
@@ -47,6 +48,7 @@ struct partial {
 	const char	*file;		/* owned by the diag list */
 	char		*text;		/* NULL: not found */
 	size_t		 len;
+	int		 refused;	/* confine_read refused it (reported) */
 };
 
 /* The values a template interpolated, for blocks_from_template. */
@@ -88,25 +90,40 @@ is_dir(const char *path)
 	return ok;
 }
 
-/* Reads a whole file (at most BUILD_MAX_TEMPLATE bytes); NULL if absent. */
+/* Reads a file of the template folder (at most BUILD_MAX_TEMPLATE bytes)
+ * through confine_read: it must be a regular file inside the folder once
+ * links are followed.  NULL if absent (the caller decides whether that is
+ * an error) or refused (reported here, at the file, and fo->bad set). */
 static char *
-read_file(const char *path, size_t *len, struct diag_list *dl)
+read_tfile(struct folder *fo, const char *filename, size_t *len)
 {
 	struct buf b = BUF_INIT;
+	char *path;
+	int rc, err;
 
-	if (buf_read_file(&b, path, BUILD_MAX_TEMPLATE) != 0) {
-		buf_free(&b);
-		return NULL;
+	rc = confine_read(fo->dir, filename, BUILD_MAX_TEMPLATE, &b, &err);
+	if (rc == 0) {
+		*len = b.len;
+		return buf_detach(&b);
 	}
-	if (b.len > BUILD_MAX_TEMPLATE) {
-		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
+	buf_free(&b);
+	if (rc == CONFINE_ERRNO && err == ENOENT)
+		return NULL;
+	path = xasprintf("%s/%s", fo->dir, filename);
+	if (rc == CONFINE_TOO_LARGE)
+		diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
 		    "template file `%s` is larger than %u bytes", path,
 		    BUILD_MAX_TEMPLATE);
-		buf_free(&b);
-		return NULL;
+	else {
+		struct srcpos at = { diag_file(fo->dl, path), 0, 0 };
+
+		confine_report(fo->dl, rc, err, D_TPL_NOTFOUND, &at, NULL,
+		    "the template file", filename, "the template folder",
+		    fo->dir);
 	}
-	*len = b.len;
-	return buf_detach(&b);
+	fo->bad = 1;
+	free(path);
+	return NULL;
 }
 
 /* Registers the text for messages and checks it is UTF-8 that WinAnsi can
@@ -179,7 +196,8 @@ load_part(struct folder *fo, const char *name, const char *filename)
 	memset(p, 0, sizeof(*p));
 	p->name = xstrdup(name);
 	path = xasprintf("%s/%s", fo->dir, filename);
-	p->text = read_file(path, &p->len, fo->dl);
+	p->text = read_tfile(fo, filename, &p->len);
+	p->refused = p->text == NULL && fo->bad;
 	if (p->text != NULL) {
 		p->file = diag_source_add(fo->dl, path, p->text, p->len);
 		if (check_text(p->file, p->text, p->len, fo->dl) != 0)
@@ -210,6 +228,13 @@ get_partial(void *user, const char *name, size_t *len, const char **file)
 	fn = xasprintf("%s.mustache", name);
 	p = load_part(fo, name, fn);
 	free(fn);
+	/* A refused partial is already reported: it expands to nothing, so the
+	 * engine does not also call it missing. */
+	if (p != NULL && p->refused) {
+		*len = 0;
+		*file = p->file;
+		return "";
+	}
 	/* The engine reports a missing partial at its tag (strict mode). */
 	if (p == NULL || p->text == NULL)
 		return NULL;
@@ -419,17 +444,21 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 static struct plan *
 load_words(struct folder *fo, const char *lang)
 {
-	char *path = xasprintf("%s/kata-%s.yaml", fo->dir, lang);
+	char *name = xasprintf("kata-%s.yaml", lang);
+	char *path = xasprintf("%s/%s", fo->dir, name), *text;
 	struct plan *w = NULL;
 	const struct pnode *m;
+	size_t len;
 
-	if (access(path, R_OK) != 0) {
-		diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
-		    "the template has no word set for language `%s`: no `%s`",
-		    lang, path);
+	if ((text = read_tfile(fo, name, &len)) == NULL) {
+		if (!fo->bad)
+			diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
+			    "the template has no word set for language `%s`: "
+			    "no `%s`", lang, path);
 		goto out;
 	}
-	w = plan_load_file(path, fo->dl);
+	w = plan_load_buffer(path, text, len, fo->dl);
+	free(text);
 	if (w == NULL || w->root == NULL)
 		goto out;
 	if (w->root->type != PN_MAP) {
@@ -446,6 +475,7 @@ load_words(struct folder *fo, const char *lang)
 		check_word(m, fo->dl);
 	}
 out:
+	free(name);
 	free(path);
 	return w;
 }
@@ -591,9 +621,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	struct pnode *ctx = NULL;
 	struct partial *main_part;
 	struct tpl_opts opts;
-	const struct pnode *dok;
+	const struct pnode *dok, *logo;
 	const char *lang, *paper, *w;
-	char *gaya = NULL;
+	char *gaya = NULL, *text;
+	size_t len;
 	size_t before = dl->nerror;
 	int rc = -1;
 
@@ -609,10 +640,17 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	fo.dl = dl;
 
 	gaya = xasprintf("%s/gaya.yaml", fo.dir);
-	if (access(gaya, R_OK) == 0)
-		style_load(gaya, &st, dl);
+	if ((text = read_tfile(&fo, "gaya.yaml", &len)) != NULL) {
+		style_load_buffer(gaya, text, len, &st, dl);
+		free(text);
+	}
 	if ((paper = pnode_str(dok, "kertas")) != NULL)
 		style_set_paper(&st, paper);
+	if ((logo = pnode_get(pnode_get(pl->root, "wilayah"), "logo")) != NULL &&
+	    logo->type == PN_STR) {
+		st.logo = xstrdup(logo->str);
+		st.logo_pos = logo->pos;
+	}
 	if ((words = load_words(&fo, lang)) == NULL || words->root == NULL)
 		goto out;
 	fo.kata = words->root;

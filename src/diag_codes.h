@@ -72,6 +72,10 @@ DIAG(D_TPL_LIMIT_PARTIALS, ERROR, "tpl-limit-partials", "partials are nested dee
 DIAG(D_TPL_LIMIT_OUTPUT,	ERROR,	"tpl-limit-output", "the expanded text is larger than the output limit (16 MiB)")
 DIAG(D_TPL_LIMIT_WORK,	ERROR,	"tpl-limit-work", "expansion takes more than 64 million steps")
 
+/* ---- files named by plans and templates (confine.c) ---- */
+DIAG(D_PATH_OUTSIDE,	ERROR,	"path-outside",	"a file named by a plan or template lies outside its folder once links are followed")
+DIAG(D_PATH_NOT_FILE,	ERROR,	"path-not-file", "a file named by a plan or template is a folder, FIFO or device, not a regular file")
+
 /* ---- template folders, styles, words, build (style.c, build.c) ---- */
 DIAG(D_STYLE_KEY,	ERROR,	"style-key",	"an unknown key in a template's gaya.yaml")
 DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type or is out of range")

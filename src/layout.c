@@ -16,9 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "blocks.h"
 #include "buf.h"
+#include "confine.h"
 #include "diag.h"
 #include "layout.h"
 #include "layout_hyph.h"
@@ -30,21 +32,26 @@
 
 /*
  * Limits.
- * LAY_MAX_PATH: the cover logo path joined to basedir; longer paths are
- *   reported as unreadable rather than truncated.
+ * LAY_MAX_IMAGE_PIXELS: pixels of the cover logo, as pdf.c's limit (which
+ *   decodes it whole); a logo is a few hundred pixels a side.
+ * LOGO_MAX_RATIO: how many times one side of the logo may be the other.
+ *   Emblems are about square and a banner is about 5:1; a 1 x 10000 image
+ *   is a mistake, and would be drawn as a hairline.
  * SIG_MAX_LINES: lines of a signature block (place and date, jabatan lines,
  *   name, rank, NIP); it must fit on one page, which holds about 34 lines,
  *   so further `jabatan` lines are dropped.
  * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
  * the recursion in lay_blocks is at most that deep.
  */
-#define LAY_MAX_PATH	4096
+#define LAY_MAX_IMAGE_PIXELS (4096 * 4096)
+#define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
 
 #define PT_PER_MM	(72.0 / 25.4)
 #define LIST_INDENT_MM	7.5	/* per list level */
 #define QUOTE_INDENT_MM	10.0
 #define LOGO_WIDTH_MM	45.0	/* the cover logo, centred */
+#define LOGO_MAX_HEIGHT_MM 60.0	/* a tall logo is set this high, narrower */
 #define MARK_ANGLE	55.0	/* the draft mark, degrees */
 #define MARK_GRAY	0.85
 #define MARK_ALPHA	0.5
@@ -659,6 +666,67 @@ image_size(FILE *f, double *w, double *h)
 	return 0;
 }
 
+/*
+ * The cover logo, centred, LOGO_WIDTH_MM wide or LOGO_MAX_HEIGHT_MM high,
+ * whichever fits, below y; returns the y under it.  The file is opened
+ * through confine.c: inside the plan's folder (basedir), a regular file.
+ * When the value is the plan's own wilayah.logo, problems are reported at
+ * that field; a logo the template wrote itself is reported as sampul.logo.
+ */
+static double
+lay_logo(struct lay *L, const char *logo, double y)
+{
+	int plan = L->st->logo != NULL && strcmp(logo, L->st->logo) == 0;
+	const struct srcpos *at = plan ? &L->st->logo_pos : NULL;
+	const char *field = plan ? "wilayah.logo" : "sampul.logo";
+	double iw = 1, ih = 1, w = LOGO_WIDTH_MM * PT_PER_MM, h;
+	int fd, err;
+	FILE *f;
+	struct box *bx;
+
+	fd = confine_open(L->basedir != NULL ? L->basedir : ".", logo, NULL,
+	    &err);
+	if (fd < 0) {
+		confine_report(L->dl, fd, err, D_LAYOUT_IMAGE, at, field,
+		    "the cover logo", logo, "the plan's folder",
+		    L->basedir);
+		return y;
+	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return y;
+	}
+	/* An unreadable header is pdf.c's to report, with the decoder's words. */
+	if (!image_size(f, &iw, &ih))
+		iw = ih = 1;
+	fclose(f);
+	if (iw * ih > LAY_MAX_IMAGE_PIXELS) {
+		diag_add(L->dl, D_LAYOUT_IMAGE, at, field,
+		    "the cover logo `%s` is %.0f x %.0f pixels; the limit is %d "
+		    "pixels", logo, iw, ih, LAY_MAX_IMAGE_PIXELS);
+		return y;
+	}
+	if (iw > ih * LOGO_MAX_RATIO || ih > iw * LOGO_MAX_RATIO) {
+		diag_add(L->dl, D_LAYOUT_IMAGE, at, field,
+		    "the cover logo `%s` is %.0f x %.0f pixels; one side may be "
+		    "at most %d times the other", logo, iw, ih, LOGO_MAX_RATIO);
+		return y;
+	}
+	h = w * ih / iw;
+	if (h > LOGO_MAX_HEIGHT_MM * PT_PER_MM) {
+		h = LOGO_MAX_HEIGHT_MM * PT_PER_MM;
+		w = h * iw / ih;
+	}
+	bx = page_add_box(lay_page(L), BOX_IMAGE);
+	bx->w = w;
+	bx->h = h;
+	bx->x = L->left + (L->tw - w) / 2;
+	bx->y = y - h;
+	bx->path = logo[0] == '/' || L->basedir == NULL || *L->basedir == '\0' ?
+	    xstrdup(logo) : xasprintf("%s/%s", L->basedir, logo);
+	return y - h - 36;
+}
+
 static void
 lay_cover(struct lay *L, const struct block *b)
 {
@@ -669,36 +737,8 @@ lay_cover(struct lay *L, const struct block *b)
 	lay_start(L);
 	L->nonum[L->d->npage - 1] = 1;
 	y = L->top;
-	if (logo != NULL && *logo != '\0') {
-		char path[LAY_MAX_PATH];
-		double iw = 1, ih = 1, w = LOGO_WIDTH_MM * PT_PER_MM;
-		FILE *f = NULL;
-		int n;
-
-		if (logo[0] == '/' || L->basedir == NULL || *L->basedir == '\0')
-			n = snprintf(path, sizeof(path), "%s", logo);
-		else
-			n = snprintf(path, sizeof(path), "%s/%s", L->basedir, logo);
-		if (n > 0 && (size_t)n < sizeof(path))
-			f = fopen(path, "rb");
-		if (f == NULL)
-			diag_add(L->dl, D_LAYOUT_IMAGE, NULL, "sampul.logo",
-			    "cannot read the cover logo `%s`", logo);
-		else {
-			struct box *bx;
-
-			if (!image_size(f, &iw, &ih))
-				iw = ih = 1;
-			fclose(f);
-			bx = page_add_box(lay_page(L), BOX_IMAGE);
-			bx->w = w;
-			bx->h = w * ih / iw;
-			bx->x = L->left + (L->tw - w) / 2;
-			bx->y = y - bx->h;
-			bx->path = xstrdup(path);
-			y -= bx->h + 36;
-		}
-	}
+	if (logo != NULL && *logo != '\0')
+		y = lay_logo(L, logo, y);
 	y -= centred(L, blocks_kv(b, "judul"), sz, 1, 1, 1, y) + 18;
 	y -= centred(L, blocks_kv(b, "subjudul"), big, 1, 0, 1, y) + 36;
 	/* a final document's number (the template sends it only then) */

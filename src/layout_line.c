@@ -637,6 +637,17 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 			if (r < -1)
 				r = -1;
 		}
+		/* Justified only when every font's spaces stay within what the
+		 * PDF writer can draw (a line of two words and a row of 120
+		 * dots asked for 400 pt); such a line is set ragged. */
+		if (o->align == LB_JUSTIFY && !forced && r > 0) {
+			int f;
+
+			for (f = 0; f < FONT__COUNT; f++)
+				if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
+				    PAGE_MAX_WORD_SPACE_PT)
+					forced = 1;
+		}
 		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
 		    sizeof(*p->line));
 		ln = &p->line[p->nline++];

@@ -7,6 +7,8 @@
 #define _XOPEN_SOURCE 700	/* realpath */
 #include <sys/stat.h>
 
+#include <dirent.h>
+
 #include <errno.h>
 #include <time.h>
 #include <getopt.h>
@@ -20,6 +22,7 @@
 #include "batch.h"
 #include "build.h"
 #include "buf.h"
+#include "confine.h"
 #include "diag.h"
 #include "dump.h"
 #include "layout.h"
@@ -108,6 +111,13 @@ static const char build_help[] =
 "                           PROGRAM/templates, DATADIR/rencana/templates and\n"
 "                           ./templates)\n"
 "  -j, --jobs=N             build N plans at once, on N threads (1-64, default 1)\n"
+"      --allow-dir=DIR      files a plan names (the cover logo) may also come\n"
+"                           from DIR, not only from the plan's own folder\n"
+"                           (may be given up to 16 times)\n"
+"\n"
+"Files a plan names must stay inside its folder, and files a template names\n"
+"inside the template folder (after resolving links); only regular files are\n"
+"read.\n"
 "\n"
 "After several plans, one line on standard error says how many outputs were\n"
 "written, how many plans failed and how long it took.\n";
@@ -187,7 +197,8 @@ enum {
 	OPT_BLOCKS,
 	OPT_HYPH,
 	OPT_NO_HYPH,
-	OPT_REAL
+	OPT_REAL,
+	OPT_ALLOW_DIR
 };
 
 #define COMMON_SHORT	"hqvV"
@@ -1133,6 +1144,51 @@ build_job_name(void *ctx, size_t i)
 	return ((struct build_run *)ctx)->job[i].plan;
 }
 
+/* The output may not replace any file the build reads: a plan of the run
+ * (pdf_check_output), the cover logo, or a file of the template folder. */
+static int
+check_output(const struct build_run *r, const struct plan *pl,
+    const char *out, struct diag_list *dl)
+{
+	struct diag_list scratch;
+	const char *logo = pnode_str(pnode_get(pl->root, "wilayah"), "logo");
+	char *tdir, **names = NULL;
+	size_t nname = 0, cap = 0, k;
+	DIR *d;
+	struct dirent *e;
+	int rc;
+
+	if (strcmp(out, "-") == 0)
+		return 0;
+	if (pdf_check_output(out, r->inputs, r->n, dl) != 0)
+		return -1;
+	/* The template is looked up again in build_pdf, which reports a
+	 * missing one; here a missing one only means nothing to compare. */
+	diag_init(&scratch);
+	tdir = build_template_dir(pl, r->tdir, &scratch);
+	diag_free(&scratch);
+	if (logo != NULL && *logo != '\0') {
+		names = xgrow(names, &cap, nname + 1, sizeof(*names));
+		names[nname++] = logo[0] == '/' ? xstrdup(logo) :
+		    xasprintf("%s/%s", pl->dir, logo);
+	}
+	if (tdir != NULL && (d = opendir(tdir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			names = xgrow(names, &cap, nname + 1, sizeof(*names));
+			names[nname++] = xasprintf("%s/%s", tdir, e->d_name);
+		}
+		closedir(d);
+	}
+	rc = pdf_check_output(out, (const char *const *)names, nname, dl);
+	for (k = 0; k < nname; k++)
+		free(names[k]);
+	free(names);
+	free(tdir);
+	return rc;
+}
+
 static void
 build_one(void *ctx, size_t i)
 {
@@ -1148,7 +1204,7 @@ build_one(void *ctx, size_t i)
 	/* Any error so far (loading or validation) means nothing is written. */
 	if (j->dl.nerror > 0)
 		goto out;
-	if (pdf_check_output(j->out, r->inputs, r->n, &j->dl) != 0)
+	if (check_output(r, pl, j->out, &j->dl) != 0)
 		goto out;
 	if (r->markdown) {
 		struct buf md = BUF_INIT;
@@ -1215,6 +1271,7 @@ cmd_build(int argc, char **argv)
 		{ "dir", required_argument, NULL, 'd' },
 		{ "template", required_argument, NULL, 'T' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
 		COMMON_LONG,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1237,6 +1294,13 @@ cmd_build(int argc, char **argv)
 		case 'd': dir = optarg; break;
 		case 'T': tdir = optarg; break;
 		case 'j': jobs_s = optarg; break;
+		case OPT_ALLOW_DIR:
+			/* Process-wide, set before any build starts. */
+			if (confine_allow_dir(optarg) != 0)
+				return usage_error(errno == E2BIG ?
+				    "--allow-dir `%s`: at most 16 folders" :
+				    "--allow-dir `%s`: not a folder", optarg);
+			break;
 		default: break;
 		}
 	}

@@ -39,6 +39,15 @@ enum box_type {
 	BOX_LINK	/* a clickable rectangle that jumps to (dest_page, dest_y) */
 };
 
+/*
+ * What the PDF writer can draw, so layout keeps within it (libharu 2.3.0
+ * raises HPDF_PAGE_OUT_OF_RANGE, 0x1056, past these: hpdf_consts.h).  A
+ * justified line that would need more word spacing is set ragged.
+ */
+#define PAGE_MAX_WORD_SPACE_PT	300.0	/* HPDF_MAX_WORDSPACE */
+#define PAGE_MIN_WORD_SPACE_PT	(-30.0)	/* HPDF_MIN_WORDSPACE */
+#define PAGE_MAX_FONT_PT	600.0	/* HPDF_MAX_FONTSIZE */
+
 struct box {
 	enum box_type	 type;
 	double		 x, y;		/* pt from the lower-left corner; text: baseline start */

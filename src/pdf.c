@@ -47,6 +47,7 @@
 #include <png.h>
 
 #include "buf.h"
+#include "confine.h"
 #include "diag.h"
 #include "page.h"
 #include "paths.h"
@@ -65,6 +66,9 @@
 /* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
  * pictures are far smaller, and the check must not exhaust memory. */
 #define MAX_IMAGE_PIXELS (4096 * 4096)
+/* Bytes of an image file read into memory: a logo is some KiB, a photo a
+ * few MiB. */
+#define MAX_IMAGE_BYTES	(32u * 1024 * 1024)
 /* Tables in a TrueType directory: Liberation Sans has 19; the format
  * allows more, but a font with hundreds is not a text font. */
 #define MAX_TTF_TABLES	64
@@ -74,6 +78,11 @@
  * batch writes into one folder (-d) or beside each plan; past this many
  * distinct folders each is synced at once, as without deferral. */
 #define MAX_DEFERRED_DIRS 64
+
+/* page.h repeats libharu's ranges so that layout keeps within them. */
+_Static_assert((int)PAGE_MAX_WORD_SPACE_PT == HPDF_MAX_WORDSPACE &&
+    (int)PAGE_MIN_WORD_SPACE_PT == HPDF_MIN_WORDSPACE &&
+    (int)PAGE_MAX_FONT_PT == HPDF_MAX_FONTSIZE, "page.h limits");
 
 #define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
 #define PI		3.14159265358979323846
@@ -249,10 +258,13 @@ font_paths(const char *const font[FONT__COUNT], const char *fontdir,
     char *path[FONT__COUNT], struct diag_list *dl)
 {
 	const char *bad;
-	int f, fd, rc = 0;
+	int f, fd, rc = 0, err;
 
 	for (f = 0; f < FONT__COUNT; f++) {
-		path[f] = xasprintf("%s/%s", fontdir,
+		/* An absolute name is a template's font, already confined to
+		 * its folder (style.c); others are files of fontdir. */
+		path[f] = font[f] != NULL && font[f][0] == '/' ?
+		    xstrdup(font[f]) : xasprintf("%s/%s", fontdir,
 		    font[f] != NULL ? font[f] : "");
 		if (font[f] == NULL || *font[f] == '\0') {
 			diag_add(dl, D_PDF_FONT, NULL, NULL,
@@ -260,12 +272,20 @@ font_paths(const char *const font[FONT__COUNT], const char *fontdir,
 			rc = -1;
 			continue;
 		}
-		if ((fd = open(path[f], O_RDONLY)) < 0) {
+		/* A regular file, opened without blocking (not a FIFO). */
+		if ((fd = confine_open(NULL, path[f], NULL, &err)) ==
+		    CONFINE_ERRNO) {
 			diag_add(dl, D_PDF_FONT, NULL, NULL,
 			    "cannot read font `%s`: %s (the default fonts are "
 			    "Debian's package fonts-liberation2; RENCANA_FONTS "
 			    "names another folder)", path[f],
-			    strerror(errno));
+			    strerror(err));
+			rc = -1;
+			continue;
+		}
+		if (fd < 0) {
+			confine_report(dl, fd, err, D_PDF_FONT, NULL, NULL,
+			    "font", path[f], "", NULL);
 			rc = -1;
 			continue;
 		}
@@ -540,118 +560,207 @@ has_ext(const char *path, const char *ext)
 	return n > m && strcasecmp(path + n - m, ext) == 0;
 }
 
-/* Decodes a PNG with libpng's simplified API before libharu sees it:
- * libharu 2.3.0's libpng error callback returns instead of jumping, so
- * libpng abort()s the whole process on the first broken chunk.  The
- * simplified API recovers on its own and names the problem. */
-static int
-vet_png(struct writer *w, const char *path)
+/*
+ * PNGs never reach libharu's PNG loader: its libpng error callback returns
+ * instead of jumping (a broken chunk made libpng abort() the process), it
+ * fails on valid files (an RGB PNG with a tRNS chunk gave 0x1025; 16-bit,
+ * palette with alpha and interlaced files are other gaps), and it writes
+ * the soft mask uncompressed (notes 6).  libpng's simplified API decodes
+ * every valid PNG instead (palette, tRNS, 16-bit, interlace; colour
+ * profiles are not applied) to 8-bit grey or RGB, plus an alpha plane when
+ * the file has transparency, and libharu embeds the raw pixels (Flate,
+ * like the page streams) with the alpha plane as the image's /SMask.
+ */
+static HPDF_Image
+load_png(struct writer *w, const char *path, const unsigned char *data,
+    size_t len)
 {
 	png_image im;
-	void *px;
-	int ok;
+	unsigned char *px = NULL, *colour = NULL, *alpha = NULL;
+	HPDF_Image img = NULL, mask;
+	size_t i, npx, nc;
+	int has_alpha = 0;
 
 	memset(&im, 0, sizeof(im));
 	im.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&im, path)) {
+	if (!png_image_begin_read_from_memory(&im, data, len)) {
 		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 		    "cannot decode image `%s`: %s", path, im.message);
-		png_image_free(&im);
-		return -1;
+		goto out;
 	}
 	if ((unsigned long long)im.width * im.height > MAX_IMAGE_PIXELS) {
 		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 		    "image `%s` is %u x %u pixels; the limit is %d pixels",
 		    path, (unsigned)im.width, (unsigned)im.height,
 		    MAX_IMAGE_PIXELS);
-		png_image_free(&im);
-		return -1;
+		goto out;
 	}
-	im.format = PNG_FORMAT_RGBA;
+	nc = im.format & PNG_FORMAT_FLAG_COLOR ? 3 : 1;
+	/* PNG_FORMAT_FLAG_ALPHA: an alpha channel or a tRNS chunk. */
+	im.format = (nc == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) |
+	    (im.format & PNG_FORMAT_FLAG_ALPHA);
 	px = xmalloc(PNG_IMAGE_SIZE(im));
-	ok = png_image_finish_read(&im, NULL, px, 0, NULL);
-	free(px);
-	if (!ok)
+	if (!png_image_finish_read(&im, NULL, px, 0, NULL)) {
 		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 		    "cannot decode image `%s`: %s", path, im.message);
+		goto out;
+	}
+	npx = (size_t)im.width * im.height;
+	if (im.format & PNG_FORMAT_FLAG_ALPHA) {
+		/* Split into colour and alpha planes; all opaque needs no mask. */
+		colour = xmalloc(npx * nc);
+		alpha = xmalloc(npx);
+		for (i = 0; i < npx; i++) {
+			memcpy(colour + i * nc, px + i * (nc + 1), nc);
+			alpha[i] = px[i * (nc + 1) + nc];
+			has_alpha |= alpha[i] != 255;
+		}
+	}
+	step(&w->err, "loading image");
+	img = HPDF_LoadRawImageFromMem(w->pdf, colour != NULL ? colour : px,
+	    im.width, im.height, nc == 3 ? HPDF_CS_DEVICE_RGB :
+	    HPDF_CS_DEVICE_GRAY, 8);
+	if (img != NULL && has_alpha && !failed(w)) {
+		step(&w->err, "loading an image's transparency");
+		mask = HPDF_LoadRawImageFromMem(w->pdf, alpha, im.width,
+		    im.height, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask == NULL || HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+			img = NULL;
+	}
+out:
 	png_image_free(&im);
-	return ok ? 0 : -1;
+	free(px);
+	free(colour);
+	free(alpha);
+	return img;
 }
 
-/* libharu copies a JPEG into the file after reading only its size, and
+/* A JPEG segment that carries metadata, not pixels: APPn (EXIF and XMP
+ * are APP1, ICC profiles APP2, Photoshop data APP13) and COM, except the
+ * JFIF header (APP0) and Adobe's colour-transform flag (APP14), which
+ * readers need to show the pixels right. */
+static int
+jpeg_metadata(const unsigned char *seg, size_t len)
+{
+	unsigned m = seg[1];
+
+	if (m == 0xFE)
+		return 1;
+	if (m < 0xE0 || m > 0xEF)
+		return 0;
+	if (m == 0xE0 && len >= 7 && memcmp(seg + 4, "JFIF\0", 5) == 0)
+		return 0;
+	if (m == 0xEE && len >= 7 && memcmp(seg + 4, "Adobe", 5) == 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * libharu copies a JPEG into the file after reading only its size, and
  * accepted garbage after an FF D8 in our test; a broken image would then
  * fail in the reader, not here.  Walks the markers up to the scan: a
- * baseline or progressive frame of 8-bit grey or RGB (4 components would get
- * libharu's inverted CMYK Decode, notes 6), and an end marker. */
+ * baseline or progressive frame of 8-bit grey or RGB (4 components would
+ * get libharu's inverted CMYK Decode, notes 6), and an end marker.  The
+ * file is copied to out without its metadata segments (jpeg_metadata): a
+ * photo's EXIF holds the camera, the date and often the place.  Returns
+ * NULL, or what is wrong.
+ */
 static const char *
-jpeg_problem(int fd)
+jpeg_clean(const unsigned char *p, size_t n, struct buf *out)
 {
-	unsigned char m[10], tail[16];
-	struct stat st;
-	off_t off = 2;
-	int sof = 0, i;
+	size_t off = 2, len, i;
+	unsigned m;
+	int sof = 0;
 
-	if (fstat(fd, &st) != 0 || st.st_size < 32 ||
-	    pread(fd, m, 2, 0) != 2 || m[0] != 0xFF || m[1] != 0xD8)
+	if (n < 32 || p[0] != 0xFF || p[1] != 0xD8)
 		return "not a JPEG file";
+	buf_put(out, (const char *)p, 2);
 	for (;;) {
-		if (pread(fd, m, 4, off) != 4 || m[0] != 0xFF)
+		if (off + 4 > n || p[off] != 0xFF)
 			return "broken marker structure";
-		if (m[1] == 0xFF) {		/* fill byte */
+		m = p[off + 1];
+		if (m == 0xFF) {		/* fill byte */
 			off++;
 			continue;
 		}
-		if (m[1] == 0xDA)		/* start of scan */
+		if (m == 0xDA)			/* start of scan */
 			break;
-		if (m[1] == 0xD8 || m[1] == 0xD9 || (m[1] >= 0xD0 && m[1] <= 0xD7)
-		    || m[1] == 0x01) {
+		if (m == 0xD8 || m == 0xD9 || (m >= 0xD0 && m <= 0xD7) ||
+		    m == 0x01) {
+			buf_put(out, (const char *)p + off, 2);
 			off += 2;
 			continue;
 		}
-		if (be16(m + 2) < 2)
+		len = be16(p + off + 2);
+		if (len < 2 || off + 2 + len > n)
 			return "broken marker structure";
-		if (m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 &&
-		    m[1] != 0xC8 && m[1] != 0xCC) {
-			if (pread(fd, m, 10, off) != 10)
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
+		    m != 0xCC) {
+			if (len < 8)
 				return "broken frame header";
-			if (m[4] != 8)
+			if (p[off + 4] != 8)
 				return "not 8 bits per sample";
-			if (be16(m + 5) == 0 || be16(m + 7) == 0)
+			if (be16(p + off + 5) == 0 || be16(p + off + 7) == 0)
 				return "no size";
-			if ((unsigned long)be16(m + 5) * be16(m + 7) >
+			if ((unsigned long)be16(p + off + 5) * be16(p + off + 7) >
 			    MAX_IMAGE_PIXELS)
 				return "too many pixels";
-			if (m[9] != 1 && m[9] != 3)
+			if (p[off + 9] != 1 && p[off + 9] != 3)
 				return "not greyscale or RGB (CMYK?)";
 			sof = 1;
 		}
-		off += 2 + be16(m + 2);
+		if (!jpeg_metadata(p + off, len))
+			buf_put(out, (const char *)p + off, 2 + len);
+		off += 2 + len;
 	}
 	if (!sof)
 		return "no frame header";
-	if (pread(fd, tail, sizeof(tail), st.st_size - (off_t)sizeof(tail)) !=
-	    (ssize_t)sizeof(tail))
-		return "truncated";
-	for (i = (int)sizeof(tail) - 2; i >= 0; i--)
-		if (tail[i] == 0xFF && tail[i + 1] == 0xD9)
-			return NULL;
-	return "truncated (no end marker)";
+	for (i = n - 2; i + 16 >= n; i--)
+		if (p[i] == 0xFF && p[i + 1] == 0xD9)
+			break;
+	if (i + 16 < n)
+		return "truncated (no end marker)";
+	buf_put(out, (const char *)p + off, n - off);
+	return NULL;
+}
+
+static HPDF_Image
+load_jpeg(struct writer *w, const char *path, const unsigned char *data,
+    size_t len)
+{
+	struct buf clean = BUF_INIT;
+	const char *why;
+	HPDF_Image img = NULL;
+
+	if ((why = jpeg_clean(data, len, &clean)) != NULL)
+		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
+		    "cannot decode image `%s`: %s", path, why);
+	else {
+		step(&w->err, "loading image");
+		img = HPDF_LoadJpegImageFromMem(w->pdf,
+		    (const HPDF_BYTE *)clean.data, (HPDF_UINT)clean.len);
+	}
+	buf_free(&clean);
+	return img;
 }
 
 /* Loads every distinct image once, in order of first use, and reports every
- * one that fails; returns the number of failures. */
+ * one that fails; returns the number of failures.  Layout already confined
+ * each path to the plan's folder; here it must still be a regular file. */
 static int
 load_images(struct writer *w)
 {
 	const struct doc_pages *d = w->doc;
 	size_t i, j, k;
-	int bad = 0, fd;
+	int bad = 0, rc, err;
 
 	for (i = 0; i < d->npage; i++)
 		for (j = 0; j < d->page[i].nbox; j++) {
 			const struct box *b = &d->page[i].box[j];
+			struct buf data = BUF_INIT;
 			struct image_entry *ie;
 			HPDF_Image img = NULL;
+			size_t before = w->dl->nerror;
 
 			if (b->type != BOX_IMAGE)
 				continue;
@@ -665,43 +774,27 @@ load_images(struct writer *w)
 			ie = &w->image[w->nimage++];
 			ie->path = b->path;
 			ie->img = NULL;
-			if ((fd = open(b->path, O_RDONLY)) < 0) {
-				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
-				    "cannot read image `%s`: %s", b->path,
-				    strerror(errno));
-				bad++;
-				continue;
-			}
-			close(fd);
-			step(&w->err, "loading image");
-			if (has_ext(b->path, ".png")) {
-				if (vet_png(w, b->path) != 0) {
-					bad++;
-					continue;
-				}
-				img = HPDF_LoadPngImageFromFile(w->pdf, b->path);
-			}
-			else if (has_ext(b->path, ".jpg") ||
-			    has_ext(b->path, ".jpeg")) {
-				const char *why;
-
-				fd = open(b->path, O_RDONLY);
-				why = fd < 0 ? strerror(errno) : jpeg_problem(fd);
-				if (fd >= 0)
-					close(fd);
-				if (why != NULL) {
-					diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
-					    "cannot decode image `%s`: %s",
-					    b->path, why);
-					bad++;
-					continue;
-				}
-				img = HPDF_LoadJpegImageFromFile(w->pdf, b->path);
-			}
-			else {
+			if (!has_ext(b->path, ".png") && !has_ext(b->path, ".jpg") &&
+			    !has_ext(b->path, ".jpeg")) {
 				diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 				    "image `%s` is neither .png nor .jpg",
 				    b->path);
+				bad++;
+				continue;
+			}
+			rc = confine_read(NULL, b->path, MAX_IMAGE_BYTES, &data,
+			    &err);
+			if (rc != 0)
+				confine_report(w->dl, rc, err, D_PDF_IMAGE, NULL,
+				    NULL, "image", b->path, "", NULL);
+			else if (has_ext(b->path, ".png"))
+				img = load_png(w, b->path,
+				    (const unsigned char *)data.data, data.len);
+			else
+				img = load_jpeg(w, b->path,
+				    (const unsigned char *)data.data, data.len);
+			buf_free(&data);
+			if (w->dl->nerror > before) {
 				bad++;
 				continue;
 			}
@@ -765,6 +858,18 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
 		    "text box with an unknown font %d", (int)b->font);
 		w->err.code = HPDF_INVALID_FONT;
+		w->err.reported = 1;
+		return;
+	}
+	/* Layout keeps within libharu's ranges (page.h); a box outside them
+	 * is a bug there, named here rather than as libharu's 0x1056. */
+	if (!(b->size_pt > 0 && b->size_pt <= PAGE_MAX_FONT_PT) ||
+	    !(b->word_space_pt >= PAGE_MIN_WORD_SPACE_PT &&
+	    b->word_space_pt <= PAGE_MAX_WORD_SPACE_PT)) {
+		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
+		    "text box at %g pt, word spacing %g pt: outside what "
+		    "libharu draws", b->size_pt, b->word_space_pt);
+		w->err.code = HPDF_PAGE_OUT_OF_RANGE;
 		w->err.reported = 1;
 		return;
 	}

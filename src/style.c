@@ -6,8 +6,10 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "confine.h"
 #include "diag.h"
 #include "plan.h"
 #include "style.h"
@@ -78,6 +80,7 @@ style_free(struct style *s)
 	free(s->hyph_exceptions);
 	free(s->caption_word);
 	free(s->draft_word);
+	free(s->logo);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -345,11 +348,45 @@ load_map(struct style *st, const struct pnode *map, const char *prefix,
 	}
 }
 
+/*
+ * Fonts the template names: a name with a `/` is a path relative to the
+ * template folder (the folder of gaya.yaml), which it must stay inside
+ * once links are followed (confine.c); it is replaced by its real path.  A
+ * name without `/` is a file of the program's font folder (pdf.c).
+ */
+static void
+confine_fonts(struct style *st, const struct plan *pl, struct diag_list *dl)
+{
+	static const char *const key[4] = {
+		"biasa", "tebal", "miring", "tebal_miring"
+	};
+	const struct pnode *huruf = pnode_get(pl->root, "huruf"), *v;
+	char *real, *path;
+	int f, fd, err;
+
+	for (f = 0; f < 4; f++) {
+		if ((v = pnode_get(huruf, key[f])) == NULL || v->type != PN_STR ||
+		    strchr(v->str, '/') == NULL)
+			continue;
+		path = xasprintf("huruf.%s", key[f]);
+		if ((fd = confine_open(pl->dir, v->str, &real, &err)) < 0)
+			confine_report(dl, fd, err, D_STYLE_VALUE, &v->pos, path,
+			    "the font", v->str, "the template folder", pl->dir);
+		else {
+			close(fd);
+			free(st->font[f]);
+			st->font[f] = real;
+		}
+		free(path);
+	}
+}
+
 int
-style_load(const char *path, struct style *st, struct diag_list *dl)
+style_load_buffer(const char *name, const char *text, size_t len,
+    struct style *st, struct diag_list *dl)
 {
 	size_t before = dl->nerror;
-	struct plan *pl = plan_load_file(path, dl);
+	struct plan *pl = plan_load_buffer(name, text, len, dl);
 	int rc = -1;
 
 	if (pl == NULL || pl->root == NULL)
@@ -360,8 +397,28 @@ style_load(const char *path, struct style *st, struct diag_list *dl)
 		goto out;
 	}
 	load_map(st, pl->root, "", dl);
+	confine_fonts(st, pl, dl);
 	rc = dl->nerror > before ? -1 : 0;
 out:
 	plan_free(pl);
+	return rc;
+}
+
+int
+style_load(const char *path, struct style *st, struct diag_list *dl)
+{
+	struct buf b = BUF_INIT;
+	int rc, err;
+
+	/* No base folder: the caller chose the path; still a regular file. */
+	if ((rc = confine_read(NULL, path, PLAN_MAX_BYTES, &b, &err)) != 0 &&
+	    rc != CONFINE_TOO_LARGE) {
+		confine_report(dl, rc, err, D_IO_OPEN, NULL, NULL, "the style",
+		    path, "", NULL);
+		buf_free(&b);
+		return -1;
+	}
+	rc = style_load_buffer(path, buf_str(&b), b.len, st, dl);
+	buf_free(&b);
 	return rc;
 }

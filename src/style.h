@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 enum style_pagenum {
 	PAGENUM_BOTTOM_CENTER,	/* plan/report practice: "3" at the bottom centre */
 	PAGENUM_TOP_CENTER,	/* naskah dinas: "- 3 -" at the top centre */
@@ -41,6 +43,10 @@ struct style {
 	size_t	 nhyph_exceptions;
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
+	/* The plan's wilayah.logo and where it is written: layout reports a
+	 * cover logo with this value there (NULL: the plan names none). */
+	char	*logo;
+	struct srcpos logo_pos;
 };
 
 /* Fills the built-in defaults (A4, 3/2/2/2.5 cm, Liberation Sans 12 pt,
@@ -55,6 +61,11 @@ struct diag_list;
  * with file:line:col.  Returns 0, or -1 when the file could not be read or
  * had an error. */
 int	style_load(const char *path, struct style *, struct diag_list *);
+/* The same from text already read; `name` (the file's path) names it in
+ * messages, and its folder is the template folder: fonts named with a `/`
+ * must lie inside it (confine.c) and are replaced by their real paths. */
+int	style_load_buffer(const char *name, const char *text, size_t len,
+	    struct style *, struct diag_list *);
 /* Frees the strings a style owns (not the struct itself). */
 void	style_free(struct style *);
 

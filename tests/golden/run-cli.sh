@@ -152,6 +152,20 @@ cmp -s "$tmp/basic.mustache" "$tmp/basic.orig" && ok || bad "expand replaced its
     --output="$tmp/basic.yaml" 2>"$tmp/err"
 check_status "expand -o onto its data" 1 $?
 
+# build -o may not name the cover logo or a file of the template folder.
+mkdir -p "$tmp/tp"
+cp -R templates/rencana-pengembangan "$tmp/tp/t"
+cp "$tmp/tp/t/gaya.yaml" "$tmp/gaya.orig"
+"$RENCANA" build -T "$tmp/tp/t" -o "$tmp/tp/t/gaya.yaml" "$E" 2>"$tmp/err"
+check_status "build -o onto the template's gaya.yaml" 1 $?
+cmp -s "$tmp/tp/t/gaya.yaml" "$tmp/gaya.orig" && ok || bad "build replaced gaya.yaml"
+sed 's|^wilayah:$|wilayah:\n  logo: logo.png|' "$E" >"$tmp/tp/plan.yaml"
+printf 'not a png' >"$tmp/tp/logo.png"
+"$RENCANA" build -o "$tmp/tp/logo.png" "$tmp/tp/plan.yaml" 2>"$tmp/err"
+check_status "build -o onto the logo" 1 $?
+[ "$(cat "$tmp/tp/logo.png")" = "not a png" ] && grep -q 'over the input file' "$tmp/err" &&
+    ok || bad "build replaced the logo: $(head -n 1 "$tmp/err")"
+
 # ---- a report that cannot be written is an I/O failure ----
 if [ -w /dev/full ]; then
 	"$RENCANA" check --format=json "$W" >/dev/full 2>/dev/null
