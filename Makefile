@@ -170,7 +170,12 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/rencana
 
 # ASan+UBSan build of everything, in its own folder, then the whole suite.
+# The program finds its templates and schema beside itself in a
+# checkout; the ASan program in build/asan gets links to them (its fonts
+# are Debian's, the same files).
 asan:
+	mkdir -p build/asan
+	for d in templates docs; do ln -sfn ../../$$d build/asan/$$d; done
 	$(MAKE) O=build/asan BIN=build/asan/rencana OPT='-O1 -g' \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    check

@@ -323,8 +323,11 @@ on_span(void *user, size_t off, size_t len, const struct pnode *v, int raw)
 
 	if (o == NULL)
 		return;
-	o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
-	o->paths = xrealloc(o->paths, o->cap * sizeof(*o->paths));
+	if (o->n == o->cap) {
+		/* paths grows with v, only when v does (each realloc may copy). */
+		o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
+		o->paths = xrealloc(o->paths, o->cap * sizeof(*o->paths));
+	}
 	e = &o->v[o->n];
 	memset(e, 0, sizeof(*e));
 	e->off = off;
@@ -802,6 +805,13 @@ build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
 	if (have_style)
 		style_free(&st);
 	return rc;
+}
+
+int
+build_check(const struct plan *pl, const char *template_dir,
+    const char *fontdir, struct diag_list *dl)
+{
+	return build_pdf(pl, template_dir, fontdir, NULL, dl);
 }
 
 int

@@ -38,6 +38,14 @@ int	build_pdf(const struct plan *, const char *template_dir,
 	    const char *fontdir, const char *path, struct diag_list *);
 
 /*
+ * build_pdf without writing anything: every stage runs (template, Markdown,
+ * layout, fonts, images, the PDF in memory), so whatever build_pdf would
+ * refuse is reported.  `rencana check` runs it on plans without errors.
+ */
+int	build_check(const struct plan *, const char *template_dir,
+	    const char *fontdir, struct diag_list *);
+
+/*
  * The same build up to the layout, then the text dump of the pages
  * (dump_pages, dump.h) appended to out instead of a PDF: the golden tests'
  * view of what pdf_write would draw.  Returns as build_pdf; out is left

@@ -92,7 +92,14 @@ static const char check_help[] =
 "FILE:LINE:COL: error: PATH: message.  - reads standard input (<stdin>).\n"
 "\n"
 "  -f, --format=FORMAT      text (default, on standard error), json or github\n"
-"                           (on standard output; github: Actions annotations)\n";
+"                           (on standard output; github: Actions annotations)\n"
+"  -T, --template=DIR       the template folder, as for build\n"
+"      --allow-dir=DIR      a folder files a plan names may also come from,\n"
+"                           as for build\n"
+"\n"
+"A plan without errors then goes through every stage of `build` short of\n"
+"writing the PDF (template, Markdown, layout, fonts, images), so a plan that\n"
+"check accepts builds.\n";
 
 static const char build_help[] =
 "usage: rencana build [OPTION...] PLAN...\n"
@@ -412,24 +419,43 @@ load_stdin(struct diag_list *dl)
 	return pl;
 }
 
+/* --allow-dir DIR of check and build: process-wide, before any build. */
+static int
+allow_dir(const char *dir)
+{
+	if (confine_allow_dir(dir) == 0)
+		return 0;
+	return usage_error(errno == E2BIG ? "--allow-dir `%s`: at most 16 "
+	    "folders" : "--allow-dir `%s`: not a folder", dir);
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "allow-dir", required_argument, NULL, OPT_ALLOW_DIR },
 		COMMON_LONG,
 		{ NULL, 0, NULL, 0 }
 	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
 	struct diag_list dl;
+	const char *tdir = NULL;
+	char *fontdir = NULL;
 	FILE *out;
 	int c, i, rc, done = -1;
 
 	begin_opts("check", check_help);
-	while ((c = next_opt(argc, argv, ":f:" COMMON_SHORT, lo, &done)) != -1)
+	while ((c = next_opt(argc, argv, ":f:T:" COMMON_SHORT, lo, &done)) != -1) {
 		if (c == 'f' && parse_format(optarg, &fmt) != 0)
 			return usage_error("unknown format `%s`; use text, json or "
 			    "github", optarg);
+		if (c == 'T')
+			tdir = optarg;
+		if (c == OPT_ALLOW_DIR && allow_dir(optarg) != 0)
+			return EXIT_USAGE;
+	}
 	if (done >= 0)
 		return done;
 	if (optind >= argc)
@@ -437,11 +463,19 @@ cmd_check(int argc, char **argv)
 
 	diag_init(&dl);
 	for (i = optind; i < argc; i++) {
+		size_t before = dl.nerror;
 		struct plan *pl = strcmp(argv[i], "-") == 0 ? load_stdin(&dl) :
 		    plan_load_file(argv[i], &dl);
 
 		if (pl != NULL && pl->root != NULL)
 			validate_plan(pl, &dl);
+		/* A valid plan goes through every stage of build but the
+		 * writing, so what build would refuse is found here. */
+		if (pl != NULL && pl->root != NULL && dl.nerror == before) {
+			if (fontdir == NULL)
+				fontdir = pdf_default_fontdir();
+			build_check(pl, tdir, fontdir, &dl);
+		}
 		plan_free(pl);
 	}
 	out = fmt == DIAG_FMT_TEXT ? stderr : stdout;
@@ -456,6 +490,7 @@ cmd_check(int argc, char **argv)
 	if (fflush(out) != 0 || ferror(out))
 		rc = EXIT_IO;
 	diag_free(&dl);
+	free(fontdir);
 	return rc;
 }
 
@@ -1295,11 +1330,8 @@ cmd_build(int argc, char **argv)
 		case 'T': tdir = optarg; break;
 		case 'j': jobs_s = optarg; break;
 		case OPT_ALLOW_DIR:
-			/* Process-wide, set before any build starts. */
-			if (confine_allow_dir(optarg) != 0)
-				return usage_error(errno == E2BIG ?
-				    "--allow-dir `%s`: at most 16 folders" :
-				    "--allow-dir `%s`: not a folder", optarg);
+			if (allow_dir(optarg) != 0)
+				return EXIT_USAGE;
 			break;
 		default: break;
 		}

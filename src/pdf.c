@@ -1492,7 +1492,9 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	step(&w->err, "saving");
 	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
 		goto internal;
-	if (strcmp(path, "-") == 0)
+	if (path == NULL)
+		rc = PDF_OK;
+	else if (strcmp(path, "-") == 0)
 		rc = save_fd(w, STDOUT_FILENO, "standard output");
 	else if (stat(path, &pst) == 0 && !S_ISREG(pst.st_mode) &&
 	    !S_ISDIR(pst.st_mode))

@@ -56,7 +56,8 @@ int	 pdf_metrics(const struct style *, const char *fontdir,
  * clock): meta.date gives the dates, -1 omits them.  Thread-safe (one
  * libharu document per call).  Returns PDF_OK, or PDF_FAIL / PDF_BAD_INPUT
  * with diagnostics in dl.  Does not check that `path` is not an input: call
- * pdf_check_output first. */
+ * pdf_check_output first.  path NULL does everything but write: the whole
+ * document is made in memory and dropped (`rencana check`). */
 int	 pdf_write_doc(struct pdf_doc *, const struct doc_pages *,
 	    const char *path, struct diag_list *dl);
 
