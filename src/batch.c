@@ -35,6 +35,17 @@ batch_interrupted(void)
 	return interrupted != 0;
 }
 
+int
+batch_jobs_for_memory(int jobs, size_t largest)
+{
+	double each = BATCH_JOB_BASE + BATCH_JOB_PER_BYTE * (double)largest;
+	double fit = BATCH_MEMORY_BUDGET / each;
+
+	if (fit < 1)
+		return 1;
+	return (double)jobs > fit ? (int)fit : jobs;
+}
+
 struct queue {
 	pthread_mutex_t	 lock;
 	size_t		 next;		/* next index to hand out */

@@ -96,3 +96,4 @@ DIAG(D_MD_LIMIT,	ERROR,	"md-limit",	"the Markdown has a line over 256 KiB, a lin
 DIAG(D_MD_FENCE,	ERROR,	"md-fence",	"fenced code opened in a Markdown field is not closed in it")
 DIAG(D_MD_HTML,		WARNING, "md-html",	"raw HTML in Markdown is not shown in the PDF")
 DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")
+DIAG(D_LAYOUT_PAGES,	ERROR,	"layout-pages",	"the document would have more than 5,000 pages")

@@ -40,12 +40,17 @@
  * SIG_MAX_LINES: lines of a signature block (place and date, jabatan lines,
  *   name, rank, NIP); it must fit on one page, which holds about 34 lines,
  *   so further `jabatan` lines are dropped.
+ * LAY_MAX_PAGES: pages of one document.  A plan document has 20 to 150;
+ *   4 MiB of one-line paragraphs (within every input limit) made 16,079
+ *   pages in 397 MB.  Layout stops at the top-level block that passes it,
+ *   so a build's memory stays bounded whatever -j multiplies it by.
  * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
  * the recursion in lay_blocks is at most that deep.
  */
 #define LAY_MAX_IMAGE_PIXELS (4096 * 4096)
 #define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
+#define LAY_MAX_PAGES	5000
 
 #define PT_PER_MM	(72.0 / 25.4)
 #define LIST_INDENT_MM	7.5	/* per list level */
@@ -83,6 +88,12 @@ lay_new_page(struct lay *L)
 	struct page *p;
 
 	p = doc_pages_add(L->d);
+	if (L->d->npage > LAY_MAX_PAGES && !L->too_long) {
+		L->too_long = 1;
+		diag_add(L->dl, D_LAYOUT_PAGES, NULL, NULL,
+		    "the document would have more than %d pages; a plan "
+		    "document has 20 to 150", LAY_MAX_PAGES);
+	}
 	L->nonum = xgrow(L->nonum, &L->nonumcap, L->d->npage, 1);
 	L->nonum[L->d->npage - 1] = 0;
 	if (L->body_pending) {
@@ -944,7 +955,7 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 	const struct block *b;
 	struct ctx qc;
 
-	for (b = parent->first; b != NULL; b = b->next) {
+	for (b = parent->first; b != NULL && !L->too_long; b = b->next) {
 		switch (b->type) {
 		case BLK_PARAGRAPH:
 			if (b->is_caption)

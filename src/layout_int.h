@@ -172,6 +172,7 @@ struct lay {
 	char		 marker[40];		/* pending list marker */
 	double		 marker_x;
 	int		 marker_on;
+	int		 too_long;		/* LAY_MAX_PAGES reached: stop */
 };
 
 /* layout.c */

@@ -117,7 +117,9 @@ static const char build_help[] =
 "                           $RENCANA_TEMPLATES, PROGRAM/../share/rencana/templates,\n"
 "                           PROGRAM/templates, DATADIR/rencana/templates and\n"
 "                           ./templates)\n"
-"  -j, --jobs=N             build N plans at once, on N threads (1-64, default 1)\n"
+"  -j, --jobs=N             build N plans at once, on N threads (1-64, default 1);\n"
+"                           fewer when their memory (about 16 MiB + 110 times\n"
+"                           the largest plan's size each) would pass 1 GiB\n"
 "      --allow-dir=DIR      files a plan names (the cover logo) may also come\n"
 "                           from DIR, not only from the plan's own folder\n"
 "                           (may be given up to 16 times)\n"
@@ -1385,6 +1387,23 @@ cmd_build(int argc, char **argv)
 	}
 	if (!run.markdown)
 		run.fontdir = fontdir = pdf_default_fontdir();
+	/* The memory budget of the batch (batch.h) lowers -j for big plans. */
+	if (jobs > 1) {
+		size_t largest = 0;
+		struct stat st;
+		int fit;
+
+		for (k = 0; k < n; k++)
+			if (stat(plans[k], &st) == 0 && (size_t)st.st_size > largest)
+				largest = (size_t)st.st_size;
+		fit = batch_jobs_for_memory((int)jobs, largest);
+		if (fit < jobs && verbose)
+			fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
+			    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
+			    fit, largest, (size_t)((BATCH_JOB_BASE +
+			    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
+		jobs = fit;
+	}
 	batch_catch_signals();
 	if (n > 1)
 		pdf_defer_dir_sync();

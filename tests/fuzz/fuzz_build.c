@@ -1,7 +1,9 @@
 /*
  * rencana: fuzz harness: the whole build, plan bytes to PDF bytes: loader,
  * validator, template, Markdown, layout and libharu.  Invalid plans stop
- * after validation, as `rencana build` does, so most inputs stay fast.  The
+ * after validation, as `rencana build` does, so most inputs stay fast.  A
+ * plan that `check` accepts (build_check) and build_pdf then refuses
+ * aborts: check and build must agree (issue 10).  The
  * PDF goes to a per-process file in $TMPDIR (/dev/shm when present: memory,
  * not disk) and is removed after each input.  Templates come from
  * ./templates, fonts from pdf_default_fontdir(), so run from the repository.
@@ -46,8 +48,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pl = plan_load_buffer("fuzz.yaml", (const char *)data, size, &dl);
 	if (pl != NULL && pl->root != NULL) {
 		validate_plan(pl, &dl);
-		if (dl.nerror == 0) {
-			build_pdf(pl, NULL, fontdir, out_path, &dl);
+		/* What check accepts (every stage short of writing),
+		 * build must write: a disagreement is a crash here. */
+		if (dl.nerror == 0 &&
+		    build_check(pl, NULL, fontdir, &dl) == PDF_OK &&
+		    dl.nerror == 0) {
+			if (build_pdf(pl, NULL, fontdir, out_path, &dl) != PDF_OK)
+				abort();
 			unlink(out_path);
 		}
 	}

@@ -24,6 +24,8 @@
 #   manyheads `## h` headings [headings], PER=9000 per chapter (4 MiB at
 #             600,000; over BLOCKS_MAX_HEADINGS: refused)
 #   markup    `*a` [pairs], PER=30000 per chapter (over BLOCKS_MAX_MARKUP)
+#   shortparas one-word paragraphs [paragraphs], PER=6500 per chapter
+#             (416,000 make about 16,000 pages: over LAY_MAX_PAGES)
 #   yamllist  a YAML list [items] (over PLAN_MAX_NODES: refused)
 #   yamlnest  nested YAML flow lists [depth] (over PLAN_MAX_DEPTH: refused)
 #   alias     an alias bomb [levels] (aliases are refused)
@@ -60,6 +62,8 @@ chapters() {
 				print "      ## h"
 			else if (kind == "markup")
 				print "      *a"
+			else if (kind == "shortparas")
+				print "      a\n"
 			else if (kind == "para")
 				printf "kata "
 		}
@@ -175,6 +179,7 @@ list)		base; chapters list "$N" 10000 ;;
 para)		base; chapters para "$N" 10000 ;;
 manyheads)	base; chapters manyheads "$N" 9000 ;;
 markup)		base; chapters markup "$N" 6000 ;;
+shortparas)	base; chapters shortparas "$N" 6500 ;;
 word|cols|rows|headings|quote|nestlist|pipes|quoteemph)
 		base; one_chapter "$CASE" "$N" ;;
 loops)		loops "$N" ;;

@@ -178,5 +178,37 @@ refused "100 MB on standard input" "the limit is 4194304 bytes" \
     "$tmp/big.yaml" check -
 rm -f "$tmp/big.yaml"
 
+# The page limit: 416,000 one-word paragraphs (3.6 MiB, every input limit
+# kept) would make about 16,000 pages.  Layout stops at 5,000: refused in
+# under 2 s, and, like any plan of 4 MiB, within 512 MiB (ASan: not judged).
+$GEN shortparas 416000 >"$tmp/p.yaml"
+rm -f "$tmp/refused.pdf"
+t0=$(now_ms)
+if [ -n "$TIME" ]; then
+	timeout "$LIMIT" $TIME -f %M -o "$tmp/rss" "$RENCANA" build -o "$tmp/refused.pdf" \
+	    "$tmp/p.yaml" >/dev/null 2>"$tmp/err"
+else
+	timeout "$LIMIT" "$RENCANA" build -o "$tmp/refused.pdf" "$tmp/p.yaml" >/dev/null 2>"$tmp/err"
+fi
+st=$?
+t1=$(now_ms)
+kb=
+[ -n "$TIME" ] && kb=$(tail -n 1 "$tmp/rss")
+say "over 5,000 pages: refused in $((t1 - t0)) ms, peak ${kb:-?} KiB"
+asan=0
+grep -q __asan_init "$RENCANA" 2>/dev/null && asan=1
+if [ "$st" -ne 1 ] || ! grep -q 'more than 5000 pages' "$tmp/err" || [ -e "$tmp/refused.pdf" ]; then
+	echo "FAIL over 5,000 pages: exit $st, $(head -n 1 "$tmp/err")"
+	fail=$((fail + 1))
+elif [ $asan = 0 ] && [ $((t1 - t0)) -ge 2000 ]; then
+	echo "FAIL over 5,000 pages: took $((t1 - t0)) ms (limit 2000)"
+	fail=$((fail + 1))
+elif [ $asan = 0 ] && [ -n "$kb" ] && [ "$kb" -gt 524288 ]; then
+	echo "FAIL over 5,000 pages: peak memory $kb KiB, over 512 MiB"
+	fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -41,6 +41,18 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/* The memory budget: ordinary plans keep -j, plans of the 4 MiB limit run
+ * two at a time, and one job always runs. */
+START_TEST(test_jobs_for_memory)
+{
+	ck_assert_int_eq(batch_jobs_for_memory(8, 30000), 8);
+	ck_assert_int_eq(batch_jobs_for_memory(64, 30000), 53);
+	ck_assert_int_eq(batch_jobs_for_memory(8, 4u << 20), 2);
+	ck_assert_int_eq(batch_jobs_for_memory(1, 4u << 20), 1);
+	ck_assert_int_eq(batch_jobs_for_memory(4, (size_t)1 << 40), 1);
+}
+END_TEST
+
 Suite *
 batch_suite(void)
 {
@@ -49,6 +61,7 @@ batch_suite(void)
 
 	tcase_add_loop_test(tc, test_every_job_once_in_its_slot, 0, 4);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_jobs_for_memory);
 	suite_add_tcase(s, tc);
 	return s;
 }
