@@ -44,9 +44,12 @@ enum box_type {
  * raises HPDF_PAGE_OUT_OF_RANGE, 0x1056, past these: hpdf_consts.h).  A
  * justified line that would need more word spacing is set ragged.
  */
-#define PAGE_MAX_WORD_SPACE_PT	300.0	/* HPDF_MAX_WORDSPACE */
-#define PAGE_MIN_WORD_SPACE_PT	(-30.0)	/* HPDF_MIN_WORDSPACE */
-#define PAGE_MAX_FONT_PT	600.0	/* HPDF_MAX_FONTSIZE */
+#define PAGE_MAX_WORD_SPACE	300	/* HPDF_MAX_WORDSPACE */
+#define PAGE_MIN_WORD_SPACE	(-30)	/* HPDF_MIN_WORDSPACE */
+#define PAGE_MAX_FONT		600	/* HPDF_MAX_FONTSIZE */
+#define PAGE_MAX_WORD_SPACE_PT	((double)PAGE_MAX_WORD_SPACE)
+#define PAGE_MIN_WORD_SPACE_PT	((double)PAGE_MIN_WORD_SPACE)
+#define PAGE_MAX_FONT_PT	((double)PAGE_MAX_FONT)
 
 struct box {
 	enum box_type	 type;

@@ -80,9 +80,9 @@
 #define MAX_DEFERRED_DIRS 64
 
 /* page.h repeats libharu's ranges so that layout keeps within them. */
-_Static_assert((int)PAGE_MAX_WORD_SPACE_PT == HPDF_MAX_WORDSPACE &&
-    (int)PAGE_MIN_WORD_SPACE_PT == HPDF_MIN_WORDSPACE &&
-    (int)PAGE_MAX_FONT_PT == HPDF_MAX_FONTSIZE, "page.h limits");
+_Static_assert(PAGE_MAX_WORD_SPACE == HPDF_MAX_WORDSPACE &&
+    PAGE_MIN_WORD_SPACE == HPDF_MIN_WORDSPACE &&
+    PAGE_MAX_FONT == HPDF_MAX_FONTSIZE, "page.h limits");
 
 #define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
 #define PI		3.14159265358979323846

@@ -487,8 +487,8 @@ static const char *const patterns[SCHEMA_PAT__COUNT] = {
 	[SCHEMA_PAT_EMAIL] = "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
 	[SCHEMA_PAT_PHONE] = "^(\\+62|0)[0-9][0-9 -]{5,16}[0-9]$",
 	/* Not \s, which ECMA-262 widens to Unicode spaces. */
-	[SCHEMA_PAT_URL] = "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]+)?"
-	    "([/?#][^ \\t\\n\\v\\f\\r]*)?$",
+	[SCHEMA_PAT_URL] =
+	    "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]+)?([/?#][^ \\t\\n\\v\\f\\r]*)?$",
 	[SCHEMA_PAT_SCHEDULE] = "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-S[12])?$",
 	[SCHEMA_PAT_DATE] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
 };
