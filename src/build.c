@@ -397,13 +397,29 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 		    "no `dokumen.jenis` or `dokumen.templat` to choose a template");
 		return NULL;
 	}
-	/* A path (it has a slash) is relative to the plan's folder. */
+	/* A path (it has a slash) is relative to the plan's folder, and like
+	 * every file a plan names it must stay inside that folder (or one
+	 * given with --allow-dir) once links are followed. */
 	if (strchr(name, '/') != NULL || strcmp(name, ".") == 0 ||
 	    strcmp(name, "..") == 0) {
 		char *p = name[0] == '/' ? xstrdup(name) :
 		    xasprintf("%s/%s", pl->dir, name);
+		char *main_file = xasprintf("%s/%s", name, MAIN_TEMPLATE);
+		int err = 0, fd = confine_open(pl->dir, main_file, NULL, &err);
 
-		if (is_dir(p))
+		free(main_file);
+		if (fd >= 0)
+			close(fd);
+		if (fd == CONFINE_OUTSIDE) {
+			diag_add(dl, D_PATH_OUTSIDE, at ? &at->pos : NULL,
+			    "dokumen.templat", "the template folder `%s` lies "
+			    "outside the plan's folder `%s` once links are "
+			    "followed (use --allow-dir, or --template)", name,
+			    pl->dir);
+			free(p);
+			return NULL;
+		}
+		if (fd >= 0 && is_dir(p))
 			return p;
 		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL, "dokumen.templat",
 		    "`%s` is not a template folder: it has no `%s`", p,

@@ -120,6 +120,20 @@ rm -f out/x.pdf
 tl "link inside" inlink.png 0 ""
 [ -e out/x.pdf ] || bad "logo link inside: no PDF written"
 
+# dokumen.templat as a path: a folder the plan names, so confined like the
+# logo (inside the plan's folder, or --allow-dir); --template is the user's.
+sed "s|^  jenis: \(.*\)|  jenis: \1\\
+  templat: $tpl|" p/plan.yaml >p/tpath.yaml
+tl_at="p/tpath.yaml:$(grep -n '^  templat: ' p/tpath.yaml | cut -d: -f1):12"
+t "templat outside" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
+    build p/tpath.yaml -o out/x.pdf
+t "templat outside, --allow-dir" 0 "" build --allow-dir "$root/templates" p/tpath.yaml -o out/x.pdf
+t "templat outside, check" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
+    check p/tpath.yaml
+cp -R "$tpl" p/t
+sed "s|^  templat: .*|  templat: ./t|" p/tpath.yaml >p/tin.yaml
+t "templat inside" 0 "" build p/tin.yaml -o out/x.pdf
+
 # A logo the template writes itself: no plan field, the same rules.
 cp -R "$tpl" t0
 sed 's|^judul: |logo: ../outside.png\njudul: |' "$tpl/sampul.mustache" >t0/sampul.mustache
