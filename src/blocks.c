@@ -4,8 +4,9 @@
  * iterator walk (cmark's ENTER/EXIT events) copies the result into our own
  * tree, converting text to WinAnsi and recognising the rencana dialect:
  * directives (fenced code whose info string is `rencana-NAME`, body lines
- * `key: value`) and table captions (a paragraph whose first inline is
- * strong text beginning with the caption word, directly before a table).
+ * `key: value`) and table captions (a paragraph directly above or below
+ * a table beginning with `Table:`, `Tabel:` or `:`, pandoc's convention).
+ * Numbers are not this file's business: number.c adds them to the tree.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -68,7 +69,7 @@
 
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
-	"halaman-baru", "mulai-isi", "tanda-tangan"
+	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab"
 };
 
 struct conv {
@@ -232,8 +233,8 @@ report(struct conv *c, enum diag_code code, int line, int col,
 	report_off(c, code, md_offset(c, line, col > 0 ? col : 1), fmt, arg);
 }
 
-static struct block *
-block_new(enum blk_type type, int line)
+struct block *
+blocks_new(enum blk_type type, int line)
 {
 	struct block *b = xcalloc(1, sizeof(*b));
 
@@ -242,8 +243,8 @@ block_new(enum blk_type type, int line)
 	return b;
 }
 
-static void
-append_child(struct block *parent, struct block *b)
+void
+blocks_append(struct block *parent, struct block *b)
 {
 	b->parent = parent;
 	b->prev = parent->last;
@@ -278,8 +279,8 @@ to_winansi(struct conv *c, const char *s, size_t n, size_t *outlen,
 
 /* Appends WinAnsi text to the inline block, merging with the last run
  * when the flags agree. */
-static void
-add_run(struct block *b, const char *s, size_t n, unsigned flags)
+void
+blocks_add_run(struct block *b, const char *s, size_t n, unsigned flags)
 {
 	struct run *r;
 
@@ -317,7 +318,7 @@ add_text(struct conv *c, cmark_node *n, const char *s, unsigned flags)
 		return;
 	w = to_winansi(c, s, strlen(s), &wl, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n));
-	add_run(c->inl, w, wl, flags);
+	blocks_add_run(c->inl, w, wl, flags);
 	free(w);
 }
 
@@ -438,7 +439,7 @@ code_block(struct conv *c, cmark_node *n)
 	    fence_from_template(c, n)) {
 		size_t nl = strcspn(info + 8, " \t");
 
-		b = block_new(BLK_DIRECTIVE, line);
+		b = blocks_new(BLK_DIRECTIVE, line);
 		b->name = xstrndup(info + 8, nl);
 		for (i = 0; i < sizeof(directive_names) / sizeof(*directive_names); i++)
 			if (strcmp(b->name, directive_names[i]) == 0)
@@ -449,33 +450,103 @@ code_block(struct conv *c, cmark_node *n)
 		parse_directive(c, b, lit != NULL ? lit : "");
 		return b;
 	}
-	b = block_new(BLK_CODE, line);
+	b = blocks_new(BLK_CODE, line);
 	lit = lit != NULL ? lit : "";
 	ll = strlen(lit);
 	if (ll > 0 && lit[ll - 1] == '\n')
 		ll--;
 	w = to_winansi(c, lit, ll, &wl, line, 1);
-	add_run(b, w, wl, RUN_CODE);
+	blocks_add_run(b, w, wl, RUN_CODE);
 	free(w);
 	return b;
 }
 
 /* ---- captions ---- */
 
-static void
-mark_caption(struct block *table, const char *word)
+/*
+ * The length of a caption marker opening paragraph p, with the blanks after
+ * it: `Table:`, `table:`, `Tabel:`, `tabel:` or `:` (pandoc's `Table:` and
+ * `:`, and the Indonesian word), followed by a blank or the end of the
+ * first run; 0 when p is not a caption.
+ */
+static size_t
+caption_marker(const struct block *p)
 {
-	struct block *p = table->prev;
-	size_t wl;
+	static const char *const mark[] = { "Table:", "table:", "Tabel:",
+	    "tabel:", ":" };
+	const struct run *r;
+	size_t i, n;
 
-	if (word == NULL || p == NULL || p->type != BLK_PARAGRAPH ||
-	    p->nrun == 0 || !(p->run[0].flags & RUN_BOLD))
-		return;
-	wl = strlen(word);
-	if (p->run[0].len < wl || memcmp(p->run[0].text, word, wl) != 0)
-		return;
+	if (p == NULL || p->type != BLK_PARAGRAPH || p->is_caption ||
+	    p->nrun == 0)
+		return 0;
+	r = &p->run[0];
+	if (r->flags & (RUN_CODE | RUN_BREAK))
+		return 0;
+	for (i = 0; i < sizeof(mark) / sizeof(*mark); i++) {
+		n = strlen(mark[i]);
+		if (r->len < n || memcmp(r->text, mark[i], n) != 0)
+			continue;
+		if (n < r->len && r->text[n] != ' ' && r->text[n] != '\t')
+			continue;
+		while (n < r->len && (r->text[n] == ' ' || r->text[n] == '\t'))
+			n++;
+		return n;
+	}
+	return 0;
+}
+
+/* Makes p the caption of table t: the marker goes, p stands above t. */
+static void
+attach_caption(struct block *t, struct block *p, size_t mark)
+{
+	struct run *r = &p->run[0];
+
+	memmove(r->text, r->text + mark, r->len - mark + 1);
+	r->len -= mark;
+	if (r->len == 0) {
+		free(r->text);
+		memmove(p->run, p->run + 1, (p->nrun - 1) * sizeof(*p->run));
+		p->nrun--;
+	}
 	p->is_caption = 1;
-	table->caption = p;
+	t->caption = p;
+	if (t->next == p) {
+		blocks_unlink(p);
+		blocks_insert_before(t, p);
+	}
+}
+
+/*
+ * Every table takes the caption paragraph directly above it, else the one
+ * directly below it, unless that one stands directly above another table
+ * (a caption between two tables belongs to the second).
+ */
+static void
+find_captions(struct block *doc)
+{
+	struct block *b = doc;
+	size_t m;
+
+	while (b != NULL) {
+		if (b->type == BLK_TABLE) {
+			if ((m = caption_marker(b->prev)) > 0)
+				attach_caption(b, b->prev, m);
+			else if ((m = caption_marker(b->next)) > 0 &&
+			    (b->next->next == NULL ||
+			    b->next->next->type != BLK_TABLE))
+				attach_caption(b, b->next, m);
+		}
+		if (b->first != NULL && b->type != BLK_TABLE)
+			b = b->first;
+		else {
+			while (b != NULL && b != doc && b->next == NULL)
+				b = b->parent;
+			if (b == NULL || b == doc)
+				break;
+			b = b->next;
+		}
+	}
 }
 
 /* ---- the walk ---- */
@@ -505,14 +576,13 @@ is_container(cmark_node_type t)
 }
 
 static void
-enter_node(struct conv *c, cmark_node *n, const char *word)
+enter_node(struct conv *c, cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 	const char *ts = cmark_node_get_type_string(n);
 	int line = cmark_node_get_start_line(n);
 	struct block *b = NULL;
 
-	(void)word;
 	if (is_container(t)) {
 		if (c->skip > 0 || c->depth >= BLOCKS_MAX_DEPTH) {
 			if (!c->depth_told++)
@@ -523,41 +593,41 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 			return;
 		}
 		if (t == CMARK_NODE_LIST) {
-			b = block_new(BLK_LIST, line);
+			b = blocks_new(BLK_LIST, line);
 			b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 			b->start = cmark_node_get_list_start(n);
 			b->tight = cmark_node_get_list_tight(n);
 		} else if (t == CMARK_NODE_ITEM)
-			b = block_new(BLK_ITEM, line);
+			b = blocks_new(BLK_ITEM, line);
 		else
-			b = block_new(BLK_QUOTE, line);
-		append_child(c->cur, b);
+			b = blocks_new(BLK_QUOTE, line);
+		blocks_append(c->cur, b);
 		c->cur = b;
 		c->depth++;
 		return;
 	}
 	switch (t) {
 	case CMARK_NODE_PARAGRAPH:
-		b = block_new(BLK_PARAGRAPH, line);
-		append_child(c->cur, b);
+		b = blocks_new(BLK_PARAGRAPH, line);
+		blocks_append(c->cur, b);
 		c->inl = b;
 		return;
 	case CMARK_NODE_HEADING:
-		b = block_new(BLK_HEADING, line);
+		b = blocks_new(BLK_HEADING, line);
 		b->level = cmark_node_get_heading_level(n);
-		append_child(c->cur, b);
+		blocks_append(c->cur, b);
 		c->inl = b;
 		return;
 	case CMARK_NODE_CODE_BLOCK:
 		check_fence_end(c, n);
-		append_child(c->cur, code_block(c, n));
+		blocks_append(c->cur, code_block(c, n));
 		return;
 	case CMARK_NODE_HTML_BLOCK:
 	case CMARK_NODE_HTML_INLINE:
 		html(c, n);
 		return;
 	case CMARK_NODE_THEMATIC_BREAK:
-		append_child(c->cur, block_new(BLK_THEMATIC, line));
+		blocks_append(c->cur, blocks_new(BLK_THEMATIC, line));
 		return;
 	case CMARK_NODE_TEXT:
 		add_text(c, n, cmark_node_get_literal(n), cur_flags(c));
@@ -570,7 +640,7 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 		return;
 	case CMARK_NODE_LINEBREAK:
 		if (c->inl != NULL)
-			add_run(c->inl, "", 0, RUN_BREAK);
+			blocks_add_run(c->inl, "", 0, RUN_BREAK);
 		return;
 	case CMARK_NODE_EMPH:
 		c->italic++;
@@ -588,7 +658,7 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 		uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
 		int i;
 
-		b = block_new(BLK_TABLE, line);
+		b = blocks_new(BLK_TABLE, line);
 		if (nc > BLOCKS_MAX_COLS) {
 			char num[16];
 
@@ -603,13 +673,13 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 			b->align[i] = al[i] == 'l' ? ALIGN_LEFT :
 			    al[i] == 'c' ? ALIGN_CENTER :
 			    al[i] == 'r' ? ALIGN_RIGHT : ALIGN_NONE;
-		append_child(c->cur, b);
+		blocks_append(c->cur, b);
 		c->cur = b;
 	} else if (strcmp(ts, "table_header") == 0 ||
 	    strcmp(ts, "table_row") == 0) {
-		b = block_new(BLK_ROW, line);
+		b = blocks_new(BLK_ROW, line);
 		b->header = strcmp(ts, "table_header") == 0;
-		append_child(c->cur, b);
+		blocks_append(c->cur, b);
 		c->cur = b;
 		c->col = 0;
 	} else if (strcmp(ts, "table_cell") == 0) {
@@ -617,14 +687,14 @@ enter_node(struct conv *c, cmark_node *n, const char *word)
 			c->skipcell = 1;
 			return;
 		}
-		b = block_new(BLK_CELL, line);
-		append_child(c->cur, b);
+		b = blocks_new(BLK_CELL, line);
+		blocks_append(c->cur, b);
 		c->inl = b;
 	}
 }
 
 static void
-exit_node(struct conv *c, cmark_node *n, const char *word)
+exit_node(struct conv *c, cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 	const char *ts;
@@ -656,7 +726,6 @@ exit_node(struct conv *c, cmark_node *n, const char *word)
 	if (ts == NULL)
 		return;
 	if (strcmp(ts, "table") == 0) {
-		mark_caption(c->cur, word);
 		c->cur = c->cur->parent;
 	} else if (strcmp(ts, "table_header") == 0 ||
 	    strcmp(ts, "table_row") == 0)
@@ -815,11 +884,10 @@ register_extensions(void)
 
 struct block *
 blocks_from_template(const char *md, size_t len, const char *file,
-    const struct blk_origin *orig, size_t norig, const char *caption_word,
-    struct diag_list *dl)
+    const struct blk_origin *orig, size_t norig, struct diag_list *dl)
 {
 	struct conv c;
-	struct block *doc = block_new(BLK_DOCUMENT, 1);
+	struct block *doc = blocks_new(BLK_DOCUMENT, 1);
 	cmark_parser *parser;
 	cmark_syntax_extension *table;
 	cmark_node *root, *n;
@@ -850,9 +918,9 @@ blocks_from_template(const char *md, size_t len, const char *file,
 		if (n == root || c.skipcell)
 			;
 		else if (ev == CMARK_EVENT_ENTER)
-			enter_node(&c, n, caption_word);
+			enter_node(&c, n);
 		else
-			exit_node(&c, n, caption_word);
+			exit_node(&c, n);
 		/* a cell beyond the column cap: drop everything inside it */
 		if (c.skipcell && ev == CMARK_EVENT_EXIT &&
 		    strcmp(cmark_node_get_type_string(n), "table_cell") == 0)
@@ -861,6 +929,7 @@ blocks_from_template(const char *md, size_t len, const char *file,
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
+	find_captions(doc);
 done:
 	free(c.lines);
 	free(c.html_told);
@@ -869,9 +938,9 @@ done:
 
 struct block *
 blocks_from_markdown(const char *md, size_t len, const char *file,
-    const char *caption_word, struct diag_list *dl)
+    struct diag_list *dl)
 {
-	return blocks_from_template(md, len, file, NULL, 0, caption_word, dl);
+	return blocks_from_template(md, len, file, NULL, 0, dl);
 }
 
 static void
@@ -889,6 +958,7 @@ block_free_one(struct block *b)
 		free(b->kv[i].value);
 	}
 	free(b->kv);
+	free(b->label);
 	free(b);
 }
 
@@ -911,6 +981,33 @@ blocks_free(struct block *root)
 		block_free_one(b);
 		b = next;
 	}
+}
+
+void
+blocks_unlink(struct block *b)
+{
+	if (b->prev != NULL)
+		b->prev->next = b->next;
+	else if (b->parent != NULL)
+		b->parent->first = b->next;
+	if (b->next != NULL)
+		b->next->prev = b->prev;
+	else if (b->parent != NULL)
+		b->parent->last = b->prev;
+	b->parent = b->prev = b->next = NULL;
+}
+
+void
+blocks_insert_before(struct block *at, struct block *b)
+{
+	b->parent = at->parent;
+	b->next = at;
+	b->prev = at->prev;
+	if (at->prev != NULL)
+		at->prev->next = b;
+	else if (at->parent != NULL)
+		at->parent->first = b;
+	at->prev = b;
 }
 
 const char *

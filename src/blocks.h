@@ -25,6 +25,21 @@ enum blk_type {
 	BLK_DIRECTIVE		/* name, kv[] */
 };
 
+/*
+ * What the numbering pass (number.c) counted a block as.  Each is a counter
+ * of its own, stepped where the block stands in the tree (docs/templates.md,
+ * "Structure and numbering").  Figures, appendices and footnotes are to be
+ * further counters here, not special cases.
+ */
+enum blk_counter {
+	CNT_NONE,
+	CNT_CHAPTER,		/* level-1 heading in the body: BAB I */
+	CNT_SECTION,		/* level 2: 1.1 (or A.) */
+	CNT_SUBSECTION,		/* level 3: 1.1.1 (or 1.) */
+	CNT_TABLE,		/* a table's caption: Tabel 2.1 */
+	CNT_COUNT
+};
+
 enum blk_align {
 	ALIGN_NONE,
 	ALIGN_LEFT,
@@ -64,11 +79,20 @@ struct block {
 	int		 ncols;		/* table */
 	enum blk_align	*align;		/* table: ncols entries (owned) */
 	struct block	*caption;	/* table: its caption paragraph, or NULL (not owned) */
-	int		 is_caption;	/* paragraph: the caption of the next table */
+	int		 is_caption;	/* paragraph: the caption of the next table
+					 * (its `Table:` marker removed) */
 	int		 header;	/* row: the GFM header row */
 	char		*name;		/* directive: NAME of `rencana-NAME` (owned) */
 	struct blk_kv	*kv;		/* directive: pairs in order (owned) */
 	size_t		 nkv, kvcap;
+	/* Set by the numbering pass (number.c); CNT_NONE and NULL before. */
+	enum blk_counter counter;	/* heading, caption: what was counted */
+	int		 number;	/* its value in that counter (1, 2, ...) */
+	char		*label;		/* "BAB I", "1.1", "Tabel 2.1": WinAnsi (owned) */
+	size_t		 label_len;
+	size_t		 nlabel;	/* leading runs holding the label and the
+					 * separator after it (a space or a line break);
+					 * the title is run[nlabel..nrun) */
 };
 
 /*
@@ -95,14 +119,15 @@ struct blk_origin {
 /*
  * Parses len bytes of UTF-8 Markdown into a new block tree the caller frees
  * with blocks_free.  `file` names the text in diagnostics (may be NULL: then
- * messages carry no position).  caption_word is the style's caption word
- * ("Tabel"); NULL detects no captions.  Problems (limits, characters
- * WinAnsi lacks, malformed directive lines) are added to dl; the tree is
- * always returned.
+ * messages carry no position).  A paragraph directly above or below a GFM
+ * table that begins with `Table:`, `Tabel:` (or lower case) or `:` is the
+ * table's caption (pandoc's convention): the marker is removed, and a
+ * caption found below its table is moved above it.  Problems (limits,
+ * characters WinAnsi lacks, malformed directive lines) are added to dl; the
+ * tree is always returned.  Nothing is numbered: that is number.c's pass.
  */
 struct block	*blocks_from_markdown(const char *md, size_t len,
-		    const char *file, const char *caption_word,
-		    struct diag_list *dl);
+		    const char *file, struct diag_list *dl);
 /*
  * Same, for Markdown that a template made: orig[0..norig) are the spans of
  * interpolated values, sorted by offset and not overlapping.  A fenced
@@ -112,10 +137,22 @@ struct block	*blocks_from_markdown(const char *md, size_t len,
  */
 struct block	*blocks_from_template(const char *md, size_t len,
 		    const char *file, const struct blk_origin *orig,
-		    size_t norig, const char *caption_word,
-		    struct diag_list *dl);
-/* Frees a tree (iteratively).  NULL does nothing. */
+		    size_t norig, struct diag_list *dl);
+/* Frees a tree, or a block unlinked from one with its children
+ * (iteratively).  NULL does nothing. */
 void		 blocks_free(struct block *);
+/* Inserts b (unlinked) before `at`, as a child of at's parent. */
+void		 blocks_insert_before(struct block *at, struct block *b);
+/* Unlinks b from its parent and siblings (b keeps its children). */
+void		 blocks_unlink(struct block *b);
+/* A new unlinked block of a type (line: its line in the Markdown). */
+struct block	*blocks_new(enum blk_type, int line);
+/* Appends child (unlinked) as the last child of parent. */
+void		 blocks_append(struct block *parent, struct block *child);
+/* Appends n bytes of WinAnsi text with flags to an inline block's runs,
+ * merged into the last run when the flags agree (RUN_BREAK never merges). */
+void		 blocks_add_run(struct block *, const char *s, size_t n,
+		    unsigned flags);
 /* The value of the first `key` of a directive, or NULL. */
 const char	*blocks_kv(const struct block *, const char *key);
 /* Checks the links of a tree (parent, sibling and child pointers agree);

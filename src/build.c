@@ -25,6 +25,7 @@
 #include "confine.h"
 #include "dump.h"
 #include "layout.h"
+#include "number.h"
 #include "page.h"
 #include "paths.h"
 #include "pdf.h"
@@ -677,6 +678,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		free(st.caption_word);
 		st.caption_word = xstrdup(w);
 	}
+	if ((w = pnode_str(words->root, "bab")) != NULL) {
+		free(st.chapter_word);
+		st.chapter_word = xstrdup(w);
+	}
 	if ((w = pnode_str(words->root, "konsep")) != NULL) {
 		free(st.draft_word);
 		st.draft_word = xstrdup(w);
@@ -762,6 +767,7 @@ build_layout(const struct plan *pl, const char *template_dir,
 	struct block *doc = NULL;
 	struct doc_pages *pages = NULL;
 	struct pdf_doc *pd = NULL;
+	struct number_opts no;
 
 	*have_style = 0;
 	*rc = PDF_FAIL;
@@ -770,7 +776,13 @@ build_layout(const struct plan *pl, const char *template_dir,
 		goto out;
 	*have_style = 1;
 	doc = blocks_from_template(buf_str(&md), md.len, NULL, orig.v, orig.n,
-	    st->caption_word, dl);
+	    dl);
+	if (dl->nerror > 0) {
+		*rc = PDF_BAD_INPUT;
+		goto out;
+	}
+	number_opts_from_style(&no, st);
+	number_run(doc, &no, dl);
 	if (dl->nerror > 0) {
 		*rc = PDF_BAD_INPUT;
 		goto out;

@@ -1,17 +1,17 @@
 /*
  * rencana: computed fields.  Copies the plan tree and adds what templates
  * print but the planner does not type, so that templates stay declarative:
- * long dates, Indonesian numbers and rupiah, region names, chapter numbers
- * in roman, section and table numbers counted per chapter in the order the
- * templates print them, totals, row numbers and first/last flags.
+ * long dates, Indonesian numbers and rupiah, region names, chapter titles,
+ * totals, row numbers and first/last flags.
  *
  * Every added node is flagged `generated` and carries the position of the
  * field it was computed from, so a later message can point at the plan.
  * docs/templates.md, "Computed fields", lists every name; the table
  * `known[]` below lists them too, for strict template checking.
  *
- * The document outline (which chapters, in which order, which numbered
- * sections and tables each has) is fixed here: see `chapters[]`.
+ * Values only: the document's structure (which chapters in which order,
+ * their sections and tables, and every number) is the template's, and
+ * number.c numbers it on the block tree (issue 11).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -26,7 +26,6 @@
  * Limits, each with its reason.
  */
 #define COMPUTE_MAX_DIGITS	30	/* numbers longer than this are printed as typed */
-#define COMPUTE_MAX_SECTIONS	26	/* letter headings A..Z; more fall back to decimals */
 
 /* ---- formatters --------------------------------------------------------- */
 
@@ -155,27 +154,6 @@ compute_rupiah(const char *typed)
 }
 
 char *
-compute_roman(long n)
-{
-	static const struct { int v; const char *s; } tab[] = {
-		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
-		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
-		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" }
-	};
-	struct buf b = BUF_INIT;
-	size_t i;
-
-	if (n < 1 || n > 3999)
-		return NULL;
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		while (n >= tab[i].v) {
-			buf_puts(&b, tab[i].s);
-			n -= tab[i].v;
-		}
-	return buf_detach(&b);
-}
-
-char *
 compute_nip(const char *nip)
 {
 	char d[19];
@@ -245,23 +223,12 @@ compute_percent(long long part, long long whole)
 	return xasprintf("%lld,%lld%%", tenths / 10, tenths % 10);
 }
 
-char *
-compute_section_label(enum style_heading_num style, long chapter, long n)
-{
-	if (style == HEADNUM_LETTER && n >= 1 && n <= COMPUTE_MAX_SECTIONS)
-		return xasprintf("%c.", (int)('A' + n - 1));
-	return xasprintf("%ld.%ld", chapter, n);
-}
-
 /* ---- building the context ------------------------------------------------ */
 
 struct cctx {
 	struct diag_list *dl;
 	const struct style *st;
 	const char	*lang;
-	long		 chapter;	/* number of the chapter being computed */
-	long		 nsection;	/* numbered sections in it so far */
-	long		 ntable;	/* tables in it so far */
 };
 
 /* White space a plain field folds: ASCII blanks and line ends. */
@@ -495,27 +462,6 @@ put_count(struct pnode *map, const struct pnode *list)
 	put_flag(map, "tunggal", n == 1, map);
 }
 
-static void
-next_section(struct cctx *c, struct pnode *parent, const char *key,
-    const struct pnode *from)
-{
-	put_own(parent, key, compute_section_label(c->st->headnum, c->chapter,
-	    ++c->nsection), NULL, from);
-}
-
-static void
-next_table(struct cctx *c, struct pnode *parent, const char *key,
-    const struct pnode *from)
-{
-	struct pnode *t = put_node(parent, key, PN_MAP, from);
-	char *nomor = xasprintf("%ld.%ld", c->chapter, ++c->ntable);
-
-	put_str(t, "nomor", nomor, from);
-	put_own(t, "label", xasprintf("%s %s", c->st->caption_word ?
-	    c->st->caption_word : "Tabel", nomor), NULL, from);
-	free(nomor);
-}
-
 /* A display word for an enum value: tab is {value, id, en} triples. */
 static const char *
 word_of(const char *const (*tab)[3], size_t n, const char *v, const char *lang)
@@ -650,20 +596,16 @@ put_cell(struct pnode *item, const char *key, const char *v,
 /* ---- per chapter ---------------------------------------------------------- */
 
 static void
-do_pendahuluan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_pendahuluan(struct cctx *c, struct pnode *root)
 {
 	struct pnode *dh = pnode_get(root, "dasar_hukum");
 
-	next_section(c, bagian, "latar_belakang", pnode_get(root, "pendahuluan"));
-	if (dh != NULL && dh->type == PN_SEQ && dh->nchild > 0)
-		next_section(c, bagian, "dasar_hukum", dh);
-	next_section(c, bagian, "maksud_tujuan", NULL);
-	next_section(c, bagian, "ruang_lingkup", NULL);
-	next_section(c, bagian, "sistematika", NULL);
+	put_flag(root, "ada_dasar_hukum", dh != NULL && dh->type == PN_SEQ &&
+	    dh->nchild > 0, dh != NULL ? dh : root);
 }
 
 static void
-do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_kondisi(struct cctx *c, struct pnode *root)
 {
 	struct pnode *k = pnode_get(root, "kondisi");
 	struct pnode *peg = pnode_get(k, "pegawai");
@@ -671,9 +613,10 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	struct pnode *rin, *r, *d;
 	long long total;
 
-	next_section(c, bagian, "gambaran_umum", k);
+	if (k != NULL && k->type == PN_MAP)
+		put_flag(k, "ada_kompetensi", komp != NULL &&
+		    komp->type == PN_SEQ && komp->nchild > 0, komp ? komp : k);
 	if (peg != NULL && peg->type == PN_MAP) {
-		next_section(c, bagian, "pegawai", peg);
 		if (get_ll(peg, "jumlah", &total)) {
 			put_number(peg, "jumlah_teks", total, c, pnode_get(peg, "jumlah"));
 			put_flag(peg, "tunggal", total == 1, pnode_get(peg, "jumlah"));
@@ -688,7 +631,6 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 
 			if (r->type != PN_MAP)
 				continue;
-			next_table(c, r, "tabel", r);
 			put_rows(daftar);
 			for (d = daftar ? daftar->first : NULL; d != NULL; d = d->next)
 				if (get_ll(d, "jumlah", &v) &&
@@ -708,8 +650,6 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		}
 	}
 	if (komp != NULL && komp->type == PN_SEQ && komp->nchild > 0) {
-		next_section(c, bagian, "kompetensi", komp);
-		next_table(c, k, "tabel_kompetensi", komp);
 		put_rows(komp);
 		for (d = komp->first; d != NULL; d = d->next) {
 			const char *a = pnode_str(d, "saat_ini"), *b = pnode_str(d, "dibutuhkan");
@@ -743,21 +683,18 @@ do_kondisi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 }
 
 static void
-do_tujuan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_tujuan(struct cctx *c, struct pnode *root)
 {
 	struct pnode *t = pnode_get(root, "tujuan");
-	struct pnode *l = pnode_get(t, "daftar"), *it;
+	struct pnode *l = pnode_get(t, "daftar");
 
 	put_rows(l);
-	for (it = l ? l->first : NULL; it != NULL; it = it->next)
-		if (it->type == PN_MAP)
-			next_section(c, it, "bagian", it);
 	if (t != NULL && t->type == PN_MAP)
 		put_count(t, l);
 }
 
 static void
-do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_strategi(struct cctx *c, struct pnode *root)
 {
 	struct pnode *s = pnode_get(root, "strategi");
 	struct pnode *l = pnode_get(s, "daftar"), *it, *k;
@@ -772,14 +709,12 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 
 		if (it->type != PN_MAP)
 			continue;
-		next_section(c, it, "bagian", it);
 		put_own(it, "tujuan_teks", join_list(pnode_get(it, "tujuan")), "-",
 		    pnode_get(it, "tujuan"));
 		put_flag(it, "ada_kegiatan", keg != NULL && keg->type == PN_SEQ &&
 		    keg->nchild > 0, keg);
 		if (keg == NULL || keg->type != PN_SEQ || keg->nchild == 0)
 			continue;
-		next_table(c, it, "tabel", keg);
 		put_rows(keg);
 		for (k = keg->first; k != NULL; k = k->next) {
 			const char *j;
@@ -820,8 +755,6 @@ do_strategi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	put_count(s, l);
 	put_flag(s, "ada_kegiatan", tkeg > 0, s);
 	if (tkeg > 0) {
-		next_section(c, bagian, "rekapitulasi", s);
-		next_table(c, s, "tabel_rekapitulasi", s);
 		put_long(s, "banyak_kegiatan", tkeg, s);
 		put_number(s, "jumlah_jp_teks", tjp, c, s);
 		put_number(s, "jumlah_peserta_teks", tpes, c, s);
@@ -866,17 +799,17 @@ put_contact(struct pnode *item, const struct pnode *k)
 }
 
 static void
-do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_implementasi(struct cctx *c, struct pnode *root)
 {
 	struct pnode *im = pnode_get(root, "implementasi");
 	struct pnode *m = pnode_get(im, "mitra"), *it;
 	int kontak = 0;
 
-	next_section(c, bagian, "pelaksanaan", im);
+	if (im != NULL && im->type == PN_MAP)
+		put_flag(im, "ada_mitra", m != NULL && m->type == PN_SEQ &&
+		    m->nchild > 0, m ? m : im);
 	if (m == NULL || m->type != PN_SEQ || m->nchild == 0)
 		return;
-	next_section(c, bagian, "mitra", m);
-	next_table(c, im, "tabel_mitra", m);
 	put_rows(m);
 	for (it = m->first; it != NULL; it = it->next) {
 		if (it->type != PN_MAP)
@@ -894,7 +827,7 @@ do_implementasi(struct cctx *c, struct pnode *root, struct pnode *bagian)
 }
 
 static void
-do_tantangan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_tantangan(struct cctx *c, struct pnode *root)
 {
 	struct pnode *t = pnode_get(root, "tantangan");
 	struct pnode *l = pnode_get(t, "daftar"), *it;
@@ -906,7 +839,6 @@ do_tantangan(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
 		if (it->type != PN_MAP)
 			continue;
-		next_section(c, it, "bagian", it);
 		put_cell(it, "judul_teks", pnode_str(it, "judul"), it);
 		put_cell(it, "tingkat_teks", word_of(tingkat_words,
 		    NELEM(tingkat_words), pnode_str(it, "tingkat"), c->lang), it);
@@ -915,14 +847,12 @@ do_tantangan(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		    pnode_get(it, "mitigasi"));
 	}
 	put_count(t, l);
-	if (l != NULL && l->type == PN_SEQ && l->nchild > 0) {
-		next_section(c, bagian, "ringkasan", l);
-		next_table(c, t, "tabel", l);
-	}
+	put_flag(t, "ada_daftar", l != NULL && l->type == PN_SEQ && l->nchild > 0,
+	    l ? l : t);
 }
 
 static void
-do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_monitoring(struct cctx *c, struct pnode *root)
 {
 	struct pnode *mo = pnode_get(root, "monitoring");
 	struct pnode *l = pnode_get(mo, "indikator"), *it;
@@ -935,8 +865,6 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 	get_ll(per, "selesai", &y1);
 	if (y1 - y0 > 50)	/* the validator allows 10; never loop far */
 		y1 = y0 + 50;
-	next_section(c, bagian, "indikator", l);
-	next_table(c, mo, "tabel", l);
 	put_rows(l);
 	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
 		struct pnode *b = pnode_get(it, "baseline");
@@ -975,23 +903,22 @@ do_monitoring(struct cctx *c, struct pnode *root, struct pnode *bagian)
 		put_cell(it, "arah_teks", word_of(arah_words, NELEM(arah_words),
 		    pnode_str(it, "arah") ? pnode_str(it, "arah") : "naik", c->lang), it);
 	}
-	/* How each indicator is measured: the goal, direction and frequency
-	 * do not fit beside the yearly targets. */
-	if (l != NULL && l->type == PN_SEQ && l->nchild > 0)
-		next_table(c, mo, "tabel_pengukuran", l);
+	put_flag(mo, "ada_indikator", l != NULL && l->type == PN_SEQ &&
+	    l->nchild > 0, l ? l : mo);
 	put_count(mo, l);
 }
 
 static void
-do_keterlibatan(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_keterlibatan(struct cctx *c, struct pnode *root)
 {
 	struct pnode *km = pnode_get(root, "keterlibatan_masyarakat");
 	struct pnode *f = pnode_get(km, "forum"), *it;
 
+	if (km != NULL && km->type == PN_MAP)
+		put_flag(km, "ada_forum", f != NULL && f->type == PN_SEQ &&
+		    f->nchild > 0, f ? f : km);
 	if (f == NULL || f->type != PN_SEQ || f->nchild == 0)
 		return;
-	next_section(c, bagian, "forum", f);
-	next_table(c, km, "tabel_forum", f);
 	put_rows(f);
 	for (it = f->first; it != NULL; it = it->next) {
 		if (it->type != PN_MAP)
@@ -1005,28 +932,27 @@ do_keterlibatan(struct cctx *c, struct pnode *root, struct pnode *bagian)
 }
 
 static void
-do_contoh_sukses(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_contoh_sukses(struct cctx *c, struct pnode *root)
 {
-	struct pnode *l = pnode_get(root, "contoh_sukses"), *it;
-
-	put_rows(l);
-	for (it = l ? l->first : NULL; it != NULL; it = it->next)
-		if (it->type == PN_MAP)
-			next_section(c, it, "bagian", it);
+	put_rows(pnode_get(root, "contoh_sukses"));
 }
 
 static void
-do_nothing(struct cctx *c, struct pnode *root, struct pnode *bagian)
+do_nothing(struct cctx *c, struct pnode *root)
 {
 }
 
-/* The outline: chapters in the order every shipped template prints them.
- * `title` says where a plan gives the chapter's own title. */
+/*
+ * The chapters a plan can have: where a plan gives a chapter's own title,
+ * and the function computing its values.  Not an order: the template
+ * prints the chapters in its own order (docs/templates.md, "Structure and
+ * numbering").
+ */
 static const struct chapter {
 	const char	*key;
-	const char	*title_map;	/* map holding `title_key`, or NULL */
+	const char	*title_map;	/* map holding `title_key` */
 	const char	*title_key;
-	void		(*fill)(struct cctx *, struct pnode *, struct pnode *);
+	void		(*fill)(struct cctx *, struct pnode *);
 } chapters[] = {
 	{ "pendahuluan", "judul_bab", "pendahuluan", do_pendahuluan },
 	{ "kondisi", "kondisi", "judul", do_kondisi },
@@ -1040,84 +966,61 @@ static const struct chapter {
 	{ "kesimpulan", "judul_bab", "kesimpulan", do_nothing },
 };
 
-static struct pnode *
-new_chapter(struct cctx *c, struct pnode *bab, const char *key,
-    const struct pnode *from)
-{
-	struct pnode *item = put_node(bab, NULL, PN_MAP, from);
-	struct pnode *jenis;
-
-	c->chapter++;
-	c->nsection = 0;
-	c->ntable = 0;
-	put_str(item, "kunci", key, from);
-	jenis = put_node(item, "jenis", PN_MAP, from);
-	put_str(jenis, key, "true", from);
-	put_long(item, "nomor", c->chapter, from);
-	put_own(item, "romawi", compute_roman(c->chapter), "?", from);
-	return item;
-}
-
+/*
+ * The extra chapters (`bab_tambahan`) grouped by the chapter they follow:
+ * `tambahan_setelah.<setelah>`, a list of {judul, isi} in the plan's order.
+ * Where they are printed is the template's (each chapter's partial ends
+ * with those that follow it).
+ */
 static void
-add_extra_chapters(struct cctx *c, struct pnode *root, struct pnode *bab,
-    const char *after)
+do_extra_chapters(struct pnode *root)
 {
-	struct pnode *l = pnode_get(root, "bab_tambahan"), *it;
-	size_t i;
+	struct pnode *l = pnode_get(root, "bab_tambahan"), *it, *by = NULL;
 
 	for (it = l ? l->first : NULL; it != NULL; it = it->next) {
 		const char *s = pnode_str(it, "setelah");
-		struct pnode *item;
-		int known = 0;
+		struct pnode *list, *item;
 
-		if (it->type != PN_MAP)
+		if (it->type != PN_MAP || s == NULL)
 			continue;
-		for (i = 0; s != NULL && i < NELEM(chapters); i++)
-			if (strcmp(s, chapters[i].key) == 0 &&
-			    pnode_get(root, s) != NULL)
-				known = 1;
-		/* An unknown or absent `setelah` (an error the validator
-		 * reports) goes before the conclusion. */
-		if (after == NULL ? known : (s == NULL || strcmp(s, after) != 0))
-			continue;
-		item = new_chapter(c, bab, "tambahan", it);
+		if (by == NULL)
+			by = put_node(root, "tambahan_setelah", PN_MAP, l);
+		if ((list = pnode_get(by, s)) == NULL)
+			list = put_node(by, s, PN_SEQ, pnode_get(it, "setelah"));
+		item = put_node(list, NULL, PN_MAP, it);
 		if (pnode_str(it, "judul") != NULL)
-			put_str(item, "judul", pnode_str(it, "judul"), pnode_get(it, "judul"));
+			put_str(item, "judul", pnode_str(it, "judul"),
+			    pnode_get(it, "judul"));
 		if (pnode_str(it, "isi") != NULL)
-			put_str(item, "isi", pnode_str(it, "isi"), pnode_get(it, "isi"));
-		put_node(item, "bagian", PN_MAP, it);
+			put_str(item, "isi", pnode_str(it, "isi"),
+			    pnode_get(it, "isi"));
 	}
+	for (it = by ? by->first : NULL; it != NULL; it = it->next)
+		put_rows(it);
 }
 
+/* `bab.<key>` for each chapter the plan has, with the plan's own title
+ * (`judul`) when it gives one; compute_add_words adds the default. */
 static void
 do_chapters(struct cctx *c, struct pnode *root)
 {
-	struct pnode *bab = put_node(root, "bab", PN_SEQ, root);
+	struct pnode *bab = put_node(root, "bab", PN_MAP, root);
 	size_t i;
 
 	for (i = 0; i < NELEM(chapters); i++) {
 		const struct chapter *ch = &chapters[i];
-		struct pnode *src = pnode_get(root, ch->key), *item, *bagian;
-		const char *t;
+		struct pnode *src = pnode_get(root, ch->key), *item;
+		struct pnode *tm = pnode_get(root, ch->title_map);
+		const char *t = pnode_str(tm, ch->title_key);
 
-		if (src == NULL)
+		if (src == NULL || (src->type == PN_SEQ && src->nchild == 0))
 			continue;
-		if (strcmp(ch->key, "kesimpulan") == 0)
-			add_extra_chapters(c, root, bab, NULL);
-		if (strcmp(ch->key, "contoh_sukses") == 0 &&
-		    (src->type != PN_SEQ || src->nchild == 0))
-			continue;
-		item = new_chapter(c, bab, ch->key, src);
-		t = ch->title_map ? pnode_str(pnode_get(root, ch->title_map),
-		    ch->title_key) : NULL;
+		item = put_node(bab, ch->key, PN_MAP, src);
 		if (t != NULL)
-			put_str(item, "judul", t, pnode_get(pnode_get(root,
-			    ch->title_map), ch->title_key));
-		bagian = put_node(item, "bagian", PN_MAP, src);
-		ch->fill(c, root, bagian);
-		add_extra_chapters(c, root, bab, ch->key);
+			put_str(item, "judul", t, pnode_get(tm, ch->title_key));
+		ch->fill(c, root);
 	}
-	put_rows(bab);
+	do_extra_chapters(root);
 }
 
 /* ---- front matter, cover, signature ------------------------------------- */
@@ -1400,7 +1303,6 @@ void
 compute_add_words(struct pnode *ctx, const struct pnode *kata)
 {
 	struct pnode *bab = pnode_get(ctx, "bab"), *it;
-	const char *babword = pnode_str(kata, "bab");
 
 	if (kata != NULL && kata->type == PN_MAP) {
 		struct pnode *k = copy_tree(kata, 0, NULL);
@@ -1418,16 +1320,14 @@ compute_add_words(struct pnode *ctx, const struct pnode *kata)
 		const char *t = pnode_str(it, "judul");
 
 		if (t == NULL) {
-			char *key = xasprintf("bab_%s", pnode_str(it, "kunci"));
+			char *key = xasprintf("bab_%s", it->key);
 
 			t = pnode_str(kata, key);
-			put_str(it, "judul", t ? t : pnode_str(it, "kunci"), it);
+			put_str(it, "judul", t ? t : it->key, it);
 			free(key);
 			t = pnode_str(it, "judul");
 		}
 		put_own(it, "judul_kapital", compute_upper(t), NULL, it);
-		put_own(it, "label", xasprintf("%s %s", babword ? babword : "BAB",
-		    pnode_str(it, "romawi")), NULL, it);
 	}
 }
 
@@ -1440,7 +1340,8 @@ static const struct {
 	const char *names;	/* space-separated */
 } known[] = {
 	{ "", "bahasa konsep final judul_kata_pengantar judul_kata_pengantar_kapital "
-	      "sampul meta bab tanda_tangan dasar_hukum_butir kata" },
+	      "sampul meta bab tambahan_setelah tanda_tangan dasar_hukum_butir "
+	      "ada_dasar_hukum kata" },
 	{ "dokumen", "tanggal_teks judul_kapital jenis_adalah" },
 	{ "dokumen.jenis_adalah", "rencana_pengembangan sistem_pembinaan strategi_kompetensi" },
 	{ "wilayah", "nama_lengkap pemerintah pemerintah_kapital instansi_kapital provinsi_lengkap "
@@ -1453,49 +1354,59 @@ static const struct {
 	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip" },
 	{ "tanda_tangan.jabatan", "baris no pertama terakhir" },
 	{ "penandatangan", "tanggal_teks nip_teks" },
-	{ "bab", "kunci jenis nomor romawi judul judul_kapital label isi bagian "
-	      "no pertama terakhir" },
-	{ "bab.jenis", "pendahuluan kondisi tujuan strategi implementasi tantangan "
-	      "monitoring keterlibatan_masyarakat contoh_sukses kesimpulan tambahan" },
-	{ "bab.bagian", "latar_belakang dasar_hukum maksud_tujuan ruang_lingkup "
-	      "sistematika gambaran_umum pegawai kompetensi rekapitulasi pelaksanaan "
-	      "mitra ringkasan indikator forum" },
-	{ "kondisi", "tabel_kompetensi" },
-	{ "kondisi.tabel_kompetensi", "nomor label" },
+	{ "bab", "pendahuluan kondisi tujuan strategi implementasi tantangan "
+	      "monitoring keterlibatan_masyarakat contoh_sukses kesimpulan" },
+	{ "bab.pendahuluan", "judul judul_kapital" },
+	{ "bab.kondisi", "judul judul_kapital" },
+	{ "bab.tujuan", "judul judul_kapital" },
+	{ "bab.strategi", "judul judul_kapital" },
+	{ "bab.implementasi", "judul judul_kapital" },
+	{ "bab.tantangan", "judul judul_kapital" },
+	{ "bab.monitoring", "judul judul_kapital" },
+	{ "bab.keterlibatan_masyarakat", "judul judul_kapital" },
+	{ "bab.contoh_sukses", "judul judul_kapital" },
+	{ "bab.kesimpulan", "judul judul_kapital" },
+	{ "tambahan_setelah", "kata_pengantar pendahuluan kondisi tujuan strategi "
+	      "implementasi tantangan monitoring keterlibatan_masyarakat "
+	      "contoh_sukses kesimpulan" },
+	{ "tambahan_setelah.kata_pengantar", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.pendahuluan", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.kondisi", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.tujuan", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.strategi", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.implementasi", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.tantangan", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.monitoring", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.keterlibatan_masyarakat", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.contoh_sukses", "judul isi no pertama terakhir" },
+	{ "tambahan_setelah.kesimpulan", "judul isi no pertama terakhir" },
+	{ "kondisi", "ada_kompetensi" },
 	{ "kondisi.pegawai", "jumlah_teks per_tanggal_teks tunggal" },
-	{ "kondisi.pegawai.rincian", "no pertama terakhir tabel jumlah_teks persen" },
-	{ "kondisi.pegawai.rincian.tabel", "nomor label" },
+	{ "kondisi.pegawai.rincian", "no pertama terakhir jumlah_teks persen" },
 	{ "kondisi.pegawai.rincian.daftar", "no pertama terakhir label_teks jumlah_teks persen" },
 	{ "kondisi.kompetensi", "no pertama terakhir bidang_teks saat_ini_teks "
 	      "dibutuhkan_teks kesenjangan_teks satuan_teks" },
 	{ "tujuan", "banyak tunggal" },
-	{ "tujuan.daftar", "no pertama terakhir bagian" },
+	{ "tujuan.daftar", "no pertama terakhir" },
 	{ "strategi", "banyak tunggal ada_kegiatan banyak_kegiatan jumlah_jp_teks "
-	      "jumlah_peserta_teks jumlah_anggaran_rp tabel_rekapitulasi" },
-	{ "strategi.tabel_rekapitulasi", "nomor label" },
-	{ "strategi.daftar", "no pertama terakhir bagian tujuan_teks ada_kegiatan tabel "
+	      "jumlah_peserta_teks jumlah_anggaran_rp" },
+	{ "strategi.daftar", "no pertama terakhir tujuan_teks ada_kegiatan "
 	      "banyak_kegiatan jumlah_jp_teks jumlah_peserta_teks jumlah_anggaran_rp" },
-	{ "strategi.daftar.tabel", "nomor label" },
 	{ "strategi.daftar.kegiatan", "no pertama terakhir nama_teks bentuk_teks jp_teks "
 	      "peserta_teks anggaran_rp jadwal_teks" },
-	{ "implementasi", "tabel_mitra ada_kontak" },
-	{ "implementasi.tabel_mitra", "nomor label" },
+	{ "implementasi", "ada_mitra ada_kontak" },
 	{ "implementasi.mitra", "no pertama terakhir nama_teks jenis_teks peran_teks strategi_teks "
 	      "kontak_teks" },
-	{ "tantangan", "banyak tunggal tabel" },
-	{ "tantangan.tabel", "nomor label" },
-	{ "tantangan.daftar", "no pertama terakhir bagian judul_teks tingkat_teks mitigasi_sel" },
-	{ "monitoring", "banyak tunggal tabel tabel_pengukuran" },
-	{ "monitoring.tabel", "nomor label" },
-	{ "monitoring.tabel_pengukuran", "nomor label" },
+	{ "tantangan", "banyak tunggal ada_daftar" },
+	{ "tantangan.daftar", "no pertama terakhir judul_teks tingkat_teks mitigasi_sel" },
+	{ "monitoring", "banyak tunggal ada_indikator" },
 	{ "monitoring.indikator", "no pertama terakhir nama_teks satuan_teks baseline_teks "
 	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks tujuan_teks "
 	      "arah_teks" },
 	{ "monitoring.indikator.target_tahun", "tahun nilai" },
-	{ "keterlibatan_masyarakat", "tabel_forum" },
-	{ "keterlibatan_masyarakat.tabel_forum", "nomor label" },
+	{ "keterlibatan_masyarakat", "ada_forum" },
 	{ "keterlibatan_masyarakat.forum", "no pertama terakhir nama_teks frekuensi_teks uraian_sel" },
-	{ "contoh_sukses", "no pertama terakhir bagian" },
+	{ "contoh_sukses", "no pertama terakhir" },
 };
 
 int

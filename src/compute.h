@@ -11,8 +11,9 @@
 /*
  * Returns a NEW tree holding a copy of the plan's data plus computed nodes
  * (flagged `generated`, positioned at the field they come from): long
- * dates, formatted numbers and rupiah, region names, chapter and section
- * numbers, table numbers, totals, row numbers and first/last flags.  Every
+ * dates, formatted numbers and rupiah, region names, chapter titles,
+ * totals, row numbers and first/last flags (no numbers of chapters,
+ * sections or tables: number.c gives those on the block tree).  Every
  * name is listed in docs/templates.md, "Computed fields".  lang is "id" or
  * "en" (month names and the words of enum values; numbers stay Indonesian).  The caller frees it with pnode_free.
  * Returns NULL when the plan has no tree.
@@ -21,8 +22,9 @@ struct pnode	*compute_context(const struct plan *, const struct style *,
 		    const char *lang, struct diag_list *);
 /*
  * Adds the template's word set (`kata`, a map of strings) to a context made
- * by compute_context, as `kata`, and gives every chapter without a title
- * of the plan's its word (`bab_<key>`).  `kata` is copied.
+ * by compute_context, as `kata`, and gives every chapter (`bab.<key>`)
+ * without a title of the plan's its word (`bab_<key>`), and `judul_kapital`.
+ * `kata` is copied.
  */
 void		 compute_add_words(struct pnode *ctx, const struct pnode *kata);
 /*
@@ -47,8 +49,6 @@ char	*compute_date_long(const char *ymd, const char *lang);
 char	*compute_number(const char *typed);
 /* A whole number of rupiah ("1250000000") -> "Rp1.250.000.000,00". */
 char	*compute_rupiah(const char *typed);
-/* 1..3999 -> "I".."MMMCMXCIX"; NULL outside. */
-char	*compute_roman(long n);
 /* 18 digits, spaces allowed -> "19700101 199503 1 001". */
 char	*compute_nip(const char *nip);
 /* tingkat + nama -> "Kota Mataram", "Kecamatan Alak", "Provinsi Banten". */
@@ -57,8 +57,5 @@ char	*compute_region(const char *tingkat, const char *nama);
 char	*compute_upper(const char *s);
 /* part/whole as a percentage with one decimal: "45,2%". */
 char	*compute_percent(long long part, long long whole);
-/* Section label n (from 1) of chapter `chapter`: "2.3" or, with
- * HEADNUM_LETTER, "C.". */
-char	*compute_section_label(enum style_heading_num, long chapter, long n);
 
 #endif

@@ -121,6 +121,8 @@ struct toc_entry {
 	int		 level;		/* 1, 2; tables 1 */
 	char		*text;		/* WinAnsi (owned) */
 	size_t		 len;
+	size_t		 pre;		/* bytes of its number at the start, followed
+					 * by a space: wrapped lines hang after it */
 	int		 placed;	/* the target was laid out */
 	size_t		 page;		/* target page */
 	double		 y;		/* target top, pt */

@@ -1,9 +1,10 @@
 /*
  * rencana: the table of contents and the list of tables.
  *
- * Before layout, the tree is walked once to collect the entries in
- * document order: level-1 and level-2 headings (and the lists' own titles)
- * for the contents, table captions for the list of tables.  When a list's
+ * Before layout, the numbered tree (number.c) is walked once to collect
+ * the entries in document order: level-1 and level-2 headings (and the
+ * lists' own titles) for the contents, table captions for the list of
+ * tables, each with the label the numbering pass gave it.  When a list's
  * directive comes, each entry is set at its final size and place, with
  * room kept for the page number: an entry's height does not depend on the
  * number, so the pages that follow are numbered right on the first pass.
@@ -32,7 +33,8 @@
 #define LEADER_GAP	4.0	/* pt between text, dots and number */
 
 static void
-entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper)
+entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper,
+    size_t pre)
 {
 	struct toc_entry *e;
 	size_t i;
@@ -43,6 +45,7 @@ entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper)
 	e->level = level;
 	e->text = xstrndup(s, n);
 	e->len = n;
+	e->pre = pre < n ? pre : 0;
 	for (i = 0; upper && i < n; i++)
 		e->text[i] = (char)layout_line_upper((unsigned char)e->text[i]);
 }
@@ -61,7 +64,9 @@ entry_runs(struct toc_list *l, const struct block *b, int upper)
 		memcpy(s + n, t, tl);
 		n += tl;
 	}
-	entry_add(l, b->level > 0 ? b->level : 1, s != NULL ? s : "", n, upper);
+	/* a section's or table's number hangs; a chapter's stands in line */
+	entry_add(l, b->level > 0 ? b->level : 1, s != NULL ? s : "", n, upper,
+	    b->type == BLK_HEADING && b->level == 1 ? 0 : b->label_len);
 	free(s);
 }
 
@@ -87,7 +92,7 @@ layout_toc_collect(struct lay *L, const struct block *doc)
 				t = strcmp(b->name, "daftar-isi") == 0 ?
 				    "DAFTAR ISI" : "DAFTAR TABEL";
 			w = winansi_from_utf8(t, strlen(t), &wl, NULL);
-			entry_add(&L->toc, 1, w, wl, 1);
+			entry_add(&L->toc, 1, w, wl, 1, 0);
 			free(w);
 		}
 		if (b->first != NULL && b->type != BLK_TABLE)
@@ -111,23 +116,6 @@ layout_toc_mark(struct toc_list *l, size_t page, double y)
 	l->e[l->next].page = page;
 	l->e[l->next].y = y;
 	l->next++;
-}
-
-/* Length of an entry's number ("4.1", "Tabel 4.1"), followed by a space
- * and more text; 0 when it has none.  Wrapped entries hang after it, so
- * their second line lines up with the title, not the number. */
-static size_t
-toc_prefix(const char *s, size_t n)
-{
-	size_t i = 0, d;
-
-	if (n > 6 && (memcmp(s, "Tabel ", 6) == 0 || memcmp(s, "Table ", 6) == 0))
-		i = 6;
-	for (d = i; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++)
-		;
-	if (i == d || i + 1 >= n || s[i] != ' ')
-		return 0;
-	return i;
 }
 
 void
@@ -166,8 +154,7 @@ layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 	for (i = 0; i < l->n; i++) {
 		const struct toc_entry *e = &l->e[i];
 		double ind = (double)(e->level - 1) * LEVEL_INDENT, h, hang = 0;
-		size_t pre = e->level > 1 || l != &L->toc ?
-		    toc_prefix(e->text, e->len) : 0;
+		size_t pre = e->pre;
 		enum font_style pf;
 		struct toc_slot *s;
 

@@ -27,6 +27,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "layout_hyph.h"
+#include "number.h"
 #include "page.h"
 #include "paths.h"
 #include "pdf.h"
@@ -996,6 +997,7 @@ cmd_layout_dump(int argc, char **argv)
 	};
 	const char *file = NULL;
 	int blocks_only = 0, hyph = 1, real = 0, c, rc, done = -1;
+	struct number_opts no;
 	struct diag_list dl;
 	struct style st;
 	struct metrics m;
@@ -1057,7 +1059,9 @@ cmd_layout_dump(int argc, char **argv)
 			return EXIT_IO;
 		}
 	}
-	doc = blocks_from_markdown(text, len, file, st.caption_word, &dl);
+	doc = blocks_from_markdown(text, len, file, &dl);
+	number_opts_from_style(&no, &st);
+	number_run(doc, &no, &dl);
 	if (blocks_only)
 		dump_blocks(stdout, doc);
 	else {

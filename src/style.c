@@ -48,6 +48,7 @@ style_default(struct style *s)
 	s->headnum = HEADNUM_DECIMAL;
 	s->hyphenate = 1;
 	s->caption_word = xstrdup("Tabel");
+	s->chapter_word = xstrdup("BAB");
 	s->draft_word = xstrdup("KONSEP");
 }
 
@@ -79,6 +80,7 @@ style_free(struct style *s)
 		free(s->hyph_exceptions[i]);
 	free(s->hyph_exceptions);
 	free(s->caption_word);
+	free(s->chapter_word);
 	free(s->draft_word);
 	free(s->logo);
 	memset(s, 0, sizeof(*s));

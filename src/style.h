@@ -42,6 +42,7 @@ struct style {
 	char	**hyph_exceptions;		/* words with their breaks: "pe-ngem-bang-an" */
 	size_t	 nhyph_exceptions;
 	char	*caption_word;			/* "Tabel" / "Table" */
+	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
 	/* The plan's wilayah.logo and where it is written: layout reports a
 	 * cover logo with this value there (NULL: the plan names none). */

@@ -170,9 +170,9 @@ tl "1 x 10000" tall.png 1 "the cover logo \`tall.png\` is 1 x 10000 pixels; one 
 # ---- template files: confined to the template folder ----
 inside="once links are followed"
 cp -R "$tpl" t1
-rm t1/judul-bab.mustache
-ln -s /etc/passwd t1/judul-bab.mustache
-t "partial -> /etc/passwd" 1 "t1/judul-bab.mustache: error: the template file \`judul-bab.mustache\` lies outside the template folder \`t1\` $inside" \
+rm t1/bab-kondisi.mustache
+ln -s /etc/passwd t1/bab-kondisi.mustache
+t "partial -> /etc/passwd" 1 "t1/bab-kondisi.mustache: error: the template file \`bab-kondisi.mustache\` lies outside the template folder \`t1\` $inside" \
     build --to markdown --template t1 p/plan.yaml -o out/t1.md
 if [ -e out/t1.md ] || grep -q 'root:' "$tmp/out" "$tmp/err"; then
 	bad "partial -> /etc/passwd: its text was written"

@@ -5,8 +5,9 @@
 #                                      (exact stderr) with NAME.status;
 #                                      NAME.args: extra arguments
 # With cmark-gfm installed, each expected document is also parsed: every
-# `**Tabel n.m**` caption must be followed by a real table and every
-# directive must be a code block.  An example headed `# Seed NNN` must show
+# `Table:` caption must be followed by a real table, every directive must
+# be a code block, every `# ` line a heading, and no chapter, section or
+# table number may be written by the template.  An example headed `# Seed NNN` must show
 # every heading of tests/seeds/NNN_*.txt, in order; a missing seed fails, and
 # so does a seed that no example names.
 # Prints one line per failure, then "N passed, N failed".
@@ -28,17 +29,23 @@ parse_check() {
 	command -v cmark-gfm >/dev/null 2>&1 ||
 	    { bad "$2: no cmark-gfm program (tools/deps.sh installs it)"; return; }
 	cmark-gfm -e table "$1" >"$tmp/html" || { bad "$2: cmark-gfm failed"; return; }
-	# Each caption paragraph is directly followed by a table (plans may
-	# hold tables of their own in Markdown fields, without captions).
-	caps=$(grep -c '^\*\*\(Tabel\|Table\) [0-9]*\.[0-9]*\*\*' "$1")
-	tabs=$(awk '/^<p><strong>(Tabel|Table) [0-9]+\.[0-9]+<\/strong>/ { c = 1; next }
+	# Each caption paragraph (`Table: ...`) is directly followed by a
+	# table (plans may hold tables of their own in Markdown fields,
+	# without captions).  Numbers are never in the Markdown: the
+	# numbering pass adds them (docs/templates.md).
+	caps=$(grep -c '^Table: ' "$1")
+	tabs=$(awk '/^<p>Table: / { c = 1; next }
 	    c && /^<table>/ { n++ } { c = 0 } END { print n + 0 }' "$tmp/html")
 	[ "$caps" = "$tabs" ] || bad "$2: $caps captions but $tabs of them above a table"
+	if grep -q '^\*\*\(Tabel\|Table\) [0-9]' "$1" ||
+	    grep -q '^#\{1,3\} \([0-9][0-9.]* \|BAB \|CHAPTER \)' "$1"; then
+		bad "$2: a number written by the template"
+	fi
 	dirs=$(grep -c '^```rencana-' "$1")
 	codes=$(grep -c '<pre><code class="language-rencana-' "$tmp/html")
 	[ "$dirs" = "$codes" ] || bad "$2: $dirs directives but $codes code blocks"
-	chaps=$(grep -c '^\(BAB\|CHAPTER\) [IVXLC]*\\$' "$1")
-	h1=$(grep -c '<h1>\(BAB\|CHAPTER\) [IVXLC]*<br />' "$tmp/html")
+	chaps=$(grep -c '^# ' "$1")
+	h1=$(grep -c '<h1>' "$tmp/html")
 	[ "$chaps" = "$h1" ] || bad "$2: $chaps chapters but $h1 chapter headings"
 }
 

@@ -100,8 +100,7 @@ fake_hyph(const void *ctx, const char *w, size_t n, unsigned char *brk)
 static struct doc_pages *
 lay_md(const char *md, struct style *st, struct diag_list *dl)
 {
-	struct block *doc = blocks_from_markdown(md, strlen(md), "t.md",
-	    st->caption_word, dl);
+	struct block *doc = blocks_from_markdown(md, strlen(md), "t.md", dl);
 	struct doc_pages *d;
 
 	st->hyphenate = 0;
@@ -367,7 +366,7 @@ START_TEST(test_blocks_directive_caption_table)
 	    "nama: Ahmad\n"
 	    "```\n"
 	    "\n"
-	    "**Tabel 2.1** Kondisi\n"
+	    "Table: Kondisi *pegawai*\n"
 	    "\n"
 	    "| A | B | C |\n"
 	    "|:--|:-:|--:|\n"
@@ -376,7 +375,7 @@ START_TEST(test_blocks_directive_caption_table)
 	struct block *doc, *d, *cap, *t;
 
 	diag_init(&dl);
-	doc = blocks_from_markdown(md, strlen(md), "t.md", "Tabel", &dl);
+	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
 	ck_assert_uint_eq(dl.n, 0);
 	ck_assert_int_eq(blocks_check(doc), 0);
 	d = doc->first;
@@ -388,6 +387,10 @@ START_TEST(test_blocks_directive_caption_table)
 	ck_assert_int_eq(d->kv[3].line, 6);
 	cap = d->next;
 	ck_assert_int_eq(cap->is_caption, 1);
+	/* the marker is gone, the rest kept */
+	ck_assert_uint_eq(cap->nrun, 2);
+	ck_assert_str_eq(cap->run[0].text, "Kondisi ");
+	ck_assert_str_eq(cap->run[1].text, "pegawai");
 	t = cap->next;
 	ck_assert_int_eq(t->type, BLK_TABLE);
 	ck_assert_ptr_eq(t->caption, cap);
@@ -410,7 +413,7 @@ START_TEST(test_blocks_heading_breaks_and_charset)
 	struct block *doc, *h;
 
 	diag_init(&dl);
-	doc = blocks_from_markdown(md, strlen(md), "t.md", "Tabel", &dl);
+	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
 	h = doc->first;
 	ck_assert_int_eq(h->type, BLK_HEADING);
 	ck_assert_int_eq(h->level, 1);
@@ -437,7 +440,7 @@ START_TEST(test_blocks_depth_cap)
 		buf_puts(&b, ">");
 	buf_puts(&b, " deep\n");
 	diag_init(&dl);
-	doc = blocks_from_markdown(b.data, b.len, "t.md", "Tabel", &dl);
+	doc = blocks_from_markdown(b.data, b.len, "t.md", &dl);
 	ck_assert_uint_eq(dl.n, 1);
 	ck_assert_int_eq(dl.v[0].code, D_MD_DEPTH);
 	ck_assert_int_eq(blocks_check(doc), 0);
@@ -461,7 +464,7 @@ START_TEST(test_table_widths)
 
 	diag_init(&dl);
 	style_default(&st);
-	doc = blocks_from_markdown(md, strlen(md), NULL, "Tabel", &dl);
+	doc = blocks_from_markdown(md, strlen(md), NULL, &dl);
 	memset(&L, 0, sizeof(L));
 	L.st = &st;
 	L.m = &M;
@@ -758,7 +761,7 @@ START_TEST(test_table_header_words_whole)
 
 	diag_init(&dl);
 	style_default(&st);
-	doc = blocks_from_markdown(md, strlen(md), NULL, "Tabel", &dl);
+	doc = blocks_from_markdown(md, strlen(md), NULL, &dl);
 	memset(&L, 0, sizeof(L));
 	L.st = &st;
 	L.m = &M;

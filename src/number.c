@@ -1,0 +1,290 @@
+/*
+ * rencana: the numbering pass.  Walks the block tree once in document
+ * order and steps a counter at each heading or table caption it meets, as
+ * TeX steps \thechapter where a chapter is set: the numbers follow the
+ * order the template wrote, never an order fixed in advance.  The labels
+ * are written into the tree (the heading's or caption's first runs, and
+ * block.label), so layout, the contents, the list of tables, the PDF
+ * bookmarks and any later writer read them from the one numbered tree.
+ *
+ * Counters are a table (defs[] below): each names the counter it is
+ * counted within, which resets it.  A figure (Gambar 2.1) would be one more
+ * row within the chapter; appendices (LAMPIRAN I) a counter of their own
+ * with their tables within them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "buf.h"
+#include "number.h"
+#include "style.h"
+#include "winansi.h"
+#include "xalloc.h"
+
+/*
+ * Limits: none of its own.  blocks.c caps headings at 20,000, so a counter
+ * stays far from INT_MAX; chapters past 3999 (no roman numeral) are
+ * labelled in decimals.  Work is one walk plus, for each `rencana-daftar-bab`,
+ * one list item per chapter.
+ */
+#define LETTER_MAX	26	/* A. .. Z.; further sections in decimals */
+
+static const struct counter_def {
+	enum blk_counter within;	/* reset when this counter steps */
+} defs[CNT_COUNT] = {
+	[CNT_NONE] = { CNT_NONE },
+	[CNT_CHAPTER] = { CNT_NONE },
+	[CNT_SECTION] = { CNT_CHAPTER },
+	[CNT_SUBSECTION] = { CNT_SECTION },
+	[CNT_TABLE] = { CNT_CHAPTER },
+};
+
+struct numbering {
+	const struct number_opts *o;
+	int		 value[CNT_COUNT];
+	int		 in_body;
+	struct block	**chapter;		/* chapters, in order */
+	size_t		 nchapter, chaptercap;
+	struct block	**list;			/* rencana-daftar-bab directives */
+	size_t		 nlist, listcap;
+};
+
+char *
+number_roman(long n)
+{
+	static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
+	    5, 4, 1 };
+	static const char *const sym[] = { "M", "CM", "D", "CD", "C", "XC", "L",
+	    "XL", "X", "IX", "V", "IV", "I" };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (n < 1 || n > 3999)
+		return xasprintf("%ld", n);
+	for (i = 0; i < sizeof(val) / sizeof(*val); i++)
+		while (n >= val[i]) {
+			buf_puts(&b, sym[i]);
+			n -= val[i];
+		}
+	return buf_detach(&b);
+}
+
+char *
+number_label(enum blk_counter k, const struct number_opts *o,
+    const int *within, int n)
+{
+	const char *cw = o != NULL && o->chapter_word != NULL ?
+	    o->chapter_word : "BAB";
+	const char *tw = o != NULL && o->table_word != NULL ?
+	    o->table_word : "Tabel";
+	int letter = o != NULL && o->letter_sections;
+	char *r, *s;
+
+	switch (k) {
+	case CNT_CHAPTER:
+		r = number_roman(n);
+		s = xasprintf("%s %s", cw, r);
+		free(r);
+		return s;
+	case CNT_SECTION:
+		if (letter && n <= LETTER_MAX)
+			return xasprintf("%c.", 'A' + n - 1);
+		if (within[0] == 0)
+			return xasprintf("%d", n);
+		return xasprintf("%d.%d", within[0], n);
+	case CNT_SUBSECTION:
+		if (letter)
+			return xasprintf("%d.", n);
+		if (within[0] == 0 && within[1] == 0)
+			return xasprintf("%d", n);
+		if (within[0] == 0)
+			return xasprintf("%d.%d", within[1], n);
+		return xasprintf("%d.%d.%d", within[0], within[1], n);
+	case CNT_TABLE:
+		if (within[0] == 0)
+			return xasprintf("%s %d", tw, n);
+		return xasprintf("%s %d.%d", tw, within[0], n);
+	default:
+		return xasprintf("%d", n);
+	}
+}
+
+/* True when counter j is counted within k (directly or further out). */
+static int
+is_within(enum blk_counter j, enum blk_counter k)
+{
+	while (j != CNT_NONE && defs[j].within != CNT_NONE) {
+		j = defs[j].within;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+step(struct numbering *nb, enum blk_counter k)
+{
+	int j;
+
+	nb->value[k]++;
+	for (j = 1; j < CNT_COUNT; j++)
+		if (is_within((enum blk_counter)j, k))
+			nb->value[j] = 0;
+	return nb->value[k];
+}
+
+/* Puts `label` and a separator (a line break, or a space) before the runs
+ * of b; an empty title gets no separator. */
+static void
+prepend_label(struct block *b, const char *label_utf8, unsigned flags,
+    int line_break)
+{
+	size_t wl, add = b->nrun > 0 ? 2 : 1, i;
+	char *w = winansi_from_utf8(label_utf8, strlen(label_utf8), &wl, NULL);
+	struct run *r = xcalloc(b->nrun + add, sizeof(*r));
+
+	r[0].text = xstrndup(w, wl);
+	r[0].len = wl;
+	r[0].cap = wl + 1;
+	r[0].flags = flags;
+	if (add == 2) {
+		r[1].text = xstrdup(line_break ? "" : " ");
+		r[1].len = line_break ? 0 : 1;
+		r[1].cap = r[1].len + 1;
+		r[1].flags = line_break ? RUN_BREAK : 0;
+	}
+	for (i = 0; i < b->nrun; i++)
+		r[add + i] = b->run[i];
+	free(b->run);
+	b->run = r;
+	b->nrun += add;
+	b->runcap = b->nrun;
+	b->nlabel = add;
+	b->label = w;
+	b->label_len = wl;
+}
+
+static void
+count(struct numbering *nb, struct block *b, enum blk_counter k)
+{
+	int within[2], n;
+	char *label;
+
+	n = step(nb, k);
+	within[0] = nb->value[CNT_CHAPTER];
+	within[1] = nb->value[CNT_SECTION];
+	label = number_label(k, nb->o, within, n);
+	b->counter = k;
+	b->number = n;
+	prepend_label(b, label, k == CNT_TABLE ? RUN_BOLD : 0, k == CNT_CHAPTER);
+	free(label);
+	if (k == CNT_CHAPTER) {
+		nb->chapter = xgrow(nb->chapter, &nb->chaptercap,
+		    nb->nchapter + 1, sizeof(*nb->chapter));
+		nb->chapter[nb->nchapter++] = b;
+	}
+}
+
+static int
+is_directive(const struct block *b, const char *name)
+{
+	return b->type == BLK_DIRECTIVE && strcmp(b->name, name) == 0;
+}
+
+static void
+visit(struct numbering *nb, struct block *b)
+{
+	if (b->type == BLK_HEADING && nb->in_body && b->level <= 3)
+		count(nb, b, b->level == 1 ? CNT_CHAPTER :
+		    b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);
+	else if (b->type == BLK_PARAGRAPH && b->is_caption)
+		count(nb, b, CNT_TABLE);
+	else if (is_directive(b, "mulai-isi"))
+		nb->in_body = 1;
+	else if (is_directive(b, "daftar-bab")) {
+		nb->list = xgrow(nb->list, &nb->listcap, nb->nlist + 1,
+		    sizeof(*nb->list));
+		nb->list[nb->nlist++] = b;
+	}
+}
+
+/* The next block of a pre-order walk of doc (tables are not entered). */
+static struct block *
+walk_next(struct block *doc, struct block *b)
+{
+	if (b->first != NULL && b->type != BLK_TABLE)
+		return b->first;
+	while (b != NULL && b != doc && b->next == NULL)
+		b = b->parent;
+	return b == NULL || b == doc ? NULL : b->next;
+}
+
+/* A tight bullet list of the chapters, "BAB I Pendahuluan", for the
+ * directive d, which it replaces. */
+static void
+chapter_list(struct numbering *nb, struct block *d)
+{
+	struct block *l = blocks_new(BLK_LIST, d->line);
+	size_t i, k;
+
+	l->tight = 1;
+	for (i = 0; i < nb->nchapter; i++) {
+		const struct block *h = nb->chapter[i];
+		struct block *it = blocks_new(BLK_ITEM, d->line);
+		struct block *p = blocks_new(BLK_PARAGRAPH, d->line);
+
+		blocks_append(l, it);
+		blocks_append(it, p);
+		blocks_add_run(p, h->label, h->label_len, 0);
+		for (k = h->nlabel; k < h->nrun; k++) {
+			const struct run *r = &h->run[k];
+
+			if (k == h->nlabel)
+				blocks_add_run(p, " ", 1, 0);
+			if (r->flags & RUN_BREAK)
+				blocks_add_run(p, " ", 1, 0);
+			else
+				blocks_add_run(p, r->text, r->len, r->flags);
+		}
+	}
+	blocks_insert_before(d, l);
+	blocks_unlink(d);
+	blocks_free(d);
+}
+
+void
+number_opts_from_style(struct number_opts *o, const struct style *st)
+{
+	memset(o, 0, sizeof(*o));
+	o->chapter_word = st->chapter_word;
+	o->table_word = st->caption_word;
+	o->letter_sections = st->headnum == HEADNUM_LETTER;
+}
+
+void
+number_run(struct block *doc, const struct number_opts *o,
+    struct diag_list *dl)
+{
+	struct numbering nb;
+	struct block *b;
+	size_t i;
+
+	(void)dl;
+	if (doc == NULL)
+		return;
+	memset(&nb, 0, sizeof(nb));
+	nb.o = o;
+	/* without a `rencana-mulai-isi` the whole document is the body */
+	nb.in_body = 1;
+	for (b = doc; b != NULL; b = walk_next(doc, b))
+		if (is_directive(b, "mulai-isi"))
+			nb.in_body = 0;
+	for (b = doc; b != NULL; b = walk_next(doc, b))
+		visit(&nb, b);
+	for (i = 0; i < nb.nlist; i++)
+		chapter_list(&nb, nb.list[i]);
+	free(nb.chapter);
+	free(nb.list);
+}
