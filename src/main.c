@@ -27,6 +27,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "layout_hyph.h"
+#include "output.h"
 #include "page.h"
 #include "paths.h"
 #include "pdf.h"
@@ -786,9 +787,6 @@ expand_partials_free(struct expand_partials *ep)
 	free(ep->path);
 }
 
-/* The file mode for new outputs: 0666 less the umask, read once at start. */
-static mode_t new_file_mode = 0644;
-
 /* The output path of a plan: DIR/BASE.ext with -d, else the plan's own path
  * with .yaml/.yml replaced by ext (or ext appended).  Caller frees. */
 static char *
@@ -807,65 +805,6 @@ default_output(const char *plan, const char *dir, const char *ext)
 	if (dir != NULL)
 		return xasprintf("%s/%.*s%s", dir, (int)n, base, ext);
 	return xasprintf("%.*s%s", (int)n, base, ext);
-}
-
-/* Writes out to path through a temporary file beside it, flushed to disk
- * and renamed only when everything was written, so an earlier file stays
- * whole on any failure; "-" is standard output. */
-static int
-write_output(const char *path, const struct buf *out, struct diag_list *dl)
-{
-	struct stat st;
-	char *tmp;
-	FILE *f;
-	int fd, ok;
-
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
-		    fflush(stdout) != 0) {
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write to standard output: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		/* /dev/null, a pipe: write in place; a rename would replace
-		 * the device itself. */
-		if ((f = fopen(path, "wb")) == NULL ||
-		    fwrite(buf_str(out), 1, out->len, f) != out->len ||
-		    fclose(f) != 0) {
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write `%s`: %s", path, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	tmp = paths_temp_beside(path);
-	f = NULL;
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, new_file_mode) != 0 ||
-	    (f = fdopen(fd, "wb")) == NULL) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return -1;
-	}
-	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
-	ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
 }
 
 static int
@@ -951,12 +890,9 @@ cmd_expand(int argc, char **argv)
 	o.user = &ep;
 	if (tpl_render(tpl_path, tpl, len, pl->root, &o, &out, &dl) != 0)
 		goto done;
-	if (out_path == NULL || strcmp(out_path, "-") == 0) {
-		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0)
-			diag_add(&dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write standard output: %s", strerror(errno));
-	} else {
+	if (out_path == NULL || strcmp(out_path, "-") == 0)
+		output_write_buf("-", NULL, out.data, out.len, &dl);
+	else {
 		/* -o may not name the template, the data or a partial read. */
 		const char **in = xcalloc(ep.n + 2, sizeof(*in));
 		size_t k, nin = 0;
@@ -966,8 +902,8 @@ cmd_expand(int argc, char **argv)
 		for (k = 0; k < ep.n; k++)
 			if (ep.path[k] != NULL)
 				in[nin++] = ep.path[k];
-		if (pdf_check_output(out_path, in, nin, &dl) == 0)
-			write_output(out_path, &out, &dl);
+		if (output_check_inputs(out_path, in, nin, &dl) == 0)
+			output_write_buf(out_path, NULL, out.data, out.len, &dl);
 		free(in);
 	}
 done:
@@ -1182,7 +1118,7 @@ build_job_name(void *ctx, size_t i)
 }
 
 /* The output may not replace any file the build reads: a plan of the run
- * (pdf_check_output), the cover logo, or a file of the template folder. */
+ * (output_check_inputs), the cover logo, or a file of the template folder. */
 static int
 check_output(const struct build_run *r, const struct plan *pl,
     const char *out, struct diag_list *dl)
@@ -1197,7 +1133,7 @@ check_output(const struct build_run *r, const struct plan *pl,
 
 	if (strcmp(out, "-") == 0)
 		return 0;
-	if (pdf_check_output(out, r->inputs, r->n, dl) != 0)
+	if (output_check_inputs(out, r->inputs, r->n, dl) != 0)
 		return -1;
 	/* The template is looked up again in build_pdf, which reports a
 	 * missing one; here a missing one only means nothing to compare. */
@@ -1218,7 +1154,7 @@ check_output(const struct build_run *r, const struct plan *pl,
 		}
 		closedir(d);
 	}
-	rc = pdf_check_output(out, (const char *const *)names, nname, dl);
+	rc = output_check_inputs(out, (const char *const *)names, nname, dl);
 	for (k = 0; k < nname; k++)
 		free(names[k]);
 	free(names);
@@ -1248,14 +1184,14 @@ build_one(void *ctx, size_t i)
 
 		if (build_markdown(pl, r->tdir, &md, &j->dl) == 0 &&
 		    j->dl.nerror == 0)
-			write_output(j->out, &md, &j->dl);
+			output_write_buf(j->out, NULL, md.data, md.len, &j->dl);
 		buf_free(&md);
 	} else if (r->pages) {
 		struct buf dump = BUF_INIT;
 
 		if (build_pages(pl, r->tdir, r->fontdir, &dump, &j->dl) == 0 &&
 		    j->dl.nerror == 0)
-			write_output(j->out, &dump, &j->dl);
+			output_write_buf(j->out, NULL, dump.data, dump.len, &j->dl);
 		buf_free(&dump);
 	} else
 		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
@@ -1406,10 +1342,10 @@ cmd_build(int argc, char **argv)
 	}
 	batch_catch_signals();
 	if (n > 1)
-		pdf_defer_dir_sync();
+		output_defer_dir_sync();
 	batch_run(n, (int)jobs, build_one, &run, n > 1 && !quiet && isatty(2),
 	    build_job_name);
-	pdf_sync_dirs();
+	output_sync_dirs();
 
 	for (k = 0; k < n; k++) {
 		struct build_job *j = &run.job[k];
@@ -1505,12 +1441,7 @@ main(int argc, char **argv)
 {
 	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
 	const struct command *cmd;
-	mode_t um;
 	int done = -1;
-
-	um = umask(022);
-	umask(um);
-	new_file_mode = 0666 & ~um;
 
 	/* Options before the command: `+` stops at the first operand. */
 	cur_cmd = NULL;

@@ -49,8 +49,8 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "output.h"
 #include "page.h"
-#include "paths.h"
 #include "pdf.h"
 #include "style.h"
 #include "xalloc.h"
@@ -74,11 +74,6 @@
 #define MAX_TTF_TABLES	64
 /* Bytes copied from libharu's memory stream per read. */
 #define COPY_CHUNK	65536
-/* Output folders whose sync a batch defers to its end (pdf_sync_dirs): a
- * batch writes into one folder (-d) or beside each plan; past this many
- * distinct folders each is synced at once, as without deferral. */
-#define MAX_DEFERRED_DIRS 64
-
 /* page.h repeats libharu's ranges so that layout keeps within them. */
 _Static_assert(PAGE_MAX_WORD_SPACE == HPDF_MAX_WORDSPACE &&
     PAGE_MIN_WORD_SPACE == HPDF_MIN_WORDSPACE &&
@@ -1181,41 +1176,6 @@ add_metadata(struct writer *w)
 
 /* ---- output ---- */
 
-/* Mode for a new file: 0666 less the umask, read without changing it
- * (umask() is process-wide, and other threads may be creating files). */
-static mode_t
-new_file_mode(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[128];
-	unsigned mask = 022;
-
-	if (f != NULL) {
-		while (fgets(line, sizeof(line), f) != NULL)
-			if (sscanf(line, "Umask: %o", &mask) == 1)
-				break;
-		fclose(f);
-	}
-	return (mode_t)(0666 & ~mask);
-}
-
-static int
-write_all(int fd, const unsigned char *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, p, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Copies libharu's finished memory stream to fd; -1 with errno on a write
  * error, -2 on a libharu error. */
 static int
@@ -1236,7 +1196,7 @@ copy_stream(struct writer *w, int fd)
 			rc = -2;
 			break;
 		}
-		if (write_all(fd, chunk, n) != 0) {
+		if (output_put(fd, chunk, n) != 0) {
 			rc = -1;
 			break;
 		}
@@ -1246,171 +1206,11 @@ copy_stream(struct writer *w, int fd)
 	return rc;
 }
 
-/* Writes the PDF straight to an open descriptor: standard output, or an
- * output that is not a regular file (/dev/null, a pipe), where a temporary
- * file and rename would replace the device itself. */
+/* The output_fn of pdf_write_doc: w's finished document to fd. */
 static int
-save_fd(struct writer *w, int fd, const char *name)
+stream_to_fd(int fd, void *user)
 {
-	int rc;
-
-	fflush(stdout);
-	rc = copy_stream(w, fd);
-	if (rc == -1) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write the PDF to %s: %s", name, strerror(errno));
-		return PDF_FAIL;
-	}
-	if (rc == -2) {
-		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
-		return PDF_FAIL;
-	}
-	return PDF_OK;
-}
-
-static int
-save_device(struct writer *w, const char *path)
-{
-	int fd = open(path, O_WRONLY), rc;
-	char *name = xasprintf("`%s`", path);
-
-	if (fd < 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		free(name);
-		return PDF_FAIL;
-	}
-	rc = save_fd(w, fd, name);
-	if (close(fd) != 0 && rc == PDF_OK) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		rc = PDF_FAIL;
-	}
-	free(name);
-	return rc;
-}
-
-static void
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY);
-
-	/* Makes the rename durable; failure only loses durability. */
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
-/*
- * Deferred folder syncs.  fsync of a folder is a journal commit that
- * concurrent jobs wait for in turn: syncing the output folder after every
- * rename made `build -j 2` barely faster than -j 1.  Each file's data is
- * still synced before its rename (so no output is ever half-written); in a
- * batch only the renames become durable together, at the end.
- */
-static pthread_mutex_t dirsync_lock = PTHREAD_MUTEX_INITIALIZER;
-static int dirsync_defer;
-static char *dirsync_v[MAX_DEFERRED_DIRS];
-static size_t dirsync_n;
-
-void
-pdf_defer_dir_sync(void)
-{
-	dirsync_defer = 1;
-}
-
-void
-pdf_sync_dirs(void)
-{
-	size_t i;
-
-	pthread_mutex_lock(&dirsync_lock);
-	for (i = 0; i < dirsync_n; i++) {
-		sync_dir(dirsync_v[i]);
-		free(dirsync_v[i]);
-	}
-	dirsync_n = 0;
-	pthread_mutex_unlock(&dirsync_lock);
-}
-
-/* Syncs dir now, or notes it for pdf_sync_dirs in a batch. */
-static void
-after_rename(const char *dir)
-{
-	size_t i;
-
-	pthread_mutex_lock(&dirsync_lock);
-	if (dirsync_defer) {
-		for (i = 0; i < dirsync_n; i++)
-			if (strcmp(dirsync_v[i], dir) == 0)
-				break;
-		if (i < dirsync_n || dirsync_n < MAX_DEFERRED_DIRS) {
-			if (i == dirsync_n)
-				dirsync_v[dirsync_n++] = xstrdup(dir);
-			pthread_mutex_unlock(&dirsync_lock);
-			return;
-		}
-	}
-	pthread_mutex_unlock(&dirsync_lock);
-	sync_dir(dir);
-}
-
-static int
-save_file(struct writer *w, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir, *tmp;
-	struct stat st;
-	mode_t mode;
-	int fd, rc = PDF_FAIL, c;
-
-	dir = slash == NULL ? xstrdup(".") :
-	    slash == path ? xstrdup("/") :
-	    xstrndup(path, (size_t)(slash - path));
-	tmp = paths_temp_beside(path);
-	/* Keep the mode of the file being replaced. */
-	mode = stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
-	    (st.st_mode & 07777) : new_file_mode();
-	if ((fd = mkstemp(tmp)) < 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot create a temporary file beside `%s`: %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	c = copy_stream(w, fd);
-	if (c == -2) {
-		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
-		goto fail;
-	}
-	if (c == -1 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", tmp, strerror(errno));
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", tmp, strerror(errno));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", path, strerror(errno));
-		goto fail;
-	}
-	after_rename(dir);
-	rc = PDF_OK;
-	goto out;
-fail:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out:
-	free(tmp);
-	free(dir);
-	return rc;
+	return copy_stream(user, fd);
 }
 
 /* ---- pdf_write ---- */
@@ -1438,8 +1238,7 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
     struct diag_list *dl)
 {
 	struct writer *w = &pd->w;
-	struct stat pst;
-	int used[FONT__COUNT];
+	int used[FONT__COUNT], c;
 	HPDF_Encoder utf8;
 	size_t i;
 	int f, rc = PDF_FAIL;
@@ -1492,15 +1291,13 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	step(&w->err, "saving");
 	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
 		goto internal;
-	if (path == NULL)
-		rc = PDF_OK;
-	else if (strcmp(path, "-") == 0)
-		rc = save_fd(w, STDOUT_FILENO, "standard output");
-	else if (stat(path, &pst) == 0 && !S_ISREG(pst.st_mode) &&
-	    !S_ISDIR(pst.st_mode))
-		rc = save_device(w, path);
-	else
-		rc = save_file(w, path);
+	rc = PDF_OK;
+	if (path != NULL && (c = output_write(path, "the PDF", stream_to_fd, w,
+	    dl)) != 0) {
+		if (c == -2)
+			report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
+		rc = PDF_FAIL;
+	}
 	goto out;
 internal:
 	if (!w->err.reported)
@@ -1524,26 +1321,6 @@ pdf_write(const struct doc_pages *d, const struct style *s,
 	    dl)) == NULL)
 		return PDF_FAIL;
 	return pdf_write_doc(pd, d, path, dl);
-}
-
-int
-pdf_check_output(const char *path, const char *const *inputs, size_t n,
-    struct diag_list *dl)
-{
-	struct stat out, in;
-	size_t i;
-
-	if (strcmp(path, "-") == 0 || stat(path, &out) != 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino) {
-			diag_add(dl, D_PDF_OVERWRITE_INPUT, NULL, NULL,
-			    "refusing to write the output over the input file `%s`",
-			    inputs[i]);
-			return -1;
-		}
-	return 0;
 }
 
 /* The libharu and libpng in use (rencana --version). */
