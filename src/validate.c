@@ -571,23 +571,23 @@ check_enum(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	struct buf b = BUF_INIT;
 	size_t i, d, bd = (size_t)-1, bi = 0;
 
-	for (i = 0; f->values[i] != NULL; i++) {
-		if (strcmp(n->str, f->values[i]) == 0)
+	for (i = 0; f->values[i].value != NULL; i++) {
+		if (strcmp(n->str, f->values[i].value) == 0)
 			return;
 		if (c->nsuggest >= VAL_MAX_SUGGEST)
 			continue;
-		d = validate_edit_distance(n->str, f->values[i]);
+		d = validate_edit_distance(n->str, f->values[i].value);
 		if (d < bd) {
 			bd = d;
 			bi = i;
 		}
 	}
 	c->nsuggest++;
-	for (i = 0; f->values[i] != NULL; i++)
-		buf_printf(&b, "%s`%s`", i == 0 ? "" : ", ", f->values[i]);
+	for (i = 0; f->values[i].value != NULL; i++)
+		buf_printf(&b, "%s`%s`", i == 0 ? "" : ", ", f->values[i].value);
 	if (bd <= 2)
 		report(c, D_VAL_ENUM, &n->pos, n, "`%s` is not one of %s; did you mean `%s`?",
-		    n->str, buf_str(&b), f->values[bi]);
+		    n->str, buf_str(&b), f->values[bi].value);
 	else
 		report(c, D_VAL_ENUM, &n->pos, n, "`%s` is not one of %s", n->str,
 		    buf_str(&b));

@@ -193,6 +193,22 @@ START_TEST(test_schema_lookup)
 	ck_assert_ptr_nonnull(schema_child(schema_child(r, "judul_bab"), "kesimpulan"));
 	ck_assert_str_eq(schema_type_name(SCHEMA_DATE), "date");
 	ck_assert_ptr_null(schema_child(schema_child(r, "format"), "x"));
+	ck_assert_ptr_eq(schema_find("monitoring.indikator.target"), t);
+	ck_assert_ptr_null(schema_find("monitoring.indikator.x"));
+}
+END_TEST
+
+/* Display words live beside the enum values (schema_word). */
+START_TEST(test_schema_word)
+{
+	ck_assert_str_eq(schema_word("wilayah.tingkat", "kota", NULL), "Kota");
+	ck_assert_str_eq(schema_word("wilayah.tingkat", "kota", "en"), "Kota");
+	ck_assert_str_eq(schema_word("strategi.daftar.kegiatan.bentuk", "magang",
+	    "en"), "Internship");
+	ck_assert_str_eq(schema_word("implementasi.mitra.jenis", "lsm", "id"), "LSM");
+	ck_assert_str_eq(schema_word("monitoring.indikator.arah", "x", "id"), "x");
+	ck_assert_str_eq(schema_word("dokumen.status", "final", "id"), "final");
+	ck_assert_ptr_null(schema_word("wilayah.tingkat", NULL, NULL));
 }
 END_TEST
 
@@ -257,6 +273,7 @@ validate_suite(void)
 	    (int)(sizeof(regions) / sizeof(regions[0])));
 	tcase_add_loop_test(tc, test_date, 0, (int)(sizeof(dates) / sizeof(dates[0])));
 	tcase_add_test(tc, test_schema_lookup);
+	tcase_add_test(tc, test_schema_word);
 	tcase_add_test(tc, test_schema_complete);
 	tcase_add_test(tc, test_validate_counts);
 	suite_add_tcase(s, tc);
