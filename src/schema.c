@@ -20,8 +20,8 @@
 
 /* One field: key, type, flags, check, enum values, default, meaning, example, children. */
 #define FLD(k, t, f, c, v, d, desc, ex, ch) \
-	{ k, SCHEMA_##t, f, c, v, d, desc, ex, ch }
-#define END	{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, NULL, NULL, NULL }
+	{ k, SCHEMA_##t, f, c, v, d, desc, ex, ch, 0, 0, 0 }
+#define END	{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 }
 
 /* ---- enum values ------------------------------------------------------- */
 

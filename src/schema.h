@@ -97,6 +97,9 @@ struct schema_field {
 	const char		*desc;		/* what it means, in Indonesian */
 	const char		*example;	/* an example value, or NULL */
 	const struct schema_field *children;	/* MAP: fields; LIST, DICT: the item */
+	double			 min, max;	/* NUMBER: the range when min < max */
+	size_t			 off;		/* where a loader stores the value in its
+						   struct (style.c), 0: nowhere */
 };
 
 /* The top-level map of a plan.  Static; never freed. */
