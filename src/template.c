@@ -680,17 +680,24 @@ static void
 missing(struct render *r, size_t t, size_t i)
 {
 	struct tok *k = TOK(r, t, i);
-	char *name;
+	const struct pnode *ctx;
+	char *name, *near = NULL, *hint = NULL;
 
 	if (r->o->name_ok == NULL || k->reported)
 		return;
 	name = xstrndup(r->parts[t].text + k->off, k->len);
 	r->work++;
-	if (!r->o->name_ok(r->o->user, r->nctx ? r->ctx[r->nctx - 1] : NULL, name)) {
+	ctx = r->nctx ? r->ctx[r->nctx - 1] : NULL;
+	if (!r->o->name_ok(r->o->user, ctx, name)) {
 		k->reported = 1;
+		if (r->o->name_near != NULL &&
+		    (near = r->o->name_near(r->o->user, ctx, name)) != NULL)
+			hint = xasprintf("; did you mean `%s`?", near);
 		render_error(r, t, i, D_TPL_UNKNOWN_NAME, "unknown name `%s`%s",
-		    name, NULL);
+		    name, hint);
 	}
+	free(hint);
+	free(near);
 	free(name);
 }
 
