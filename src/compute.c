@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "compute.h"
 #include "schema.h"
+#include "validate.h"
 #include "xalloc.h"
 
 /*
@@ -67,16 +68,9 @@ all_digits(const char *s, size_t n)
 	return 1;
 }
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 char *
 compute_date_long(const char *ymd, const char *lang)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, m, d;
 
 	if (ymd == NULL || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' ||
@@ -85,8 +79,7 @@ compute_date_long(const char *ymd, const char *lang)
 	y = atoi(ymd);
 	m = atoi(ymd + 5);
 	d = atoi(ymd + 8);
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
-	    (m == 2 && d == 29 && !leap(y)))
+	if (!validate_date_exists(y, m, d))
 		return NULL;
 	return xasprintf("%d %s %04d", d, month_name(m, lang), y);
 }
@@ -157,21 +150,11 @@ compute_rupiah(const char *typed)
 char *
 compute_roman(long n)
 {
-	static const struct { int v; const char *s; } tab[] = {
-		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
-		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" },
-		{ 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" }
-	};
 	struct buf b = BUF_INIT;
-	size_t i;
 
-	if (n < 1 || n > 3999)
-		return NULL;
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		while (n >= tab[i].v) {
-			buf_puts(&b, tab[i].s);
-			n -= tab[i].v;
-		}
+	buf_put_roman(&b, n, 1);
+	if (b.len == 0)
+		return NULL;	/* n outside 1..3999 */
 	return buf_detach(&b);
 }
 

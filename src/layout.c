@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "image.h"
 #include "layout.h"
 #include "layout_hyph.h"
 #include "layout_int.h"
@@ -32,8 +33,8 @@
 
 /*
  * Limits.
- * LAY_MAX_IMAGE_PIXELS: pixels of the cover logo, as pdf.c's limit (which
- *   decodes it whole); a logo is a few hundred pixels a side.
+ * IMAGE_MAX_PIXELS (image.h): pixels of the cover logo, pdf.c's limit too
+ *   (it decodes it whole); a logo is a few hundred pixels a side.
  * LOGO_MAX_RATIO: how many times one side of the logo may be the other.
  *   Emblems are about square and a banner is about 5:1; a 1 x 10000 image
  *   is a mistake, and would be drawn as a hairline.
@@ -47,7 +48,6 @@
  * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
  * the recursion in lay_blocks is at most that deep.
  */
-#define LAY_MAX_IMAGE_PIXELS (4096 * 4096)
 #define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
 #define LAY_MAX_PAGES	5000
@@ -487,29 +487,15 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 	layout_line_free(&p);
 }
 
+/* n in lower-case roman numerals (buf_put_roman) into out. */
 static void
-roman(int n, char *out, size_t len, int upper)
+roman(int n, char *out, size_t len)
 {
-	static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
-	static const char *const sym[] = { "m", "cm", "d", "cd", "c", "xc", "l",
-	    "xl", "x", "ix", "v", "iv", "i" };
 	struct buf b = BUF_INIT;
-	size_t i;
-	char *s;
 
-	for (i = 0; i < 13 && n > 0 && n < 4000; i++)
-		while (n >= val[i]) {
-			buf_puts(&b, sym[i]);
-			n -= val[i];
-		}
-	s = buf_detach(&b);
-	if (s == NULL)
-		s = xstrdup("");
-	for (i = 0; s[i] != '\0'; i++)
-		if (upper)
-			s[i] = (char)(s[i] - 32);
-	snprintf(out, len, "%s", s);
-	free(s);
+	buf_put_roman(&b, n, 0);
+	snprintf(out, len, "%s", buf_str(&b));
+	buf_free(&b);
 }
 
 static void
@@ -536,7 +522,7 @@ lay_list(struct lay *L, const struct block *b, const struct ctx *c)
 				snprintf(L->marker, sizeof(L->marker), "%c.",
 				    'a' + num - 1);
 			else {
-				roman(num, r, sizeof(r), 0);
+				roman(num, r, sizeof(r));
 				snprintf(L->marker, sizeof(L->marker), "%s.", r);
 			}
 		}
@@ -639,44 +625,6 @@ centred(struct lay *L, const char *utf8, double size, int bold, int upper,
 	return h;
 }
 
-/* Reads an image's pixel size from a PNG or JPEG header; 0 on failure. */
-static int
-image_size(FILE *f, double *w, double *h)
-{
-	unsigned char hd[32];
-	int c;
-
-	if (fread(hd, 1, 24, f) != 24)
-		return 0;
-	if (memcmp(hd, "\x89PNG", 4) == 0) {
-		*w = (double)(((unsigned long)hd[16] << 24) | (hd[17] << 16) |
-		    (hd[18] << 8) | hd[19]);
-		*h = (double)(((unsigned long)hd[20] << 24) | (hd[21] << 16) |
-		    (hd[22] << 8) | hd[23]);
-		return *w > 0 && *h > 0;
-	}
-	if (hd[0] != 0xFF || hd[1] != 0xD8 || fseek(f, 2, SEEK_SET) != 0)
-		return 0;
-	/* JPEG: walk the segments to a start-of-frame marker */
-	while ((c = getc(f)) == 0xFF) {
-		int m = getc(f), len;
-
-		len = (getc(f) << 8);
-		len |= getc(f);
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
-		    m != 0xCC) {
-			if (fread(hd, 1, 5, f) != 5)
-				return 0;
-			*h = (hd[1] << 8) | hd[2];
-			*w = (hd[3] << 8) | hd[4];
-			return *w > 0 && *h > 0;
-		}
-		if (len < 2 || fseek(f, len - 2, SEEK_CUR) != 0)
-			return 0;
-	}
-	return 0;
-}
-
 /*
  * The cover logo, centred, LOGO_WIDTH_MM wide or LOGO_MAX_HEIGHT_MM high,
  * whichever fits, below y; returns the y under it.  The file is opened
@@ -691,30 +639,29 @@ lay_logo(struct lay *L, const char *logo, double y)
 	const struct srcpos *at = plan ? &L->st->logo_pos : NULL;
 	const char *field = plan ? "wilayah.logo" : "sampul.logo";
 	double iw = 1, ih = 1, w = LOGO_WIDTH_MM * PT_PER_MM, h;
-	int fd, err;
-	FILE *f;
+	struct buf data = BUF_INIT;
+	int rc, err;
 	struct box *bx;
 
-	fd = confine_open(L->basedir != NULL ? L->basedir : ".", logo, NULL,
-	    &err);
-	if (fd < 0) {
-		confine_report(L->dl, fd, err, D_LAYOUT_IMAGE, at, field,
+	rc = confine_read(L->basedir != NULL ? L->basedir : ".", logo,
+	    IMAGE_MAX_BYTES, &data, &err);
+	if (rc != 0 && rc != CONFINE_TOO_LARGE) {
+		confine_report(L->dl, rc, err, D_LAYOUT_IMAGE, at, field,
 		    "the cover logo", logo, "the plan's folder",
 		    L->basedir);
+		buf_free(&data);
 		return y;
 	}
-	if ((f = fdopen(fd, "rb")) == NULL) {
-		close(fd);
-		return y;
-	}
-	/* An unreadable header is pdf.c's to report, with the decoder's words. */
-	if (!image_size(f, &iw, &ih))
+	/* An unreadable header or a file too large is pdf.c's to report,
+	 * with the decoder's words. */
+	if (rc != 0 || !image_size((const unsigned char *)data.data, data.len,
+	    &iw, &ih))
 		iw = ih = 1;
-	fclose(f);
-	if (iw * ih > LAY_MAX_IMAGE_PIXELS) {
+	buf_free(&data);
+	if (iw * ih > IMAGE_MAX_PIXELS) {
 		diag_add(L->dl, D_LAYOUT_IMAGE, at, field,
 		    "the cover logo `%s` is %.0f x %.0f pixels; the limit is %d "
-		    "pixels", logo, iw, ih, LAY_MAX_IMAGE_PIXELS);
+		    "pixels", logo, iw, ih, IMAGE_MAX_PIXELS);
 		return y;
 	}
 	if (iw > ih * LOGO_MAX_RATIO || ih > iw * LOGO_MAX_RATIO) {
@@ -1014,7 +961,7 @@ layout_page_label(const struct doc_pages *d, size_t i, char *out, size_t n)
 	if (i >= d->body_start)
 		snprintf(out, n, "%zu", i - d->body_start + 1);
 	else
-		roman((int)(i + 1), out, n, 0);
+		roman((int)(i + 1), out, n);
 }
 
 static void

@@ -938,8 +938,7 @@ cmd_layout_dump(int argc, char **argv)
 	struct block *doc;
 	struct doc_pages *pages;
 	char *text = NULL, *dir, *slash;
-	size_t len = 0, cap = 0, n;
-	FILE *f;
+	size_t len = 0;
 
 	begin_opts("layout-dump", layout_dump_help);
 	while ((c = next_opt(argc, argv, ":" COMMON_SHORT, lo, &done)) != -1) {
@@ -959,23 +958,10 @@ cmd_layout_dump(int argc, char **argv)
 	if (optind >= argc)
 		return usage_error("%s", "layout-dump needs a FILE");
 	file = argv[optind];
-	if ((f = fopen(file, "rb")) == NULL) {
+	if ((text = read_file(file, &len)) == NULL) {
 		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
 		return EXIT_IO;
 	}
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = 2 * cap + 4096;
-			text = realloc(text, cap);
-			if (text == NULL)
-				abort();
-		}
-		n = fread(text + len, 1, cap - len, f);
-		if (n == 0)
-			break;
-		len += n;
-	}
-	fclose(f);
 	diag_init(&dl);
 	style_default(&st);
 	st.hyphenate = hyph;

@@ -49,6 +49,7 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "image.h"
 #include "output.h"
 #include "page.h"
 #include "pdf.h"
@@ -63,12 +64,7 @@
 /* Outline nesting followed; deeper levels hang under level MAX_OUTLINE_LEVEL
  * (layout emits 1-3). */
 #define MAX_OUTLINE_LEVEL 8
-/* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
- * pictures are far smaller, and the check must not exhaust memory. */
-#define MAX_IMAGE_PIXELS (4096 * 4096)
-/* Bytes of an image file read into memory: a logo is some KiB, a photo a
- * few MiB. */
-#define MAX_IMAGE_BYTES	(32u * 1024 * 1024)
+/* Images: IMAGE_MAX_PIXELS and IMAGE_MAX_BYTES in image.h. */
 /* Tables in a TrueType directory: Liberation Sans has 19; the format
  * allows more, but a font with hundreds is not a text font. */
 #define MAX_TTF_TABLES	64
@@ -583,11 +579,11 @@ load_png(struct writer *w, const char *path, const unsigned char *data,
 		    "cannot decode image `%s`: %s", path, im.message);
 		goto out;
 	}
-	if ((unsigned long long)im.width * im.height > MAX_IMAGE_PIXELS) {
+	if ((unsigned long long)im.width * im.height > IMAGE_MAX_PIXELS) {
 		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 		    "image `%s` is %u x %u pixels; the limit is %d pixels",
 		    path, (unsigned)im.width, (unsigned)im.height,
-		    MAX_IMAGE_PIXELS);
+		    IMAGE_MAX_PIXELS);
 		goto out;
 	}
 	nc = im.format & PNG_FORMAT_FLAG_COLOR ? 3 : 1;
@@ -663,51 +659,35 @@ jpeg_metadata(const unsigned char *seg, size_t len)
 static const char *
 jpeg_clean(const unsigned char *p, size_t n, struct buf *out)
 {
-	size_t off = 2, len, i;
-	unsigned m;
-	int sof = 0;
+	struct image_seg seg;
+	size_t off = 2, i;
+	const unsigned char *f;
+	int sof = 0, r;
 
 	if (n < 32 || p[0] != 0xFF || p[1] != 0xD8)
 		return "not a JPEG file";
 	buf_put(out, (const char *)p, 2);
-	for (;;) {
-		if (off + 4 > n || p[off] != 0xFF)
-			return "broken marker structure";
-		m = p[off + 1];
-		if (m == 0xFF) {		/* fill byte */
-			off++;
-			continue;
-		}
-		if (m == 0xDA)			/* start of scan */
-			break;
-		if (m == 0xD8 || m == 0xD9 || (m >= 0xD0 && m <= 0xD7) ||
-		    m == 0x01) {
-			buf_put(out, (const char *)p + off, 2);
-			off += 2;
-			continue;
-		}
-		len = be16(p + off + 2);
-		if (len < 2 || off + 2 + len > n)
-			return "broken marker structure";
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
-		    m != 0xCC) {
-			if (len < 8)
+	while ((r = image_jpeg_next(p, n, &off, &seg)) > 0) {
+		f = p + seg.off;
+		if (image_jpeg_sof(seg.marker)) {
+			if (seg.len < 10)
 				return "broken frame header";
-			if (p[off + 4] != 8)
+			if (f[4] != 8)
 				return "not 8 bits per sample";
-			if (be16(p + off + 5) == 0 || be16(p + off + 7) == 0)
+			if (image_be16(f + 5) == 0 || image_be16(f + 7) == 0)
 				return "no size";
-			if ((unsigned long)be16(p + off + 5) * be16(p + off + 7) >
-			    MAX_IMAGE_PIXELS)
+			if ((unsigned long)image_be16(f + 5) * image_be16(f + 7) >
+			    IMAGE_MAX_PIXELS)
 				return "too many pixels";
-			if (p[off + 9] != 1 && p[off + 9] != 3)
+			if (f[9] != 1 && f[9] != 3)
 				return "not greyscale or RGB (CMYK?)";
 			sof = 1;
 		}
-		if (!jpeg_metadata(p + off, len))
-			buf_put(out, (const char *)p + off, 2 + len);
-		off += 2 + len;
+		if (seg.len == 2 || !jpeg_metadata(f, seg.len - 2))
+			buf_put(out, (const char *)f, seg.len);
 	}
+	if (r < 0)
+		return "broken marker structure";
 	if (!sof)
 		return "no frame header";
 	for (i = n - 2; i + 16 >= n; i--)
@@ -715,7 +695,7 @@ jpeg_clean(const unsigned char *p, size_t n, struct buf *out)
 			break;
 	if (i + 16 < n)
 		return "truncated (no end marker)";
-	buf_put(out, (const char *)p + off, n - off);
+	buf_put(out, (const char *)p + seg.off, n - seg.off);
 	return NULL;
 }
 
@@ -777,7 +757,7 @@ load_images(struct writer *w)
 				bad++;
 				continue;
 			}
-			rc = confine_read(NULL, b->path, MAX_IMAGE_BYTES, &data,
+			rc = confine_read(NULL, b->path, IMAGE_MAX_BYTES, &data,
 			    &err);
 			if (rc != 0)
 				confine_report(w->dl, rc, err, D_PDF_IMAGE, NULL,
