@@ -807,6 +807,31 @@ default_output(const char *plan, const char *dir, const char *ext)
 	return xasprintf("%.*s%s", (int)n, base, ext);
 }
 
+/* Writes expand's output to out_path (NULL or "-": standard output), which
+ * may not name the template, the data or a partial read. */
+static void
+expand_write(const char *out_path, const struct buf *out, const char *tpl_path,
+    const char *data_path, const struct expand_partials *ep,
+    struct diag_list *dl)
+{
+	const char **in;
+	size_t k, nin = 0;
+
+	if (out_path == NULL || strcmp(out_path, "-") == 0) {
+		output_write_buf("-", NULL, out->data, out->len, dl);
+		return;
+	}
+	in = xcalloc(ep->n + 2, sizeof(*in));
+	in[nin++] = tpl_path;
+	in[nin++] = data_path;
+	for (k = 0; k < ep->n; k++)
+		if (ep->path[k] != NULL)
+			in[nin++] = ep->path[k];
+	if (output_check_inputs(out_path, in, nin, dl) == 0)
+		output_write_buf(out_path, NULL, out->data, out->len, dl);
+	free(in);
+}
+
 static int
 cmd_expand(int argc, char **argv)
 {
@@ -890,22 +915,7 @@ cmd_expand(int argc, char **argv)
 	o.user = &ep;
 	if (tpl_render(tpl_path, tpl, len, pl->root, &o, &out, &dl) != 0)
 		goto done;
-	if (out_path == NULL || strcmp(out_path, "-") == 0)
-		output_write_buf("-", NULL, out.data, out.len, &dl);
-	else {
-		/* -o may not name the template, the data or a partial read. */
-		const char **in = xcalloc(ep.n + 2, sizeof(*in));
-		size_t k, nin = 0;
-
-		in[nin++] = tpl_path;
-		in[nin++] = data_path;
-		for (k = 0; k < ep.n; k++)
-			if (ep.path[k] != NULL)
-				in[nin++] = ep.path[k];
-		if (output_check_inputs(out_path, in, nin, &dl) == 0)
-			output_write_buf(out_path, NULL, out.data, out.len, &dl);
-		free(in);
-	}
+	expand_write(out_path, &out, tpl_path, data_path, &ep, &dl);
 done:
 	print_diags(&dl, stderr, DIAG_FMT_TEXT);
 	rc = status_of(&dl);
@@ -1221,6 +1231,87 @@ seconds_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The checks of build's options that need no file; returns 0 or
+ * EXIT_USAGE after saying what is wrong. */
+static int
+build_check_args(size_t n, const char *to, const char *outp, const char *dir,
+    const char *jobs_s, long *jobs)
+{
+	char *end;
+
+	if (n == 0)
+		usage_error("%s", "build needs a PLAN");
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
+	    strcmp(to, "pages") != 0)
+		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
+	else if (outp != NULL && n > 1)
+		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+	else if (outp != NULL && dir != NULL)
+		usage_error("%s", "give -o or -d, not both");
+	else if ((*jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
+	    *jobs > BATCH_MAX_JOBS)
+		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
+	else
+		return 0;
+	return EXIT_USAGE;
+}
+
+/* The memory budget of the batch (batch.h) lowers -j for big plans. */
+static long
+build_fit_jobs(const char **plans, size_t n, long jobs)
+{
+	size_t largest = 0, k;
+	struct stat st;
+	int fit;
+
+	if (jobs <= 1)
+		return jobs;
+	for (k = 0; k < n; k++)
+		if (stat(plans[k], &st) == 0 && (size_t)st.st_size > largest)
+			largest = (size_t)st.st_size;
+	fit = batch_jobs_for_memory((int)jobs, largest);
+	if (fit < jobs && verbose)
+		fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
+		    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
+		    fit, largest, (size_t)((BATCH_JOB_BASE +
+		    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
+	return fit;
+}
+
+/* Prints each job's messages and the batch's summary; returns the exit
+ * status (the worst wins: I/O (3) over invalid input (1)). */
+static int
+build_report(struct build_run *run, double t0)
+{
+	size_t k, written = 0, failed = 0, n = run->n;
+	int rc = 0, st;
+
+	for (k = 0; k < n; k++) {
+		struct build_job *j = &run->job[k];
+
+		print_diags(&j->dl, stderr, DIAG_FMT_TEXT);
+		st = j->done ? status_of(&j->dl) : 0;
+		if (j->done && st == 0) {
+			written++;
+			if (verbose && strcmp(j->out, "-") != 0)
+				fprintf(stderr, "rencana: wrote %s\n", j->out);
+		} else if (j->done)
+			failed++;
+		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
+			rc = st;
+	}
+	if (batch_interrupted()) {
+		fputs("rencana: error: interrupted; plans not yet built were "
+		    "left alone, finished outputs are complete\n", stderr);
+		rc = EXIT_IO;
+	}
+	if (!quiet && (n > 1 || verbose))
+		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
+		    "started, %.2f s\n", written, failed, n - written - failed,
+		    seconds_now() - t0);
+	return rc;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -1238,8 +1329,8 @@ cmd_build(int argc, char **argv)
 	const char *jobs_s = "1";
 	struct build_run run;
 	const char **plans;
-	char *fontdir = NULL, *end;
-	size_t n = 0, k, written = 0, failed = 0;
+	char *fontdir = NULL;
+	size_t n = 0, k;
 	long jobs = 0;
 	double t0 = seconds_now();
 	int c, rc = 0, done = -1;
@@ -1264,22 +1355,7 @@ cmd_build(int argc, char **argv)
 		return done;
 	plans = (const char **)argv + optind;
 	n = (size_t)(argc - optind);
-	rc = EXIT_USAGE;
-	if (n == 0)
-		usage_error("%s", "build needs a PLAN");
-	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
-	    strcmp(to, "pages") != 0)
-		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
-	else if (outp != NULL && n > 1)
-		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
-	else if (outp != NULL && dir != NULL)
-		usage_error("%s", "give -o or -d, not both");
-	else if ((jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
-	    jobs > BATCH_MAX_JOBS)
-		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
-	else
-		rc = 0;
-	if (rc != 0)
+	if ((rc = build_check_args(n, to, outp, dir, jobs_s, &jobs)) != 0)
 		return rc;
 
 	memset(&run, 0, sizeof(run));
@@ -1309,55 +1385,14 @@ cmd_build(int argc, char **argv)
 	}
 	if (!run.markdown)
 		run.fontdir = fontdir = pdf_default_fontdir();
-	/* The memory budget of the batch (batch.h) lowers -j for big plans. */
-	if (jobs > 1) {
-		size_t largest = 0;
-		struct stat st;
-		int fit;
-
-		for (k = 0; k < n; k++)
-			if (stat(plans[k], &st) == 0 && (size_t)st.st_size > largest)
-				largest = (size_t)st.st_size;
-		fit = batch_jobs_for_memory((int)jobs, largest);
-		if (fit < jobs && verbose)
-			fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
-			    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
-			    fit, largest, (size_t)((BATCH_JOB_BASE +
-			    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
-		jobs = fit;
-	}
+	jobs = build_fit_jobs(plans, n, jobs);
 	batch_catch_signals();
 	if (n > 1)
 		output_defer_dir_sync();
 	batch_run(n, (int)jobs, build_one, &run, n > 1 && !quiet && isatty(2),
 	    build_job_name);
 	output_sync_dirs();
-
-	for (k = 0; k < n; k++) {
-		struct build_job *j = &run.job[k];
-		int st;
-
-		print_diags(&j->dl, stderr, DIAG_FMT_TEXT);
-		st = j->done ? status_of(&j->dl) : 0;
-		if (j->done && st == 0) {
-			written++;
-			if (verbose && strcmp(j->out, "-") != 0)
-				fprintf(stderr, "rencana: wrote %s\n", j->out);
-		} else if (j->done)
-			failed++;
-		/* The worst wins: I/O (3) over invalid input (1). */
-		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
-			rc = st;
-	}
-	if (batch_interrupted()) {
-		fputs("rencana: error: interrupted; plans not yet built were "
-		    "left alone, finished outputs are complete\n", stderr);
-		rc = EXIT_IO;
-	}
-	if (!quiet && (n > 1 || verbose))
-		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
-		    "started, %.2f s\n", written, failed, n - written - failed,
-		    seconds_now() - t0);
+	rc = build_report(&run, t0);
 out:
 	for (k = 0; k < n; k++) {
 		diag_free(&run.job[k].dl);

@@ -853,6 +853,44 @@ json_members(struct buf *out, const struct schema_field *f, int d)
 	buf_putc(out, '}');
 }
 
+/* The members of a MAP, DICT or LIST field at depth `in` (json_field). */
+static void
+json_container(struct buf *out, const struct schema_field *f, int in, int optional)
+{
+	json_types(out, in, (f->type == SCHEMA_LIST ? JT_ARRAY : JT_OBJECT) |
+	    (optional ? JT_STRING | JT_NULL : 0));
+	if (optional) {
+		json_key(out, in, "pattern");
+		json_str(out, "^" BLANK "$");
+	}
+	if (f->type == SCHEMA_MAP)
+		json_members(out, f, in);
+	else if (f->type == SCHEMA_DICT) {
+		json_key(out, in, "additionalProperties");
+		buf_puts(out, "false");
+		if (f->flags & SCHEMA_NONEMPTY) {
+			json_key(out, in, "minProperties");
+			buf_puts(out, "1");
+		}
+		json_key(out, in, "patternProperties");
+		buf_puts(out, "{\n");
+		indent(out, in + 1);
+		json_str(out, schema_dict_key_pattern(f));
+		buf_puts(out, ": ");
+		json_field(out, f->children, in + 1, 1);
+		buf_putc(out, '\n');
+		indent(out, in);
+		buf_putc(out, '}');
+	} else {
+		if (f->flags & SCHEMA_NONEMPTY) {
+			json_key(out, in, "minItems");
+			buf_puts(out, "1");
+		}
+		json_key(out, in, "items");
+		json_field(out, f->children, in, 0);
+	}
+}
+
 /*
  * One field at depth d (its members at d + 1).  `optional`: check accepts
  * it empty (a map member not required, a dict value), unlike a required
@@ -874,38 +912,7 @@ json_field(struct buf *out, const struct schema_field *f, int d, int optional)
 	case SCHEMA_MAP:
 	case SCHEMA_DICT:
 	case SCHEMA_LIST:
-		json_types(out, in, (f->type == SCHEMA_LIST ? JT_ARRAY : JT_OBJECT) |
-		    (optional ? JT_STRING | JT_NULL : 0));
-		if (optional) {
-			json_key(out, in, "pattern");
-			json_str(out, "^" BLANK "$");
-		}
-		if (f->type == SCHEMA_MAP)
-			json_members(out, f, in);
-		else if (f->type == SCHEMA_DICT) {
-			json_key(out, in, "additionalProperties");
-			buf_puts(out, "false");
-			if (f->flags & SCHEMA_NONEMPTY) {
-				json_key(out, in, "minProperties");
-				buf_puts(out, "1");
-			}
-			json_key(out, in, "patternProperties");
-			buf_puts(out, "{\n");
-			indent(out, in + 1);
-			json_str(out, schema_dict_key_pattern(f));
-			buf_puts(out, ": ");
-			json_field(out, f->children, in + 1, 1);
-			buf_putc(out, '\n');
-			indent(out, in);
-			buf_putc(out, '}');
-		} else {
-			if (f->flags & SCHEMA_NONEMPTY) {
-				json_key(out, in, "minItems");
-				buf_puts(out, "1");
-			}
-			json_key(out, in, "items");
-			json_field(out, f->children, in, 0);
-		}
+		json_container(out, f, in, optional);
 		break;
 	case SCHEMA_ENUM:
 		json_enum(out, in, f->values, 0, optional);
