@@ -120,3 +120,24 @@ buf_read_file(struct buf *b, const char *path, size_t max)
 	errno = saved;
 	return rc;
 }
+
+void
+buf_put_roman(struct buf *b, long n, int upper)
+{
+	static const struct { int v; const char *s; } tab[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+		{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+		{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" }
+	};
+	size_t i;
+	const char *p;
+
+	if (n < 1 || n > 3999)
+		return;
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		while (n >= tab[i].v) {
+			for (p = tab[i].s; *p != '\0'; p++)
+				buf_putc(b, upper ? *p - 'a' + 'A' : *p);
+			n -= tab[i].v;
+		}
+}

@@ -31,4 +31,9 @@ int	 buf_read_file(struct buf *, const char *path, size_t max);
 /* The same from an open stream (standard input); the stream stays open. */
 int	 buf_read_stream(struct buf *, FILE *, size_t max);
 
+/* Appends n (1..3999) in roman numerals, "xiv" or with upper "XIV": the
+ * one formatter of chapter numbers and front-matter pages.  Appends
+ * nothing for other n. */
+void	 buf_put_roman(struct buf *, long n, int upper);
+
 #endif

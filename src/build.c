@@ -32,6 +32,7 @@
 #include "plan.h"
 #include "schema.h"
 #include "template.h"
+#include "validate.h"
 #include "winansi.h"
 #include "xalloc.h"
 
@@ -626,6 +627,101 @@ name_ok(void *user, const struct pnode *ctx, const char *name)
 	return ok;
 }
 
+/* Offers sg every name valid in the map at `path`: the keys the tree has
+ * there (node, which may be NULL), the format's fields there, and at
+ * `kata` the words. */
+static void
+offer_names(const struct folder *fo, struct validate_suggest *sg,
+    const struct pnode *node, const char *path)
+{
+	const struct schema_field *f = schema_find(path), *c;
+	const struct pnode *m;
+
+	for (m = node != NULL && node->type == PN_MAP ? node->first : NULL;
+	    m != NULL; m = m->next)
+		validate_suggest_try(sg, m->key);
+	while (f != NULL && f->type == SCHEMA_LIST)
+		f = f->children;
+	for (c = f != NULL && f->type == SCHEMA_MAP ? f->children : NULL;
+	    c != NULL && c->key != NULL; c++)
+		validate_suggest_try(sg, c->key);
+	if (strcmp(path, "kata") == 0 && fo->kata != NULL)
+		for (m = fo->kata->first; m != NULL; m = m->next)
+			validate_suggest_try(sg, m->key);
+}
+
+/*
+ * A name near one that name_ok refused: the first segment that is valid
+ * nowhere is replaced by the nearest name valid there (validate.c's rule),
+ * keeping the segments before and after it.  NULL when none is near.
+ */
+static char *
+name_near(void *user, const struct pnode *ctx, const char *name)
+{
+	const struct folder *fo = user;
+	struct validate_suggest sg;
+	const struct pnode *n, *cur = NULL;
+	size_t flen = strcspn(name, ".");
+	char *first = xstrndup(name, flen), *path = NULL, *res = NULL;
+	const char *seg = name, *near;
+	size_t slen = flen;
+
+	/* The context where the first segment is valid, as name_ok looks. */
+	for (n = ctx; n != NULL && path == NULL; n = n->parent) {
+		char *p;
+
+		if (n->type != PN_MAP)
+			continue;
+		p = ctx_path(n);
+		if (pnode_get(n, first) != NULL || seg_ok(fo, p, first)) {
+			path = p;
+			cur = n;
+		} else
+			free(p);
+	}
+	validate_suggest_init(&sg, first);
+	if (path == NULL) {
+		/* Valid nowhere: any context's names. */
+		for (n = ctx; n != NULL; n = n->parent)
+			if (n->type == PN_MAP) {
+				char *p = ctx_path(n);
+
+				offer_names(fo, &sg, n, p);
+				free(p);
+			}
+	} else {
+		/* Descend to the first segment not valid where it stands. */
+		for (;;) {
+			char *s = xstrndup(seg, slen), *np;
+			int ok = seg == name ? 1 : seg_ok(fo, path, s);
+
+			if (!ok) {
+				free(first);
+				first = s;
+				validate_suggest_init(&sg, first);
+				offer_names(fo, &sg, cur, path);
+				break;
+			}
+			cur = cur != NULL ? pnode_get(cur, s) : NULL;
+			np = *path ? xasprintf("%s.%s", path, s) : xstrdup(s);
+			free(path);
+			path = np;
+			free(s);
+			if (seg[slen] == '\0')
+				break;
+			seg += slen + 1;
+			slen = strcspn(seg, ".");
+		}
+	}
+	if ((near = validate_suggest_result(&sg)) != NULL &&
+	    strcmp(near, first) != 0)
+		res = xasprintf("%.*s%s%s", (int)(seg - name), name, near,
+		    seg + slen);
+	free(first);
+	free(path);
+	return res;
+}
+
 /* ---- the build --------------------------------------------------------------------- */
 
 /* build_markdown_style, and the spans of values in the output when orig
@@ -702,6 +798,7 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	opts.partial = get_partial;
 	opts.user = &fo;
 	opts.name_ok = name_ok;
+	opts.name_near = name_near;
 	opts.span = on_span;
 	if (tpl_render(main_part->file, main_part->text, main_part->len, ctx,
 	    &opts, out, dl) != 0 || fo.bad || dl->nerror > before)

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "compute.h"
 #include "schema.h"
+#include "validate.h"
 #include "xalloc.h"
 
 /*
@@ -66,16 +67,9 @@ all_digits(const char *s, size_t n)
 	return 1;
 }
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 char *
 compute_date_long(const char *ymd, const char *lang)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, m, d;
 
 	if (ymd == NULL || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' ||
@@ -84,8 +78,7 @@ compute_date_long(const char *ymd, const char *lang)
 	y = atoi(ymd);
 	m = atoi(ymd + 5);
 	d = atoi(ymd + 8);
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
-	    (m == 2 && d == 29 && !leap(y)))
+	if (!validate_date_exists(y, m, d))
 		return NULL;
 	return xasprintf("%d %s %04d", d, month_name(m, lang), y);
 }
@@ -177,19 +170,11 @@ compute_nip(const char *nip)
 char *
 compute_region(const char *tingkat, const char *nama)
 {
-	static const struct { const char *key, *word; } tab[] = {
-		{ "provinsi", "Provinsi" }, { "kabupaten", "Kabupaten" },
-		{ "kota", "Kota" }, { "kecamatan", "Kecamatan" },
-		{ "kelurahan", "Kelurahan" }, { "desa", "Desa" }
-	};
-	size_t i;
+	const char *word = schema_word("wilayah.tingkat", tingkat, NULL);
 
-	if (tingkat == NULL || nama == NULL)
+	if (tingkat == NULL || nama == NULL || word == tingkat)
 		return NULL;
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (strcmp(tingkat, tab[i].key) == 0)
-			return xasprintf("%s %s", tab[i].word, nama);
-	return NULL;
+	return xasprintf("%s %s", word, nama);
 }
 
 char *
@@ -462,57 +447,9 @@ put_count(struct pnode *map, const struct pnode *list)
 	put_flag(map, "tunggal", n == 1, map);
 }
 
-/* A display word for an enum value: tab is {value, id, en} triples. */
-static const char *
-word_of(const char *const (*tab)[3], size_t n, const char *v, const char *lang)
-{
-	size_t i;
-
-	if (v == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(tab[i][0], v) == 0)
-			return tab[i][is_en(lang) ? 2 : 1];
-	return v;
-}
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const bentuk_words[][3] = {
-	{ "klasikal", "Klasikal", "Classroom" },
-	{ "e-learning", "E-learning", "E-learning" },
-	{ "coaching", "Coaching", "Coaching" },
-	{ "mentoring", "Mentoring", "Mentoring" },
-	{ "magang", "Magang", "Internship" },
-	{ "workshop", "Workshop", "Workshop" },
-	{ "seminar", "Seminar", "Seminar" },
-	{ "forum", "Forum", "Forum" },
-	{ "lainnya", "Lainnya", "Other" }
-};
-static const char *const mitra_words[][3] = {
-	{ "pemerintah", "Pemerintah", "Government" },
-	{ "perguruan-tinggi", "Perguruan Tinggi", "University" },
-	{ "lembaga-pelatihan", "Lembaga Pelatihan", "Training institution" },
-	{ "swasta", "Swasta", "Private sector" },
-	{ "lsm", "LSM", "NGO" },
-	{ "masyarakat", "Masyarakat", "Community" },
-	{ "lainnya", "Lainnya", "Other" }
-};
-static const char *const tingkat_words[][3] = {
-	{ "rendah", "Rendah", "Low" },
-	{ "sedang", "Sedang", "Medium" },
-	{ "tinggi", "Tinggi", "High" }
-};
-static const char *const arah_words[][3] = {
-	{ "naik", "Naik", "Up" },
-	{ "turun", "Turun", "Down" }
-};
-static const char *const frekuensi_words[][3] = {
-	{ "bulanan", "Bulanan", "Monthly" },
-	{ "triwulanan", "Triwulanan", "Quarterly" },
-	{ "semesteran", "Semesteran", "Half-yearly" },
-	{ "tahunan", "Tahunan", "Yearly" }
-};
+/* The words printed for enum values are schema.c's (schema_word). */
 
 /* "2026" "2026-03" "2026-Q2" "2026-S1" -> display text, else a copy. */
 static char *
@@ -722,8 +659,9 @@ do_strategi(struct cctx *c, struct pnode *root)
 			if (k->type != PN_MAP)
 				continue;
 			put_cell(k, "nama_teks", pnode_str(k, "nama"), k);
-			put_cell(k, "bentuk_teks", word_of(bentuk_words,
-			    NELEM(bentuk_words), pnode_str(k, "bentuk"), c->lang), k);
+			put_cell(k, "bentuk_teks", schema_word(
+			    "strategi.daftar.kegiatan.bentuk", pnode_str(k, "bentuk"),
+			    c->lang), k);
 			if (get_ll(k, "jp", &v)) {
 				add_checked(c, &jp, v, pnode_get(k, "jp"));
 				put_number(k, "jp_teks", v, c, pnode_get(k, "jp"));
@@ -815,7 +753,7 @@ do_implementasi(struct cctx *c, struct pnode *root)
 		if (it->type != PN_MAP)
 			continue;
 		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
-		put_cell(it, "jenis_teks", word_of(mitra_words, NELEM(mitra_words),
+		put_cell(it, "jenis_teks", schema_word("implementasi.mitra.jenis",
 		    pnode_str(it, "jenis"), c->lang), it);
 		put_cell(it, "peran_teks", pnode_str(it, "peran"), it);
 		put_own(it, "strategi_teks", join_list(pnode_get(it, "strategi")),
@@ -840,8 +778,8 @@ do_tantangan(struct cctx *c, struct pnode *root)
 		if (it->type != PN_MAP)
 			continue;
 		put_cell(it, "judul_teks", pnode_str(it, "judul"), it);
-		put_cell(it, "tingkat_teks", word_of(tingkat_words,
-		    NELEM(tingkat_words), pnode_str(it, "tingkat"), c->lang), it);
+		put_cell(it, "tingkat_teks", schema_word(
+		    "tantangan.daftar.tingkat", pnode_str(it, "tingkat"), c->lang), it);
 		m = pnode_str(it, "mitigasi");
 		put_own(it, "mitigasi_sel", m ? cell_markdown(m) : NULL, "-",
 		    pnode_get(it, "mitigasi"));
@@ -896,11 +834,12 @@ do_monitoring(struct cctx *c, struct pnode *root)
 		put_cell(it, "sumber_teks", pnode_str(it, "sumber"), it);
 		put_cell(it, "penanggung_jawab_teks", pnode_str(it,
 		    "penanggung_jawab"), it);
-		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
-		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+		put_cell(it, "frekuensi_teks", schema_word(
+		    "monitoring.indikator.frekuensi", pnode_str(it, "frekuensi"),
+		    c->lang), it);
 		put_cell(it, "tujuan_teks", pnode_str(it, "tujuan"), it);
 		/* `arah` defaults to naik (docs/format.md) */
-		put_cell(it, "arah_teks", word_of(arah_words, NELEM(arah_words),
+		put_cell(it, "arah_teks", schema_word("monitoring.indikator.arah",
 		    pnode_str(it, "arah") ? pnode_str(it, "arah") : "naik", c->lang), it);
 	}
 	put_flag(mo, "ada_indikator", l != NULL && l->type == PN_SEQ &&
@@ -924,8 +863,9 @@ do_keterlibatan(struct cctx *c, struct pnode *root)
 		if (it->type != PN_MAP)
 			continue;
 		put_cell(it, "nama_teks", pnode_str(it, "nama"), it);
-		put_cell(it, "frekuensi_teks", word_of(frekuensi_words,
-		    NELEM(frekuensi_words), pnode_str(it, "frekuensi"), c->lang), it);
+		put_cell(it, "frekuensi_teks", schema_word(
+		    "monitoring.indikator.frekuensi", pnode_str(it, "frekuensi"),
+		    c->lang), it);
 		put_own(it, "uraian_sel", pnode_str(it, "uraian") ?
 		    cell_markdown(pnode_str(it, "uraian")) : NULL, "-", it);
 	}

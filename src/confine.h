@@ -26,7 +26,7 @@ enum confine_result {
 /*
  * Adds a folder that every later confine_open accepts besides its base
  * folder (the command line's --allow-dir).  Process-wide: call from one
- * thread before any build starts, like pdf_defer_dir_sync.  Returns 0, or
+ * thread before any build starts, like output_defer_dir_sync.  Returns 0, or
  * -1 with errno set (the folder does not exist, is not a folder: ENOTDIR, or
  * CONFINE_MAX_ALLOW are already given: E2BIG).
  */

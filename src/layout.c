@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "image.h"
 #include "layout.h"
 #include "layout_hyph.h"
 #include "layout_int.h"
@@ -32,282 +33,30 @@
 
 /*
  * Limits.
- * LAY_MAX_IMAGE_PIXELS: pixels of the cover logo, as pdf.c's limit (which
- *   decodes it whole); a logo is a few hundred pixels a side.
+ * IMAGE_MAX_PIXELS (image.h): pixels of the cover logo, pdf.c's limit too
+ *   (it decodes it whole); a logo is a few hundred pixels a side.
  * LOGO_MAX_RATIO: how many times one side of the logo may be the other.
  *   Emblems are about square and a banner is about 5:1; a 1 x 10000 image
  *   is a mistake, and would be drawn as a hairline.
  * SIG_MAX_LINES: lines of a signature block (place and date, jabatan lines,
  *   name, rank, NIP); it must fit on one page, which holds about 34 lines,
  *   so further `jabatan` lines are dropped.
- * LAY_MAX_PAGES: pages of one document.  A plan document has 20 to 150;
+ * LAY_MAX_PAGES (layout_page.c): pages of one document.  A plan document has 20 to 150;
  *   4 MiB of one-line paragraphs (within every input limit) made 16,079
  *   pages in 397 MB.  Layout stops at the top-level block that passes it,
  *   so a build's memory stays bounded whatever -j multiplies it by.
  * Nesting needs no limit here: blocks.c caps lists and quotes at 16, so
  * the recursion in lay_blocks is at most that deep.
  */
-#define LAY_MAX_IMAGE_PIXELS (4096 * 4096)
 #define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
-#define LAY_MAX_PAGES	5000
 
-#define PT_PER_MM	(72.0 / 25.4)
 #define LIST_INDENT_MM	7.5	/* per list level */
 #define QUOTE_INDENT_MM	10.0
 #define LOGO_WIDTH_MM	45.0	/* the cover logo, centred */
 #define LOGO_MAX_HEIGHT_MM 60.0	/* a tall logo is set this high, narrower */
-#define MARK_ANGLE	55.0	/* the draft mark, degrees */
-#define MARK_GRAY	0.85
-#define MARK_ALPHA	0.5
-#define SMALL_PT	9.0	/* the draft header line */
 #define CODE_PT		10.0
 #define CAPTION_GAP	4.0	/* pt between a table caption and its table */
-/* Hyphenation memo: words remembered per layout.  A plan's vocabulary is a
- * few thousand words; past the cap words are hyphenated without memo. */
-#define MEMO_SLOTS	8192		/* a power of two */
-#define MEMO_MAX	6144		/* 3/4 full at most: probes stay short */
-
-/* ---- pages ---- */
-
-static void
-winansi_dup(const char *u, char **out, size_t *outlen)
-{
-	*out = winansi_from_utf8(u, strlen(u), outlen, NULL);
-}
-
-struct page *
-lay_page(struct lay *L)
-{
-	return &L->d->page[L->d->npage - 1];
-}
-
-void
-lay_new_page(struct lay *L)
-{
-	struct page *p;
-
-	p = doc_pages_add(L->d);
-	if (L->d->npage > LAY_MAX_PAGES && !L->too_long) {
-		L->too_long = 1;
-		diag_add(L->dl, D_LAYOUT_PAGES, NULL, NULL,
-		    "the document would have more than %d pages; a plan "
-		    "document has 20 to 150", LAY_MAX_PAGES);
-	}
-	L->nonum = xgrow(L->nonum, &L->nonumcap, L->d->npage, 1);
-	L->nonum[L->d->npage - 1] = 0;
-	if (L->body_pending) {
-		L->d->body_start = L->d->npage - 1;
-		L->body_pending = 0;
-	}
-	if (L->mark != NULL) {
-		/* drawn first, so that the text covers it */
-		double diag = sqrt(L->pw * L->pw + L->ph * L->ph);
-		double uw = metrics_width(L->m, FONT_BOLD, L->mark, L->marklen, 1);
-		double size = uw > 0 ? diag * 0.55 / uw : 100;
-		double a = MARK_ANGLE * 3.14159265358979323846 / 180, w, cap;
-		struct box *b;
-
-		if (size > 160)
-			size = 160;
-		w = uw * size;
-		cap = size * 0.7;
-		b = page_add_text(p, L->pw / 2 - cos(a) * w / 2 + sin(a) * cap / 2,
-		    L->ph / 2 - sin(a) * w / 2 - cos(a) * cap / 2, FONT_BOLD,
-		    size, L->mark, L->marklen);
-		b->gray = MARK_GRAY;
-		b->alpha = MARK_ALPHA;
-		b->angle_deg = MARK_ANGLE;
-	}
-	if (L->kepala != NULL)
-		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *
-		    PT_PER_MM / 2, FONT_ITALIC, SMALL_PT, L->kepala,
-		    L->kepalalen);
-	L->y = L->top;
-	L->used = 0;
-	L->need_page = 0;
-}
-
-void
-lay_start(struct lay *L)
-{
-	if (L->d->npage == 0 || L->need_page)
-		lay_new_page(L);
-}
-
-/* The next content goes on a new page (unless this one is still empty). */
-static void
-lay_break(struct lay *L)
-{
-	if (L->used)
-		L->need_page = 1;
-}
-
-double
-lay_line_height(const struct lay *L, double size_pt, int tight)
-{
-	return size_pt * 1.15 * (tight ? 1.0 : L->st->line_spacing);
-}
-
-/*
- * The hyphenation of each distinct word, remembered: prose repeats its
- * words, and hyph_word was a tenth of the time of a long document.  Open
- * addressing keyed by the word's bytes; an entry holds the word, then its
- * n break flags.
- */
-struct memo_entry {
-	size_t		 n;
-	size_t		 nbrk;		/* hyph_word's result */
-	unsigned char	 b[];		/* word (n bytes), then flags (n bytes) */
-};
-
-struct hyph_memo {
-	const struct hyph	*hy;
-	struct memo_entry	*slot[MEMO_SLOTS];
-	size_t			 used;
-};
-
-static size_t
-hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
-{
-	/* The memo belongs to this layout run (lay_opts): not shared. */
-	struct hyph_memo *hm = (struct hyph_memo *)(uintptr_t)ctx;
-	struct memo_entry *e;
-	unsigned long h = 2166136261UL;
-	size_t i, r;
-
-	if (n > HYPH_MAX_WORD)
-		return 0;
-	for (i = 0; i < n; i++)
-		h = ((h ^ (unsigned char)w[i]) * 16777619UL) & 0xffffffffUL;
-	for (i = h & (MEMO_SLOTS - 1); (e = hm->slot[i]) != NULL;
-	    i = (i + 1) & (MEMO_SLOTS - 1))
-		if (e->n == n && memcmp(e->b, w, n) == 0) {
-			memcpy(brk, e->b + n, n);
-			return e->nbrk;
-		}
-	r = hyph_word(hm->hy, w, n, brk);
-	if (hm->used < MEMO_MAX) {
-		e = xmalloc(sizeof(*e) + 2 * n);
-		e->n = n;
-		e->nbrk = r;
-		memcpy(e->b, w, n);
-		memcpy(e->b + n, brk, n);
-		hm->slot[i] = e;
-		hm->used++;
-	}
-	return r;
-}
-
-static size_t
-hyph_plain(const void *ctx, const char *w, size_t n, unsigned char *brk)
-{
-	if (n > HYPH_MAX_WORD)
-		return 0;
-	return hyph_word(ctx, w, n, brk);
-}
-
-static struct hyph_memo *
-memo_new(const struct hyph *hy)
-{
-	struct hyph_memo *hm = xcalloc(1, sizeof(*hm));
-
-	hm->hy = hy;
-	return hm;
-}
-
-static void
-memo_free(struct hyph_memo *hm)
-{
-	size_t i;
-
-	if (hm == NULL)
-		return;
-	for (i = 0; i < MEMO_SLOTS; i++)
-		free(hm->slot[i]);
-	free(hm);
-}
-
-void
-lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
-    double width, enum lb_align align)
-{
-	memset(o, 0, sizeof(*o));
-	o->m = L->m;
-	o->size_pt = size_pt;
-	o->width = width;
-	o->align = align;
-	if (L->hy != NULL) {
-		/* Without a memo (a struct lay built by hand): directly. */
-		o->hyph = L->hmemo != NULL ? hyph_cb : hyph_plain;
-		o->hctx = L->hmemo != NULL ? (const void *)L->hmemo :
-		    (const void *)L->hy;
-	}
-}
-
-void
-lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
-    double top, double lh, double size_pt)
-{
-	const struct lb_line *ln = &p->line[l];
-	struct page *pg = lay_page(L);
-	double asc = L->m->ascent / 1000.0 * size_pt;
-	double desc = -L->m->descent / 1000.0 * size_pt;
-	double base = top - (lh - asc - desc) / 2 - asc;
-	size_t s;
-
-	if (L->marker_on) {
-		page_add_text(pg, L->marker_x, base, FONT_REGULAR, size_pt,
-		    L->marker, strlen(L->marker));
-		L->marker_on = 0;
-	}
-	for (s = ln->seg0; s < ln->seg0 + ln->nseg; s++) {
-		const struct lb_seg *sg = &p->seg[s];
-		struct box *b;
-
-		if (sg->len == 0)
-			continue;
-		b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
-		    p->out + sg->off, sg->len);
-		b->word_space_pt = sg->ws;
-	}
-	L->used = 1;
-}
-
-void
-lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
-    double size_pt, int widows)
-{
-	size_t i = 0, n = p->nline;
-
-	lay_start(L);
-	while (i < n) {
-		double room = L->y - L->bottom;
-		size_t fit = room > 0 ? (size_t)floor(room / lh + 1e-6) : 0;
-		size_t rem = n - i, take, k;
-
-		if (fit >= rem)
-			take = rem;
-		else {
-			take = fit;
-			if (widows) {
-				if (rem - take < 2)
-					take = rem >= 2 ? rem - 2 : 0;
-				if (take < 2 && take < rem)
-					take = 0;
-			}
-			if (take == 0 && !L->used)	/* never loop on an empty page */
-				take = fit > 0 ? fit : 1;
-		}
-		for (k = 0; k < take; k++) {
-			lay_emit_line(L, p, i + k, x, L->y, lh, size_pt);
-			L->y -= lh;
-		}
-		i += take;
-		if (i < n)
-			lay_new_page(L);
-	}
-}
 
 /* ---- blocks ---- */
 
@@ -488,31 +237,6 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 }
 
 static void
-roman(int n, char *out, size_t len, int upper)
-{
-	static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
-	static const char *const sym[] = { "m", "cm", "d", "cd", "c", "xc", "l",
-	    "xl", "x", "ix", "v", "iv", "i" };
-	struct buf b = BUF_INIT;
-	size_t i;
-	char *s;
-
-	for (i = 0; i < 13 && n > 0 && n < 4000; i++)
-		while (n >= val[i]) {
-			buf_puts(&b, sym[i]);
-			n -= val[i];
-		}
-	s = buf_detach(&b);
-	if (s == NULL)
-		s = xstrdup("");
-	for (i = 0; s[i] != '\0'; i++)
-		if (upper)
-			s[i] = (char)(s[i] - 32);
-	snprintf(out, len, "%s", s);
-	free(s);
-}
-
-static void
 lay_list(struct lay *L, const struct block *b, const struct ctx *c)
 {
 	const struct block *it;
@@ -536,7 +260,7 @@ lay_list(struct lay *L, const struct block *b, const struct ctx *c)
 				snprintf(L->marker, sizeof(L->marker), "%c.",
 				    'a' + num - 1);
 			else {
-				roman(num, r, sizeof(r), 0);
+				lay_roman(num, r, sizeof(r));
 				snprintf(L->marker, sizeof(L->marker), "%s.", r);
 			}
 		}
@@ -624,7 +348,7 @@ centred(struct lay *L, const char *utf8, double size, int bold, int upper,
 	if (utf8 == NULL || *utf8 == '\0')
 		return 0;
 	memset(&r, 0, sizeof(r));
-	winansi_dup(utf8, &r.text, &r.len);
+	lay_winansi_dup(utf8, &r.text, &r.len);
 	r.flags = bold ? RUN_BOLD : 0;
 	memset(&p, 0, sizeof(p));
 	lay_opts(L, &o, size, L->tw, LB_CENTER);
@@ -637,44 +361,6 @@ centred(struct lay *L, const char *utf8, double size, int bold, int upper,
 	layout_line_free(&p);
 	free(r.text);
 	return h;
-}
-
-/* Reads an image's pixel size from a PNG or JPEG header; 0 on failure. */
-static int
-image_size(FILE *f, double *w, double *h)
-{
-	unsigned char hd[32];
-	int c;
-
-	if (fread(hd, 1, 24, f) != 24)
-		return 0;
-	if (memcmp(hd, "\x89PNG", 4) == 0) {
-		*w = (double)(((unsigned long)hd[16] << 24) | (hd[17] << 16) |
-		    (hd[18] << 8) | hd[19]);
-		*h = (double)(((unsigned long)hd[20] << 24) | (hd[21] << 16) |
-		    (hd[22] << 8) | hd[23]);
-		return *w > 0 && *h > 0;
-	}
-	if (hd[0] != 0xFF || hd[1] != 0xD8 || fseek(f, 2, SEEK_SET) != 0)
-		return 0;
-	/* JPEG: walk the segments to a start-of-frame marker */
-	while ((c = getc(f)) == 0xFF) {
-		int m = getc(f), len;
-
-		len = (getc(f) << 8);
-		len |= getc(f);
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
-		    m != 0xCC) {
-			if (fread(hd, 1, 5, f) != 5)
-				return 0;
-			*h = (hd[1] << 8) | hd[2];
-			*w = (hd[3] << 8) | hd[4];
-			return *w > 0 && *h > 0;
-		}
-		if (len < 2 || fseek(f, len - 2, SEEK_CUR) != 0)
-			return 0;
-	}
-	return 0;
 }
 
 /*
@@ -691,30 +377,29 @@ lay_logo(struct lay *L, const char *logo, double y)
 	const struct srcpos *at = plan ? &L->st->logo_pos : NULL;
 	const char *field = plan ? "wilayah.logo" : "sampul.logo";
 	double iw = 1, ih = 1, w = LOGO_WIDTH_MM * PT_PER_MM, h;
-	int fd, err;
-	FILE *f;
+	struct buf data = BUF_INIT;
+	int rc, err;
 	struct box *bx;
 
-	fd = confine_open(L->basedir != NULL ? L->basedir : ".", logo, NULL,
-	    &err);
-	if (fd < 0) {
-		confine_report(L->dl, fd, err, D_LAYOUT_IMAGE, at, field,
+	rc = confine_read(L->basedir != NULL ? L->basedir : ".", logo,
+	    IMAGE_MAX_BYTES, &data, &err);
+	if (rc != 0 && rc != CONFINE_TOO_LARGE) {
+		confine_report(L->dl, rc, err, D_LAYOUT_IMAGE, at, field,
 		    "the cover logo", logo, "the plan's folder",
 		    L->basedir);
+		buf_free(&data);
 		return y;
 	}
-	if ((f = fdopen(fd, "rb")) == NULL) {
-		close(fd);
-		return y;
-	}
-	/* An unreadable header is pdf.c's to report, with the decoder's words. */
-	if (!image_size(f, &iw, &ih))
+	/* An unreadable header or a file too large is pdf.c's to report,
+	 * with the decoder's words. */
+	if (rc != 0 || !image_size((const unsigned char *)data.data, data.len,
+	    &iw, &ih))
 		iw = ih = 1;
-	fclose(f);
-	if (iw * ih > LAY_MAX_IMAGE_PIXELS) {
+	buf_free(&data);
+	if (iw * ih > IMAGE_MAX_PIXELS) {
 		diag_add(L->dl, D_LAYOUT_IMAGE, at, field,
 		    "the cover logo `%s` is %.0f x %.0f pixels; the limit is %d "
-		    "pixels", logo, iw, ih, LAY_MAX_IMAGE_PIXELS);
+		    "pixels", logo, iw, ih, IMAGE_MAX_PIXELS);
 		return y;
 	}
 	if (iw > ih * LOGO_MAX_RATIO || ih > iw * LOGO_MAX_RATIO) {
@@ -789,7 +474,7 @@ lay_signature(struct lay *L, const struct block *b)
 		const char *key = b->kv[i].key;
 
 		if (strcmp(key, "tempat_tanggal") == 0 || strcmp(key, "jabatan") == 0) {
-			winansi_dup(b->kv[i].value, &line[n].t, &line[n].len);
+			lay_winansi_dup(b->kv[i].value, &line[n].t, &line[n].len);
 			line[n].is_jabatan = strcmp(key, "jabatan") == 0;
 			line[n++].flags = 0;
 		}
@@ -810,7 +495,7 @@ lay_signature(struct lay *L, const struct block *b)
 			v = xasprintf("NIP %s", b->kv[i].value);
 		else
 			continue;
-		winansi_dup(v, &line[n].t, &line[n].len);
+		lay_winansi_dup(v, &line[n].t, &line[n].len);
 		line[n].is_jabatan = 0;
 		line[n++].flags = strcmp(key, "nama") == 0 ? RUN_BOLD : 0;
 		free(v);
@@ -1008,15 +693,6 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 
 /* ---- page numbers ---- */
 
-void
-layout_page_label(const struct doc_pages *d, size_t i, char *out, size_t n)
-{
-	if (i >= d->body_start)
-		snprintf(out, n, "%zu", i - d->body_start + 1);
-	else
-		roman((int)(i + 1), out, n, 0);
-}
-
 static void
 page_numbers(struct lay *L)
 {
@@ -1071,9 +747,9 @@ find_draft(struct lay *L, const struct block *doc)
 		free(L->mark);
 		free(L->kepala);
 		L->kepala = NULL;
-		winansi_dup(t, &L->mark, &L->marklen);
+		lay_winansi_dup(t, &L->mark, &L->marklen);
 		if (k != NULL)
-			winansi_dup(k, &L->kepala, &L->kepalalen);
+			lay_winansi_dup(k, &L->kepala, &L->kepalalen);
 		L->draft = 1;
 	}
 }
@@ -1108,7 +784,7 @@ layout_run(const struct block *doc, const struct style *st,
 			exc[i] = winansi_from_utf8(st->hyph_exceptions[i],
 			    strlen(st->hyph_exceptions[i]), &n, NULL);
 		L.hy = hyph_new((const char *const *)exc, st->nhyph_exceptions);
-		L.hmemo = memo_new(L.hy);
+		L.hmemo = lay_memo_new(L.hy);
 		for (i = 0; i < st->nhyph_exceptions; i++)
 			free(exc[i]);
 		free(exc);
@@ -1126,7 +802,7 @@ layout_run(const struct block *doc, const struct style *st,
 	layout_toc_fill(&L);
 	page_numbers(&L);
 	layout_toc_free(&L);
-	memo_free(L.hmemo);
+	lay_memo_free(L.hmemo);
 	hyph_free(L.hy);
 	free(L.nonum);
 	free(L.mark);

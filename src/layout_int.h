@@ -109,6 +109,8 @@ enum font_style layout_line_font(unsigned flags);
 
 
 
+#define PT_PER_MM	(72.0 / 25.4)
+
 /* ---- the layout state (layout.c), used by the table and TOC parts ---- */
 
 struct style;
@@ -177,8 +179,18 @@ struct lay {
 	int		 too_long;		/* LAY_MAX_PAGES reached: stop */
 };
 
-/* layout.c */
+/* layout_page.c: the page state, below layout.c, layout_table.c and
+ * layout_toc.c (none of which it calls). */
 void	lay_new_page(struct lay *);
+/* The next content goes on a new page (unless this one is still empty). */
+void	lay_break(struct lay *);
+/* UTF-8 u as a new WinAnsi string in *out (caller frees), *outlen bytes. */
+void	lay_winansi_dup(const char *u, char **out, size_t *outlen);
+/* The memo of hyph_word's results for one layout; lay_memo_free frees it. */
+struct hyph_memo *lay_memo_new(const struct hyph *);
+void	lay_memo_free(struct hyph_memo *);
+/* n in lower-case roman numerals into out (len bytes). */
+void	lay_roman(int n, char *out, size_t len);
 void	lay_start(struct lay *);
 struct page *lay_page(struct lay *);
 /* Options for setting text at a size in a width. */

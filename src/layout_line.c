@@ -102,211 +102,302 @@ fitness(double r)
 	return 3;
 }
 
-size_t
-layout_line_breaks(const struct lb_item *it, size_t n, double width,
-    double line_st, size_t **brkp, double **ratiop)
+/* The state of one run of the breaker. */
+struct kp {
+	const struct lb_item *it;
+	size_t		 n;
+	double		 width, line_st;
+	double		*sw, *sst, *ssh;	/* prefix sums of width, stretch, shrink */
+	struct lb_node	*node;
+	size_t		 nnode, nodecap;
+	size_t		 active[LB_MAX_ACTIVE + 8], nact;	/* in break order */
+	size_t		 last_bp;		/* the previous break point */
+};
+
+/* The candidate lines ending at one break, by fitness class. */
+struct kp_cand {
+	struct lb_node	 c[4];
+	int		 have[4];
+	size_t		 lastgone;	/* the last node that left the active list */
+};
+
+/* Prefix sums, and the node before the first line. */
+static void
+kp_init(struct kp *k, const struct lb_item *it, size_t n, double width,
+    double line_st)
 {
-	/* prefix sums of width, stretch and shrink: one block, all written */
-	double *sw = xcalloc(3, (n + 1) * sizeof(double));
-	double *sst = sw + (n + 1), *ssh = sst + (n + 1);
-	struct lb_node *node = NULL;
-	size_t nnode = 0, nodecap = 0;
-	size_t active[LB_MAX_ACTIVE + 8], nact = 0;
-	size_t i, k, out, nl, best, last_bp = (size_t)-1;
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	k->it = it;
+	k->n = n;
+	k->width = width;
+	k->line_st = line_st;
+	k->last_bp = (size_t)-1;
+	/* one block, all written */
+	k->sw = xcalloc(3, (n + 1) * sizeof(double));
+	k->sst = k->sw + (n + 1);
+	k->ssh = k->sst + (n + 1);
+	for (i = 0; i < n; i++) {
+		k->sw[i + 1] = k->sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
+		k->sst[i + 1] = k->sst[i] + (it[i].kind == LB_GLUE ? it[i].st : 0);
+		k->ssh[i + 1] = k->ssh[i] + (it[i].kind == LB_GLUE ? it[i].sh : 0);
+	}
+	k->node = xgrow(k->node, &k->nodecap, 1, sizeof(*k->node));
+	memset(&k->node[0], 0, sizeof(*k->node));
+	k->node[0].pos = (size_t)-1;
+	k->node[0].prev = (size_t)-1;
+	k->node[0].fit = 1;
+	after_break(it, n, (size_t)-1, k->sw, k->sst, k->ssh, &k->node[0]);
+	k->nnode = 1;
+	k->active[k->nact++] = 0;
+}
+
+/* Appends node nn and makes it active. */
+static void
+kp_push(struct kp *k, const struct lb_node *nn)
+{
+	k->node = xgrow(k->node, &k->nodecap, k->nnode + 1, sizeof(*k->node));
+	k->node[k->nnode] = *nn;
+	k->active[k->nact++] = k->nnode++;
+}
+
+/* Demerits of the line from node a to break i with adjustment ratio r. */
+static double
+kp_demerits(const struct kp *k, const struct lb_node *a, size_t i, double r,
+    int forced)
+{
+	const struct lb_item *it = k->it;
+	double ar = fabs(r) > 10 ? 10 : fabs(r), bad, d;
+
+	/* pow(ar, 3) costs a libm call per candidate line */
+	bad = 100 * (ar * ar * ar);
+	d = (1 + bad) * (1 + bad);
+	if (it[i].kind == LB_PENALTY) {
+		if (it[i].pen > 0)
+			d += (double)it[i].pen * it[i].pen;
+		else if (it[i].pen > -LB_INF)
+			d -= (double)it[i].pen * it[i].pen;
+		if (it[i].flagged && a->pos != (size_t)-1 &&
+		    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
+			d += LB_FLAG_DEM;
+	}
+	if (forced && i == k->n - 1 && a->pos != (size_t)-1 &&
+	    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
+		d += LB_FINAL_HYPH_DEM;
+	if (abs(fitness(r) - a->fit) > 1)
+		d += LB_FIT_DEM;
+	return d + a->dem;
+}
+
+/*
+ * The lines from every active node to break i, best per fitness class in
+ * cd.  The active list is in break order, so lines from it get shorter
+ * down the list: the overfull ones come first and leave, and after the
+ * first line far too loose every later one is looser still (its width and
+ * stretch are sums over fewer items), so the scan stops there.  Kept nodes
+ * are compacted in place (out), keeping the order.
+ */
+static void
+kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
+{
+	const struct lb_item *it = k->it;
+	int forced = it[i].kind == LB_PENALTY && it[i].pen <= -LB_INF, f;
+	size_t j, out;
+
+	for (j = 0, out = 0; j < k->nact; j++) {
+		struct lb_node *a = &k->node[k->active[j]];
+		double w = k->sw[i] - a->w + pw, y = k->sst[i] - a->st + k->line_st,
+		    z, r, d;
+
+		/*
+		 * Most pairs are lines still far too loose (r well over
+		 * LB_TOLERANCE): skip them without the division.  The margin
+		 * makes this skip only pairs the exact test below would skip,
+		 * so the breaks are the same.
+		 */
+		if (w < k->width - LB_EPS && !forced &&
+		    (y <= 0 || k->width - w > LB_TOLERANCE * 1.000001 * y)) {
+			if (out != j)
+				memmove(&k->active[out], &k->active[j],
+				    (k->nact - j) * sizeof(k->active[0]));
+			out += k->nact - j;
+			break;
+		}
+		z = k->ssh[i] - a->sh;
+		if (w < k->width - LB_EPS)
+			r = y > 0 ? (k->width - w) / y : 1e6;
+		else if (w > k->width + LB_EPS)
+			r = z > 0 ? (k->width - w) / z : -1e6;
+		else
+			r = 0;
+		if (r < -1) {
+			/* overfull: the node can start no later line */
+			cd->lastgone = k->active[j];
+			continue;
+		}
+		if (r > LB_TOLERANCE && !forced) {
+			k->active[out++] = k->active[j];
+			continue;
+		}
+		d = kp_demerits(k, a, i, r, forced);
+		f = fitness(r);
+		if (!cd->have[f] || d < cd->c[f].dem) {
+			cd->have[f] = 1;
+			cd->c[f].dem = d;
+			cd->c[f].prev = (size_t)(a - k->node);
+			cd->c[f].ratio = r;
+			cd->c[f].line = a->line + 1;
+		}
+		if (forced) {
+			cd->lastgone = k->active[j];
+			continue;
+		}
+		k->active[out++] = k->active[j];
+	}
+	k->nact = out;
+}
+
+/* The least demerits among the candidates, or -1 when there are none. */
+static double
+kp_min(const struct kp_cand *cd)
+{
+	double mind = -1;
+	int c;
+
+	for (c = 0; c < 4; c++)
+		if (cd->have[c] && (mind < 0 || cd->c[c].dem < mind))
+			mind = cd->c[c].dem;
+	return mind;
+}
+
+/*
+ * Rescue when every line from the surviving nodes is overfull: break at
+ * the previous break point if it lies after the node that left last
+ * (returns 1: scan break i again), else accept the overfull line as the
+ * only candidate (returns 0).
+ */
+static int
+kp_rescue(struct kp *k, struct kp_cand *cd, int retried)
+{
+	const struct lb_node *g = &k->node[cd->lastgone];
+	struct lb_node nn;
+
+	if (!retried && k->last_bp != (size_t)-1 &&
+	    (g->pos == (size_t)-1 || k->last_bp > g->pos)) {
+		memset(&nn, 0, sizeof(nn));
+		nn.pos = k->last_bp;
+		nn.line = g->line + 1;
+		nn.dem = g->dem + 1e8;
+		nn.prev = cd->lastgone;
+		nn.ratio = LB_TOLERANCE;
+		nn.fit = 3;
+		after_break(k->it, k->n, k->last_bp, k->sw, k->sst, k->ssh, &nn);
+		kp_push(k, &nn);
+		return 1;
+	}
+	cd->have[0] = 1;
+	cd->c[0].dem = g->dem + 1e8;
+	cd->c[0].prev = cd->lastgone;
+	cd->c[0].ratio = -1;
+	cd->c[0].line = g->line + 1;
+	return 0;
+}
+
+/* Adds the candidates within LB_FIT_DEM of the best as nodes at break i;
+ * a full active list drops its worst node first. */
+static void
+kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
+{
+	struct lb_node nn;
+	size_t worst, j;
+	int c;
+
+	for (c = 0; c < 4; c++) {
+		if (!cd->have[c] || cd->c[c].dem > mind + LB_FIT_DEM)
+			continue;
+		if (k->nact >= LB_MAX_ACTIVE) {
+			for (worst = 0, j = 1; j < k->nact; j++)
+				if (k->node[k->active[j]].dem >
+				    k->node[k->active[worst]].dem)
+					worst = j;
+			k->nact--;
+			memmove(&k->active[worst], &k->active[worst + 1],
+			    (k->nact - worst) * sizeof(k->active[0]));
+		}
+		nn = cd->c[c];
+		nn.pos = i;
+		nn.fit = c;
+		after_break(k->it, k->n, i, k->sw, k->sst, k->ssh, &nn);
+		kp_push(k, &nn);
+	}
+}
+
+/* The breaks of the best node at the final break, first line first. */
+static size_t
+kp_result(const struct kp *k, size_t **brkp, double **ratiop)
+{
+	size_t best = (size_t)-1, j, i, nl;
 	size_t *brk;
 	double *ratio;
 
-	for (i = 0; i < n; i++) {
-		sw[i + 1] = sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
-		sst[i + 1] = sst[i] + (it[i].kind == LB_GLUE ? it[i].st : 0);
-		ssh[i + 1] = ssh[i] + (it[i].kind == LB_GLUE ? it[i].sh : 0);
-	}
-	node = xgrow(node, &nodecap, 1, sizeof(*node));
-	memset(&node[0], 0, sizeof(*node));
-	node[0].pos = (size_t)-1;
-	node[0].prev = (size_t)-1;
-	node[0].fit = 1;
-	after_break(it, n, (size_t)-1, sw, sst, ssh, &node[0]);
-	nnode = 1;
-	active[nact++] = 0;
-
-	for (i = 0; i < n; i++) {
-		struct lb_node cand[4];
-		int have[4] = { 0, 0, 0, 0 };
-		double pw, mind;
-		size_t lastgone = (size_t)-1;
-		int retried = 0, c;
-
-		if (!is_break(it, i))
-			continue;
-		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
-retry:
-		/*
-		 * The active list is in break order, so lines from it get
-		 * shorter down the list: the overfull ones come first and
-		 * leave, and after the first line far too loose every later
-		 * one is looser still (its width and stretch are sums over
-		 * fewer items), so the scan stops there.  Kept nodes are
-		 * compacted in place (out), keeping the order.
-		 */
-		for (k = 0, out = 0; k < nact; k++) {
-			struct lb_node *a = &node[active[k]];
-			double w = sw[i] - a->w + pw, y = sst[i] - a->st + line_st,
-			    z, r, ar, bad, d;
-			int f, forced = it[i].kind == LB_PENALTY &&
-			    it[i].pen <= -LB_INF;
-
-			/*
-			 * Most pairs are lines still far too loose (r well over
-			 * LB_TOLERANCE): skip them without the division.  The
-			 * margin makes this skip only pairs the exact test below
-			 * would skip, so the breaks are the same.
-			 */
-			if (w < width - LB_EPS && !forced &&
-			    (y <= 0 || width - w > LB_TOLERANCE * 1.000001 * y)) {
-				if (out != k)
-					memmove(&active[out], &active[k],
-					    (nact - k) * sizeof(active[0]));
-				out += nact - k;
-				break;
-			}
-			z = ssh[i] - a->sh;
-			if (w < width - LB_EPS)
-				r = y > 0 ? (width - w) / y : 1e6;
-			else if (w > width + LB_EPS)
-				r = z > 0 ? (width - w) / z : -1e6;
-			else
-				r = 0;
-			if (r < -1) {
-				/* overfull: the node can start no later line */
-				lastgone = active[k];
-				continue;
-			}
-			if (r > LB_TOLERANCE && !forced) {
-				active[out++] = active[k];
-				continue;
-			}
-			ar = fabs(r) > 10 ? 10 : fabs(r);
-			/* pow(ar, 3) costs a libm call per candidate line */
-			bad = 100 * (ar * ar * ar);
-			d = (1 + bad) * (1 + bad);
-			if (it[i].kind == LB_PENALTY) {
-				if (it[i].pen > 0)
-					d += (double)it[i].pen * it[i].pen;
-				else if (it[i].pen > -LB_INF)
-					d -= (double)it[i].pen * it[i].pen;
-				if (it[i].flagged && a->pos != (size_t)-1 &&
-				    it[a->pos].kind == LB_PENALTY &&
-				    it[a->pos].flagged)
-					d += LB_FLAG_DEM;
-			}
-			if (forced && i == n - 1 && a->pos != (size_t)-1 &&
-			    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
-				d += LB_FINAL_HYPH_DEM;
-			f = fitness(r);
-			if (abs(f - a->fit) > 1)
-				d += LB_FIT_DEM;
-			d += a->dem;
-			if (!have[f] || d < cand[f].dem) {
-				have[f] = 1;
-				cand[f].dem = d;
-				cand[f].prev = (size_t)(a - node);
-				cand[f].ratio = r;
-				cand[f].line = a->line + 1;
-			}
-			if (forced) {
-				lastgone = active[k];
-				continue;
-			}
-			active[out++] = active[k];
-		}
-		nact = out;
-		mind = -1;
-		for (c = 0; c < 4; c++)
-			if (have[c] && (mind < 0 || cand[c].dem < mind))
-				mind = cand[c].dem;
-		if (mind < 0 && nact == 0 && lastgone != (size_t)-1) {
-			/* Rescue: every line from the surviving nodes is
-			 * overfull.  Break at the previous break point if it
-			 * lies after the node, else accept the overfull line. */
-			struct lb_node *g = &node[lastgone];
-
-			if (!retried && last_bp != (size_t)-1 &&
-			    (g->pos == (size_t)-1 || last_bp > g->pos)) {
-				struct lb_node nn;
-
-				memset(&nn, 0, sizeof(nn));
-				nn.pos = last_bp;
-				nn.line = g->line + 1;
-				nn.dem = g->dem + 1e8;
-				nn.prev = lastgone;
-				nn.ratio = LB_TOLERANCE;
-				nn.fit = 3;
-				after_break(it, n, last_bp, sw, sst, ssh, &nn);
-				node = xgrow(node, &nodecap, nnode + 1,
-				    sizeof(*node));
-				node[nnode] = nn;
-				active[nact++] = nnode++;
-				retried = 1;
-				goto retry;
-			}
-			have[0] = 1;
-			cand[0].dem = g->dem + 1e8;
-			cand[0].prev = lastgone;
-			cand[0].ratio = -1;
-			cand[0].line = g->line + 1;
-			mind = cand[0].dem;
-		}
-		for (c = 0; c < 4; c++) {
-			struct lb_node *nn;
-
-			if (!have[c] || cand[c].dem > mind + LB_FIT_DEM)
-				continue;
-			if (nact >= LB_MAX_ACTIVE) {
-				size_t worst = 0, j;
-
-				for (j = 1; j < nact; j++)
-					if (node[active[j]].dem >
-					    node[active[worst]].dem)
-						worst = j;
-				nact--;
-				memmove(&active[worst], &active[worst + 1],
-				    (nact - worst) * sizeof(active[0]));
-			}
-			node = xgrow(node, &nodecap, nnode + 1, sizeof(*node));
-			nn = &node[nnode];
-			*nn = cand[c];
-			nn->pos = i;
-			nn->fit = c;
-			after_break(it, n, i, sw, sst, ssh, nn);
-			active[nact++] = nnode++;
-		}
-		last_bp = i;
-	}
-
-	/* The best node at the final break. */
-	best = (size_t)-1;
-	for (k = 0; k < nact; k++)
-		if (node[active[k]].pos == n - 1 && (best == (size_t)-1 ||
-		    node[active[k]].dem < node[best].dem))
-			best = active[k];
+	for (j = 0; j < k->nact; j++)
+		if (k->node[k->active[j]].pos == k->n - 1 && (best == (size_t)-1 ||
+		    k->node[k->active[j]].dem < k->node[best].dem))
+			best = k->active[j];
 	if (best == (size_t)-1)		/* empty paragraph */
-		best = nnode - 1;
-	nl = node[best].line;
+		best = k->nnode - 1;
+	nl = k->node[best].line;
 	brk = xcalloc(nl > 0 ? nl : 1, sizeof(*brk));
 	ratio = xcalloc(nl > 0 ? nl : 1, sizeof(*ratio));
-	for (k = best, i = nl; k != (size_t)-1 && i > 0; k = node[k].prev) {
+	for (j = best, i = nl; j != (size_t)-1 && i > 0; j = k->node[j].prev) {
 		i--;
-		brk[i] = node[k].pos;
-		ratio[i] = node[k].ratio;
+		brk[i] = k->node[j].pos;
+		ratio[i] = k->node[j].ratio;
 	}
 	*brkp = brk;
 	if (ratiop != NULL)
 		*ratiop = ratio;
 	else
 		free(ratio);
-	free(node);
-	free(sw);
+	return nl;
+}
+
+size_t
+layout_line_breaks(const struct lb_item *it, size_t n, double width,
+    double line_st, size_t **brkp, double **ratiop)
+{
+	struct kp k;
+	struct kp_cand cd;
+	size_t i, nl;
+	double pw, mind;
+	int retried;
+
+	kp_init(&k, it, n, width, line_st);
+	for (i = 0; i < n; i++) {
+		if (!is_break(it, i))
+			continue;
+		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
+		memset(&cd, 0, sizeof(cd));
+		cd.lastgone = (size_t)-1;
+		retried = 0;
+		for (;;) {
+			kp_scan(&k, i, pw, &cd);
+			mind = kp_min(&cd);
+			if (mind >= 0 || k.nact > 0 || cd.lastgone == (size_t)-1)
+				break;
+			if (!kp_rescue(&k, &cd, retried)) {
+				mind = cd.c[0].dem;
+				break;
+			}
+			retried = 1;
+		}
+		kp_add(&k, i, &cd, mind);
+		k.last_bp = i;
+	}
+	nl = kp_result(&k, brkp, ratiop);
+	free(k.node);
+	free(k.sw);
 	return nl;
 }
 

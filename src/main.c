@@ -28,6 +28,7 @@
 #include "layout.h"
 #include "layout_hyph.h"
 #include "number.h"
+#include "output.h"
 #include "page.h"
 #include "paths.h"
 #include "pdf.h"
@@ -787,9 +788,6 @@ expand_partials_free(struct expand_partials *ep)
 	free(ep->path);
 }
 
-/* The file mode for new outputs: 0666 less the umask, read once at start. */
-static mode_t new_file_mode = 0644;
-
 /* The output path of a plan: DIR/BASE.ext with -d, else the plan's own path
  * with .yaml/.yml replaced by ext (or ext appended).  Caller frees. */
 static char *
@@ -810,63 +808,29 @@ default_output(const char *plan, const char *dir, const char *ext)
 	return xasprintf("%.*s%s", (int)n, base, ext);
 }
 
-/* Writes out to path through a temporary file beside it, flushed to disk
- * and renamed only when everything was written, so an earlier file stays
- * whole on any failure; "-" is standard output. */
-static int
-write_output(const char *path, const struct buf *out, struct diag_list *dl)
+/* Writes expand's output to out_path (NULL or "-": standard output), which
+ * may not name the template, the data or a partial read. */
+static void
+expand_write(const char *out_path, const struct buf *out, const char *tpl_path,
+    const char *data_path, const struct expand_partials *ep,
+    struct diag_list *dl)
 {
-	struct stat st;
-	char *tmp;
-	FILE *f;
-	int fd, ok;
+	const char **in;
+	size_t k, nin = 0;
 
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(buf_str(out), 1, out->len, stdout) != out->len ||
-		    fflush(stdout) != 0) {
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write to standard output: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
+	if (out_path == NULL || strcmp(out_path, "-") == 0) {
+		output_write_buf("-", NULL, out->data, out->len, dl);
+		return;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-		/* /dev/null, a pipe: write in place; a rename would replace
-		 * the device itself. */
-		if ((f = fopen(path, "wb")) == NULL ||
-		    fwrite(buf_str(out), 1, out->len, f) != out->len ||
-		    fclose(f) != 0) {
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write `%s`: %s", path, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	tmp = paths_temp_beside(path);
-	f = NULL;
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, new_file_mode) != 0 ||
-	    (f = fdopen(fd, "wb")) == NULL) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return -1;
-	}
-	ok = fwrite(buf_str(out), 1, out->len, f) == out->len;
-	ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	in = xcalloc(ep->n + 2, sizeof(*in));
+	in[nin++] = tpl_path;
+	in[nin++] = data_path;
+	for (k = 0; k < ep->n; k++)
+		if (ep->path[k] != NULL)
+			in[nin++] = ep->path[k];
+	if (output_check_inputs(out_path, in, nin, dl) == 0)
+		output_write_buf(out_path, NULL, out->data, out->len, dl);
+	free(in);
 }
 
 static int
@@ -952,25 +916,7 @@ cmd_expand(int argc, char **argv)
 	o.user = &ep;
 	if (tpl_render(tpl_path, tpl, len, pl->root, &o, &out, &dl) != 0)
 		goto done;
-	if (out_path == NULL || strcmp(out_path, "-") == 0) {
-		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0)
-			diag_add(&dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write standard output: %s", strerror(errno));
-	} else {
-		/* -o may not name the template, the data or a partial read. */
-		const char **in = xcalloc(ep.n + 2, sizeof(*in));
-		size_t k, nin = 0;
-
-		in[nin++] = tpl_path;
-		in[nin++] = data_path;
-		for (k = 0; k < ep.n; k++)
-			if (ep.path[k] != NULL)
-				in[nin++] = ep.path[k];
-		if (pdf_check_output(out_path, in, nin, &dl) == 0)
-			write_output(out_path, &out, &dl);
-		free(in);
-	}
+	expand_write(out_path, &out, tpl_path, data_path, &ep, &dl);
 done:
 	print_diags(&dl, stderr, DIAG_FMT_TEXT);
 	rc = status_of(&dl);
@@ -1004,8 +950,7 @@ cmd_layout_dump(int argc, char **argv)
 	struct block *doc;
 	struct doc_pages *pages;
 	char *text = NULL, *dir, *slash;
-	size_t len = 0, cap = 0, n;
-	FILE *f;
+	size_t len = 0;
 
 	begin_opts("layout-dump", layout_dump_help);
 	while ((c = next_opt(argc, argv, ":" COMMON_SHORT, lo, &done)) != -1) {
@@ -1025,23 +970,10 @@ cmd_layout_dump(int argc, char **argv)
 	if (optind >= argc)
 		return usage_error("%s", "layout-dump needs a FILE");
 	file = argv[optind];
-	if ((f = fopen(file, "rb")) == NULL) {
+	if ((text = read_file(file, &len)) == NULL) {
 		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
 		return EXIT_IO;
 	}
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = 2 * cap + 4096;
-			text = realloc(text, cap);
-			if (text == NULL)
-				abort();
-		}
-		n = fread(text + len, 1, cap - len, f);
-		if (n == 0)
-			break;
-		len += n;
-	}
-	fclose(f);
 	diag_init(&dl);
 	style_default(&st);
 	st.hyphenate = hyph;
@@ -1186,7 +1118,7 @@ build_job_name(void *ctx, size_t i)
 }
 
 /* The output may not replace any file the build reads: a plan of the run
- * (pdf_check_output), the cover logo, or a file of the template folder. */
+ * (output_check_inputs), the cover logo, or a file of the template folder. */
 static int
 check_output(const struct build_run *r, const struct plan *pl,
     const char *out, struct diag_list *dl)
@@ -1201,7 +1133,7 @@ check_output(const struct build_run *r, const struct plan *pl,
 
 	if (strcmp(out, "-") == 0)
 		return 0;
-	if (pdf_check_output(out, r->inputs, r->n, dl) != 0)
+	if (output_check_inputs(out, r->inputs, r->n, dl) != 0)
 		return -1;
 	/* The template is looked up again in build_pdf, which reports a
 	 * missing one; here a missing one only means nothing to compare. */
@@ -1222,7 +1154,7 @@ check_output(const struct build_run *r, const struct plan *pl,
 		}
 		closedir(d);
 	}
-	rc = pdf_check_output(out, (const char *const *)names, nname, dl);
+	rc = output_check_inputs(out, (const char *const *)names, nname, dl);
 	for (k = 0; k < nname; k++)
 		free(names[k]);
 	free(names);
@@ -1252,14 +1184,14 @@ build_one(void *ctx, size_t i)
 
 		if (build_markdown(pl, r->tdir, &md, &j->dl) == 0 &&
 		    j->dl.nerror == 0)
-			write_output(j->out, &md, &j->dl);
+			output_write_buf(j->out, NULL, md.data, md.len, &j->dl);
 		buf_free(&md);
 	} else if (r->pages) {
 		struct buf dump = BUF_INIT;
 
 		if (build_pages(pl, r->tdir, r->fontdir, &dump, &j->dl) == 0 &&
 		    j->dl.nerror == 0)
-			write_output(j->out, &dump, &j->dl);
+			output_write_buf(j->out, NULL, dump.data, dump.len, &j->dl);
 		buf_free(&dump);
 	} else
 		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
@@ -1303,6 +1235,87 @@ seconds_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The checks of build's options that need no file; returns 0 or
+ * EXIT_USAGE after saying what is wrong. */
+static int
+build_check_args(size_t n, const char *to, const char *outp, const char *dir,
+    const char *jobs_s, long *jobs)
+{
+	char *end;
+
+	if (n == 0)
+		usage_error("%s", "build needs a PLAN");
+	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
+	    strcmp(to, "pages") != 0)
+		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
+	else if (outp != NULL && n > 1)
+		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+	else if (outp != NULL && dir != NULL)
+		usage_error("%s", "give -o or -d, not both");
+	else if ((*jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
+	    *jobs > BATCH_MAX_JOBS)
+		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
+	else
+		return 0;
+	return EXIT_USAGE;
+}
+
+/* The memory budget of the batch (batch.h) lowers -j for big plans. */
+static long
+build_fit_jobs(const char **plans, size_t n, long jobs)
+{
+	size_t largest = 0, k;
+	struct stat st;
+	int fit;
+
+	if (jobs <= 1)
+		return jobs;
+	for (k = 0; k < n; k++)
+		if (stat(plans[k], &st) == 0 && (size_t)st.st_size > largest)
+			largest = (size_t)st.st_size;
+	fit = batch_jobs_for_memory((int)jobs, largest);
+	if (fit < jobs && verbose)
+		fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
+		    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
+		    fit, largest, (size_t)((BATCH_JOB_BASE +
+		    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
+	return fit;
+}
+
+/* Prints each job's messages and the batch's summary; returns the exit
+ * status (the worst wins: I/O (3) over invalid input (1)). */
+static int
+build_report(struct build_run *run, double t0)
+{
+	size_t k, written = 0, failed = 0, n = run->n;
+	int rc = 0, st;
+
+	for (k = 0; k < n; k++) {
+		struct build_job *j = &run->job[k];
+
+		print_diags(&j->dl, stderr, DIAG_FMT_TEXT);
+		st = j->done ? status_of(&j->dl) : 0;
+		if (j->done && st == 0) {
+			written++;
+			if (verbose && strcmp(j->out, "-") != 0)
+				fprintf(stderr, "rencana: wrote %s\n", j->out);
+		} else if (j->done)
+			failed++;
+		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
+			rc = st;
+	}
+	if (batch_interrupted()) {
+		fputs("rencana: error: interrupted; plans not yet built were "
+		    "left alone, finished outputs are complete\n", stderr);
+		rc = EXIT_IO;
+	}
+	if (!quiet && (n > 1 || verbose))
+		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
+		    "started, %.2f s\n", written, failed, n - written - failed,
+		    seconds_now() - t0);
+	return rc;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -1320,8 +1333,8 @@ cmd_build(int argc, char **argv)
 	const char *jobs_s = "1";
 	struct build_run run;
 	const char **plans;
-	char *fontdir = NULL, *end;
-	size_t n = 0, k, written = 0, failed = 0;
+	char *fontdir = NULL;
+	size_t n = 0, k;
 	long jobs = 0;
 	double t0 = seconds_now();
 	int c, rc = 0, done = -1;
@@ -1346,22 +1359,7 @@ cmd_build(int argc, char **argv)
 		return done;
 	plans = (const char **)argv + optind;
 	n = (size_t)(argc - optind);
-	rc = EXIT_USAGE;
-	if (n == 0)
-		usage_error("%s", "build needs a PLAN");
-	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
-	    strcmp(to, "pages") != 0)
-		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
-	else if (outp != NULL && n > 1)
-		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
-	else if (outp != NULL && dir != NULL)
-		usage_error("%s", "give -o or -d, not both");
-	else if ((jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
-	    jobs > BATCH_MAX_JOBS)
-		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
-	else
-		rc = 0;
-	if (rc != 0)
+	if ((rc = build_check_args(n, to, outp, dir, jobs_s, &jobs)) != 0)
 		return rc;
 
 	memset(&run, 0, sizeof(run));
@@ -1391,55 +1389,14 @@ cmd_build(int argc, char **argv)
 	}
 	if (!run.markdown)
 		run.fontdir = fontdir = pdf_default_fontdir();
-	/* The memory budget of the batch (batch.h) lowers -j for big plans. */
-	if (jobs > 1) {
-		size_t largest = 0;
-		struct stat st;
-		int fit;
-
-		for (k = 0; k < n; k++)
-			if (stat(plans[k], &st) == 0 && (size_t)st.st_size > largest)
-				largest = (size_t)st.st_size;
-		fit = batch_jobs_for_memory((int)jobs, largest);
-		if (fit < jobs && verbose)
-			fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
-			    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
-			    fit, largest, (size_t)((BATCH_JOB_BASE +
-			    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
-		jobs = fit;
-	}
+	jobs = build_fit_jobs(plans, n, jobs);
 	batch_catch_signals();
 	if (n > 1)
-		pdf_defer_dir_sync();
+		output_defer_dir_sync();
 	batch_run(n, (int)jobs, build_one, &run, n > 1 && !quiet && isatty(2),
 	    build_job_name);
-	pdf_sync_dirs();
-
-	for (k = 0; k < n; k++) {
-		struct build_job *j = &run.job[k];
-		int st;
-
-		print_diags(&j->dl, stderr, DIAG_FMT_TEXT);
-		st = j->done ? status_of(&j->dl) : 0;
-		if (j->done && st == 0) {
-			written++;
-			if (verbose && strcmp(j->out, "-") != 0)
-				fprintf(stderr, "rencana: wrote %s\n", j->out);
-		} else if (j->done)
-			failed++;
-		/* The worst wins: I/O (3) over invalid input (1). */
-		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
-			rc = st;
-	}
-	if (batch_interrupted()) {
-		fputs("rencana: error: interrupted; plans not yet built were "
-		    "left alone, finished outputs are complete\n", stderr);
-		rc = EXIT_IO;
-	}
-	if (!quiet && (n > 1 || verbose))
-		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
-		    "started, %.2f s\n", written, failed, n - written - failed,
-		    seconds_now() - t0);
+	output_sync_dirs();
+	rc = build_report(&run, t0);
 out:
 	for (k = 0; k < n; k++) {
 		diag_free(&run.job[k].dl);
@@ -1509,12 +1466,7 @@ main(int argc, char **argv)
 {
 	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
 	const struct command *cmd;
-	mode_t um;
 	int done = -1;
-
-	um = umask(022);
-	umask(um);
-	new_file_mode = 0666 & ~um;
 
 	/* Options before the command: `+` stops at the first operand. */
 	cur_cmd = NULL;

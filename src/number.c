@@ -54,20 +54,11 @@ struct numbering {
 char *
 number_roman(long n)
 {
-	static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
-	    5, 4, 1 };
-	static const char *const sym[] = { "M", "CM", "D", "CD", "C", "XC", "L",
-	    "XL", "X", "IX", "V", "IV", "I" };
 	struct buf b = BUF_INIT;
-	size_t i;
 
-	if (n < 1 || n > 3999)
-		return xasprintf("%ld", n);
-	for (i = 0; i < sizeof(val) / sizeof(*val); i++)
-		while (n >= val[i]) {
-			buf_puts(&b, sym[i]);
-			n -= val[i];
-		}
+	buf_put_roman(&b, n, 1);
+	if (b.len == 0)
+		return xasprintf("%ld", n);	/* n outside 1..3999 */
 	return buf_detach(&b);
 }
 

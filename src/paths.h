@@ -6,11 +6,6 @@
 /* DATADIR/rencana as compiled in by the Makefile (`make install`). */
 #ifndef RENCANA_DATADIR
 #define RENCANA_DATADIR "/usr/local/share/rencana"
-/* The mkstemp(3) template of a temporary file in the folder of `path`, for
- * writing an output and renaming it into place: short, so that it fits
- * beside any output name up to NAME_MAX.  Caller frees. */
-char	*paths_temp_beside(const char *path);
-
 #endif
 
 /* The folder holding the running executable, or NULL.  Caller frees. */

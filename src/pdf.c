@@ -49,8 +49,9 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "image.h"
+#include "output.h"
 #include "page.h"
-#include "paths.h"
 #include "pdf.h"
 #include "style.h"
 #include "xalloc.h"
@@ -63,22 +64,12 @@
 /* Outline nesting followed; deeper levels hang under level MAX_OUTLINE_LEVEL
  * (layout emits 1-3). */
 #define MAX_OUTLINE_LEVEL 8
-/* Pixels of a PNG decoded to vet it (RGBA, 4 bytes each): logos and cover
- * pictures are far smaller, and the check must not exhaust memory. */
-#define MAX_IMAGE_PIXELS (4096 * 4096)
-/* Bytes of an image file read into memory: a logo is some KiB, a photo a
- * few MiB. */
-#define MAX_IMAGE_BYTES	(32u * 1024 * 1024)
+/* Images: IMAGE_MAX_PIXELS and IMAGE_MAX_BYTES in image.h. */
 /* Tables in a TrueType directory: Liberation Sans has 19; the format
  * allows more, but a font with hundreds is not a text font. */
 #define MAX_TTF_TABLES	64
 /* Bytes copied from libharu's memory stream per read. */
 #define COPY_CHUNK	65536
-/* Output folders whose sync a batch defers to its end (pdf_sync_dirs): a
- * batch writes into one folder (-d) or beside each plan; past this many
- * distinct folders each is synced at once, as without deferral. */
-#define MAX_DEFERRED_DIRS 64
-
 /* page.h repeats libharu's ranges so that layout keeps within them. */
 _Static_assert(PAGE_MAX_WORD_SPACE == HPDF_MAX_WORDSPACE &&
     PAGE_MIN_WORD_SPACE == HPDF_MIN_WORDSPACE &&
@@ -588,11 +579,11 @@ load_png(struct writer *w, const char *path, const unsigned char *data,
 		    "cannot decode image `%s`: %s", path, im.message);
 		goto out;
 	}
-	if ((unsigned long long)im.width * im.height > MAX_IMAGE_PIXELS) {
+	if ((unsigned long long)im.width * im.height > IMAGE_MAX_PIXELS) {
 		diag_add(w->dl, D_PDF_IMAGE, NULL, NULL,
 		    "image `%s` is %u x %u pixels; the limit is %d pixels",
 		    path, (unsigned)im.width, (unsigned)im.height,
-		    MAX_IMAGE_PIXELS);
+		    IMAGE_MAX_PIXELS);
 		goto out;
 	}
 	nc = im.format & PNG_FORMAT_FLAG_COLOR ? 3 : 1;
@@ -668,51 +659,35 @@ jpeg_metadata(const unsigned char *seg, size_t len)
 static const char *
 jpeg_clean(const unsigned char *p, size_t n, struct buf *out)
 {
-	size_t off = 2, len, i;
-	unsigned m;
-	int sof = 0;
+	struct image_seg seg;
+	size_t off = 2, i;
+	const unsigned char *f;
+	int sof = 0, r;
 
 	if (n < 32 || p[0] != 0xFF || p[1] != 0xD8)
 		return "not a JPEG file";
 	buf_put(out, (const char *)p, 2);
-	for (;;) {
-		if (off + 4 > n || p[off] != 0xFF)
-			return "broken marker structure";
-		m = p[off + 1];
-		if (m == 0xFF) {		/* fill byte */
-			off++;
-			continue;
-		}
-		if (m == 0xDA)			/* start of scan */
-			break;
-		if (m == 0xD8 || m == 0xD9 || (m >= 0xD0 && m <= 0xD7) ||
-		    m == 0x01) {
-			buf_put(out, (const char *)p + off, 2);
-			off += 2;
-			continue;
-		}
-		len = be16(p + off + 2);
-		if (len < 2 || off + 2 + len > n)
-			return "broken marker structure";
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
-		    m != 0xCC) {
-			if (len < 8)
+	while ((r = image_jpeg_next(p, n, &off, &seg)) > 0) {
+		f = p + seg.off;
+		if (image_jpeg_sof(seg.marker)) {
+			if (seg.len < 10)
 				return "broken frame header";
-			if (p[off + 4] != 8)
+			if (f[4] != 8)
 				return "not 8 bits per sample";
-			if (be16(p + off + 5) == 0 || be16(p + off + 7) == 0)
+			if (image_be16(f + 5) == 0 || image_be16(f + 7) == 0)
 				return "no size";
-			if ((unsigned long)be16(p + off + 5) * be16(p + off + 7) >
-			    MAX_IMAGE_PIXELS)
+			if ((unsigned long)image_be16(f + 5) * image_be16(f + 7) >
+			    IMAGE_MAX_PIXELS)
 				return "too many pixels";
-			if (p[off + 9] != 1 && p[off + 9] != 3)
+			if (f[9] != 1 && f[9] != 3)
 				return "not greyscale or RGB (CMYK?)";
 			sof = 1;
 		}
-		if (!jpeg_metadata(p + off, len))
-			buf_put(out, (const char *)p + off, 2 + len);
-		off += 2 + len;
+		if (seg.len == 2 || !jpeg_metadata(f, seg.len - 2))
+			buf_put(out, (const char *)f, seg.len);
 	}
+	if (r < 0)
+		return "broken marker structure";
 	if (!sof)
 		return "no frame header";
 	for (i = n - 2; i + 16 >= n; i--)
@@ -720,7 +695,7 @@ jpeg_clean(const unsigned char *p, size_t n, struct buf *out)
 			break;
 	if (i + 16 < n)
 		return "truncated (no end marker)";
-	buf_put(out, (const char *)p + off, n - off);
+	buf_put(out, (const char *)p + seg.off, n - seg.off);
 	return NULL;
 }
 
@@ -782,7 +757,7 @@ load_images(struct writer *w)
 				bad++;
 				continue;
 			}
-			rc = confine_read(NULL, b->path, MAX_IMAGE_BYTES, &data,
+			rc = confine_read(NULL, b->path, IMAGE_MAX_BYTES, &data,
 			    &err);
 			if (rc != 0)
 				confine_report(w->dl, rc, err, D_PDF_IMAGE, NULL,
@@ -1181,41 +1156,6 @@ add_metadata(struct writer *w)
 
 /* ---- output ---- */
 
-/* Mode for a new file: 0666 less the umask, read without changing it
- * (umask() is process-wide, and other threads may be creating files). */
-static mode_t
-new_file_mode(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[128];
-	unsigned mask = 022;
-
-	if (f != NULL) {
-		while (fgets(line, sizeof(line), f) != NULL)
-			if (sscanf(line, "Umask: %o", &mask) == 1)
-				break;
-		fclose(f);
-	}
-	return (mode_t)(0666 & ~mask);
-}
-
-static int
-write_all(int fd, const unsigned char *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, p, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Copies libharu's finished memory stream to fd; -1 with errno on a write
  * error, -2 on a libharu error. */
 static int
@@ -1236,7 +1176,7 @@ copy_stream(struct writer *w, int fd)
 			rc = -2;
 			break;
 		}
-		if (write_all(fd, chunk, n) != 0) {
+		if (output_put(fd, chunk, n) != 0) {
 			rc = -1;
 			break;
 		}
@@ -1246,171 +1186,11 @@ copy_stream(struct writer *w, int fd)
 	return rc;
 }
 
-/* Writes the PDF straight to an open descriptor: standard output, or an
- * output that is not a regular file (/dev/null, a pipe), where a temporary
- * file and rename would replace the device itself. */
+/* The output_fn of pdf_write_doc: w's finished document to fd. */
 static int
-save_fd(struct writer *w, int fd, const char *name)
+stream_to_fd(int fd, void *user)
 {
-	int rc;
-
-	fflush(stdout);
-	rc = copy_stream(w, fd);
-	if (rc == -1) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write the PDF to %s: %s", name, strerror(errno));
-		return PDF_FAIL;
-	}
-	if (rc == -2) {
-		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
-		return PDF_FAIL;
-	}
-	return PDF_OK;
-}
-
-static int
-save_device(struct writer *w, const char *path)
-{
-	int fd = open(path, O_WRONLY), rc;
-	char *name = xasprintf("`%s`", path);
-
-	if (fd < 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		free(name);
-		return PDF_FAIL;
-	}
-	rc = save_fd(w, fd, name);
-	if (close(fd) != 0 && rc == PDF_OK) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
-		    path, strerror(errno));
-		rc = PDF_FAIL;
-	}
-	free(name);
-	return rc;
-}
-
-static void
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY);
-
-	/* Makes the rename durable; failure only loses durability. */
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
-/*
- * Deferred folder syncs.  fsync of a folder is a journal commit that
- * concurrent jobs wait for in turn: syncing the output folder after every
- * rename made `build -j 2` barely faster than -j 1.  Each file's data is
- * still synced before its rename (so no output is ever half-written); in a
- * batch only the renames become durable together, at the end.
- */
-static pthread_mutex_t dirsync_lock = PTHREAD_MUTEX_INITIALIZER;
-static int dirsync_defer;
-static char *dirsync_v[MAX_DEFERRED_DIRS];
-static size_t dirsync_n;
-
-void
-pdf_defer_dir_sync(void)
-{
-	dirsync_defer = 1;
-}
-
-void
-pdf_sync_dirs(void)
-{
-	size_t i;
-
-	pthread_mutex_lock(&dirsync_lock);
-	for (i = 0; i < dirsync_n; i++) {
-		sync_dir(dirsync_v[i]);
-		free(dirsync_v[i]);
-	}
-	dirsync_n = 0;
-	pthread_mutex_unlock(&dirsync_lock);
-}
-
-/* Syncs dir now, or notes it for pdf_sync_dirs in a batch. */
-static void
-after_rename(const char *dir)
-{
-	size_t i;
-
-	pthread_mutex_lock(&dirsync_lock);
-	if (dirsync_defer) {
-		for (i = 0; i < dirsync_n; i++)
-			if (strcmp(dirsync_v[i], dir) == 0)
-				break;
-		if (i < dirsync_n || dirsync_n < MAX_DEFERRED_DIRS) {
-			if (i == dirsync_n)
-				dirsync_v[dirsync_n++] = xstrdup(dir);
-			pthread_mutex_unlock(&dirsync_lock);
-			return;
-		}
-	}
-	pthread_mutex_unlock(&dirsync_lock);
-	sync_dir(dir);
-}
-
-static int
-save_file(struct writer *w, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir, *tmp;
-	struct stat st;
-	mode_t mode;
-	int fd, rc = PDF_FAIL, c;
-
-	dir = slash == NULL ? xstrdup(".") :
-	    slash == path ? xstrdup("/") :
-	    xstrndup(path, (size_t)(slash - path));
-	tmp = paths_temp_beside(path);
-	/* Keep the mode of the file being replaced. */
-	mode = stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
-	    (st.st_mode & 07777) : new_file_mode();
-	if ((fd = mkstemp(tmp)) < 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot create a temporary file beside `%s`: %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	c = copy_stream(w, fd);
-	if (c == -2) {
-		report_hpdf(w->dl, D_PDF_INTERNAL, &w->err, NULL);
-		goto fail;
-	}
-	if (c == -1 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", tmp, strerror(errno));
-		goto fail;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", tmp, strerror(errno));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		diag_add(w->dl, D_IO_WRITE, NULL, NULL,
-		    "cannot write `%s`: %s", path, strerror(errno));
-		goto fail;
-	}
-	after_rename(dir);
-	rc = PDF_OK;
-	goto out;
-fail:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out:
-	free(tmp);
-	free(dir);
-	return rc;
+	return copy_stream(user, fd);
 }
 
 /* ---- pdf_write ---- */
@@ -1438,8 +1218,7 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
     struct diag_list *dl)
 {
 	struct writer *w = &pd->w;
-	struct stat pst;
-	int used[FONT__COUNT];
+	int used[FONT__COUNT], c;
 	HPDF_Encoder utf8;
 	size_t i;
 	int f, rc = PDF_FAIL;
@@ -1492,15 +1271,13 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	step(&w->err, "saving");
 	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
 		goto internal;
-	if (path == NULL)
-		rc = PDF_OK;
-	else if (strcmp(path, "-") == 0)
-		rc = save_fd(w, STDOUT_FILENO, "standard output");
-	else if (stat(path, &pst) == 0 && !S_ISREG(pst.st_mode) &&
-	    !S_ISDIR(pst.st_mode))
-		rc = save_device(w, path);
-	else
-		rc = save_file(w, path);
+	rc = PDF_OK;
+	if (path != NULL && (c = output_write(path, "the PDF", stream_to_fd, w,
+	    dl)) != 0) {
+		if (c == -2)
+			report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
+		rc = PDF_FAIL;
+	}
 	goto out;
 internal:
 	if (!w->err.reported)
@@ -1524,26 +1301,6 @@ pdf_write(const struct doc_pages *d, const struct style *s,
 	    dl)) == NULL)
 		return PDF_FAIL;
 	return pdf_write_doc(pd, d, path, dl);
-}
-
-int
-pdf_check_output(const char *path, const char *const *inputs, size_t n,
-    struct diag_list *dl)
-{
-	struct stat out, in;
-	size_t i;
-
-	if (strcmp(path, "-") == 0 || stat(path, &out) != 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino) {
-			diag_add(dl, D_PDF_OVERWRITE_INPUT, NULL, NULL,
-			    "refusing to write the output over the input file `%s`",
-			    inputs[i]);
-			return -1;
-		}
-	return 0;
 }
 
 /* The libharu and libpng in use (rencana --version). */

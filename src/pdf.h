@@ -49,14 +49,14 @@ int	 pdf_metrics(const struct style *, const char *fontdir,
 
 /* Writes the pages as a PDF to `path` ("-" is standard output), with the
  * document's fonts (embedded, WinAnsiEncoding; a font no page uses is left
- * out), and frees the document whatever happens.  The file is first written
- * to a temporary file beside `path`, synced, and renamed over `path` only
- * when complete; on failure the temporary file is removed and an existing
- * `path` is left as it was.  The bytes depend only on the arguments (no
+ * out), and frees the document whatever happens.  The file is written by
+ * output_write (output.h): through a temporary file beside `path`, synced,
+ * and renamed over `path` only when complete; on failure an existing `path`
+ * is left as it was.  The bytes depend only on the arguments (no
  * clock): meta.date gives the dates, -1 omits them.  Thread-safe (one
  * libharu document per call).  Returns PDF_OK, or PDF_FAIL / PDF_BAD_INPUT
  * with diagnostics in dl.  Does not check that `path` is not an input: call
- * pdf_check_output first.  path NULL does everything but write: the whole
+ * output_check_inputs (output.h) first.  path NULL does everything but write: the whole
  * document is made in memory and dropped (`rencana check`). */
 int	 pdf_write_doc(struct pdf_doc *, const struct doc_pages *,
 	    const char *path, struct diag_list *dl);
@@ -64,20 +64,6 @@ int	 pdf_write_doc(struct pdf_doc *, const struct doc_pages *,
 /* pdf_open with style->font[], then pdf_write_doc. */
 int	 pdf_write(const struct doc_pages *, const struct style *,
 	    const char *fontdir, const char *path, struct diag_list *dl);
-
-/* In a batch: from now on pdf_write leaves the sync of the output folder
- * (which makes the rename durable) to pdf_sync_dirs, called once at the end;
- * each file's data is still synced before its rename.  Call both from one
- * thread, before and after the jobs. */
-void	 pdf_defer_dir_sync(void);
-void	 pdf_sync_dirs(void);
-
-/* Refuses an output path that names one of the n input files (same device
- * and inode, so links and other spellings are caught).  Returns 0, or -1
- * with a D_PDF_OVERWRITE_INPUT diagnostic.  "-" and files that do not exist
- * yet are always fine. */
-int	 pdf_check_output(const char *path, const char *const *inputs,
-	    size_t n, struct diag_list *dl);
 
 /* The versions of libharu and libpng in use. */
 const char	*pdf_lib_version(void);

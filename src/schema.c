@@ -20,32 +20,70 @@
 
 /* One field: key, type, flags, check, enum values, default, meaning, example, children. */
 #define FLD(k, t, f, c, v, d, desc, ex, ch) \
-	{ k, SCHEMA_##t, f, c, v, d, desc, ex, ch }
-#define END	{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, NULL, NULL, NULL }
+	{ k, SCHEMA_##t, f, c, v, d, desc, ex, ch, 0, 0, 0 }
+#define END	{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 }
 
 /* ---- enum values ------------------------------------------------------- */
 
-static const char *const v_jenis[] = { "rencana-pengembangan", "sistem-pembinaan",
-	"strategi-kompetensi", NULL };
-static const char *const v_status[] = { "konsep", "final", NULL };
-static const char *const v_bahasa[] = { "id", "en", NULL };
-static const char *const v_kertas[] = { "A4", "F4", "letter", NULL };
-static const char *const v_tingkat_wil[] = { "provinsi", "kabupaten", "kota",
-	"kecamatan", "kelurahan", "desa", NULL };
-static const char *const v_bentuk[] = { "klasikal", "e-learning", "coaching",
-	"mentoring", "magang", "workshop", "seminar", "forum", "lainnya", NULL };
-static const char *const v_tingkat_risk[] = { "rendah", "sedang", "tinggi", NULL };
-static const char *const v_mitra[] = { "pemerintah", "perguruan-tinggi",
-	"lembaga-pelatihan", "swasta", "lsm", "masyarakat", "lainnya", NULL };
-static const char *const v_arah[] = { "naik", "turun", NULL };
-static const char *const v_frek[] = { "bulanan", "triwulanan", "semesteran",
-	"tahunan", NULL };
-static const char *const v_statjab[] = { "definitif", "plt", "plh", "pj", "an",
-	"ub", NULL };
+/*
+ * Each value with the words documents print for it (compute.c's `*_teks`
+ * fields through schema_word): Indonesian, then English (NULL: the same).
+ * A value without words is not printed as a word.
+ */
+#define V(v)		{ v, NULL, NULL }
+#define W(v, id, en)	{ v, id, en }
+#define VEND		{ NULL, NULL, NULL }
+
+static const struct schema_value v_jenis[] = { V("rencana-pengembangan"),
+	V("sistem-pembinaan"), V("strategi-kompetensi"), VEND };
+static const struct schema_value v_status[] = { V("konsep"), V("final"), VEND };
+static const struct schema_value v_bahasa[] = { V("id"), V("en"), VEND };
+static const struct schema_value v_kertas[] = { V("A4"), V("F4"), V("letter"), VEND };
+static const struct schema_value v_tingkat_wil[] = {
+	W("provinsi", "Provinsi", NULL), W("kabupaten", "Kabupaten", NULL),
+	W("kota", "Kota", NULL), W("kecamatan", "Kecamatan", NULL),
+	W("kelurahan", "Kelurahan", NULL), W("desa", "Desa", NULL), VEND
+};
+static const struct schema_value v_bentuk[] = {
+	W("klasikal", "Klasikal", "Classroom"),
+	W("e-learning", "E-learning", "E-learning"),
+	W("coaching", "Coaching", "Coaching"),
+	W("mentoring", "Mentoring", "Mentoring"),
+	W("magang", "Magang", "Internship"),
+	W("workshop", "Workshop", "Workshop"),
+	W("seminar", "Seminar", "Seminar"),
+	W("forum", "Forum", "Forum"),
+	W("lainnya", "Lainnya", "Other"), VEND
+};
+static const struct schema_value v_tingkat_risk[] = {
+	W("rendah", "Rendah", "Low"), W("sedang", "Sedang", "Medium"),
+	W("tinggi", "Tinggi", "High"), VEND
+};
+static const struct schema_value v_mitra[] = {
+	W("pemerintah", "Pemerintah", "Government"),
+	W("perguruan-tinggi", "Perguruan Tinggi", "University"),
+	W("lembaga-pelatihan", "Lembaga Pelatihan", "Training institution"),
+	W("swasta", "Swasta", "Private sector"),
+	W("lsm", "LSM", "NGO"),
+	W("masyarakat", "Masyarakat", "Community"),
+	W("lainnya", "Lainnya", "Other"), VEND
+};
+static const struct schema_value v_arah[] = {
+	W("naik", "Naik", "Up"), W("turun", "Turun", "Down"), VEND
+};
+static const struct schema_value v_frek[] = {
+	W("bulanan", "Bulanan", "Monthly"),
+	W("triwulanan", "Triwulanan", "Quarterly"),
+	W("semesteran", "Semesteran", "Half-yearly"),
+	W("tahunan", "Tahunan", "Yearly"), VEND
+};
+static const struct schema_value v_statjab[] = { V("definitif"), V("plt"), V("plh"),
+	V("pj"), V("an"), V("ub"), VEND };
 /* The chapters an extra chapter can follow (bab_tambahan.setelah). */
-static const char *const v_bab[] = { "kata_pengantar", "pendahuluan", "kondisi",
-	"tujuan", "strategi", "implementasi", "tantangan", "monitoring",
-	"keterlibatan_masyarakat", "contoh_sukses", "kesimpulan", NULL };
+static const struct schema_value v_bab[] = { V("kata_pengantar"), V("pendahuluan"),
+	V("kondisi"), V("tujuan"), V("strategi"), V("implementasi"), V("tantangan"),
+	V("monitoring"), V("keterlibatan_masyarakat"), V("contoh_sukses"),
+	V("kesimpulan"), VEND };
 
 #define JUDUL_BAB FLD("judul", STRING, 0, C(NONE), NULL, NULL, \
 	"judul bab yang menggantikan judul bawaan templat", "Monitoring dan Evaluasi", NULL)
@@ -455,6 +493,44 @@ schema_child(const struct schema_field *f, const char *key)
 	}
 }
 
+const struct schema_field *
+schema_find(const char *path)
+{
+	const struct schema_field *f = &root;
+	const char *p = path, *dot;
+	char key[64];
+	size_t n;
+
+	while (f != NULL && *p != '\0') {
+		dot = strchr(p, '.');
+		n = dot != NULL ? (size_t)(dot - p) : strlen(p);
+		if (n >= sizeof(key))
+			return NULL;
+		memcpy(key, p, n);
+		key[n] = '\0';
+		while (f != NULL && (f->type == SCHEMA_LIST || f->type == SCHEMA_DICT))
+			f = f->children;
+		f = schema_child(f, key);
+		p += n + (dot != NULL);
+	}
+	return f;
+}
+
+const char *
+schema_word(const char *path, const char *value, const char *lang)
+{
+	const struct schema_field *f = schema_find(path);
+	const struct schema_value *v;
+	int en = lang != NULL && strcmp(lang, "en") == 0;
+
+	if (value == NULL || f == NULL || f->values == NULL)
+		return value;
+	for (v = f->values; v->value != NULL; v++)
+		if (strcmp(v->value, value) == 0 && v->word_id != NULL)
+			return en && v->word_en != NULL ? v->word_en : v->word_id;
+	return value;
+}
+
 const char *
 schema_type_name(enum schema_type t)
 {
@@ -721,7 +797,8 @@ json_text(struct buf *out, int d, const struct schema_field *f, int optional)
 
 /* "enum": [...], inside an anyOf with blank text when optional. */
 static void
-json_enum(struct buf *out, int d, const char *const *values, int booleans, int optional)
+json_enum(struct buf *out, int d, const struct schema_value *values, int booleans,
+    int optional)
 {
 	size_t i;
 
@@ -732,9 +809,9 @@ json_enum(struct buf *out, int d, const char *const *values, int booleans, int o
 		json_key(out, d, "enum");
 		buf_putc(out, '[');
 	}
-	for (i = 0; values[i] != NULL; i++) {
+	for (i = 0; values[i].value != NULL; i++) {
 		buf_puts(out, i > 0 ? ", " : "");
-		json_str(out, values[i]);
+		json_str(out, values[i].value);
 	}
 	if (booleans)
 		buf_puts(out, ", true, false");
@@ -776,6 +853,44 @@ json_members(struct buf *out, const struct schema_field *f, int d)
 	buf_putc(out, '}');
 }
 
+/* The members of a MAP, DICT or LIST field at depth `in` (json_field). */
+static void
+json_container(struct buf *out, const struct schema_field *f, int in, int optional)
+{
+	json_types(out, in, (f->type == SCHEMA_LIST ? JT_ARRAY : JT_OBJECT) |
+	    (optional ? JT_STRING | JT_NULL : 0));
+	if (optional) {
+		json_key(out, in, "pattern");
+		json_str(out, "^" BLANK "$");
+	}
+	if (f->type == SCHEMA_MAP)
+		json_members(out, f, in);
+	else if (f->type == SCHEMA_DICT) {
+		json_key(out, in, "additionalProperties");
+		buf_puts(out, "false");
+		if (f->flags & SCHEMA_NONEMPTY) {
+			json_key(out, in, "minProperties");
+			buf_puts(out, "1");
+		}
+		json_key(out, in, "patternProperties");
+		buf_puts(out, "{\n");
+		indent(out, in + 1);
+		json_str(out, schema_dict_key_pattern(f));
+		buf_puts(out, ": ");
+		json_field(out, f->children, in + 1, 1);
+		buf_putc(out, '\n');
+		indent(out, in);
+		buf_putc(out, '}');
+	} else {
+		if (f->flags & SCHEMA_NONEMPTY) {
+			json_key(out, in, "minItems");
+			buf_puts(out, "1");
+		}
+		json_key(out, in, "items");
+		json_field(out, f->children, in, 0);
+	}
+}
+
 /*
  * One field at depth d (its members at d + 1).  `optional`: check accepts
  * it empty (a map member not required, a dict value), unlike a required
@@ -784,7 +899,8 @@ json_members(struct buf *out, const struct schema_field *f, int d)
 static void
 json_field(struct buf *out, const struct schema_field *f, int d, int optional)
 {
-	static const char *const bools[] = { "ya", "tidak", "true", "false", NULL };
+	static const struct schema_value bools[] = { V("ya"), V("tidak"), V("true"),
+		V("false"), VEND };
 	struct buf p = BUF_INIT;
 	int in = d + 1;
 
@@ -796,38 +912,7 @@ json_field(struct buf *out, const struct schema_field *f, int d, int optional)
 	case SCHEMA_MAP:
 	case SCHEMA_DICT:
 	case SCHEMA_LIST:
-		json_types(out, in, (f->type == SCHEMA_LIST ? JT_ARRAY : JT_OBJECT) |
-		    (optional ? JT_STRING | JT_NULL : 0));
-		if (optional) {
-			json_key(out, in, "pattern");
-			json_str(out, "^" BLANK "$");
-		}
-		if (f->type == SCHEMA_MAP)
-			json_members(out, f, in);
-		else if (f->type == SCHEMA_DICT) {
-			json_key(out, in, "additionalProperties");
-			buf_puts(out, "false");
-			if (f->flags & SCHEMA_NONEMPTY) {
-				json_key(out, in, "minProperties");
-				buf_puts(out, "1");
-			}
-			json_key(out, in, "patternProperties");
-			buf_puts(out, "{\n");
-			indent(out, in + 1);
-			json_str(out, schema_dict_key_pattern(f));
-			buf_puts(out, ": ");
-			json_field(out, f->children, in + 1, 1);
-			buf_putc(out, '\n');
-			indent(out, in);
-			buf_putc(out, '}');
-		} else {
-			if (f->flags & SCHEMA_NONEMPTY) {
-				json_key(out, in, "minItems");
-				buf_puts(out, "1");
-			}
-			json_key(out, in, "items");
-			json_field(out, f->children, in, 0);
-		}
+		json_container(out, f, in, optional);
 		break;
 	case SCHEMA_ENUM:
 		json_enum(out, in, f->values, 0, optional);
@@ -977,8 +1062,8 @@ md_field(struct buf *out, const struct schema_field *f, struct buf *path)
 		else if (f->type == SCHEMA_LIST)
 			buf_puts(out, "list of maps");
 		else if (f->type == SCHEMA_ENUM) {
-			for (i = 0; f->values[i] != NULL; i++)
-				buf_printf(out, "%s`%s`", i ? ", " : "", f->values[i]);
+			for (i = 0; f->values[i].value != NULL; i++)
+				buf_printf(out, "%s`%s`", i ? ", " : "", f->values[i].value);
 		} else
 			buf_puts(out, schema_type_name(f->type));
 		buf_printf(out, " | %s | ", (f->flags & SCHEMA_REQUIRED) ? "yes" :

@@ -80,16 +80,26 @@ enum schema_pat {
 /* Beyond this a count or rupiah amount is a typo; doubles stay exact. */
 #define SCHEMA_MAX_INT	1e15
 
+/* One value of an enum and the words documents print for it. */
+struct schema_value {
+	const char	*value;		/* as the plan writes it; NULL ends a list */
+	const char	*word_id;	/* printed in Indonesian, or NULL: never printed */
+	const char	*word_en;	/* printed in English, or NULL: word_id */
+};
+
 struct schema_field {
 	const char		*key;		/* NULL: ends a table; the item of a list or dict */
 	enum schema_type	 type;
 	unsigned		 flags;		/* SCHEMA_REQUIRED, SCHEMA_NONEMPTY */
 	enum schema_check	 check;
-	const char *const	*values;	/* SCHEMA_ENUM: NULL-terminated */
+	const struct schema_value *values;	/* SCHEMA_ENUM: ended by a NULL value */
 	const char		*dflt;		/* default value as text, or NULL */
 	const char		*desc;		/* what it means, in Indonesian */
 	const char		*example;	/* an example value, or NULL */
 	const struct schema_field *children;	/* MAP: fields; LIST, DICT: the item */
+	double			 min, max;	/* NUMBER: the range when min < max */
+	size_t			 off;		/* where a loader stores the value in its
+						   struct (style.c), 0: nowhere */
 };
 
 /* The top-level map of a plan.  Static; never freed. */
@@ -99,6 +109,14 @@ const struct schema_field *schema_root(void);
  * ignored for both); NULL for scalars. */
 const struct schema_field *schema_child(const struct schema_field *f,
 	    const char *key);
+/* The field at a dotted path from the root ("wilayah.tingkat"; a list's or
+ * dict's item is passed through: "strategi.daftar.kegiatan.bentuk"), or
+ * NULL. */
+const struct schema_field *schema_find(const char *path);
+/* The word printed for `value` of the enum at `path` in language `lang`
+ * ("en", else Indonesian): "kota" -> "Kota".  NULL when value is NULL; the
+ * value itself when it is not one of the enum's or has no word.  Static. */
+const char	*schema_word(const char *path, const char *value, const char *lang);
 /* The regular expression of a pattern, anchored with ^ and $. */
 const char	*schema_pattern(enum schema_pat);
 /* The name of a type as the docs print it: "map", "list of", "string"... */

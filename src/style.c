@@ -1,7 +1,8 @@
 /*
  * rencana: template styles: built-in defaults, paper sizes, and gaya.yaml,
  * a template's typographic settings, read with the plan loader and checked
- * like a plan (unknown keys with a suggestion, types, ranges, positions).
+ * by the plan's validator against the tables below (unknown keys with a
+ * suggestion, types, ranges, positions).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -12,14 +13,15 @@
 #include "confine.h"
 #include "diag.h"
 #include "plan.h"
+#include "schema.h"
 #include "style.h"
+#include "validate.h"
 #include "xalloc.h"
 
 /*
  * Limits, each with its reason.
  */
 #define STYLE_MAX_EXCEPTIONS	10000	/* a hyphenation exception list is < 1000 words */
-#define STYLE_MAX_KEYLEN	64	/* keys longer than any valid one get no suggestion */
 
 void
 style_default(struct style *s)
@@ -88,265 +90,142 @@ style_free(struct style *s)
 
 /* ---- gaya.yaml ------------------------------------------------------------ */
 
-enum sk_type {
-	SK_MAP,		/* a map of further keys */
-	SK_NUM,		/* a number in [min, max] */
-	SK_BOOL,	/* true / false */
-	SK_STR,		/* text */
-	SK_PAPER,	/* A4 F4 letter */
-	SK_PAGENUM,	/* where page numbers go */
-	SK_HEADNUM,	/* how sections are numbered */
-	SK_LIST		/* a list of text (hyphenation exceptions) */
-};
+/*
+ * The keys of gaya.yaml as schema tables (schema.h), checked by the plan's
+ * validator (validate_tree): the same "did you mean", type and range
+ * messages, with positions.  `off` says where a value goes in struct style.
+ */
+#define F(x)		offsetof(struct style, x)
+#define KEY(k, t, desc, ch, lo, hi, o) \
+	{ k, SCHEMA_##t, 0, SCHEMA_CHECK_NONE, NULL, NULL, desc, NULL, ch, lo, hi, o }
+#define NUM(k, desc, lo, hi, o)	KEY(k, NUMBER, desc, NULL, lo, hi, o)
+#define STR(k, desc, o)		KEY(k, STRING, desc, NULL, 0, 0, o)
+#define ENUM(k, v, desc, o) \
+	{ k, SCHEMA_ENUM, 0, SCHEMA_CHECK_NONE, v, NULL, desc, NULL, NULL, 0, 0, o }
+#define MAP(k, desc, ch)	KEY(k, MAP, desc, ch, 0, 0, 0)
+#define KEND			{ NULL, SCHEMA_STRING, 0, SCHEMA_CHECK_NONE, NULL, NULL, \
+				  NULL, NULL, NULL, 0, 0, 0 }
 
-/* Every key of gaya.yaml: its dotted path, type, field and range. */
-static const struct style_key {
-	const char	*path;
-	enum sk_type	 type;
-	size_t		 off;		/* offset in struct style */
-	double		 min, max;
-	const char	*doc;
-} style_keys[] = {
-#define F(x) offsetof(struct style, x)
-	{ "kertas", SK_PAPER, 0, 0, 0, "A4, F4 or letter" },
-	{ "margin_mm", SK_MAP, 0, 0, 0, NULL },
-	{ "margin_mm.atas", SK_NUM, F(margin_top_mm), 0, 100, NULL },
-	{ "margin_mm.bawah", SK_NUM, F(margin_bottom_mm), 0, 100, NULL },
-	{ "margin_mm.kiri", SK_NUM, F(margin_left_mm), 0, 100, NULL },
-	{ "margin_mm.kanan", SK_NUM, F(margin_right_mm), 0, 100, NULL },
-	{ "huruf", SK_MAP, 0, 0, 0, NULL },
-	{ "huruf.biasa", SK_STR, F(font[0]), 0, 0, NULL },
-	{ "huruf.tebal", SK_STR, F(font[1]), 0, 0, NULL },
-	{ "huruf.miring", SK_STR, F(font[2]), 0, 0, NULL },
-	{ "huruf.tebal_miring", SK_STR, F(font[3]), 0, 0, NULL },
-	{ "ukuran_pt", SK_MAP, 0, 0, 0, NULL },
-	{ "ukuran_pt.isi", SK_NUM, F(body_size_pt), 4, 72, NULL },
-	{ "ukuran_pt.bab", SK_NUM, F(h1_size_pt), 4, 72, NULL },
-	{ "ukuran_pt.subbab", SK_NUM, F(h2_size_pt), 4, 72, NULL },
-	{ "ukuran_pt.subsubbab", SK_NUM, F(h3_size_pt), 4, 72, NULL },
-	{ "ukuran_pt.sampul", SK_NUM, F(cover_title_size_pt), 4, 72, NULL },
-	{ "ukuran_pt.tabel", SK_NUM, F(table_size_pt), 4, 72, NULL },
-	{ "spasi_baris", SK_NUM, F(line_spacing), 0.8, 4, NULL },
-	{ "spasi_paragraf_pt", SK_NUM, F(paragraph_space_pt), 0, 72, NULL },
-	{ "indentasi_mm", SK_NUM, F(first_indent_mm), 0, 50, NULL },
-	{ "penomoran_judul", SK_HEADNUM, F(headnum), 0, 0, "desimal or huruf" },
-	{ "nomor_halaman", SK_PAGENUM, F(pagenum), 0, 0,
-	    "bawah-tengah, atas-tengah, bawah-kanan or tidak-ada" },
-	{ "pemenggalan", SK_BOOL, F(hyphenate), 0, 0, NULL },
-	{ "pengecualian_pemenggalan", SK_LIST, 0, 0, 0, NULL },
-	{ "kata_tabel", SK_STR, F(caption_word), 0, 0, NULL },
-	{ "kata_konsep", SK_STR, F(draft_word), 0, 0, NULL },
+static const struct schema_value v_paper[] = {
+	{ "A4", NULL, NULL }, { "F4", NULL, NULL }, { "letter", NULL, NULL },
+	{ NULL, NULL, NULL }
+};
+/* In the order of enum style_pagenum and enum style_heading_num. */
+static const struct schema_value v_pagenum[] = {
+	{ "bawah-tengah", NULL, NULL }, { "atas-tengah", NULL, NULL },
+	{ "bawah-kanan", NULL, NULL }, { "tidak-ada", NULL, NULL },
+	{ NULL, NULL, NULL }
+};
+static const struct schema_value v_headnum[] = {
+	{ "desimal", NULL, NULL }, { "huruf", NULL, NULL }, { NULL, NULL, NULL }
+};
+_Static_assert(sizeof(enum style_pagenum) == sizeof(int) &&
+    sizeof(enum style_heading_num) == sizeof(int), "enums stored as int");
+
+static const struct schema_field k_margin[] = {
+	NUM("atas", "margin atas", 0, 100, F(margin_top_mm)),
+	NUM("bawah", "margin bawah", 0, 100, F(margin_bottom_mm)),
+	NUM("kiri", "margin kiri", 0, 100, F(margin_left_mm)),
+	NUM("kanan", "margin kanan", 0, 100, F(margin_right_mm)),
+	KEND
+};
+static const struct schema_field k_font[] = {
+	STR("biasa", "fon biasa", F(font[0])),
+	STR("tebal", "fon tebal", F(font[1])),
+	STR("miring", "fon miring", F(font[2])),
+	STR("tebal_miring", "fon tebal miring", F(font[3])),
+	KEND
+};
+static const struct schema_field k_size[] = {
+	NUM("isi", "teks isi", 4, 72, F(body_size_pt)),
+	NUM("bab", "judul bab", 4, 72, F(h1_size_pt)),
+	NUM("subbab", "judul subbab", 4, 72, F(h2_size_pt)),
+	NUM("subsubbab", "judul subsubbab", 4, 72, F(h3_size_pt)),
+	NUM("sampul", "judul sampul", 4, 72, F(cover_title_size_pt)),
+	NUM("tabel", "teks tabel", 4, 72, F(table_size_pt)),
+	KEND
+};
+static const struct schema_field k_word =
+	KEY(NULL, STRING, "kata dengan tanda pemenggalan: pe-ngem-bang-an", NULL, 0, 0, 0);
+static const struct schema_field k_style[] = {
+	ENUM("kertas", v_paper, "ukuran kertas", 0),
+	MAP("margin_mm", "margin halaman", k_margin),
+	MAP("huruf", "berkas fon", k_font),
+	MAP("ukuran_pt", "ukuran huruf", k_size),
+	NUM("spasi_baris", "spasi baris", 0.8, 4, F(line_spacing)),
+	NUM("spasi_paragraf_pt", "jarak antarparagraf", 0, 72, F(paragraph_space_pt)),
+	NUM("indentasi_mm", "indentasi baris pertama", 0, 50, F(first_indent_mm)),
+	ENUM("penomoran_judul", v_headnum, "penomoran judul", F(headnum)),
+	ENUM("nomor_halaman", v_pagenum, "letak nomor halaman", F(pagenum)),
+	KEY("pemenggalan", BOOL, "pemenggalan kata", NULL, 0, 0, F(hyphenate)),
+	KEY("pengecualian_pemenggalan", LIST, "kata dengan pemenggalan sendiri",
+	    &k_word, 0, 0, F(hyph_exceptions)),
+	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
+	STR("kata_konsep", "tanda konsep", F(draft_word)),
+	KEND
+};
+static const struct schema_field k_root =
+	MAP(NULL, "gaya templat (gaya.yaml)", k_style);
+
 #undef F
-};
 
-#define NKEYS (sizeof(style_keys) / sizeof(style_keys[0]))
-
-/* Edit distance of two short strings (both < STYLE_MAX_KEYLEN). */
-static size_t
-edit_distance(const char *a, const char *b)
+static int
+is_blank(const struct pnode *v)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[STYLE_MAX_KEYLEN + 1];
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[lb];
+	return v->type == PN_STR && (pnode_is_null(v) || v->str[0] == '\0');
 }
 
-/* The valid key under `prefix` ("" or "margin_mm.") nearest to key, or NULL. */
-static const char *
-nearest_key(const char *prefix, const char *key)
+/* Stores the members of one checked map of gaya.yaml in the style. */
+static void
+apply_map(struct style *st, const struct pnode *map, const struct schema_field *keys)
 {
-	size_t i, best = (size_t)-1, plen = strlen(prefix);
-	const char *found = NULL;
-
-	if (strlen(key) >= STYLE_MAX_KEYLEN)
-		return NULL;
-	for (i = 0; i < NKEYS; i++) {
-		const char *k = style_keys[i].path;
-		size_t d;
-
-		if (strncmp(k, prefix, plen) != 0 || strchr(k + plen, '.') != NULL ||
-		    strlen(k + plen) >= STYLE_MAX_KEYLEN)
-			continue;
-		d = edit_distance(key, k + plen);
-		/* A key typed without its unit suffix: `ukuran` for `ukuran_pt`. */
-		if (strncmp(k + plen, key, strlen(key)) == 0 && d > 1)
-			d = 1;
-		if (d < best) {
-			best = d;
-			found = k + plen;
-		}
-	}
-	/* Only a near miss is a useful suggestion. */
-	return best <= 2 || (found && best * 3 <= strlen(key)) ? found : NULL;
-}
-
-static const struct style_key *
-find_key(const char *path)
-{
+	const struct schema_field *k;
+	const struct pnode *v, *it;
+	char *field;
 	size_t i;
 
-	for (i = 0; i < NKEYS; i++)
-		if (strcmp(style_keys[i].path, path) == 0)
-			return &style_keys[i];
-	return NULL;
-}
-
-static void
-set_value(struct style *st, const struct style_key *k, const struct pnode *v,
-    const char *path, struct diag_list *dl)
-{
-	char *field = (char *)st + k->off;
-	const char *s = v->type == PN_STR ? v->str : NULL;
-
-	switch (k->type) {
-	case SK_MAP:
-		if (v->type != PN_MAP)
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path, "expected a map");
-		return;
-	case SK_LIST:
-		break;
-	default:
-		if (s == NULL) {
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "expected a single value, not a map or list");
-			return;
-		}
-	}
-	switch (k->type) {
-	case SK_NUM: {
-		char *end;
-		double d = strtod(s, &end);
-
-		if (*s == '\0' || *end != '\0' || s[strspn(s, "0123456789.-+")] != '\0')
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "`%s` is not a number", s);
-		else if (d < k->min || d > k->max)
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "%s is out of range; use %g to %g", s, k->min, k->max);
-		else
-			*(double *)(void *)field = d;
-		break;
-	}
-	case SK_BOOL:
-		if (strcmp(s, "true") == 0 && v->style == PN_PLAIN)
-			*(int *)(void *)field = 1;
-		else if (strcmp(s, "false") == 0 && v->style == PN_PLAIN)
-			*(int *)(void *)field = 0;
-		else
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "`%s` is not true or false", s);
-		break;
-	case SK_STR:
-		if (*s == '\0') {
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path, "must not be empty");
+	for (k = keys; k->key != NULL; k++) {
+		if ((v = pnode_get(map, k->key)) == NULL || is_blank(v))
+			continue;
+		field = (char *)st + k->off;
+		switch (k->type) {
+		case SCHEMA_MAP:
+			apply_map(st, v, k->children);
 			break;
-		}
-		free(*(char **)(void *)field);
-		*(char **)(void *)field = xstrdup(s);
-		break;
-	case SK_PAPER:
-		if (style_set_paper(st, s) != 0)
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "unknown paper `%s`; use %s", s, k->doc);
-		break;
-	case SK_HEADNUM:
-		if (strcmp(s, "desimal") == 0)
-			st->headnum = HEADNUM_DECIMAL;
-		else if (strcmp(s, "huruf") == 0)
-			st->headnum = HEADNUM_LETTER;
-		else
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "unknown numbering `%s`; use %s", s, k->doc);
-		break;
-	case SK_PAGENUM:
-		if (strcmp(s, "bawah-tengah") == 0)
-			st->pagenum = PAGENUM_BOTTOM_CENTER;
-		else if (strcmp(s, "atas-tengah") == 0)
-			st->pagenum = PAGENUM_TOP_CENTER;
-		else if (strcmp(s, "bawah-kanan") == 0)
-			st->pagenum = PAGENUM_BOTTOM_RIGHT;
-		else if (strcmp(s, "tidak-ada") == 0)
-			st->pagenum = PAGENUM_NONE;
-		else
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path,
-			    "unknown position `%s`; use %s", s, k->doc);
-		break;
-	case SK_LIST: {
-		const struct pnode *it;
-
-		if (v->type != PN_SEQ) {
-			diag_add(dl, D_STYLE_VALUE, &v->pos, path, "expected a list");
+		case SCHEMA_NUMBER:
+			*(double *)(void *)field = strtod(v->str, NULL);
 			break;
-		}
-		for (it = v->first; it != NULL; it = it->next) {
-			if (it->type != PN_STR || it->len == 0) {
-				char *ip = pnode_path(it);
-
-				diag_add(dl, D_STYLE_VALUE, &it->pos, ip,
-				    "expected a word such as `pe-ngem-bang-an`");
-				free(ip);
-				continue;
-			}
-			if (st->nhyph_exceptions >= STYLE_MAX_EXCEPTIONS)
+		case SCHEMA_STRING:
+			free(*(char **)(void *)field);
+			*(char **)(void *)field = xstrdup(v->str);
+			break;
+		case SCHEMA_BOOL:
+			*(int *)(void *)field = strcmp(v->str, "true") == 0 ||
+			    strcmp(v->str, "ya") == 0;
+			break;
+		case SCHEMA_ENUM:
+			if (k->values == v_paper) {
+				style_set_paper(st, v->str);
 				break;
-			st->hyph_exceptions = xrealloc(st->hyph_exceptions,
-			    (st->nhyph_exceptions + 1) * sizeof(char *));
-			st->hyph_exceptions[st->nhyph_exceptions++] = xstrdup(it->str);
-		}
-		break;
-	}
-	case SK_MAP:
-		break;
-	}
-}
-
-/* Checks the members of one map of gaya.yaml; prefix is "" or "huruf.". */
-static void
-load_map(struct style *st, const struct pnode *map, const char *prefix,
-    struct diag_list *dl)
-{
-	const struct pnode *m;
-
-	for (m = map->first; m != NULL; m = m->next) {
-		char *full = xasprintf("%s%s", prefix, m->key);
-		const struct style_key *k = find_key(full);
-
-		if (k == NULL) {
-			const char *near = nearest_key(prefix, m->key);
-
-			if (near != NULL)
-				diag_add(dl, D_STYLE_KEY, &m->keypos, full,
-				    "unknown key `%s`; did you mean `%s`?", m->key, near);
-			else
-				diag_add(dl, D_STYLE_KEY, &m->keypos, full,
-				    "unknown key `%s`", m->key);
-		} else {
-			set_value(st, k, m, full, dl);
-			if (k->type == SK_MAP && m->type == PN_MAP) {
-				char *pre = xasprintf("%s.", full);
-
-				load_map(st, m, pre, dl);
-				free(pre);
 			}
+			for (i = 0; strcmp(k->values[i].value, v->str) != 0; i++)
+				continue;
+			*(int *)(void *)field = (int)i;
+			break;
+		case SCHEMA_LIST:
+			for (it = v->first; it != NULL &&
+			    st->nhyph_exceptions < STYLE_MAX_EXCEPTIONS; it = it->next) {
+				if (is_blank(it))
+					continue;
+				st->hyph_exceptions = xrealloc(st->hyph_exceptions,
+				    (st->nhyph_exceptions + 1) * sizeof(char *));
+				st->hyph_exceptions[st->nhyph_exceptions++] =
+				    xstrdup(it->str);
+			}
+			break;
+		default:
+			break;
 		}
-		free(full);
 	}
 }
 
@@ -393,12 +272,9 @@ style_load_buffer(const char *name, const char *text, size_t len,
 
 	if (pl == NULL || pl->root == NULL)
 		goto out;
-	if (pl->root->type != PN_MAP) {
-		diag_add(dl, D_STYLE_VALUE, &pl->root->pos, NULL,
-		    "a style file is a map of settings");
+	if (validate_tree(pl->root, &k_root, D_STYLE_KEY, D_STYLE_VALUE, dl) > 0)
 		goto out;
-	}
-	load_map(st, pl->root, "", dl);
+	apply_map(st, pl->root, k_style);
 	confine_fonts(st, pl, dl);
 	rc = dl->nerror > before ? -1 : 0;
 out:

@@ -270,6 +270,185 @@ delim_str(char *dst, const char *d, size_t len, const char *extra)
 	strcpy(dst + len, extra);
 }
 
+/* The parser's state: the delimiters in force, the open sections, and
+ * where the pending text began. */
+struct tparse {
+	struct tmpl	*t;
+	struct diag_list *dl;
+	const char	*s;
+	size_t		 n;
+	char		 otag[TPL_MAX_DELIM + 1], ctag[TPL_MAX_DELIM + 2];
+	size_t		 olen, clen;
+	size_t		*open, nopen, opencap;	/* token indices of open sections */
+	size_t		 text_from;
+	int		 text_line, text_col;
+	struct scan	 sc;
+};
+
+/* One tag as read: where it starts (ts), its content (name, nlen), where
+ * its closing sequence starts (ce), and where the text after it resumes
+ * (next: past the line end of a standalone tag). */
+struct ttag {
+	size_t		 ts, p, ce, next, name, nlen;
+	int		 sigil, line, col, standalone;
+};
+
+/* Copies at most max bytes of a name for a message. */
+static void
+tp_name(char *out, const char *p, size_t len, size_t max)
+{
+	size_t m = len < max ? len : max;
+
+	memcpy(out, p, m);
+	out[m] = '\0';
+}
+
+/* Reads the tag opening at ts: sigil, closing sequence, trimmed name,
+ * standalone.  Returns 0, or -1 after reporting an unclosed tag. */
+static int
+tp_read_tag(struct tparse *P, size_t ts, struct ttag *g)
+{
+	const char *s = P->s;
+	size_t n = P->n, close_len = 0, te, k;
+	char want[TPL_MAX_DELIM + 2], shown_o[TPL_MAX_DELIM + 2];
+
+	memset(g, 0, sizeof(*g));
+	g->ts = ts;
+	scan_to(&P->sc, ts);
+	g->line = P->sc.line;
+	g->col = P->sc.col;
+	g->p = ts + P->olen;
+	g->sigil = g->p < n ? (unsigned char)s[g->p] : 0;
+	if (g->sigil != 0 && strchr("#^/>!={&", g->sigil) != NULL)
+		g->p++;
+	else
+		g->sigil = 0;
+	/* The closing sequence: `}` or `=` before the delimiter for triple
+	 * mustaches and set-delimiter tags. */
+	if (g->sigil == '{' || g->sigil == '=')
+		want[close_len++] = (char)(g->sigil == '{' ? '}' : '=');
+	memcpy(want + close_len, P->ctag, P->clen);
+	close_len += P->clen;
+	if ((g->ce = find(s, g->p, n, want, close_len)) == (size_t)-1) {
+		want[close_len] = '\0';
+		delim_str(shown_o, P->otag, P->olen, g->sigil == '{' ? "{" :
+		    g->sigil == '=' ? "=" : "");
+		tpl_error(P->dl, P->t, g->line, g->col, D_TPL_UNCLOSED_TAG,
+		    "tag `%s` is not closed by `%s`", shown_o, want);
+		return -1;
+	}
+	te = g->ce + close_len;
+	/* Trim the content. */
+	g->name = g->p;
+	g->nlen = g->ce - g->p;
+	while (g->nlen > 0 && is_space((unsigned char)s[g->name])) {
+		g->name++;
+		g->nlen--;
+	}
+	while (g->nlen > 0 && is_space((unsigned char)s[g->name + g->nlen - 1]))
+		g->nlen--;
+	/* Standalone: only white space before the tag on its line and after
+	 * it up to the line end (or the end of the text). */
+	g->next = te;
+	if (g->sigil != 0 && g->sigil != '{' && g->sigil != '&' && P->sc.blank) {
+		k = te;
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k == n || s[k] == '\n') {
+			g->standalone = 1;
+			g->next = k < n ? k + 1 : n;
+		} else if (s[k] == '\r' && k + 1 < n && s[k + 1] == '\n') {
+			g->standalone = 1;
+			g->next = k + 2;
+		}
+	}
+	return 0;
+}
+
+/* {{/name}}: closes the innermost section, which must have that name. */
+static int
+tp_close(struct tparse *P, const struct ttag *g)
+{
+	struct tmpl *t = P->t;
+	struct tok *o;
+	char nm[64], on[64];
+
+	tp_name(nm, P->s + g->name, g->nlen, 60);
+	if (P->nopen == 0) {
+		tpl_error(P->dl, t, g->line, g->col, D_TPL_SECTION_END,
+		    "end of section `%s` that is not open%s", nm, NULL);
+		return -1;
+	}
+	o = &t->tok[P->open[P->nopen - 1]];
+	if (o->len != g->nlen || memcmp(P->s + o->off, P->s + g->name, g->nlen) != 0) {
+		tp_name(on, P->s + o->off, o->len, 60);
+		tpl_error(P->dl, t, g->line, g->col, D_TPL_SECTION_END,
+		    "end of section `%s` while section `%s` is open", nm, on);
+		return -1;
+	}
+	o->end = t->ntok;
+	P->nopen--;
+	add_tok(t, TK_CLOSE, g->name, g->nlen, g->line, g->col)->standalone =
+	    g->standalone;
+	return 0;
+}
+
+/* The token of one tag (after the text before it).  Returns 0, or -1
+ * after reporting a syntax error. */
+static int
+tp_tag(struct tparse *P, const struct ttag *g)
+{
+	struct tmpl *t = P->t;
+	struct tok *k;
+	char buf[64];
+
+	if (g->sigil != '!' && g->sigil != '=' && !good_name(P->s + g->name, g->nlen)) {
+		tp_name(buf, P->s + g->name, g->nlen, 40);
+		tpl_error(P->dl, t, g->line, g->col, D_TPL_BAD_NAME, g->nlen == 0 ?
+		    "tag has no name%s" : "`%s` is not a name: it holds white space",
+		    g->nlen == 0 ? "" : buf, NULL);
+		return -1;
+	}
+	switch (g->sigil) {
+	case '!':
+		return 0;
+	case '=':
+		if (g->p < g->ce && set_delims(P->s + g->p, g->ce - g->p, P->otag,
+		    &P->olen, P->ctag, &P->clen) == 0)
+			return 0;
+		tpl_error(P->dl, t, g->line, g->col, D_TPL_BAD_DELIMITERS,
+		    "set-delimiter tag needs two delimiters of 1 to 16 "
+		    "characters without spaces or `=`%s", "", NULL);
+		return -1;
+	case '/':
+		return tp_close(P, g);
+	case '#':
+	case '^':
+		if (P->nopen >= TPL_MAX_NESTING) {
+			tpl_error(P->dl, t, g->line, g->col, D_TPL_LIMIT_NESTING,
+			    "sections are nested deeper than %s levels%s", "32", NULL);
+			return -1;
+		}
+		P->open = xgrow(P->open, &P->opencap, P->nopen + 1, sizeof(*P->open));
+		P->open[P->nopen++] = t->ntok;
+		add_tok(t, g->sigil == '#' ? TK_SECTION : TK_INVERTED, g->name,
+		    g->nlen, g->line, g->col)->standalone = g->standalone;
+		return 0;
+	case '>':
+		k = add_tok(t, TK_PARTIAL, g->name, g->nlen, g->line, g->col);
+		k->standalone = g->standalone;
+		if (g->standalone) {
+			k->ind_off = P->sc.line_start;
+			k->ind_len = g->ts - P->sc.line_start;
+		}
+		return 0;
+	default:
+		add_tok(t, g->sigil == 0 ? TK_VAR : TK_RAW, g->name, g->nlen,
+		    g->line, g->col);
+		return 0;
+	}
+}
+
 /*
  * Parses t->text into tokens.  Reports the first syntax error (the rest of
  * the text cannot be read reliably after it) and leaves t->ok 0.
@@ -277,194 +456,54 @@ delim_str(char *dst, const char *d, size_t len, const char *extra)
 static void
 tmpl_parse(struct tmpl *t, struct diag_list *dl)
 {
-	const char *s = t->text;
-	size_t n = t->len;
-	char otag[TPL_MAX_DELIM + 1] = "{{", ctag[TPL_MAX_DELIM + 2] = "}}";
-	size_t olen = 2, clen = 2;
-	size_t *open = NULL, nopen = 0, opencap = 0;
-	size_t text_from = 0;
-	int text_line = 1, text_col = 1;
-	struct scan sc;
+	struct tparse P;
+	struct ttag g;
+	struct tok *o;
+	char nm[64];
+	size_t ts, tend;
 
-	memset(&sc, 0, sizeof(sc));
-	sc.t = t;
-	sc.line = sc.col = 1;
-	sc.blank = 1;
+	memset(&P, 0, sizeof(P));
+	P.t = t;
+	P.dl = dl;
+	P.s = t->text;
+	P.n = t->len;
+	strcpy(P.otag, "{{");
+	strcpy(P.ctag, "}}");
+	P.olen = P.clen = 2;
+	P.text_line = P.text_col = 1;
+	P.sc.t = t;
+	P.sc.line = P.sc.col = 1;
+	P.sc.blank = 1;
 	t->ok = 0;
-	for (;;) {
-		size_t ts, p, ce, te, next, k, name, nlen, close_len;
-		char want[TPL_MAX_DELIM + 2], shown_o[TPL_MAX_DELIM + 2];
-		int sigil, line, col, standalone = 0;
-		enum tk_type type;
-
-		ts = find(s, text_from, n, otag, olen);
-		if (ts == (size_t)-1)
-			break;
-		scan_to(&sc, ts);
-		line = sc.line;
-		col = sc.col;
-		p = ts + olen;
-		sigil = p < n ? (unsigned char)s[p] : 0;
-		switch (sigil) {
-		case '#': case '^': case '/': case '>': case '!': case '=':
-		case '{': case '&':
-			p++;
-			break;
-		default:
-			sigil = 0;
-		}
-		/* The closing sequence: `}` or `=` before the delimiter for
-		 * triple mustaches and set-delimiter tags. */
-		close_len = 0;
-		if (sigil == '{' || sigil == '=')
-			want[close_len++] = (char)(sigil == '{' ? '}' : '=');
-		memcpy(want + close_len, ctag, clen);
-		close_len += clen;
-		ce = find(s, p, n, want, close_len);
-		if (ce == (size_t)-1) {
-			want[close_len] = '\0';
-			delim_str(shown_o, otag, olen, sigil == '{' ? "{" :
-			    sigil == '=' ? "=" : "");
-			tpl_error(dl, t, line, col, D_TPL_UNCLOSED_TAG,
-			    "tag `%s` is not closed by `%s`", shown_o, want);
+	while ((ts = find(P.s, P.text_from, P.n, P.otag, P.olen)) != (size_t)-1) {
+		if (tp_read_tag(&P, ts, &g) != 0)
 			goto done;
-		}
-		te = ce + close_len;
-		/* Trim the content. */
-		name = p;
-		nlen = ce - p;
-		while (nlen > 0 && is_space((unsigned char)s[name])) {
-			name++;
-			nlen--;
-		}
-		while (nlen > 0 && is_space((unsigned char)s[name + nlen - 1]))
-			nlen--;
-		/* Standalone: only white space before the tag on its line and
-		 * after it up to the line end (or the end of the text). */
-		next = te;
-		if (sigil != 0 && sigil != '{' && sigil != '&' && sc.blank) {
-			k = te;
-			while (k < n && (s[k] == ' ' || s[k] == '\t'))
-				k++;
-			if (k == n || s[k] == '\n') {
-				standalone = 1;
-				next = k < n ? k + 1 : n;
-			} else if (s[k] == '\r' && k + 1 < n && s[k + 1] == '\n') {
-				standalone = 1;
-				next = k + 2;
-			}
-		}
 		/* The text before the tag (without a standalone tag's
 		 * indentation). */
-		{
-			size_t tend = standalone ? sc.line_start : ts;
-
-			if (tend > text_from)
-				add_tok(t, TK_TEXT, text_from, tend - text_from,
-				    text_line, text_col);
-		}
-		if (sigil != '!' && sigil != '=' && !good_name(s + name, nlen)) {
-			char buf[64];
-			size_t m = nlen < 40 ? nlen : 40;
-
-			memcpy(buf, s + name, m);
-			buf[m] = '\0';
-			tpl_error(dl, t, line, col, D_TPL_BAD_NAME, nlen == 0 ?
-			    "tag has no name%s" : "`%s` is not a name: it holds white space",
-			    nlen == 0 ? "" : buf, NULL);
+		tend = g.standalone ? P.sc.line_start : ts;
+		if (tend > P.text_from)
+			add_tok(t, TK_TEXT, P.text_from, tend - P.text_from,
+			    P.text_line, P.text_col);
+		if (tp_tag(&P, &g) != 0)
 			goto done;
-		}
-		switch (sigil) {
-		case '!':
-			break;
-		case '=':
-			if (p < ce && set_delims(s + p, ce - p, otag, &olen,
-			    ctag, &clen) == 0)
-				break;
-			tpl_error(dl, t, line, col, D_TPL_BAD_DELIMITERS,
-			    "set-delimiter tag needs two delimiters of 1 to 16 "
-			    "characters without spaces or `=`%s", "", NULL);
-			goto done;
-		case '/': {
-			struct tok *o;
-			char nm[64], on[64];
-			size_t m;
-
-			if (nopen == 0) {
-				m = nlen < 60 ? nlen : 60;
-				memcpy(nm, s + name, m);
-				nm[m] = '\0';
-				tpl_error(dl, t, line, col, D_TPL_SECTION_END,
-				    "end of section `%s` that is not open%s", nm, NULL);
-				goto done;
-			}
-			o = &t->tok[open[nopen - 1]];
-			if (o->len != nlen || memcmp(s + o->off, s + name, nlen) != 0) {
-				m = nlen < 60 ? nlen : 60;
-				memcpy(nm, s + name, m);
-				nm[m] = '\0';
-				m = o->len < 60 ? o->len : 60;
-				memcpy(on, s + o->off, m);
-				on[m] = '\0';
-				tpl_error(dl, t, line, col, D_TPL_SECTION_END,
-				    "end of section `%s` while section `%s` is open",
-				    nm, on);
-				goto done;
-			}
-			o->end = t->ntok;
-			nopen--;
-			add_tok(t, TK_CLOSE, name, nlen, line, col)->standalone =
-			    standalone;
-			break;
-		}
-		case '#':
-		case '^':
-			if (nopen >= TPL_MAX_NESTING) {
-				tpl_error(dl, t, line, col, D_TPL_LIMIT_NESTING,
-				    "sections are nested deeper than %s levels%s",
-				    "32", NULL);
-				goto done;
-			}
-			open = xgrow(open, &opencap, nopen + 1, sizeof(*open));
-			open[nopen++] = t->ntok;
-			add_tok(t, sigil == '#' ? TK_SECTION : TK_INVERTED, name,
-			    nlen, line, col)->standalone = standalone;
-			break;
-		case '>': {
-			struct tok *k2 = add_tok(t, TK_PARTIAL, name, nlen, line, col);
-
-			k2->standalone = standalone;
-			if (standalone) {
-				k2->ind_off = sc.line_start;
-				k2->ind_len = ts - sc.line_start;
-			}
-			break;
-		}
-		default:
-			type = sigil == 0 ? TK_VAR : TK_RAW;
-			add_tok(t, type, name, nlen, line, col);
-		}
-		text_from = next;
-		scan_to(&sc, text_from);
-		text_line = sc.line;
-		text_col = sc.col;
+		P.text_from = g.next;
+		scan_to(&P.sc, P.text_from);
+		P.text_line = P.sc.line;
+		P.text_col = P.sc.col;
 	}
-	if (n > text_from)
-		add_tok(t, TK_TEXT, text_from, n - text_from, text_line, text_col);
-	if (nopen > 0) {
-		struct tok *o = &t->tok[open[nopen - 1]];
-		char nm[64];
-		size_t m = o->len < 60 ? o->len : 60;
-
-		memcpy(nm, s + o->off, m);
-		nm[m] = '\0';
+	if (P.n > P.text_from)
+		add_tok(t, TK_TEXT, P.text_from, P.n - P.text_from, P.text_line,
+		    P.text_col);
+	if (P.nopen > 0) {
+		o = &t->tok[P.open[P.nopen - 1]];
+		tp_name(nm, P.s + o->off, o->len, 60);
 		tpl_error(dl, t, o->line, o->col, D_TPL_UNCLOSED_SECTION,
 		    "section `%s` is not closed%s", nm, NULL);
 		goto done;
 	}
 	t->ok = 1;
 done:
-	free(open);
+	free(P.open);
 }
 
 /* ---- escaping ------------------------------------------------------------ */
@@ -680,17 +719,24 @@ static void
 missing(struct render *r, size_t t, size_t i)
 {
 	struct tok *k = TOK(r, t, i);
-	char *name;
+	const struct pnode *ctx;
+	char *name, *near = NULL, *hint = NULL;
 
 	if (r->o->name_ok == NULL || k->reported)
 		return;
 	name = xstrndup(r->parts[t].text + k->off, k->len);
 	r->work++;
-	if (!r->o->name_ok(r->o->user, r->nctx ? r->ctx[r->nctx - 1] : NULL, name)) {
+	ctx = r->nctx ? r->ctx[r->nctx - 1] : NULL;
+	if (!r->o->name_ok(r->o->user, ctx, name)) {
 		k->reported = 1;
+		if (r->o->name_near != NULL &&
+		    (near = r->o->name_near(r->o->user, ctx, name)) != NULL)
+			hint = xasprintf("; did you mean `%s`?", near);
 		render_error(r, t, i, D_TPL_UNKNOWN_NAME, "unknown name `%s`%s",
-		    name, NULL);
+		    name, hint);
 	}
+	free(hint);
+	free(near);
 	free(name);
 }
 

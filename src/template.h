@@ -29,6 +29,11 @@ struct tpl_opts {
 	 * `ctx` is the innermost context node, `name` the dotted name. */
 	int		(*name_ok)(void *user, const struct pnode *ctx,
 			    const char *name);
+	/* Strict mode: for a name name_ok refused, a valid name near it to
+	 * suggest ("did you mean"), or NULL; the caller frees it.  NULL: no
+	 * suggestions. */
+	char		*(*name_near)(void *user, const struct pnode *ctx,
+			    const char *name);
 	/* Called after each value is interpolated (not for template text):
 	 * out[off .. off+len) came from value v, escaped unless `raw`.  Lets a
 	 * caller tell template text from values (blocks_from_template) and

@@ -104,6 +104,39 @@ validate_edit_distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
+void
+validate_suggest_init(struct validate_suggest *sg, const char *typed)
+{
+	sg->typed = typed;
+	sg->best = NULL;
+	sg->dist = (size_t)-1;
+}
+
+void
+validate_suggest_try(struct validate_suggest *sg, const char *cand)
+{
+	size_t n = strlen(sg->typed),
+	    d = validate_edit_distance(sg->typed, cand);
+
+	/* A key typed without its unit suffix: `ukuran` for `ukuran_pt`. */
+	if (d > 1 && n > 0 && strncmp(cand, sg->typed, n) == 0 && cand[n] == '_')
+		d = 1;
+	if (d < sg->dist) {
+		sg->dist = d;
+		sg->best = cand;
+	}
+}
+
+const char *
+validate_suggest_result(const struct validate_suggest *sg)
+{
+	size_t lim = strlen(sg->typed) / 3;
+
+	if (lim < 2)
+		lim = 2;
+	return sg->best != NULL && sg->dist <= lim ? sg->best : NULL;
+}
+
 static int
 all_digits(const char *s, size_t n)
 {
@@ -288,7 +321,19 @@ struct vctx {
 	size_t			 nsuggest;	/* suggestions computed so far */
 	double			 jp_sum;	/* sum of jp * peserta */
 	int			 jp_any;
+	int			 remap;		/* validate_tree: report with the codes below */
+	enum diag_code		 key_code, value_code;
 };
+
+/* The code a problem is reported with: validate_tree's two codes stand for
+ * all of the plan's. */
+static enum diag_code
+code_for(const struct vctx *c, enum diag_code code)
+{
+	if (!c->remap)
+		return code;
+	return code == D_VAL_UNKNOWN_KEY ? c->key_code : c->value_code;
+}
 
 static void
 report(struct vctx *c, enum diag_code code, const struct srcpos *pos,
@@ -310,8 +355,8 @@ report(struct vctx *c, enum diag_code code, const struct srcpos *pos,
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	va_end(ap);
-	diag_add(c->dl, code, pos, path != NULL && *path != '\0' ? path : NULL,
-	    "%s", msg);
+	diag_add(c->dl, code_for(c, code), pos,
+	    path != NULL && *path != '\0' ? path : NULL, "%s", msg);
 	free(msg);
 	free(path);
 }
@@ -338,7 +383,7 @@ report_absent(struct vctx *c, enum diag_code code, const struct pnode *map,
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	va_end(ap);
-	diag_add(c->dl, code, pos, path, "%s", msg);
+	diag_add(c->dl, code_for(c, code), pos, path, "%s", msg);
 	free(msg);
 	free(path);
 	free(mp);
@@ -544,23 +589,17 @@ found_name(const struct pnode *n)
 static void
 check_unknown(struct vctx *c, const struct pnode *m, const struct schema_field *f)
 {
-	const struct schema_field *k, *best = NULL;
-	size_t d, bd = (size_t)-1, lim;
+	const struct schema_field *k;
+	struct validate_suggest sg;
+	const char *near;
 
-	for (k = f->children; k->key != NULL && c->nsuggest < VAL_MAX_SUGGEST; k++) {
-		d = validate_edit_distance(m->key, k->key);
-		if (d < bd) {
-			bd = d;
-			best = k;
-		}
-	}
-	lim = strlen(m->key) / 3;
-	if (lim < 2)
-		lim = 2;
+	validate_suggest_init(&sg, m->key);
+	for (k = f->children; k->key != NULL && c->nsuggest < VAL_MAX_SUGGEST; k++)
+		validate_suggest_try(&sg, k->key);
 	c->nsuggest++;
-	if (best != NULL && bd <= lim)
+	if ((near = validate_suggest_result(&sg)) != NULL)
 		report(c, D_VAL_UNKNOWN_KEY, &m->keypos, m,
-		    "unknown key `%s`; did you mean `%s`?", m->key, best->key);
+		    "unknown key `%s`; did you mean `%s`?", m->key, near);
 	else
 		report(c, D_VAL_UNKNOWN_KEY, &m->keypos, m, "unknown key `%s`", m->key);
 }
@@ -569,25 +608,23 @@ static void
 check_enum(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
 	struct buf b = BUF_INIT;
-	size_t i, d, bd = (size_t)-1, bi = 0;
+	struct validate_suggest sg;
+	const char *near;
+	size_t i;
 
-	for (i = 0; f->values[i] != NULL; i++) {
-		if (strcmp(n->str, f->values[i]) == 0)
+	validate_suggest_init(&sg, n->str);
+	for (i = 0; f->values[i].value != NULL; i++) {
+		if (strcmp(n->str, f->values[i].value) == 0)
 			return;
-		if (c->nsuggest >= VAL_MAX_SUGGEST)
-			continue;
-		d = validate_edit_distance(n->str, f->values[i]);
-		if (d < bd) {
-			bd = d;
-			bi = i;
-		}
+		if (c->nsuggest < VAL_MAX_SUGGEST)
+			validate_suggest_try(&sg, f->values[i].value);
 	}
 	c->nsuggest++;
-	for (i = 0; f->values[i] != NULL; i++)
-		buf_printf(&b, "%s`%s`", i == 0 ? "" : ", ", f->values[i]);
-	if (bd <= 2)
+	for (i = 0; f->values[i].value != NULL; i++)
+		buf_printf(&b, "%s`%s`", i == 0 ? "" : ", ", f->values[i].value);
+	if ((near = validate_suggest_result(&sg)) != NULL)
 		report(c, D_VAL_ENUM, &n->pos, n, "`%s` is not one of %s; did you mean `%s`?",
-		    n->str, buf_str(&b), f->values[bi]);
+		    n->str, buf_str(&b), near);
 	else
 		report(c, D_VAL_ENUM, &n->pos, n, "`%s` is not one of %s", n->str,
 		    buf_str(&b));
@@ -666,7 +703,14 @@ check_scalar(struct vctx *c, const struct pnode *n, const struct schema_field *f
 		return validate_number(n->str, &v) == VALIDATE_NUM_INT;
 	case SCHEMA_NUMBER:
 		check_number_text(c, n, 0);
-		return number_of(n, &v);
+		if (!number_of(n, &v))
+			return 0;
+		if (f->min < f->max && (v < f->min || v > f->max)) {
+			report(c, D_VAL_RANGE, &n->pos, n, "%s is out of range; use %g to %g",
+			    n->str, f->min, f->max);
+			return 0;
+		}
+		return 1;
 	case SCHEMA_YEAR:
 		if (year_of(n->str) != 0)
 			return 1;
@@ -1552,6 +1596,22 @@ validate_plan(const struct plan *pl, struct diag_list *dl)
 	walk(&c, pl->root, schema_root());
 	check_all_chars(&c);
 	free(c.codes);
+	return (int)(dl->nerror - before);
+}
+
+int
+validate_tree(const struct pnode *root, const struct schema_field *f,
+    enum diag_code key_code, enum diag_code value_code, struct diag_list *dl)
+{
+	size_t before = dl->nerror;
+	struct vctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.dl = dl;
+	c.remap = 1;
+	c.key_code = key_code;
+	c.value_code = value_code;
+	walk(&c, root, f);
 	return (int)(dl->nerror - before);
 }
 

@@ -4,7 +4,11 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 struct plan;
+struct pnode;
+struct schema_field;
 struct diag_list;
 
 /*
@@ -14,6 +18,34 @@ struct diag_list;
  * Returns the number of errors added (warnings not counted).
  */
 int		 validate_plan(const struct plan *, struct diag_list *dl);
+
+/*
+ * Checks a tree against schema tables other than the plan's (gaya.yaml,
+ * style.c) the way validate_plan checks a plan: unknown keys with "did you
+ * mean", types, enums, number ranges, positions; not the plan's checks
+ * across fields nor its character check.  Unknown keys are reported with
+ * key_code, every other problem with value_code.  Returns the number of
+ * errors added.
+ */
+int		 validate_tree(const struct pnode *root, const struct schema_field *f,
+		    enum diag_code key_code, enum diag_code value_code,
+		    struct diag_list *dl);
+
+/*
+ * "Did you mean": the one rule for plan keys and values, style keys and
+ * template names.  Feed every candidate to validate_suggest_try; the result
+ * is the nearest by validate_edit_distance if it is at most 2 or a third of
+ * the typed length, else NULL.  A candidate that is the typed word plus a
+ * suffix after `_` (`ukuran` for `ukuran_pt`) counts as distance 1.
+ */
+struct validate_suggest {
+	const char	*typed;
+	const char	*best;		/* NULL: none yet */
+	size_t		 dist;
+};
+void		 validate_suggest_init(struct validate_suggest *, const char *typed);
+void		 validate_suggest_try(struct validate_suggest *, const char *candidate);
+const char	*validate_suggest_result(const struct validate_suggest *);
 
 /* ---- helpers, exported for the unit tests ---- */
 

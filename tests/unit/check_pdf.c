@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "page.h"
+#include "output.h"
 #include "pdf.h"
 #include "style.h"
 #include "winansi.h"
@@ -1027,10 +1028,10 @@ START_TEST(test_check_output)
 	inputs[0] = out;	/* does not exist yet: fine */
 	inputs[1] = plan;
 	diag_init(&dl);
-	ck_assert_int_eq(pdf_check_output(out, inputs, 2, &dl), 0);
-	ck_assert_int_eq(pdf_check_output("-", inputs, 2, &dl), 0);
+	ck_assert_int_eq(output_check_inputs(out, inputs, 2, &dl), 0);
+	ck_assert_int_eq(output_check_inputs("-", inputs, 2, &dl), 0);
 	ck_assert_uint_eq(dl.n, 0);
-	ck_assert_int_eq(pdf_check_output(alias, inputs, 2, &dl), -1);
+	ck_assert_int_eq(output_check_inputs(alias, inputs, 2, &dl), -1);
 	ck_assert_uint_eq(dl.n, 1);
 	ck_assert_int_eq(dl.v[0].code, D_PDF_OVERWRITE_INPUT);
 	ck_assert_ptr_nonnull(strstr(dl.v[0].msg, "plan.yaml`"));

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "plan.h"
 #include "schema.h"
+#include "style.h"
 #include "validate.h"
 
 /* ---- edit distance ---- */
@@ -193,6 +194,73 @@ START_TEST(test_schema_lookup)
 	ck_assert_ptr_nonnull(schema_child(schema_child(r, "judul_bab"), "kesimpulan"));
 	ck_assert_str_eq(schema_type_name(SCHEMA_DATE), "date");
 	ck_assert_ptr_null(schema_child(schema_child(r, "format"), "x"));
+	ck_assert_ptr_eq(schema_find("monitoring.indikator.target"), t);
+	ck_assert_ptr_null(schema_find("monitoring.indikator.x"));
+}
+END_TEST
+
+/* gaya.yaml is checked by the plan's validator: the same messages. */
+START_TEST(test_style_schema)
+{
+	static const char text[] =
+	    "kertas: A5\n"
+	    "margin_mm: {atas: 500, kiri: x}\n"
+	    "ukuran: {isi: 12}\n"
+	    "pemenggalan: mungkin\n"
+	    "nomor_halaman: atas-tengah\n"
+	    "pengecualian_pemenggalan: [{a: b}]\n";
+	static const char good[] =
+	    "kertas: F4\nnomor_halaman: atas-tengah\npenomoran_judul: huruf\n"
+	    "margin_mm: {atas: 25}\npemenggalan: false\n"
+	    "pengecualian_pemenggalan: [pe-ngem-bang-an]\nkata_tabel: Table\n";
+	struct diag_list dl;
+	struct style st;
+
+	diag_init(&dl);
+	style_default(&st);
+	ck_assert_int_eq(style_load_buffer("t/gaya.yaml", text, sizeof(text) - 1,
+	    &st, &dl), -1);
+	ck_assert_uint_eq(dl.n, 6);
+	ck_assert_str_eq(dl.v[0].msg, "`A5` is not one of `A4`, `F4`, `letter`; "
+	    "did you mean `A4`?");
+	ck_assert_int_eq(dl.v[0].code, D_STYLE_VALUE);
+	ck_assert_str_eq(dl.v[1].msg, "500 is out of range; use 0 to 100");
+	ck_assert_str_eq(dl.v[2].msg, "`x` is not a number");
+	ck_assert_str_eq(dl.v[3].msg, "unknown key `ukuran`; did you mean `ukuran_pt`?");
+	ck_assert_int_eq(dl.v[3].code, D_STYLE_KEY);
+	ck_assert_int_eq(dl.v[3].line, 3);
+	ck_assert_str_eq(dl.v[4].msg, "`mungkin` is not `ya` or `tidak`");
+	ck_assert_str_eq(dl.v[5].msg, "expected text, found a map");
+	style_free(&st);
+	diag_free(&dl);
+
+	diag_init(&dl);
+	style_default(&st);
+	ck_assert_int_eq(style_load_buffer("t/gaya.yaml", good, sizeof(good) - 1,
+	    &st, &dl), 0);
+	ck_assert_uint_eq(dl.n, 0);
+	ck_assert(st.paper_h_mm == 330 && st.margin_top_mm == 25);
+	ck_assert_int_eq(st.pagenum, PAGENUM_TOP_CENTER);
+	ck_assert_int_eq(st.headnum, HEADNUM_LETTER);
+	ck_assert_int_eq(st.hyphenate, 0);
+	ck_assert_uint_eq(st.nhyph_exceptions, 1);
+	ck_assert_str_eq(st.caption_word, "Table");
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
+/* Display words live beside the enum values (schema_word). */
+START_TEST(test_schema_word)
+{
+	ck_assert_str_eq(schema_word("wilayah.tingkat", "kota", NULL), "Kota");
+	ck_assert_str_eq(schema_word("wilayah.tingkat", "kota", "en"), "Kota");
+	ck_assert_str_eq(schema_word("strategi.daftar.kegiatan.bentuk", "magang",
+	    "en"), "Internship");
+	ck_assert_str_eq(schema_word("implementasi.mitra.jenis", "lsm", "id"), "LSM");
+	ck_assert_str_eq(schema_word("monitoring.indikator.arah", "x", "id"), "x");
+	ck_assert_str_eq(schema_word("dokumen.status", "final", "id"), "final");
+	ck_assert_ptr_null(schema_word("wilayah.tingkat", NULL, NULL));
 }
 END_TEST
 
@@ -257,6 +325,8 @@ validate_suite(void)
 	    (int)(sizeof(regions) / sizeof(regions[0])));
 	tcase_add_loop_test(tc, test_date, 0, (int)(sizeof(dates) / sizeof(dates[0])));
 	tcase_add_test(tc, test_schema_lookup);
+	tcase_add_test(tc, test_schema_word);
+	tcase_add_test(tc, test_style_schema);
 	tcase_add_test(tc, test_schema_complete);
 	tcase_add_test(tc, test_validate_counts);
 	suite_add_tcase(s, tc);

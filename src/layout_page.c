@@ -1,0 +1,304 @@
+/*
+ * rencana: the page state of layout (layout_int.h): new pages with their
+ * draft mark and header, line heights and options, the hyphenation memo,
+ * placing a paragraph's lines across pages, page labels.  The lowest layer
+ * of layout: layout.c, layout_table.c and layout_toc.c call it; it calls
+ * only layout_line.c and layout_hyph.c.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "layout.h"
+#include "layout_hyph.h"
+#include "layout_int.h"
+#include "page.h"
+#include "style.h"
+#include "winansi.h"
+#include "xalloc.h"
+
+/*
+ * Limits, each with its reason.
+ * LAY_MAX_PAGES: pages of one document.  A plan document has 20 to 150;
+ *   4 MiB of one-line paragraphs (within every input limit) made 16,079
+ *   pages in 397 MB.  Layout stops at the top-level block that passes it,
+ *   so a build's memory stays bounded whatever -j multiplies it by.
+ * MEMO_SLOTS, MEMO_MAX: hyphenation memo, words remembered per layout.  A
+ *   plan's vocabulary is a few thousand words; past the cap words are
+ *   hyphenated without memo.
+ */
+#define LAY_MAX_PAGES	5000
+#define MEMO_SLOTS	8192		/* a power of two */
+#define MEMO_MAX	6144		/* 3/4 full at most: probes stay short */
+#define MARK_ANGLE	55.0	/* the draft mark, degrees */
+#define MARK_GRAY	0.85
+#define MARK_ALPHA	0.5
+#define SMALL_PT	9.0	/* the draft header line */
+
+/* ---- pages ---- */
+
+void
+lay_winansi_dup(const char *u, char **out, size_t *outlen)
+{
+	*out = winansi_from_utf8(u, strlen(u), outlen, NULL);
+}
+
+struct page *
+lay_page(struct lay *L)
+{
+	return &L->d->page[L->d->npage - 1];
+}
+
+void
+lay_new_page(struct lay *L)
+{
+	struct page *p;
+
+	p = doc_pages_add(L->d);
+	if (L->d->npage > LAY_MAX_PAGES && !L->too_long) {
+		L->too_long = 1;
+		diag_add(L->dl, D_LAYOUT_PAGES, NULL, NULL,
+		    "the document would have more than %d pages; a plan "
+		    "document has 20 to 150", LAY_MAX_PAGES);
+	}
+	L->nonum = xgrow(L->nonum, &L->nonumcap, L->d->npage, 1);
+	L->nonum[L->d->npage - 1] = 0;
+	if (L->body_pending) {
+		L->d->body_start = L->d->npage - 1;
+		L->body_pending = 0;
+	}
+	if (L->mark != NULL) {
+		/* drawn first, so that the text covers it */
+		double diag = sqrt(L->pw * L->pw + L->ph * L->ph);
+		double uw = metrics_width(L->m, FONT_BOLD, L->mark, L->marklen, 1);
+		double size = uw > 0 ? diag * 0.55 / uw : 100;
+		double a = MARK_ANGLE * 3.14159265358979323846 / 180, w, cap;
+		struct box *b;
+
+		if (size > 160)
+			size = 160;
+		w = uw * size;
+		cap = size * 0.7;
+		b = page_add_text(p, L->pw / 2 - cos(a) * w / 2 + sin(a) * cap / 2,
+		    L->ph / 2 - sin(a) * w / 2 - cos(a) * cap / 2, FONT_BOLD,
+		    size, L->mark, L->marklen);
+		b->gray = MARK_GRAY;
+		b->alpha = MARK_ALPHA;
+		b->angle_deg = MARK_ANGLE;
+	}
+	if (L->kepala != NULL)
+		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *
+		    PT_PER_MM / 2, FONT_ITALIC, SMALL_PT, L->kepala,
+		    L->kepalalen);
+	L->y = L->top;
+	L->used = 0;
+	L->need_page = 0;
+}
+
+void
+lay_start(struct lay *L)
+{
+	if (L->d->npage == 0 || L->need_page)
+		lay_new_page(L);
+}
+
+/* The next content goes on a new page (unless this one is still empty). */
+void
+lay_break(struct lay *L)
+{
+	if (L->used)
+		L->need_page = 1;
+}
+
+double
+lay_line_height(const struct lay *L, double size_pt, int tight)
+{
+	return size_pt * 1.15 * (tight ? 1.0 : L->st->line_spacing);
+}
+
+/*
+ * The hyphenation of each distinct word, remembered: prose repeats its
+ * words, and hyph_word was a tenth of the time of a long document.  Open
+ * addressing keyed by the word's bytes; an entry holds the word, then its
+ * n break flags.
+ */
+struct memo_entry {
+	size_t		 n;
+	size_t		 nbrk;		/* hyph_word's result */
+	unsigned char	 b[];		/* word (n bytes), then flags (n bytes) */
+};
+
+struct hyph_memo {
+	const struct hyph	*hy;
+	struct memo_entry	*slot[MEMO_SLOTS];
+	size_t			 used;
+};
+
+static size_t
+hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
+{
+	/* The memo belongs to this layout run (lay_opts): not shared. */
+	struct hyph_memo *hm = (struct hyph_memo *)(uintptr_t)ctx;
+	struct memo_entry *e;
+	unsigned long h = 2166136261UL;
+	size_t i, r;
+
+	if (n > HYPH_MAX_WORD)
+		return 0;
+	for (i = 0; i < n; i++)
+		h = ((h ^ (unsigned char)w[i]) * 16777619UL) & 0xffffffffUL;
+	for (i = h & (MEMO_SLOTS - 1); (e = hm->slot[i]) != NULL;
+	    i = (i + 1) & (MEMO_SLOTS - 1))
+		if (e->n == n && memcmp(e->b, w, n) == 0) {
+			memcpy(brk, e->b + n, n);
+			return e->nbrk;
+		}
+	r = hyph_word(hm->hy, w, n, brk);
+	if (hm->used < MEMO_MAX) {
+		e = xmalloc(sizeof(*e) + 2 * n);
+		e->n = n;
+		e->nbrk = r;
+		memcpy(e->b, w, n);
+		memcpy(e->b + n, brk, n);
+		hm->slot[i] = e;
+		hm->used++;
+	}
+	return r;
+}
+
+static size_t
+hyph_plain(const void *ctx, const char *w, size_t n, unsigned char *brk)
+{
+	if (n > HYPH_MAX_WORD)
+		return 0;
+	return hyph_word(ctx, w, n, brk);
+}
+
+struct hyph_memo *
+lay_memo_new(const struct hyph *hy)
+{
+	struct hyph_memo *hm = xcalloc(1, sizeof(*hm));
+
+	hm->hy = hy;
+	return hm;
+}
+
+void
+lay_memo_free(struct hyph_memo *hm)
+{
+	size_t i;
+
+	if (hm == NULL)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(hm->slot[i]);
+	free(hm);
+}
+
+void
+lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
+    double width, enum lb_align align)
+{
+	memset(o, 0, sizeof(*o));
+	o->m = L->m;
+	o->size_pt = size_pt;
+	o->width = width;
+	o->align = align;
+	if (L->hy != NULL) {
+		/* Without a memo (a struct lay built by hand): directly. */
+		o->hyph = L->hmemo != NULL ? hyph_cb : hyph_plain;
+		o->hctx = L->hmemo != NULL ? (const void *)L->hmemo :
+		    (const void *)L->hy;
+	}
+}
+
+void
+lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
+    double top, double lh, double size_pt)
+{
+	const struct lb_line *ln = &p->line[l];
+	struct page *pg = lay_page(L);
+	double asc = L->m->ascent / 1000.0 * size_pt;
+	double desc = -L->m->descent / 1000.0 * size_pt;
+	double base = top - (lh - asc - desc) / 2 - asc;
+	size_t s;
+
+	if (L->marker_on) {
+		page_add_text(pg, L->marker_x, base, FONT_REGULAR, size_pt,
+		    L->marker, strlen(L->marker));
+		L->marker_on = 0;
+	}
+	for (s = ln->seg0; s < ln->seg0 + ln->nseg; s++) {
+		const struct lb_seg *sg = &p->seg[s];
+		struct box *b;
+
+		if (sg->len == 0)
+			continue;
+		b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
+		    p->out + sg->off, sg->len);
+		b->word_space_pt = sg->ws;
+	}
+	L->used = 1;
+}
+
+void
+lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
+    double size_pt, int widows)
+{
+	size_t i = 0, n = p->nline;
+
+	lay_start(L);
+	while (i < n) {
+		double room = L->y - L->bottom;
+		size_t fit = room > 0 ? (size_t)floor(room / lh + 1e-6) : 0;
+		size_t rem = n - i, take, k;
+
+		if (fit >= rem)
+			take = rem;
+		else {
+			take = fit;
+			if (widows) {
+				if (rem - take < 2)
+					take = rem >= 2 ? rem - 2 : 0;
+				if (take < 2 && take < rem)
+					take = 0;
+			}
+			if (take == 0 && !L->used)	/* never loop on an empty page */
+				take = fit > 0 ? fit : 1;
+		}
+		for (k = 0; k < take; k++) {
+			lay_emit_line(L, p, i + k, x, L->y, lh, size_pt);
+			L->y -= lh;
+		}
+		i += take;
+		if (i < n)
+			lay_new_page(L);
+	}
+}
+
+/* ---- page numbers ---- */
+
+/* n in lower-case roman numerals (buf_put_roman) into out. */
+void
+lay_roman(int n, char *out, size_t len)
+{
+	struct buf b = BUF_INIT;
+
+	buf_put_roman(&b, n, 0);
+	snprintf(out, len, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+void
+layout_page_label(const struct doc_pages *d, size_t i, char *out, size_t n)
+{
+	if (i >= d->body_start)
+		snprintf(out, n, "%zu", i - d->body_start + 1);
+	else
+		lay_roman((int)(i + 1), out, n);
+}
+
