@@ -81,6 +81,8 @@ struct conv {
 	size_t			 nlines;
 	const struct blk_origin	*orig;		/* values in it, by offset */
 	size_t			 norig;
+	const struct blk_origin	*text;		/* template text in it, by offset */
+	size_t			 ntext;
 	unsigned char		*html_told;	/* per origin: raw HTML reported */
 	int			 html_tpl_told;	/* raw HTML in template text reported */
 	struct block		*cur;		/* the container receiving blocks */
@@ -150,21 +152,28 @@ chars(const struct conv *c, size_t from, size_t to)
 	return n;
 }
 
-/* The first value span ending after off, or NULL. */
+/* The first span of v[0..n) ending after off, or NULL. */
 static const struct blk_origin *
-origin_after(const struct conv *c, size_t off)
+span_after(const struct blk_origin *v, size_t n, size_t off)
 {
-	size_t lo = 0, hi = c->norig;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->orig[mid].off + c->orig[mid].len <= off)
+		if (v[mid].off + v[mid].len <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < c->norig ? &c->orig[lo] : NULL;
+	return lo < n ? &v[lo] : NULL;
+}
+
+/* The first value span ending after off, or NULL. */
+static const struct blk_origin *
+origin_after(const struct conv *c, size_t off)
+{
+	return span_after(c->orig, c->norig, off);
 }
 
 /* The value span holding byte off, or NULL (template text). */
@@ -204,7 +213,23 @@ where(const struct conv *c, size_t off, struct srcpos *pos, int *has_pos)
 		}
 		return o->path;
 	}
-	if (o != NULL || c->file == NULL)
+	if (o != NULL)
+		return NULL;
+	/* Template text: its file, line and column (an indented partial's
+	 * later lines: the column in the Markdown). */
+	if ((o = span_after(c->text, c->ntext, off)) != NULL && o->off <= off &&
+	    o->pos.file != NULL) {
+		size_t lo = line_of(c, o->off);
+
+		l = line_of(c, off);
+		*pos = o->pos;
+		pos->line = o->pos.line + (int)(l - lo);
+		pos->col = l == lo ? o->pos.col + chars(c, o->off, off) :
+		    chars(c, c->lines[l], off) + 1;
+		*has_pos = 1;
+		return NULL;
+	}
+	if (c->file == NULL)
 		return NULL;
 	l = line_of(c, off);
 	pos->file = c->file;
@@ -884,7 +909,8 @@ register_extensions(void)
 
 struct block *
 blocks_from_template(const char *md, size_t len, const char *file,
-    const struct blk_origin *orig, size_t norig, struct diag_list *dl)
+    const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
+    size_t ntext, struct diag_list *dl)
 {
 	struct conv c;
 	struct block *doc = blocks_new(BLK_DOCUMENT, 1);
@@ -902,6 +928,8 @@ blocks_from_template(const char *md, size_t len, const char *file,
 	c.len = len;
 	c.orig = orig;
 	c.norig = norig;
+	c.text = text;
+	c.ntext = ntext;
 	c.html_told = xcalloc(norig + 1, 1);
 	if (prescan(&c) > 0)
 		goto done;
@@ -940,7 +968,7 @@ struct block *
 blocks_from_markdown(const char *md, size_t len, const char *file,
     struct diag_list *dl)
 {
-	return blocks_from_template(md, len, file, NULL, 0, dl);
+	return blocks_from_template(md, len, file, NULL, 0, NULL, 0, dl);
 }
 
 static void

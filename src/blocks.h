@@ -133,11 +133,15 @@ struct block	*blocks_from_markdown(const char *md, size_t len,
  * interpolated values, sorted by offset and not overlapping.  A fenced
  * block whose opening line holds a byte of a value is code, whatever its
  * info string; messages about a value's bytes carry its plan position.
+ * text[0..ntext) are the spans of template text (pos: the template file,
+ * line and column of the span's first byte), sorted and not overlapping:
+ * messages about those bytes point into the template.
  * blocks_from_markdown is this with no spans (all text is the author's).
  */
 struct block	*blocks_from_template(const char *md, size_t len,
 		    const char *file, const struct blk_origin *orig,
-		    size_t norig, struct diag_list *dl);
+		    size_t norig, const struct blk_origin *text, size_t ntext,
+		    struct diag_list *dl);
 /* Frees a tree, or a block unlinked from one with its children
  * (iteratively).  NULL does nothing. */
 void		 blocks_free(struct block *);

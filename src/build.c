@@ -58,6 +58,8 @@ struct origins {
 	struct blk_origin *v;
 	size_t		 n, cap;
 	char		**paths;	/* v[i].path, owned here */
+	struct blk_origin *text;	/* spans of template text */
+	size_t		 ntext, textcap;
 };
 
 /* Line starts of a file that values point into (block scalar columns). */
@@ -347,6 +349,28 @@ on_span(void *user, size_t off, size_t len, const struct pnode *v, int raw)
 	o->n++;
 }
 
+/* Template text: messages about it point into the template file. */
+static void
+on_text_span(void *user, size_t off, size_t len, const char *file, int line,
+    int col)
+{
+	struct folder *fo = user;
+	struct origins *o = fo->orig;
+	struct blk_origin *e;
+
+	if (o == NULL)
+		return;
+	o->text = xgrow(o->text, &o->textcap, o->ntext + 1, sizeof(*o->text));
+	e = &o->text[o->ntext++];
+	memset(e, 0, sizeof(*e));
+	e->off = off;
+	e->len = len;
+	e->raw = 1;
+	e->pos.file = file;
+	e->pos.line = line;
+	e->pos.col = col;
+}
+
 static void
 origins_free(struct origins *o)
 {
@@ -356,6 +380,7 @@ origins_free(struct origins *o)
 		free(o->paths[i]);
 	free(o->paths);
 	free(o->v);
+	free(o->text);
 }
 
 static void
@@ -800,6 +825,7 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	opts.name_ok = name_ok;
 	opts.name_near = name_near;
 	opts.span = on_span;
+	opts.text_span = on_text_span;
 	if (tpl_render(main_part->file, main_part->text, main_part->len, ctx,
 	    &opts, out, dl) != 0 || fo.bad || dl->nerror > before)
 		goto out;
@@ -873,7 +899,7 @@ build_layout(const struct plan *pl, const char *template_dir,
 		goto out;
 	*have_style = 1;
 	doc = blocks_from_template(buf_str(&md), md.len, NULL, orig.v, orig.n,
-	    dl);
+	    orig.text, orig.ntext, dl);
 	if (dl->nerror > 0) {
 		*rc = PDF_BAD_INPUT;
 		goto out;

@@ -898,9 +898,17 @@ render_range(struct render *r, size_t t, size_t from, size_t to)
 			return;
 		}
 		switch (k->type) {
-		case TK_TEXT:
+		case TK_TEXT: {
+			size_t from = r->out->len;
+
 			put_text(r, r->parts[t].text + k->off, k->len);
+			if (r->o->text_span != NULL && !r->stop &&
+			    r->out->len > from)
+				r->o->text_span(r->o->user, from,
+				    r->out->len - from, r->parts[t].file,
+				    k->line, k->col);
 			break;
+		}
 		case TK_VAR:
 		case TK_RAW:
 			interpolate(r, t, i);

@@ -40,6 +40,11 @@ struct tpl_opts {
 	 * point at the plan.  NULL: not called. */
 	void		(*span)(void *user, size_t off, size_t len,
 			    const struct pnode *v, int raw);
+	/* Called after each piece of template text is copied: out[off ..
+	 * off+len) is the text of `file` starting at line:col.  NULL: not
+	 * called. */
+	void		(*text_span)(void *user, size_t off, size_t len,
+			    const char *file, int line, int col);
 	size_t		 max_output;	/* bytes; 0 = the default TPL_MAX_OUTPUT (16 MiB) */
 	unsigned long	 max_work;	/* tokens visited + keys compared; 0 = the
 					 * default TPL_MAX_WORK (64 Mi); for tests */
