@@ -405,8 +405,8 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
     struct diag_list *dl)
 {
 	const struct pnode *dok = pnode_get(pl->root, "dokumen");
-	const char *templat = pnode_str(dok, "templat");
-	const char *name = templat ? templat : pnode_str(dok, "jenis");
+	const char *templat = pnode_text(dok, "templat");
+	const char *name = templat ? templat : pnode_text(dok, "jenis");
 	const struct pnode *at = pnode_get(dok, templat ? "templat" : "jenis");
 	char *roots[PATHS_MAX + 2], *found = NULL;
 	size_t i, nroot;
@@ -775,7 +775,7 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	if (pl == NULL || pl->root == NULL || pl->root->type != PN_MAP)
 		goto out;
 	dok = pnode_get(pl->root, "dokumen");
-	lang = pnode_str(dok, "bahasa") ? pnode_str(dok, "bahasa") : "id";
+	lang = pnode_text(dok, "bahasa") ? pnode_text(dok, "bahasa") : "id";
 	if ((fo.dir = build_template_dir(pl, template_dir, dl)) == NULL)
 		goto out;
 	fo.dl = dl;
@@ -785,10 +785,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		style_load_buffer(gaya, text, len, &st, dl);
 		free(text);
 	}
-	if ((paper = pnode_str(dok, "kertas")) != NULL)
+	if ((paper = pnode_text(dok, "kertas")) != NULL)
 		style_set_paper(&st, paper);
 	if ((logo = pnode_get(pnode_get(pl->root, "wilayah"), "logo")) != NULL &&
-	    logo->type == PN_STR) {
+	    pnode_text(pnode_get(pl->root, "wilayah"), "logo") != NULL) {
 		st.logo = xstrdup(logo->str);
 		st.logo_pos = logo->pos;
 	}

@@ -1124,7 +1124,7 @@ check_output(const struct build_run *r, const struct plan *pl,
     const char *out, struct diag_list *dl)
 {
 	struct diag_list scratch;
-	const char *logo = pnode_str(pnode_get(pl->root, "wilayah"), "logo");
+	const char *logo = pnode_text(pnode_get(pl->root, "wilayah"), "logo");
 	char *tdir, **names = NULL;
 	size_t nname = 0, cap = 0, k;
 	DIR *d;

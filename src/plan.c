@@ -185,6 +185,19 @@ pnode_str(const struct pnode *map, const char *key)
 	return n != NULL && n->type == PN_STR ? n->str : NULL;
 }
 
+const char *
+pnode_text(const struct pnode *map, const char *key)
+{
+	const struct pnode *n = pnode_get(map, key);
+	const char *p;
+
+	if (n == NULL || n->type != PN_STR || pnode_is_null(n))
+		return NULL;
+	for (p = n->str; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++)
+		continue;
+	return *p != '\0' ? n->str : NULL;
+}
+
 int
 pnode_is_null(const struct pnode *n)
 {

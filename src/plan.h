@@ -68,6 +68,9 @@ void		 plan_free(struct plan *);
 struct pnode	*pnode_get(const struct pnode *map, const char *key);
 /* The string value of a member, or NULL when absent or not a string. */
 const char	*pnode_str(const struct pnode *map, const char *key);
+/* pnode_str, but NULL also for a null or blank value: an optional field
+ * left empty is absent (docs/format.md). */
+const char	*pnode_text(const struct pnode *map, const char *key);
 /* The field path of a node, e.g. `monitoring.indikator[2].target.2031`;
  * the caller frees it. */
 char		*pnode_path(const struct pnode *);
