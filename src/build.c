@@ -11,6 +11,10 @@
  *   NAME.mustache         partials, {{> NAME}}
  *   gaya.yaml             the style (style.c)
  *   kata-id.yaml, kata-en.yaml   the template's own words, by dokumen.bahasa
+ *   templat.yaml          `dasar: NAME`: the base it overlays (folder.c)
+ * A file missing from the folder is looked up in its base (the layers of
+ * folder_layers); gaya.yaml is read base first, and the word sets are
+ * merged key by key, so a folder holds only what differs.
  */
 #include <errno.h>
 #include <limits.h>
@@ -24,6 +28,7 @@
 #include "compute.h"
 #include "confine.h"
 #include "dump.h"
+#include "folder.h"
 #include "layout.h"
 #include "number.h"
 #include "page.h"
@@ -43,7 +48,8 @@
 #define BUILD_MAX_PARTIALS	256		/* a template has about 15 */
 #define BUILD_MAX_NAME		64		/* partial names are short words */
 
-static const char MAIN_TEMPLATE[] = "dokumen.md.mustache";
+/* Files values point into: the plan and one word set per layer. */
+#define NLINES		(1 + FOLDER_MAX_LAYERS)
 
 struct partial {
 	char		*name;
@@ -73,8 +79,9 @@ struct src_lines {
 
 struct folder {
 	struct origins	*orig;		/* NULL: spans are not wanted */
-	struct src_lines lines[4];	/* values come from the plan and the words */
-	char		*dir;
+	struct src_lines lines[NLINES];	/* values come from the plan and the words */
+	char		*dir[FOLDER_MAX_LAYERS];	/* the folder, then its bases */
+	size_t		 ndir;
 	struct partial	*v;
 	size_t		 n, cap;
 	struct diag_list *dl;
@@ -84,28 +91,20 @@ struct folder {
 
 /* ---- reading template files ---------------------------------------------- */
 
-static int
-is_dir(const char *path)
-{
-	char *p = xasprintf("%s/%s", path, MAIN_TEMPLATE);
-	int ok = access(p, R_OK) == 0;
-
-	free(p);
-	return ok;
-}
-
-/* Reads a file of the template folder (at most BUILD_MAX_TEMPLATE bytes)
- * through confine_read: it must be a regular file inside the folder once
- * links are followed.  NULL if absent (the caller decides whether that is
- * an error) or refused (reported here, at the file, and fo->bad set). */
+/* Reads a file of layer k of the template (at most BUILD_MAX_TEMPLATE
+ * bytes) through confine_read: it must be a regular file inside that
+ * folder once links are followed.  NULL if absent (the caller decides
+ * whether that is an error) or refused (reported here, at the file, and
+ * fo->bad and *refused, when not NULL, set). */
 static char *
-read_tfile(struct folder *fo, const char *filename, size_t *len)
+read_tfile(struct folder *fo, size_t k, const char *filename, size_t *len,
+    int *refused)
 {
 	struct buf b = BUF_INIT;
 	char *path;
 	int rc, err;
 
-	rc = confine_read(fo->dir, filename, BUILD_MAX_TEMPLATE, &b, &err);
+	rc = confine_read(fo->dir[k], filename, BUILD_MAX_TEMPLATE, &b, &err);
 	if (rc == 0) {
 		*len = b.len;
 		return buf_detach(&b);
@@ -113,7 +112,7 @@ read_tfile(struct folder *fo, const char *filename, size_t *len)
 	buf_free(&b);
 	if (rc == CONFINE_ERRNO && err == ENOENT)
 		return NULL;
-	path = xasprintf("%s/%s", fo->dir, filename);
+	path = xasprintf("%s/%s", fo->dir[k], filename);
 	if (rc == CONFINE_TOO_LARGE)
 		diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
 		    "template file `%s` is larger than %u bytes", path,
@@ -123,9 +122,11 @@ read_tfile(struct folder *fo, const char *filename, size_t *len)
 
 		confine_report(fo->dl, rc, err, D_TPL_NOTFOUND, &at, NULL,
 		    "the template file", filename, "the template folder",
-		    fo->dir);
+		    fo->dir[k]);
 	}
 	fo->bad = 1;
+	if (refused != NULL)
+		*refused = 1;
 	free(path);
 	return NULL;
 }
@@ -182,13 +183,14 @@ check_word(const struct pnode *m, struct diag_list *dl)
 	}
 }
 
-/* Loads a template file of the folder; NULL when absent. */
+/* Loads a template file from the nearest layer that has it (a refused
+ * file ends the search); NULL when there are too many. */
 static struct partial *
 load_part(struct folder *fo, const char *name, const char *filename)
 {
 	struct partial *p;
 	char *path;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < fo->n; i++)
 		if (strcmp(fo->v[i].name, name) == 0)
@@ -199,9 +201,11 @@ load_part(struct folder *fo, const char *name, const char *filename)
 	p = &fo->v[fo->n++];
 	memset(p, 0, sizeof(*p));
 	p->name = xstrdup(name);
-	path = xasprintf("%s/%s", fo->dir, filename);
-	p->text = read_tfile(fo, filename, &p->len);
-	p->refused = p->text == NULL && fo->bad;
+	for (k = 0; k < fo->ndir && p->text == NULL && !p->refused; k++)
+		p->text = read_tfile(fo, k, filename, &p->len, &p->refused);
+	/* Messages name the file where it was found, else the folder's own. */
+	path = xasprintf("%s/%s", fo->dir[p->text || p->refused ? k - 1 : 0],
+	    filename);
 	if (p->text != NULL) {
 		p->file = diag_source_add(fo->dl, path, p->text, p->len);
 		if (check_text(p->file, p->text, p->len, fo->dl) != 0)
@@ -257,7 +261,7 @@ src_line(struct folder *fo, const char *file, int line, const char **end)
 	struct src_lines *sl = NULL;
 	size_t i;
 
-	for (i = 0; i < 4 && sl == NULL; i++)
+	for (i = 0; i < NLINES && sl == NULL; i++)
 		if (fo->lines[i].file == file || fo->lines[i].file == NULL)
 			sl = &fo->lines[i];
 	if (sl == NULL)
@@ -388,14 +392,15 @@ folder_free(struct folder *fo)
 {
 	size_t i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NLINES; i++)
 		free(fo->lines[i].start);
 	for (i = 0; i < fo->n; i++) {
 		free(fo->v[i].name);
 		free(fo->v[i].text);
 	}
 	free(fo->v);
-	free(fo->dir);
+	for (i = 0; i < fo->ndir; i++)
+		free(fo->dir[i]);
 }
 
 /* ---- finding the folder ----------------------------------------------------- */
@@ -408,15 +413,14 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 	const char *templat = pnode_text(dok, "templat");
 	const char *name = templat ? templat : pnode_text(dok, "jenis");
 	const struct pnode *at = pnode_get(dok, templat ? "templat" : "jenis");
-	char *roots[PATHS_MAX + 2], *found = NULL;
-	size_t i, nroot;
+	char *found, *searched = NULL;
 
 	if (explicit_dir != NULL) {
-		if (is_dir(explicit_dir))
+		if (folder_is_template(explicit_dir))
 			return xstrdup(explicit_dir);
 		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL,
-		    "`%s` is not a template folder: it has no `%s`",
-		    explicit_dir, MAIN_TEMPLATE);
+		    "`%s` is not a template folder: it has no `%s` or `%s`",
+		    explicit_dir, FOLDER_MAIN, FOLDER_TEMPLAT);
 		return NULL;
 	}
 	if (name == NULL) {
@@ -431,10 +435,16 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 	    strcmp(name, "..") == 0) {
 		char *p = name[0] == '/' ? xstrdup(name) :
 		    xasprintf("%s/%s", pl->dir, name);
-		char *main_file = xasprintf("%s/%s", name, MAIN_TEMPLATE);
+		char *main_file = xasprintf("%s/%s", name, FOLDER_MAIN);
 		int err = 0, fd = confine_open(pl->dir, main_file, NULL, &err);
 
+		/* An overlay has no main template: its templat.yaml then. */
 		free(main_file);
+		if (fd == CONFINE_ERRNO && err == ENOENT) {
+			main_file = xasprintf("%s/%s", name, FOLDER_TEMPLAT);
+			fd = confine_open(pl->dir, main_file, NULL, &err);
+			free(main_file);
+		}
 		if (fd >= 0)
 			close(fd);
 		if (fd == CONFINE_OUTSIDE) {
@@ -446,71 +456,51 @@ build_template_dir(const struct plan *pl, const char *explicit_dir,
 			free(p);
 			return NULL;
 		}
-		if (fd >= 0 && is_dir(p))
+		if (fd >= 0 && folder_is_template(p))
 			return p;
 		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL, "dokumen.templat",
-		    "`%s` is not a template folder: it has no `%s`", p,
-		    MAIN_TEMPLATE);
+		    "`%s` is not a template folder: it has no `%s` or `%s`", p,
+		    FOLDER_MAIN, FOLDER_TEMPLAT);
 		free(p);
 		return NULL;
 	}
 	/* Template names: $RENCANA_TEMPLATES, the installed or checkout
-	 * folders (paths.c), then ./templates. */
-	nroot = 0;
-	if (getenv("RENCANA_TEMPLATES") != NULL && *getenv("RENCANA_TEMPLATES"))
-		roots[nroot++] = xstrdup(getenv("RENCANA_TEMPLATES"));
-	nroot += paths_candidates("templates", NULL, roots + nroot);
-	roots[nroot++] = xstrdup("templates");
-	for (i = 0; i < nroot && found == NULL; i++) {
-		char *p = xasprintf("%s/%s", roots[i], name);
-
-		if (is_dir(p))
-			found = p;
-		else
-			free(p);
-	}
-	if (found == NULL) {
-		struct buf where = BUF_INIT;
-
-		for (i = 0; i < nroot; i++)
-			buf_printf(&where, "%s%s", i ? ", " : "", roots[i]);
+	 * folders (paths.c), then ./templates (folder.c). */
+	if ((found = folder_find(name, &searched)) == NULL)
 		diag_add(dl, D_TPL_NOTFOUND, at ? &at->pos : NULL,
 		    templat ? "dokumen.templat" : "dokumen.jenis",
 		    "no template `%s` in %s (set RENCANA_TEMPLATES or use "
-		    "--template DIR)", name, buf_str(&where));
-		buf_free(&where);
-	}
-	for (i = 0; i < nroot; i++)
-		free(roots[i]);
+		    "--template DIR)", name, searched);
+	free(searched);
 	return found;
 }
 
 /* ---- the word set ------------------------------------------------------------ */
 
+/* Layer k's word set `name`: NULL when absent, refused or not a map
+ * (reported); *found set when the file is there. */
 static struct plan *
-load_words(struct folder *fo, const char *lang)
+load_words_layer(struct folder *fo, size_t k, const char *name, int *found)
 {
-	char *name = xasprintf("kata-%s.yaml", lang);
-	char *path = xasprintf("%s/%s", fo->dir, name), *text;
+	char *path = xasprintf("%s/%s", fo->dir[k], name), *text;
 	struct plan *w = NULL;
 	const struct pnode *m;
 	size_t len;
+	int refused = 0;
 
-	if ((text = read_tfile(fo, name, &len)) == NULL) {
-		if (!fo->bad)
-			diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
-			    "the template has no word set for language `%s`: "
-			    "no `%s`", lang, path);
+	if ((text = read_tfile(fo, k, name, &len, &refused)) == NULL) {
+		*found |= refused;
 		goto out;
 	}
+	*found = 1;
 	w = plan_load_buffer(path, text, len, fo->dl);
 	free(text);
 	if (w == NULL || w->root == NULL)
-		goto out;
+		goto bad;
 	if (w->root->type != PN_MAP) {
 		diag_add(fo->dl, D_WORDS_VALUE, &w->root->pos, NULL,
 		    "a word set is a map of names to text");
-		goto out;
+		goto bad;
 	}
 	for (m = w->root->first; m != NULL; m = m->next) {
 		if (m->type != PN_STR) {
@@ -520,9 +510,41 @@ load_words(struct folder *fo, const char *lang)
 		}
 		check_word(m, fo->dl);
 	}
+	goto out;
+bad:
+	plan_free(w);
+	w = NULL;
+	fo->bad = 1;
 out:
-	free(name);
 	free(path);
+	return w;
+}
+
+/* The word set for lang: each layer's kata-LANG.yaml, base first, merged
+ * key by key (folder_merge).  NULL after an error (reported). */
+static struct plan *
+load_words(struct folder *fo, const char *lang)
+{
+	char *name = xasprintf("kata-%s.yaml", lang);
+	struct plan *w = NULL, *over;
+	size_t k = fo->ndir;
+	int found = 0;
+
+	while (k-- > 0) {
+		if ((over = load_words_layer(fo, k, name, &found)) == NULL)
+			continue;
+		if (w == NULL)
+			w = over;
+		else {
+			folder_merge(w->root, over->root);
+			plan_free(over);
+		}
+	}
+	if (!found)
+		diag_add(fo->dl, D_TPL_NOTFOUND, NULL, NULL,
+		    "the template has no word set for language `%s`: "
+		    "no `%s/%s`", lang, fo->dir[0], name);
+	free(name);
 	return w;
 }
 
@@ -764,8 +786,8 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 	struct tpl_opts opts;
 	const struct pnode *dok, *logo;
 	const char *lang, *paper, *w;
-	char *gaya = NULL, *text;
-	size_t len;
+	char *top, *text;
+	size_t len, k;
 	size_t before = dl->nerror;
 	int rc = -1;
 
@@ -776,15 +798,23 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		goto out;
 	dok = pnode_get(pl->root, "dokumen");
 	lang = pnode_text(dok, "bahasa") ? pnode_text(dok, "bahasa") : "id";
-	if ((fo.dir = build_template_dir(pl, template_dir, dl)) == NULL)
+	if ((top = build_template_dir(pl, template_dir, dl)) == NULL)
+		goto out;
+	fo.ndir = folder_layers(top, fo.dir, dl);
+	free(top);
+	if (fo.ndir == 0)
 		goto out;
 	fo.dl = dl;
 
-	gaya = xasprintf("%s/gaya.yaml", fo.dir);
-	if ((text = read_tfile(&fo, "gaya.yaml", &len)) != NULL) {
-		style_load_buffer(gaya, text, len, &st, dl);
-		free(text);
-	}
+	/* gaya.yaml over gaya.yaml, base first: a folder's keys win. */
+	for (k = fo.ndir; k-- > 0;)
+		if ((text = read_tfile(&fo, k, "gaya.yaml", &len, NULL)) != NULL) {
+			char *gaya = xasprintf("%s/gaya.yaml", fo.dir[k]);
+
+			style_load_buffer(gaya, text, len, &st, dl);
+			free(gaya);
+			free(text);
+		}
 	if ((paper = pnode_text(dok, "kertas")) != NULL)
 		style_set_paper(&st, paper);
 	if ((logo = pnode_get(pnode_get(pl->root, "wilayah"), "logo")) != NULL &&
@@ -807,7 +837,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		free(st.draft_word);
 		st.draft_word = xstrdup(w);
 	}
-	main_part = load_part(&fo, "\001main", MAIN_TEMPLATE);
+	main_part = load_part(&fo, "\001main", FOLDER_MAIN);
+	if (main_part != NULL && main_part->text == NULL && !main_part->refused)
+		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL, "`%s` and its bases have "
+		    "no `%s`", fo.dir[0], FOLDER_MAIN);
 	if (main_part == NULL || main_part->text == NULL || fo.bad ||
 	    dl->nerror > before)
 		goto out;
@@ -839,7 +872,6 @@ out:
 		style_free(&st);
 	pnode_free(ctx);
 	plan_free(words);
-	free(gaya);
 	folder_free(&fo);
 	return rc;
 }

@@ -11,7 +11,8 @@
  * Expands the plan's template into Markdown, appended to out.  The template
  * folder is template_dir when not NULL, else dokumen.templat, else the one
  * named by dokumen.jenis, searched in $RENCANA_TEMPLATES, then templates/
- * beside the executable, then ./templates.  The plan should be valid
+ * beside the executable, then ./templates (folder_find); files it lacks come
+ * from its bases (folder_layers).  The plan should be valid
  * (validate first): this stage trusts types.  Problems go to dl with
  * positions in the plan or the template.  Returns 0, or -1 after an error
  * (out then holds nothing usable).

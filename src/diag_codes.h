@@ -82,6 +82,7 @@ DIAG(D_STYLE_VALUE,	ERROR,	"style-value",	"a gaya.yaml value has the wrong type 
 DIAG(D_WORDS_VALUE,	ERROR,	"words-value",	"a word set (kata-id.yaml, kata-en.yaml) must map names to text")
 DIAG(D_TPL_NOTFOUND,	ERROR,	"template-not-found", "the template folder or one of its files cannot be found")
 DIAG(D_TPL_CHARSET,	ERROR,	"template-charset", "template text has a character the PDF fonts (WinAnsi) cannot show")
+DIAG(D_TPL_BASE,	ERROR,	"template-base", "a templat.yaml is wrong, names a base that cannot be found or is already in the chain, or the folder is only a base")
 
 /* ---- typesetting (blocks.c, layout*.c, pdf.c) ---- */
 DIAG(D_PDF_FONT,	ERROR,	"pdf-font",	"a font file cannot be found, read or loaded (run `make`, or set RENCANA_FONTS)")

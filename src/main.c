@@ -25,6 +25,7 @@
 #include "confine.h"
 #include "diag.h"
 #include "dump.h"
+#include "folder.h"
 #include "layout.h"
 #include "layout_hyph.h"
 #include "number.h"
@@ -57,6 +58,8 @@ static const char usage_text[] =
 "  init                     print a starter plan\n"
 "  schema                   print the JSON Schema of rencana/1 (for editors)\n"
 "  expand TEMPLATE          expand a Mustache template with any YAML data\n"
+"  template copy KIND DIR   write a template and its base out as one folder to edit\n"
+"  template list            list the templates that can be chosen by name\n"
 "  hyphenate WORD...        print each word with its hyphenation points\n"
 "  layout-dump FILE.md      developer: lay out a Markdown file, print the boxes\n"
 "  help [COMMAND]           print this help, or a command's\n"
@@ -165,6 +168,20 @@ static const char expand_help[] =
 "                           or none\n"
 "  -o, --output=FILE        write FILE (replaced only on success); - or no -o:\n"
 "                           standard output\n";
+
+static const char template_help[] =
+"usage: rencana template [OPTION...] copy KIND DIR\n"
+"       rencana template [OPTION...] list\n"
+"\n"
+"copy writes the template KIND (a name, looked up as for build, or a folder\n"
+"with a `/`) into DIR as one stand-alone folder: every partial, the main\n"
+"template, gaya.yaml and the word sets merged with those of its base, and\n"
+"no templat.yaml, so nothing refers to the base.  DIR must not exist or be\n"
+"empty; the copy is written beside it and renamed into place only when\n"
+"complete.  Edit it and build with --template DIR or dokumen.templat.\n"
+"\n"
+"list prints each template that can be chosen by name (the first of each\n"
+"name in look-up order) and its folder; a base such as `dasar` is not one.\n";
 
 static const char hyphenate_help[] =
 "usage: rencana hyphenate [OPTION...] WORD...\n"
@@ -1125,8 +1142,8 @@ check_output(const struct build_run *r, const struct plan *pl,
 {
 	struct diag_list scratch;
 	const char *logo = pnode_text(pnode_get(pl->root, "wilayah"), "logo");
-	char *tdir, **names = NULL;
-	size_t nname = 0, cap = 0, k;
+	char *tdir, **names = NULL, *layer[FOLDER_MAX_LAYERS];
+	size_t nname = 0, cap = 0, k, nlayer = 0;
 	DIR *d;
 	struct dirent *e;
 	int rc;
@@ -1139,20 +1156,27 @@ check_output(const struct build_run *r, const struct plan *pl,
 	 * missing one; here a missing one only means nothing to compare. */
 	diag_init(&scratch);
 	tdir = build_template_dir(pl, r->tdir, &scratch);
+	if (tdir != NULL)
+		nlayer = folder_layers(tdir, layer, &scratch);
 	diag_free(&scratch);
 	if (logo != NULL && *logo != '\0') {
 		names = xgrow(names, &cap, nname + 1, sizeof(*names));
 		names[nname++] = logo[0] == '/' ? xstrdup(logo) :
 		    xasprintf("%s/%s", pl->dir, logo);
 	}
-	if (tdir != NULL && (d = opendir(tdir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.')
-				continue;
-			names = xgrow(names, &cap, nname + 1, sizeof(*names));
-			names[nname++] = xasprintf("%s/%s", tdir, e->d_name);
+	/* The files of the folder and of its bases. */
+	for (k = 0; k < nlayer; k++) {
+		if ((d = opendir(layer[k])) != NULL) {
+			while ((e = readdir(d)) != NULL) {
+				if (e->d_name[0] == '.')
+					continue;
+				names = xgrow(names, &cap, nname + 1, sizeof(*names));
+				names[nname++] = xasprintf("%s/%s", layer[k],
+				    e->d_name);
+			}
+			closedir(d);
 		}
-		closedir(d);
+		free(layer[k]);
 	}
 	rc = output_check_inputs(out, (const char *const *)names, nname, dl);
 	for (k = 0; k < nname; k++)
@@ -1407,6 +1431,74 @@ out:
 	return rc;
 }
 
+/* ---- template: copy, list ---- */
+
+/* `template copy KIND DIR`: KIND is a name (looked up as for build) or a
+ * folder (it has a `/`). */
+static int
+template_copy(const char *kind, const char *dest)
+{
+	struct diag_list dl;
+	char *dir = NULL, *searched = NULL;
+	int rc;
+
+	diag_init(&dl);
+	if (strchr(kind, '/') != NULL || strcmp(kind, ".") == 0 ||
+	    strcmp(kind, "..") == 0) {
+		if (folder_is_template(kind))
+			dir = xstrdup(kind);
+		else
+			diag_add(&dl, D_TPL_NOTFOUND, NULL, NULL, "`%s` is not a "
+			    "template folder: it has no `%s` or `%s`", kind,
+			    FOLDER_MAIN, FOLDER_TEMPLAT);
+	} else if ((dir = folder_find(kind, &searched)) == NULL)
+		diag_add(&dl, D_TPL_NOTFOUND, NULL, NULL, "no template `%s` in %s "
+		    "(set RENCANA_TEMPLATES, or name a folder with a `/`)", kind,
+		    searched);
+	if (dir != NULL && folder_copy(dir, dest, &dl) == 0 && verbose)
+		fprintf(stderr, "rencana: wrote %s\n", dest);
+	diag_sort(&dl);
+	print_diags(&dl, stderr, DIAG_FMT_TEXT);
+	rc = status_of(&dl);
+	diag_free(&dl);
+	free(dir);
+	free(searched);
+	return rc;
+}
+
+static int
+cmd_template(int argc, char **argv)
+{
+	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
+	struct buf b = BUF_INIT;
+	const char *sub;
+	int done = -1, rc;
+
+	begin_opts("template", template_help);
+	while (next_opt(argc, argv, ":" COMMON_SHORT, lo, &done) != -1)
+		continue;
+	if (done >= 0)
+		return done;
+	if (optind >= argc)
+		return usage_error("%s", "template needs `copy KIND DIR` or `list`");
+	sub = argv[optind++];
+	if (strcmp(sub, "copy") == 0) {
+		if (argc - optind != 2)
+			return usage_error("%s", "template copy takes KIND and DIR");
+		return template_copy(argv[optind], argv[optind + 1]);
+	}
+	if (strcmp(sub, "list") != 0)
+		return usage_error("unknown template command `%s`; use copy or list",
+		    sub);
+	if (optind < argc)
+		return usage_error("template list takes no operand; `%s` is extra",
+		    argv[optind]);
+	folder_list(&b);
+	rc = print_text(buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
 /* ---- the commands ---- */
 
 static int cmd_help(int, char **);
@@ -1421,6 +1513,7 @@ static const struct command {
 	{ "init", cmd_init, init_help },
 	{ "schema", cmd_schema, schema_help },
 	{ "expand", cmd_expand, expand_help },
+	{ "template", cmd_template, template_help },
 	{ "hyphenate", cmd_hyphenate, hyphenate_help },
 	{ "layout-dump", cmd_layout_dump, layout_dump_help },
 	{ "help", cmd_help, help_help },

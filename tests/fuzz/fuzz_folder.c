@@ -2,7 +2,8 @@
  * rencana: fuzz harness: a template folder from elsewhere.  Input: the
  * folder's gaya.yaml, a NUL byte, then its main template dokumen.md.mustache
  * (no NUL: the shipped main template).  The other files are those of
- * templates/rencana-pengembangan, copied once into a per-process folder in
+ * templates/rencana-pengembangan and its base, written once as one folder
+ * (folder_copy, `rencana template copy`) into a per-process folder in
  * $TMPDIR (/dev/shm when present).  The plan is examples/mataram-pengembangan
  * .yaml; the build goes as far as the laid-out pages (build_pages), so style
  * parsing, partial look-up, strict expansion, Markdown and layout all see
@@ -21,6 +22,7 @@
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
+#include "folder.h"
 #include "pdf.h"
 #include "plan.h"
 #include "validate.h"
@@ -47,9 +49,9 @@ put(const char *name, const char *data, size_t len)
 	free(path);
 }
 
-/* The per-process folder goes when the process ends. */
+/* Empties the per-process folder. */
 static void
-cleanup(void)
+empty_dir(void)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -65,6 +67,13 @@ cleanup(void)
 	}
 	if (d != NULL)
 		closedir(d);
+}
+
+/* The per-process folder goes when the process ends. */
+static void
+cleanup(void)
+{
+	empty_dir();
 	rmdir(dir);
 	free(dir);
 	plan_free(plan);
@@ -78,31 +87,19 @@ setup(void)
 {
 	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" :
 	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
-	DIR *d;
-	struct dirent *e;
+	char *p;
 
 	dir = xasprintf("%s/rencana-fuzz-folder-%ld", tmp, (long)getpid());
 	if (mkdir(dir, 0700) != 0 && access(dir, W_OK) != 0)
 		abort();
-	if ((d = opendir(SRC_TEMPLATE)) == NULL)
-		abort();
-	while ((e = readdir(d)) != NULL) {
-		struct buf b = BUF_INIT;
-		char *p;
-
-		if (e->d_name[0] == '.')
-			continue;
-		p = xasprintf("%s/%s", SRC_TEMPLATE, e->d_name);
-		if (buf_read_file(&b, p, 1 << 20) != 0)
-			abort();
-		put(e->d_name, buf_str(&b), b.len);
-		if (strcmp(e->d_name, "dokumen.md.mustache") == 0)
-			buf_put(&main_text, buf_str(&b), b.len);
-		buf_free(&b);
-		free(p);
-	}
-	closedir(d);
+	empty_dir();	/* a crashed run's, with the same pid */
 	diag_init(&plan_dl);
+	if (folder_copy(SRC_TEMPLATE, dir, &plan_dl) != 0)
+		abort();
+	p = xasprintf("%s/dokumen.md.mustache", dir);
+	if (buf_read_file(&main_text, p, 1 << 20) != 0)
+		abort();
+	free(p);
 	plan = plan_load_file(SRC_PLAN, &plan_dl);
 	if (plan == NULL || plan->root == NULL ||
 	    validate_plan(plan, &plan_dl) != 0)

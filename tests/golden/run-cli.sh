@@ -154,7 +154,7 @@ check_status "expand -o onto its data" 1 $?
 
 # build -o may not name the cover logo or a file of the template folder.
 mkdir -p "$tmp/tp"
-cp -R templates/rencana-pengembangan "$tmp/tp/t"
+"$RENCANA" template copy rencana-pengembangan "$tmp/tp/t"
 cp "$tmp/tp/t/gaya.yaml" "$tmp/gaya.orig"
 "$RENCANA" build -T "$tmp/tp/t" -o "$tmp/tp/t/gaya.yaml" "$E" 2>"$tmp/err"
 check_status "build -o onto the template's gaya.yaml" 1 $?

@@ -73,7 +73,9 @@ cd "$tmp/w" || exit 3
 mkdir p out
 "$RENCANA" init >p/plan.yaml
 python3 "$root/tests/golden/hostile/images.py" p || exit 3
-tpl=$root/templates/rencana-pengembangan
+# A whole folder to edit (the shipped kinds overlay templates/dasar).
+"$RENCANA" template copy rencana-pengembangan "$tmp/rp" || exit 3
+tpl=$tmp/rp
 
 # logo LOGO: p/logo.yaml, the plan with wilayah.logo LOGO; $at is the
 # position of the value.
@@ -127,7 +129,7 @@ sed "s|^  jenis: \(.*\)|  jenis: \1\\
 tl_at="p/tpath.yaml:$(grep -n '^  templat: ' p/tpath.yaml | cut -d: -f1):12"
 t "templat outside" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
     build p/tpath.yaml -o out/x.pdf
-t "templat outside, --allow-dir" 0 "" build --allow-dir "$root/templates" p/tpath.yaml -o out/x.pdf
+t "templat outside, --allow-dir" 0 "" build --allow-dir "$tpl" p/tpath.yaml -o out/x.pdf
 t "templat outside, check" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
     check p/tpath.yaml
 cp -R "$tpl" p/t

@@ -24,8 +24,10 @@ S=$tmp/stage
 if mk DESTDIR="$S" PREFIX=/usr/local install; then ok; else bad "make install DESTDIR"; fi
 for f in usr/local/bin/rencana usr/local/share/rencana/rencana.schema.json \
     usr/local/share/man/man1/rencana.1 \
-    usr/local/share/rencana/templates/rencana-pengembangan/dokumen.md.mustache \
-    usr/local/share/rencana/templates/sistem-pembinaan/gaya.yaml; do
+    usr/local/share/rencana/templates/dasar/dokumen.md.mustache \
+    usr/local/share/rencana/templates/dasar/gaya.yaml \
+    usr/local/share/rencana/templates/rencana-pengembangan/templat.yaml \
+    usr/local/share/rencana/templates/sistem-pembinaan/kata-id.yaml; do
 	[ -f "$S/$f" ] && ok || bad "not installed: $f"
 done
 [ -x "$S/usr/local/bin/rencana" ] && ok || bad "the program is not executable"

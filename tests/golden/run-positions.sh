@@ -19,7 +19,7 @@ first() {
 }
 
 T=$tmp/t
-cp -R templates/rencana-pengembangan "$T"
+run template copy rencana-pengembangan "$T" || bad "template copy"
 cp examples/alak-pengembangan.yaml "$tmp/plan.yaml"
 k=$T/bab-kesimpulan.mustache
 n=$(wc -l <"$k")
