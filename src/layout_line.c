@@ -54,11 +54,14 @@
 				 * one line with spaces 1.6 times natural, or
 				 * a hyphen on the line before it */
 #define LB_RESCUED_DEM	1e8	/* a line forced past the tolerance */
+#define LB_TIE_PEN	1000	/* breaking "Tahun 2023" (last pass only) */
 #define LB_URL_PEN	100	/* a break inside a URL or e-mail address */
 #define LB_SHORT_EDGE_PEN 250	/* added for a hyphen leaving 2 letters on a
 				 * side ("sa-/ma"): only to avoid a loose line */
 #define LB_SHRINK	5	/* glue shrinks by 1/5 of the space at most:
 				 * never below 0.8 times natural */
+#define LB_SHRINK_LAST	3	/* on the last pass, 1/3 (TeX's): a line
+				 * 2/3 natural beats a ragged one */
 #define LB_EDGE_FIRST	3	/* letters kept on each side of a hyphen on
 				 * pass 1; 2 (the hyphenator's) after */
 #define LB_FILL		1e9	/* stretch of the glue ending a paragraph */
@@ -551,6 +554,8 @@ struct lb_pass {
 	int		 edge;		/* letters kept on each side of a hyphen */
 	int		 hyph_min;	/* letters a word needs to be hyphenated */
 	int		 last_word;	/* the paragraph's last word may break */
+	int		 last_resort;	/* ties may break (LB_TIE_PEN), spaces
+				 * shrink to 2/3 (LB_SHRINK_LAST) */
 };
 
 /* Is bytes [ws, we) a URL or an e-mail address?  Such a word breaks after
@@ -788,8 +793,10 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			double sp = wid(o, f, " ", 1);
 
 			if (is_tie(sr, pws, pwe, i, j)) {
+				/* the last pass may break a tie, dearly,
+				 * rather than set a line ragged */
 				it = item_add(is, LB_PENALTY);
-				it->pen = LB_INF;
+				it->pen = ps->last_resort ? LB_TIE_PEN : LB_INF;
 				it->font = f;
 			}
 			it = item_add(is, LB_GLUE);
@@ -797,7 +804,8 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			it->w = sp;
 			if (o->align == LB_JUSTIFY) {
 				it->st = sp / 2;
-				it->sh = sp / LB_SHRINK;
+				it->sh = sp / (ps->last_resort ? LB_SHRINK_LAST :
+				    LB_SHRINK);
 			}
 			need_glue = 0;
 		}
@@ -866,7 +874,8 @@ line_ratio(const struct items *is, size_t from, size_t to, double width)
  */
 static void
 set_line(struct lb_para *p, const struct src *sr, const struct items *is,
-    size_t from, size_t to, const struct lb_opts *o, size_t l, size_t nl)
+    size_t from, size_t to, const struct lb_opts *o, size_t l, size_t nl,
+    double shrink)
 {
 	struct lb_line *ln;
 	struct lb_seg *cur = NULL;
@@ -917,7 +926,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			cur = seg_new(p, it->font);
 			cur->x = x;
 			if (just)
-				cur->ws = r > 0 ? r * sp / 2 : r * sp / LB_SHRINK;
+				cur->ws = r > 0 ? r * sp / 2 : r * sp / shrink;
 		}
 		out_put(p, sr->s + it->off, it->len);
 		cur->len += it->len;
@@ -957,19 +966,22 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
  * spirit): justified text first with spaces at most 1.5 times natural and
  * hyphens keeping 3 letters a side; then also hyphens keeping 2 (at a
  * cost: "sa-/ma" only against a loose line); then spaces up to 2 times;
- * what still does not fit is set ragged (the last word never breaks: a
- * fragment alone on the last line looks broken).  Ragged text (cells,
+ * then, as a last resort, spaces shrinking to 2/3 (TeX's usual shrink)
+ * and ties ("Tahun 2023") breaking at a cost; what still does not fit is
+ * set ragged (the last word never breaks: a fragment alone on the last
+ * line looks broken).  Ragged text (cells,
  * headings) has one pass with room for 4 times its end stretch, and a
  * second with every hyphenation point when the first fails.
  */
 static const struct lb_pass lb_pass_just[] = {
-	{ LB_TOL_FIRST, LB_EDGE_FIRST, LB_HYPH_MIN, 0 },
-	{ LB_TOL_FIRST, 2, LB_HYPH_MIN, 0 },
-	{ LB_TOL_SECOND, 2, LB_HYPH_MIN, 0 },
+	{ LB_TOL_FIRST, LB_EDGE_FIRST, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_FIRST, 2, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_SECOND, 2, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_SECOND, 2, LB_HYPH_MIN, 0, 1 },
 };
 static const struct lb_pass lb_pass_ragged[] = {
-	{ 4.0, LB_EDGE_FIRST, LB_HYPH_MIN, 1 },
-	{ 4.0, 2, LB_HYPH_MIN, 1 },
+	{ 4.0, LB_EDGE_FIRST, LB_HYPH_MIN, 1, 0 },
+	{ 4.0, 2, LB_HYPH_MIN, 1, 1 },
 };
 
 void
@@ -978,7 +990,7 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 {
 	const struct lb_pass *pass = o->align == LB_JUSTIFY ? lb_pass_just :
 	    lb_pass_ragged;
-	size_t npass = o->align == LB_JUSTIFY ? 3 : 2, k, nl = 0, l, from = 0;
+	size_t npass = o->align == LB_JUSTIFY ? 4 : 2, k, nl = 0, l, from = 0;
 	struct src sr;
 	struct items is = { NULL, 0, 0 };
 	struct lb_params pa;
@@ -1012,7 +1024,9 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		/* a break discards the glue and penalties after it */
 		while (from < brk[l] && is.v[from].kind != LB_BOX)
 			from++;
-		set_line(p, &sr, &is, from, brk[l], o, l, nl);
+		set_line(p, &sr, &is, from, brk[l], o, l, nl,
+		    pass[k < npass ? k : npass - 1].last_resort ?
+		    LB_SHRINK_LAST : LB_SHRINK);
 		from = brk[l] + 1;
 	}
 	free(brk);

@@ -1,10 +1,12 @@
 # rencana: typesetting measures over a page dump (`rencana build --to pages`,
 # docs/layout.md "Dump format"), one document per run.  Reads the `line`
 # and `table` records and prints one line of figures:
-#   lines N just J overfull O r<0.8 A r0.8-1.5 B r1.5-2 C r>2 D in-range P%
-#   hy3 H oneword W widow X orphan Y headfoot Z tsplit T
+#   lines N just J overfull O r<0.67 V r<0.8 A r0.8-1.5 B r1.5-2 C r>2 D
+#   in-range P% ragged G hy3 H oneword W widow X orphan Y headfoot Z tsplit T
 # overfull: lines wider than their measure by more than 0.05 pt.
-# r: set / natural word space of justified lines with a space.
+# r: set / natural word space of justified lines with a space (r<0.67
+#   counts those under 2/3 too, which r<0.8 includes).
+# ragged: lines of a justified paragraph set ragged (emergency).
 # hy3: runs of three or more hyphenated lines in a row.
 # oneword: last lines of a paragraph of two or more lines holding one word.
 # widow / orphan: a body paragraph's last line alone at a page head / its
@@ -38,6 +40,7 @@ function flush_page(   k) {
 	}
 	if (flags ~ / just/ && sp > 0) {
 		just++
+		if (r < 0.66) { vlo++; if (verbose) print "tight p." page ": " $0 }
 		if (r < 0.795) lo++
 		else if (r <= 1.505) mid++
 		else if (r <= 2.005) hi++
@@ -46,6 +49,7 @@ function flush_page(   k) {
 	if (flags ~ / first/) hrun = 0
 	if (flags ~ / hy/) { hrun++; if (hrun == 3) { hy3++; if (verbose) print "hy3 p." page } }
 	else hrun = 0
+	if (flags ~ / ragged/) { ragged++; if (verbose) print "ragged p." page ": " $0 }
 	if (kind == "p" && (flags ~ / last/) && !(flags ~ / first/) && sp == 0) {
 		oneword++; if (verbose) print "oneword p." page ": " $0
 	}
@@ -70,6 +74,6 @@ END {
 		}
 	}
 	pct = just > 0 ? 100 * mid / just : 100
-	printf "%s lines %d just %d overfull %d r<0.8 %d r0.8-1.5 %d r1.5-2 %d r>2 %d in-range %.1f%% hy3 %d oneword %d widow %d orphan %d headfoot %d tsplit %d\n", \
-	    name, lines, just, overfull + 0, lo + 0, mid + 0, hi + 0, vhi + 0, pct, hy3 + 0, oneword + 0, widow + 0, orphan + 0, headfoot + 0, tsplit + 0
+	printf "%s lines %d just %d overfull %d r<0.67 %d r<0.8 %d r0.8-1.5 %d r1.5-2 %d r>2 %d in-range %.1f%% ragged %d hy3 %d oneword %d widow %d orphan %d headfoot %d tsplit %d\n", \
+	    name, lines, just, overfull + 0, vlo + 0, lo + 0, mid + 0, hi + 0, vhi + 0, pct, ragged + 0, hy3 + 0, oneword + 0, widow + 0, orphan + 0, headfoot + 0, tsplit + 0
 }
