@@ -37,6 +37,40 @@ text(FILE *f, const char *s, size_t n)
 	free(u);
 }
 
+/* The page's line and table records (the quality measures). */
+static void
+dump_lines(FILE *f, const struct page *pg)
+{
+	size_t j;
+
+	for (j = 0; j < pg->nline; j++) {
+		const struct page_line *l = &pg->line[j];
+
+		fprintf(f, "  line %c", l->kind);
+		num(f, l->x);
+		num(f, l->y);
+		fprintf(f, " w");
+		num(f, l->w);
+		fprintf(f, " of");
+		num(f, l->measure);
+		fprintf(f, " nat");
+		num(f, l->natural);
+		fprintf(f, " sp %d r %.2f%s%s%s%s%s\n", l->nspace, l->ratio,
+		    l->flags & PL_JUSTIFY ? " just" : "",
+		    l->flags & PL_FIRST ? " first" : "",
+		    l->flags & PL_LAST ? " last" : "",
+		    l->flags & PL_HYPHEN ? " hy" : "",
+		    l->flags & PL_RAGGED ? " ragged" : "");
+	}
+	for (j = 0; j < pg->ntab; j++) {
+		const struct page_table *t = &pg->tab[j];
+
+		fprintf(f, "  table %d rows %d %d of %d%s%s\n", t->id, t->first,
+		    t->end, t->nrow, t->total ? " total" : "",
+		    t->short_table ? " short" : "");
+	}
+}
+
 void
 dump_pages(FILE *f, const struct doc_pages *d)
 {
@@ -114,6 +148,7 @@ dump_pages(FILE *f, const struct doc_pages *d)
 			}
 			fputc('\n', f);
 		}
+		dump_lines(f, &d->page[i]);
 	}
 	for (i = 0; i < d->noutline; i++) {
 		fprintf(f, "outline %d page %zu y", d->outline[i].level,

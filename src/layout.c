@@ -104,7 +104,8 @@ table_need(const struct lay *L, const struct block *cap,
 
 /* Room the start of a block needs, so a heading can be kept with it. */
 static double
-start_need(const struct lay *L, const struct block *b, const struct ctx *c)
+start_need_at(const struct lay *L, const struct block *b, const struct ctx *c,
+    int depth)
 {
 	if (b == NULL)
 		return 0;
@@ -116,9 +117,24 @@ start_need(const struct lay *L, const struct block *b, const struct ctx *c)
 			return L->lh / 2 + table_need(L, b, b->next,
 			    L->tw - c->left - c->right);
 		return 2 * L->lh;
+	case BLK_HEADING:
+		/* a heading goes with what follows it, so a run of headings
+		 * stays with the first line under the last of them */
+		if (b->level > 1 && depth < 4)
+			return L->lh / 2 + lay_line_height(L, b->level == 2 ?
+			    L->st->h2_size_pt : L->st->h3_size_pt, 0) +
+			    L->st->paragraph_space_pt +
+			    start_need_at(L, b->next, c, depth + 1);
+		return 2 * L->lh;
 	default:
 		return 2 * L->lh;
 	}
+}
+
+static double
+start_need(const struct lay *L, const struct block *b, const struct ctx *c)
+{
+	return start_need_at(L, b, c, 0);
 }
 
 static void
@@ -133,7 +149,9 @@ lay_para(struct lay *L, const struct block *b, const struct ctx *c)
 	if (c->in_body && c->depth == 0)
 		o.indent = L->st->first_indent_mm * PT_PER_MM;
 	layout_line_set(&p, b->run, b->nrun, &o);
+	L->line_kind = 'p';
 	lay_place_lines(L, &p, L->left + c->left, L->lh, size, 1);
+	L->line_kind = 0;
 	if (!c->tight)
 		L->y -= L->st->paragraph_space_pt;
 	layout_line_free(&p);
@@ -156,7 +174,9 @@ lay_caption(struct lay *L, const struct block *b, const struct ctx *c)
 	if (L->used && L->y - need < L->bottom)
 		lay_new_page(L);
 	layout_toc_mark(&L->tables, L->d->npage - 1, L->y);
+	L->line_kind = 'k';
 	lay_place_lines(L, &p, L->left, lh, size, 0);
+	L->line_kind = 0;
 	L->y -= CAPTION_GAP;
 	layout_line_free(&p);
 }
@@ -230,8 +250,10 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 		outline_add(L, b, level == 1, L->y);
 		layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
 	}
+	L->line_kind = 'h';
 	lay_place_lines(L, &p, L->left + (level == 1 ? 0 : c->left), lh, size,
 	    0);
+	L->line_kind = 0;
 	L->y -= level == 1 ? L->lh : L->st->paragraph_space_pt;
 	layout_line_free(&p);
 }

@@ -79,15 +79,34 @@ struct hyph {
 /*
  * Words the rules get wrong, with their KBBI breaks.  Kept short: roots that
  * look like prefix + base (`berani` is not ber- + ani), roots that look like
- * base + -an (`kawasan`, `halaman`), per- before a vowel (the rules leave
- * per- alone: `pe-rang-kat`, `pe-ren-ca-na-an`), and Arabic loans whose ai is
- * two syllables (`ka-i-dah`, `ya-i-tu`).
+ * base + -an (`kawasan`, `halaman`, `pedoman`, `delapan`: the rules would
+ * give `pe-dom-an`), per- before a vowel (the rules leave per- alone:
+ * `pe-rang-kat`, `pe-ren-ca-na-an`), and Arabic loans whose ai is two
+ * syllables (`ka-i-dah`, `ya-i-tu`).  The -an roots were chosen from
+ * knowledge of the KBBI's headwords (each is a root there, written
+ * pe.do.man, de.la.pan, ...), not checked against a KBBI file: there is
+ * none here (docs/hyphenation.md).
+ *
+ * Then English loanwords that plans use as they are (`e-learning`,
+ * `coaching`, `mindset`): the Indonesian rules split them by their letters
+ * (`le-ar-ning`, `co-ac-hing`, `min-dset`), so they take their English
+ * breaks (Merriam-Webster's), or none when the word is short (`email`).
  */
 static const char *const builtin_exceptions[] = {
-	"be-ran-da", "be-ra-ni", "be-ri-ta",
-	"ha-la-man", "ka-i-dah", "ka-wa-san",
-	"per-a-lat-an", "per-a-tur-an", "per-o-leh-an", "per-u-bah-an",
-	"se-la-tan", "te-ra-pi", "te-ri-ma", "tri-wu-lan", "ya-i-tu",
+	"be-ran-da", "be-ra-ni", "be-ri-ta", "bu-di-man",
+	"de-la-pan", "ha-la-man", "ju-ra-gan", "ka-i-dah", "ka-wa-san",
+	"pe-do-man", "per-a-lat-an", "per-a-tur-an", "per-o-leh-an",
+	"per-u-bah-an", "rem-bu-lan", "se-la-tan", "sem-bi-lan", "se-ni-man",
+	"te-ra-pi", "te-ri-ma", "tri-wu-lan", "wa-wa-san", "ya-i-tu",
+	/* English loanwords */
+	"as-sess-ment", "bench-mark", "coach", "coach-ing", "da-ta-base",
+	"dash-board", "elearn-ing", "email", "feed-back", "frame-work",
+	"gov-ern-ment", "hard-ware", "in-put", "lead-er-ship", "learn-ing",
+	"login", "meet-ing", "men-tor-ing", "mind-set", "off-line",
+	"on-board-ing", "on-line", "out-put", "re-skill-ing", "re-view",
+	"road-map", "smart-phone", "soft-ware", "stake-hold-er", "team-work",
+	"train-ing", "up-date", "up-grade", "up-skill-ing", "web-i-nar",
+	"web-site", "work-shop",
 };
 
 /* ---- characters ---------------------------------------------------------- */

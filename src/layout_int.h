@@ -43,7 +43,12 @@ struct lb_seg {
 struct lb_line {
 	size_t		 seg0, nseg;
 	double		 width;		/* pt: set width of the line */
+	double		 natural;	/* pt: the same with natural spaces */
+	double		 measure;	/* pt: the line length */
+	double		 ratio;		/* set / natural interword space */
+	int		 nspace;	/* interword spaces */
 	int		 hyphen;	/* ends with an added hyphen */
+	unsigned	 flags;		/* PL_* (page.h) */
 };
 
 struct lb_para {
@@ -76,6 +81,7 @@ struct lb_opts {
 	lb_hyph_fn	 hyph;		/* NULL: no hyphenation */
 	int		 hyph_min;	/* letters a word needs to be hyphenated
 					 * (0: the default, 4) */
+	int		 max_hyphens;	/* hyphenated lines in a row (0: 2) */
 	const void	*hctx;
 };
 
@@ -84,12 +90,22 @@ struct lb_opts {
  * Knuth-Plass with a bounded active list, so linear in n).  Stores in *brk
  * (new array the caller frees) the index of each line's break item, the
  * last being the final forced break, and in *ratio (may be NULL; new array)
- * each line's adjustment ratio.  line_st is stretch every line has besides
- * its glue (ragged text: the room a line may leave at its end).  Returns
- * the number of lines.
+ * each line's adjustment ratio.  Returns
+ * the number of lines; *rescued (may be NULL) is 1 when some line had to
+ * be forced past the tolerance or overfull.
  */
-size_t	layout_line_breaks(const struct lb_item *, size_t n, double width,
-	    double line_st, size_t **brk, double **ratio);
+struct lb_params {
+	double		 width;		/* pt: the line length */
+	double		 line_st;	/* pt: stretch every line has besides its
+					 * glue (ragged text) */
+	double		 tol;		/* the loosest adjustment ratio accepted */
+	int		 maxhy;		/* hyphenated lines in a row (0: any) */
+	int		 oneword;	/* a last line of one word costs
+					 * LB_ONEWORD_DEM (justified text) */
+};
+size_t	layout_line_breaks(const struct lb_item *, size_t n,
+	    const struct lb_params *, size_t **brk, double **ratio,
+	    int *rescued);
 /* Sets runs into lines: p is reset and filled.  Free with layout_line_free. */
 void	layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	    const struct lb_opts *);
@@ -177,6 +193,9 @@ struct lay {
 	double		 marker_x;
 	int		 marker_on;
 	int		 too_long;		/* LAY_MAX_PAGES reached: stop */
+	char		 line_kind;		/* page_line kind of the lines
+						 * emitted now (0: 'o') */
+	int		 ntable;		/* tables laid out so far */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and

@@ -17,6 +17,7 @@
  * node remains (a line is overfull whatever we do) the last node is kept
  * and a break forced at the previous break point, or at this one.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,10 @@
  * LB_TOLERANCE: the loosest adjustment ratio accepted before rescue.
  */
 #define LB_MAX_ACTIVE	64
-#define LB_TOLERANCE	4.0
+#define LB_TOL_FIRST	1.0	/* pass 1: spaces at most 1.5 times natural */
+#define LB_TOL_SECOND	2.0	/* passes 2 and 3: at most 2 times; past it
+				 * (pass 3) the line is set ragged */
+#define LB_HYRUN_CAP	7	/* consecutive hyphens counted up to this */
 /* Bytes of a word hyphenated without allocating (HYPH_MAX_WORD is 64). */
 #define LB_HYPH_BUF	128
 
@@ -46,6 +50,20 @@
 				   leaves a word fragment alone on the last
 				   line (TeX's \finalhyphendemerits) */
 #define LB_FIT_DEM	100	/* adjacent lines of very different tightness */
+#define LB_ONEWORD_DEM	20000	/* one word alone on the last line: about
+				 * one line with spaces 1.6 times natural, or
+				 * a hyphen on the line before it */
+#define LB_RESCUED_DEM	1e8	/* a line forced past the tolerance */
+#define LB_TIE_PEN	1000	/* breaking "Tahun 2023" (last pass only) */
+#define LB_URL_PEN	100	/* a break inside a URL or e-mail address */
+#define LB_SHORT_EDGE_PEN 250	/* added for a hyphen leaving 2 letters on a
+				 * side ("sa-/ma"): only to avoid a loose line */
+#define LB_SHRINK	5	/* glue shrinks by 1/5 of the space at most:
+				 * never below 0.8 times natural */
+#define LB_SHRINK_LAST	3	/* on the last pass, 1/3 (TeX's): a line
+				 * 2/3 natural beats a ragged one */
+#define LB_EDGE_FIRST	3	/* letters kept on each side of a hyphen on
+				 * pass 1; 2 (the hyphenator's) after */
 #define LB_FILL		1e9	/* stretch of the glue ending a paragraph */
 #define LB_EPS		1e-3	/* pt: widths summed in another order differ
 				 * by ~1e-13; a line this much over is exact */
@@ -53,11 +71,14 @@
 				 * (TeX's \raggedright uses 2): a short line
 				 * costs less than a hyphen */
 #define LB_HYPH_MIN	4	/* letters a word needs to be hyphenated */
+#define LB_MAXHY_DEFAULT 2	/* hyphenated lines in a row (gaya.yaml
+				 * `pemenggalan_berturut`) */
 
 struct lb_node {
 	size_t	 pos;		/* break item; (size_t)-1 for the start */
 	size_t	 line;		/* lines up to this break */
 	int	 fit;		/* fitness class 0 tight .. 3 very loose */
+	int	 hy;		/* hyphenated lines in a row ending here */
 	double	 dem;		/* total demerits */
 	size_t	 prev;		/* node index, or (size_t)-1 */
 	double	 ratio;		/* of the line ending here */
@@ -107,6 +128,10 @@ struct kp {
 	const struct lb_item *it;
 	size_t		 n;
 	double		 width, line_st;
+	double		 tol;			/* the loosest ratio accepted */
+	int		 maxhy;			/* hyphenated lines in a row allowed */
+	int		 oneword;		/* a one-word last line costs */
+	size_t		*nglue;			/* prefix counts of glue */
 	double		*sw, *sst, *ssh;	/* prefix sums of width, stretch, shrink */
 	struct lb_node	*node;
 	size_t		 nnode, nodecap;
@@ -114,34 +139,44 @@ struct kp {
 	size_t		 last_bp;		/* the previous break point */
 };
 
-/* The candidate lines ending at one break, by fitness class. */
+/* The candidate lines ending at one break, by fitness class and run of
+ * hyphens (so that a path with fewer hyphens in a row survives). */
+#define KP_NCLASS	(4 * (LB_HYRUN_CAP + 1))
 struct kp_cand {
-	struct lb_node	 c[4];
-	int		 have[4];
+	struct lb_node	 c[KP_NCLASS];
+	int		 have[KP_NCLASS];
 	size_t		 lastgone;	/* the last node that left the active list */
 };
 
 /* Prefix sums, and the node before the first line. */
 static void
-kp_init(struct kp *k, const struct lb_item *it, size_t n, double width,
-    double line_st)
+kp_init(struct kp *k, const struct lb_item *it, size_t n,
+    const struct lb_params *pa)
 {
 	size_t i;
 
 	memset(k, 0, sizeof(*k));
 	k->it = it;
 	k->n = n;
-	k->width = width;
-	k->line_st = line_st;
+	k->width = pa->width;
+	k->line_st = pa->line_st;
+	k->tol = pa->tol;
+	k->oneword = pa->oneword;
+	k->maxhy = pa->maxhy > 0 ? pa->maxhy : LB_HYRUN_CAP;
+	if (k->maxhy > LB_HYRUN_CAP)
+		k->maxhy = LB_HYRUN_CAP;
 	k->last_bp = (size_t)-1;
 	/* one block, all written */
 	k->sw = xcalloc(3, (n + 1) * sizeof(double));
 	k->sst = k->sw + (n + 1);
 	k->ssh = k->sst + (n + 1);
+	k->nglue = xcalloc(n + 1, sizeof(size_t));
 	for (i = 0; i < n; i++) {
 		k->sw[i + 1] = k->sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
 		k->sst[i + 1] = k->sst[i] + (it[i].kind == LB_GLUE ? it[i].st : 0);
 		k->ssh[i + 1] = k->ssh[i] + (it[i].kind == LB_GLUE ? it[i].sh : 0);
+		k->nglue[i + 1] = k->nglue[i] + (it[i].kind == LB_GLUE &&
+		    it[i].st < LB_FILL && i > 0 && it[i - 1].kind == LB_BOX);
 	}
 	k->node = xgrow(k->node, &k->nodecap, 1, sizeof(*k->node));
 	memset(&k->node[0], 0, sizeof(*k->node));
@@ -185,6 +220,10 @@ kp_demerits(const struct kp *k, const struct lb_node *a, size_t i, double r,
 	if (forced && i == k->n - 1 && a->pos != (size_t)-1 &&
 	    it[a->pos].kind == LB_PENALTY && it[a->pos].flagged)
 		d += LB_FINAL_HYPH_DEM;
+	/* a last line of one word (no space in it) after other lines */
+	if (k->oneword && forced && i == k->n - 1 && a->pos != (size_t)-1 &&
+	    k->nglue[i] == k->nglue[a->pos + 1])
+		d += LB_ONEWORD_DEM;
 	if (abs(fitness(r) - a->fit) > 1)
 		d += LB_FIT_DEM;
 	return d + a->dem;
@@ -202,7 +241,7 @@ static void
 kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 {
 	const struct lb_item *it = k->it;
-	int forced = it[i].kind == LB_PENALTY && it[i].pen <= -LB_INF, f;
+	int forced = it[i].kind == LB_PENALTY && it[i].pen <= -LB_INF, f, hy;
 	size_t j, out;
 
 	for (j = 0, out = 0; j < k->nact; j++) {
@@ -217,7 +256,7 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 		 * so the breaks are the same.
 		 */
 		if (w < k->width - LB_EPS && !forced &&
-		    (y <= 0 || k->width - w > LB_TOLERANCE * 1.000001 * y)) {
+		    (y <= 0 || k->width - w > k->tol * 1.000001 * y)) {
 			if (out != j)
 				memmove(&k->active[out], &k->active[j],
 				    (k->nact - j) * sizeof(k->active[0]));
@@ -236,18 +275,20 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 			cd->lastgone = k->active[j];
 			continue;
 		}
-		if (r > LB_TOLERANCE && !forced) {
+		hy = it[i].kind == LB_PENALTY && it[i].flagged ? a->hy + 1 : 0;
+		if ((r > k->tol && !forced) || hy > k->maxhy) {
 			k->active[out++] = k->active[j];
 			continue;
 		}
 		d = kp_demerits(k, a, i, r, forced);
-		f = fitness(r);
+		f = fitness(r) * (LB_HYRUN_CAP + 1) + hy;
 		if (!cd->have[f] || d < cd->c[f].dem) {
 			cd->have[f] = 1;
 			cd->c[f].dem = d;
 			cd->c[f].prev = (size_t)(a - k->node);
 			cd->c[f].ratio = r;
 			cd->c[f].line = a->line + 1;
+			cd->c[f].hy = hy;
 		}
 		if (forced) {
 			cd->lastgone = k->active[j];
@@ -265,7 +306,7 @@ kp_min(const struct kp_cand *cd)
 	double mind = -1;
 	int c;
 
-	for (c = 0; c < 4; c++)
+	for (c = 0; c < KP_NCLASS; c++)
 		if (cd->have[c] && (mind < 0 || cd->c[c].dem < mind))
 			mind = cd->c[c].dem;
 	return mind;
@@ -288,16 +329,18 @@ kp_rescue(struct kp *k, struct kp_cand *cd, int retried)
 		memset(&nn, 0, sizeof(nn));
 		nn.pos = k->last_bp;
 		nn.line = g->line + 1;
-		nn.dem = g->dem + 1e8;
+		nn.dem = g->dem + LB_RESCUED_DEM;
 		nn.prev = cd->lastgone;
-		nn.ratio = LB_TOLERANCE;
+		nn.ratio = k->tol;
 		nn.fit = 3;
+		nn.hy = k->it[k->last_bp].kind == LB_PENALTY &&
+		    k->it[k->last_bp].flagged ? g->hy + 1 : 0;
 		after_break(k->it, k->n, k->last_bp, k->sw, k->sst, k->ssh, &nn);
 		kp_push(k, &nn);
 		return 1;
 	}
 	cd->have[0] = 1;
-	cd->c[0].dem = g->dem + 1e8;
+	cd->c[0].dem = g->dem + LB_RESCUED_DEM;
 	cd->c[0].prev = cd->lastgone;
 	cd->c[0].ratio = -1;
 	cd->c[0].line = g->line + 1;
@@ -313,7 +356,7 @@ kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
 	size_t worst, j;
 	int c;
 
-	for (c = 0; c < 4; c++) {
+	for (c = 0; c < KP_NCLASS; c++) {
 		if (!cd->have[c] || cd->c[c].dem > mind + LB_FIT_DEM)
 			continue;
 		if (k->nact >= LB_MAX_ACTIVE) {
@@ -327,7 +370,7 @@ kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
 		}
 		nn = cd->c[c];
 		nn.pos = i;
-		nn.fit = c;
+		nn.fit = c / (LB_HYRUN_CAP + 1);
 		after_break(k->it, k->n, i, k->sw, k->sst, k->ssh, &nn);
 		kp_push(k, &nn);
 	}
@@ -335,7 +378,7 @@ kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
 
 /* The breaks of the best node at the final break, first line first. */
 static size_t
-kp_result(const struct kp *k, size_t **brkp, double **ratiop)
+kp_result(const struct kp *k, size_t **brkp, double **ratiop, int *rescued)
 {
 	size_t best = (size_t)-1, j, i, nl;
 	size_t *brk;
@@ -348,6 +391,8 @@ kp_result(const struct kp *k, size_t **brkp, double **ratiop)
 	if (best == (size_t)-1)		/* empty paragraph */
 		best = k->nnode - 1;
 	nl = k->node[best].line;
+	if (rescued != NULL)
+		*rescued = k->node[best].dem >= LB_RESCUED_DEM;
 	brk = xcalloc(nl > 0 ? nl : 1, sizeof(*brk));
 	ratio = xcalloc(nl > 0 ? nl : 1, sizeof(*ratio));
 	for (j = best, i = nl; j != (size_t)-1 && i > 0; j = k->node[j].prev) {
@@ -364,8 +409,8 @@ kp_result(const struct kp *k, size_t **brkp, double **ratiop)
 }
 
 size_t
-layout_line_breaks(const struct lb_item *it, size_t n, double width,
-    double line_st, size_t **brkp, double **ratiop)
+layout_line_breaks(const struct lb_item *it, size_t n,
+    const struct lb_params *pa, size_t **brkp, double **ratiop, int *rescued)
 {
 	struct kp k;
 	struct kp_cand cd;
@@ -373,7 +418,7 @@ layout_line_breaks(const struct lb_item *it, size_t n, double width,
 	double pw, mind;
 	int retried;
 
-	kp_init(&k, it, n, width, line_st);
+	kp_init(&k, it, n, pa);
 	for (i = 0; i < n; i++) {
 		if (!is_break(it, i))
 			continue;
@@ -395,9 +440,10 @@ layout_line_breaks(const struct lb_item *it, size_t n, double width,
 		kp_add(&k, i, &cd, mind);
 		k.last_bp = i;
 	}
-	nl = kp_result(&k, brkp, ratiop);
+	nl = kp_result(&k, brkp, ratiop, rescued);
 	free(k.node);
 	free(k.sw);
+	free(k.nglue);
 	return nl;
 }
 
@@ -502,68 +548,125 @@ is_letter(int c)
 	    (c >= 0xC0 && c != 0xD7 && c != 0xF7);
 }
 
+/* What a pass of the breaker may do (layout_line_set). */
+struct lb_pass {
+	double		 tol;		/* loosest adjustment ratio */
+	int		 edge;		/* letters kept on each side of a hyphen */
+	int		 hyph_min;	/* letters a word needs to be hyphenated */
+	int		 last_word;	/* the paragraph's last word may break */
+	int		 last_resort;	/* ties may break (LB_TIE_PEN), spaces
+				 * shrink to 2/3 (LB_SHRINK_LAST) */
+};
+
+/* Is bytes [ws, we) a URL or an e-mail address?  Such a word breaks after
+ * `/` and before `.` and `@`, never with a hyphen. */
+static int
+is_url(const struct src *sr, size_t ws, size_t we)
+{
+	size_t i, at = 0, dot = 0;
+
+	for (i = ws; i < we; i++) {
+		if (sr->s[i] == '@' && i > ws)
+			at = i;
+		else if (sr->s[i] == '.' && at != 0 && i + 1 < we)
+			dot = 1;
+		if (i + 3 <= we && memcmp(sr->s + i, "://", 3) == 0)
+			return 1;
+	}
+	if (we - ws > 4 && (memcmp(sr->s + ws, "www.", 4) == 0 ||
+	    memcmp(sr->s + ws, "WWW.", 4) == 0))
+		return 1;
+	return at != 0 && dot;
+}
+
+/* Break flags of a URL: after `/` (not inside `//`), before `.` and `@`,
+ * at least 3 bytes from either end. */
+static void
+url_breaks(const struct src *sr, size_t ws, size_t we, unsigned char *brk)
+{
+	size_t i;
+
+	for (i = ws + 3; i + 3 <= we; i++) {
+		char c = sr->s[i], b = sr->s[i - 1];
+
+		if ((b == '/' && c != '/') || ((c == '.' || c == '@') &&
+		    b != '/' && b != '.'))
+			brk[i - ws] = 4;
+	}
+}
+
+/* Hyphenation points of the letters [cs, ce) into brk (1), keeping `edge`
+ * letters at each end. */
+static void
+hyph_breaks(const struct src *sr, size_t ws, size_t cs, size_t ce,
+    const struct lb_opts *o, int edge, unsigned char *brk)
+{
+	/* Words fit the stack buffer; only odd ones allocate. */
+	unsigned char hbuf[LB_HYPH_BUF];
+	unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf : xmalloc(ce - cs);
+	size_t i;
+
+	for (i = cs; i < ce; i++)
+		if (!is_letter(sr->s[i]) && sr->s[i] != '\'')
+			break;
+	if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
+		for (i = cs + (size_t)edge; i + (size_t)edge <= ce; i++)
+			if (hb[i - cs])
+				brk[i - ws] = i - cs < LB_EDGE_FIRST ||
+				    ce - i < LB_EDGE_FIRST ? 5 : 1;
+	if (hb != hbuf)
+		free(hb);
+}
+
 /* Items of one word, bytes [ws, we) of the source.  `last`: the word ends
  * the paragraph (or a hard-broken line), where justified text offers no
- * hyphenation points: a fragment alone on the last line looks broken, and
- * that line's fill glue absorbs any shortfall without one. */
+ * hyphenation points on the first passes: a fragment alone on the last
+ * line looks broken, and that line's fill glue absorbs any shortfall
+ * without one. */
 static void
 word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
-    const struct lb_opts *o, int last)
+    const struct lb_opts *o, const struct lb_pass *ps, int last)
 {
-	/* 1 hyphen, 2 free, 3 emergency; words fit the stack buffer */
+	/* 1 hyphen, 2 free, 3 emergency, 4 URL, 5 hyphen with fewer than
+	 * LB_EDGE_FIRST letters on a side; words fit the stack buffer */
 	unsigned char bbuf[LB_HYPH_BUF];
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
 	size_t i, start, cs, ce;
-	double total = 0;
+	unsigned long units = 0;
+	double total;
 
 	memset(brk, 0, we - ws + 1);
-
-	{
-		/* the word's width: one sum of font units, not a call a byte */
-		unsigned long units = 0;
-
-		for (i = ws; i < we; i++)
-			units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
-		total = (double)units * o->size_pt / 1000.0;
-	}
-	{
+	/* the word's width: one sum of font units, not a call a byte */
+	for (i = ws; i < we; i++)
+		units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
+	total = (double)units * o->size_pt / 1000.0;
+	if (is_url(sr, ws, we))
+		url_breaks(sr, ws, we, brk);
+	else {
 		for (i = ws + 2; i + 1 < we; i++)
-			if (sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
-			    is_letter(sr->s[i - 2]))
+			if ((sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
+			    is_letter(sr->s[i - 2])) ||
+			    /* after a dash in a range, "2026\x96/2030" */
+			    ((sr->s[i - 1] == '\x96' || sr->s[i - 1] == '\x97') &&
+			    isalnum((unsigned char)sr->s[i]) &&
+			    isalnum((unsigned char)sr->s[i - 2])))
 				brk[i - ws] = 2;
 		/* the letters of the word, without punctuation around */
-		cs = ws;
-		while (cs < we && !is_letter(sr->s[cs]))
-			cs++;
-		ce = we;
-		while (ce > cs && !is_letter(sr->s[ce - 1]))
-			ce--;
-		if (o->hyph != NULL && !(last && o->align == LB_JUSTIFY) &&
-		    ce - cs >= (o->hyph_min > LB_HYPH_MIN ?
-		    (size_t)o->hyph_min : LB_HYPH_MIN)) {
-			/* Words fit the stack buffer; only odd ones allocate. */
-			unsigned char hbuf[LB_HYPH_BUF];
-			unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf :
-			    xmalloc(ce - cs);
-
-			for (i = cs; i < ce; i++)
-				if (!is_letter(sr->s[i]) && sr->s[i] != '\'')
-					break;
-			if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
-				for (i = cs + 1; i < ce; i++)
-					if (hb[i - cs])
-						brk[i - ws] = 1;
-			if (hb != hbuf)
-				free(hb);
-		}
-		/* a word wider than the line may also break anywhere, at a
-		 * cost: hyphenation points first */
-		if (total > o->width + LB_EPS)
-			for (i = ws + 1; i < we; i++)
-				if (brk[i - ws] == 0)
-					brk[i - ws] = 3;
+		for (cs = ws; cs < we && !is_letter(sr->s[cs]); cs++)
+			;
+		for (ce = we; ce > cs && !is_letter(sr->s[ce - 1]); ce--)
+			;
+		if (o->hyph != NULL && (ps->last_word || !(last &&
+		    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
+			hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	}
+	/* a word wider than the line may also break anywhere, at a cost:
+	 * hyphenation points first */
+	if (total > o->width + LB_EPS)
+		for (i = ws + 1; i < we; i++)
+			if (brk[i - ws] == 0)
+				brk[i - ws] = 3;
 	start = ws;
 	for (i = ws; i <= we; i++) {
 		int cut = i == we || (i > start && (sr->f[i] != sr->f[start] ||
@@ -582,16 +685,18 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		if (i < we && brk[i - ws] != 0) {
 			it = item_add(is, LB_PENALTY);
 			it->font = (enum font_style)sr->f[i - 1];
-			if (brk[i - ws] == 1) {
-				it->pen = o->align == LB_JUSTIFY ?
-				    LB_HYPHEN_PEN : LB_RAGGED_HYPHEN_PEN;
+			if (brk[i - ws] == 1 || brk[i - ws] == 5) {
+				it->pen = (o->align == LB_JUSTIFY ?
+				    LB_HYPHEN_PEN : LB_RAGGED_HYPHEN_PEN) +
+				    (brk[i - ws] == 5 ? LB_SHORT_EDGE_PEN : 0);
 				it->flagged = 1;
 				it->w = wid(o, it->font, "-", 1);
 			} else if (brk[i - ws] == 2) {
 				it->pen = LB_HYPHEN_PEN;
 				it->flagged = 1;
 			} else
-				it->pen = LB_EMERG_PEN;
+				it->pen = brk[i - ws] == 4 ? LB_URL_PEN :
+				    LB_EMERG_PEN;
 		}
 		start = i;
 	}
@@ -611,10 +716,55 @@ end_items(struct items *is, enum font_style f)
 	it->font = f;
 }
 
-static void
-make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
+/*
+ * Is the space between words [as, ae) and [bs, be) a tie (no break)?
+ * Legal citations and amounts stay together: "Nomor 20", "Tahun 2023",
+ * "Pasal 5", "ayat (2)", "Rp 5.000", and the groups of a telephone number
+ * after its area code ("(0370) 631 234").
+ */
+static int
+is_tie(const struct src *sr, size_t as, size_t ae, size_t bs, size_t be)
 {
-	size_t i = 0, j, k;
+	static const char *const before_number[] = { "nomor", "no.", "tahun",
+	    "pasal", "ayat", "rp", "rp.", "bab", "angka", "huruf", "butir",
+	    "lampiran", "halaman", "hlm.", "tanggal", "tgl." };
+	size_t k, n, i;
+	int digit = bs < be && (isdigit((unsigned char)sr->s[bs]) ||
+	    (sr->s[bs] == '(' && bs + 1 < be &&
+	    isdigit((unsigned char)sr->s[bs + 1])));
+
+	if (!digit)
+		return 0;
+	for (k = 0; k < sizeof(before_number) / sizeof(before_number[0]); k++) {
+		n = strlen(before_number[k]);
+		if (ae - as != n)
+			continue;
+		for (i = 0; i < n; i++)
+			if (tolower((unsigned char)sr->s[as + i]) !=
+			    before_number[k][i])
+				break;
+		if (i == n)
+			return 1;
+	}
+	/* telephone: "(0370)" or "+62" then groups of digits */
+	if ((sr->s[as] == '(' || sr->s[as] == '+') && ae - as >= 3) {
+		for (i = as + 1; i < ae; i++)
+			if (!isdigit((unsigned char)sr->s[i]) && sr->s[i] != ')' &&
+			    sr->s[i] != '-')
+				return 0;
+		for (i = bs; i < be; i++)
+			if (!isdigit((unsigned char)sr->s[i]) && sr->s[i] != '-')
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
+    const struct lb_pass *ps)
+{
+	size_t i = 0, j, k, pws = 0, pwe = 0;
 	int need_glue = 0;
 
 	if (o->indent > 0) {
@@ -635,25 +785,35 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o)
 			i++;
 			continue;
 		}
+		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
+			;
 		if (need_glue) {
 			struct lb_item *it;
 			enum font_style f = (enum font_style)sr->f[i - 1];
 			double sp = wid(o, f, " ", 1);
 
+			if (is_tie(sr, pws, pwe, i, j)) {
+				/* the last pass may break a tie, dearly,
+				 * rather than set a line ragged */
+				it = item_add(is, LB_PENALTY);
+				it->pen = ps->last_resort ? LB_TIE_PEN : LB_INF;
+				it->font = f;
+			}
 			it = item_add(is, LB_GLUE);
 			it->font = f;
 			it->w = sp;
 			if (o->align == LB_JUSTIFY) {
 				it->st = sp / 2;
-				it->sh = sp / 3;
+				it->sh = sp / (ps->last_resort ? LB_SHRINK_LAST :
+				    LB_SHRINK);
 			}
 			need_glue = 0;
 		}
-		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
-			;
 		for (k = j; k < sr->n && sr->s[k] == ' '; k++)
 			;
-		word_items(is, sr, i, j, o, k == sr->n || sr->s[k] == '\n');
+		word_items(is, sr, i, j, o, ps, k == sr->n || sr->s[k] == '\n');
+		pws = i;
+		pwe = j;
 		i = j;
 	}
 	end_items(is, sr->n > 0 ? (enum font_style)sr->f[sr->n - 1] :
@@ -683,121 +843,193 @@ seg_new(struct lb_para *p, enum font_style f)
 	return s;
 }
 
+/* The adjustment ratio that fills line [from, to) exactly (rescued lines
+ * too), at least -1. */
+static double
+line_ratio(const struct items *is, size_t from, size_t to, double width)
+{
+	double w = 0, y = 0, z = 0, r;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		if (is->v[i].kind == LB_BOX ||
+		    (is->v[i].kind == LB_GLUE && is->v[i].st < LB_FILL)) {
+			w += is->v[i].w;
+			y += is->v[i].kind == LB_GLUE ? is->v[i].st : 0;
+			z += is->v[i].kind == LB_GLUE ? is->v[i].sh : 0;
+		}
+	if (is->v[to].kind == LB_PENALTY)
+		w += is->v[to].w;
+	r = w < width ? (y > 0 ? (width - w) / y : 0) :
+	    (z > 0 ? (width - w) / z : 0);
+	return r < -1 ? -1 : r;
+}
+
+/*
+ * Sets items [from, to] as line l of nl into p.  A justified line gets
+ * word space from its ratio r; a last line only shrinks (as the breaker
+ * assumed); a line the breaker could not fit within LB_TOL_SECOND (`ragged`:
+ * the last pass) and one whose spaces the PDF writer cannot draw are set
+ * ragged with natural spaces.
+ */
+static void
+set_line(struct lb_para *p, const struct src *sr, const struct items *is,
+    size_t from, size_t to, const struct lb_opts *o, size_t l, size_t nl,
+    double shrink)
+{
+	struct lb_line *ln;
+	struct lb_seg *cur = NULL;
+	size_t i, s;
+	double x = 0, nat = 0, spn = 0, sps = 0;
+	double r = line_ratio(is, from, to, o->width);
+	int forced = is->v[to].kind == LB_PENALTY && is->v[to].pen <= -LB_INF;
+	int just = o->align == LB_JUSTIFY && (!forced ? r <=
+	    LB_TOL_SECOND + LB_EPS : r < 0), f, rag = 0;
+
+	if (o->align == LB_JUSTIFY && !forced && !just)
+		rag = 1;
+	/* the PDF writer's limit on word space (a row of dots asked 400 pt) */
+	for (f = 0; just && r > 0 && f < FONT__COUNT; f++)
+		if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
+		    PAGE_MAX_WORD_SPACE_PT)
+			just = 0, rag = 1;
+	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
+	ln = &p->line[p->nline++];
+	memset(ln, 0, sizeof(*ln));
+	ln->seg0 = p->nseg;
+	for (i = from; i < to; i++) {
+		const struct lb_item *it = &is->v[i];
+
+		if (it->kind == LB_BOX && it->len == 0) {
+			x += it->w;	/* the first-line indent */
+			nat += it->w;
+			cur = NULL;
+			continue;
+		}
+		if (it->kind == LB_PENALTY)
+			continue;
+		if (it->kind == LB_GLUE) {
+			if (it->st >= LB_FILL || cur == NULL)
+				continue;
+			out_put(p, " ", 1);
+			cur->len++;
+			x += it->w + cur->ws;
+			nat += it->w;
+			spn += it->w;
+			sps += it->w + cur->ws;
+			ln->nspace++;
+			continue;
+		}
+		if (cur == NULL || cur->font != it->font) {
+			double sp = wid(o, it->font, " ", 1);
+
+			cur = seg_new(p, it->font);
+			cur->x = x;
+			if (just)
+				cur->ws = r > 0 ? r * sp / 2 : r * sp / shrink;
+		}
+		out_put(p, sr->s + it->off, it->len);
+		cur->len += it->len;
+		x += it->w;
+		nat += it->w;
+	}
+	if (is->v[to].kind == LB_PENALTY && is->v[to].flagged &&
+	    is->v[to].w > 0 && cur != NULL) {
+		out_put(p, "-", 1);
+		cur->len++;
+		ln->hyphen = 1;
+		x += is->v[to].w;
+		nat += is->v[to].w;
+	}
+	ln->width = x;
+	ln->natural = nat;
+	ln->measure = o->width;
+	ln->ratio = spn > 0 ? sps / spn : 1;
+	ln->nseg = p->nseg - ln->seg0;
+	ln->flags = (l == 0 ? PL_FIRST : 0) | (l + 1 == nl ? PL_LAST : 0) |
+	    (ln->hyphen ? PL_HYPHEN : 0) | (just && !forced ? PL_JUSTIFY : 0) |
+	    (rag ? PL_RAGGED : 0);
+	if (!just || forced) {
+		double shift = 0;
+
+		if (o->align == LB_CENTER)
+			shift = (o->width - ln->width) / 2;
+		else if (o->align == LB_RIGHT)
+			shift = o->width - ln->width;
+		for (s = ln->seg0; s < p->nseg; s++)
+			p->seg[s].x += shift;
+	}
+}
+
+/*
+ * The passes (TeX's \pretolerance, \tolerance, \emergencystretch in
+ * spirit): justified text first with spaces at most 1.5 times natural and
+ * hyphens keeping 3 letters a side; then also hyphens keeping 2 (at a
+ * cost: "sa-/ma" only against a loose line); then spaces up to 2 times;
+ * then, as a last resort, spaces shrinking to 2/3 (TeX's usual shrink)
+ * and ties ("Tahun 2023") breaking at a cost; what still does not fit is
+ * set ragged (the last word never breaks: a fragment alone on the last
+ * line looks broken).  Ragged text (cells,
+ * headings) has one pass with room for 4 times its end stretch, and a
+ * second with every hyphenation point when the first fails.
+ */
+static const struct lb_pass lb_pass_just[] = {
+	{ LB_TOL_FIRST, LB_EDGE_FIRST, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_FIRST, 2, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_SECOND, 2, LB_HYPH_MIN, 0, 0 },
+	{ LB_TOL_SECOND, 2, LB_HYPH_MIN, 0, 1 },
+};
+static const struct lb_pass lb_pass_ragged[] = {
+	{ 4.0, LB_EDGE_FIRST, LB_HYPH_MIN, 1, 0 },
+	{ 4.0, 2, LB_HYPH_MIN, 1, 1 },
+};
+
 void
 layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
     const struct lb_opts *o)
 {
+	const struct lb_pass *pass = o->align == LB_JUSTIFY ? lb_pass_just :
+	    lb_pass_ragged;
+	size_t npass = o->align == LB_JUSTIFY ? 4 : 2, k, nl = 0, l, from = 0;
 	struct src sr;
 	struct items is = { NULL, 0, 0 };
-	size_t *brk = NULL, nl, l, i, from = 0;
-	double *ratio = NULL;
+	struct lb_params pa;
+	size_t *brk = NULL;
+	int rescued = 0;
 
 	p->outlen = p->nseg = p->nline = 0;
 	src_make(&sr, runs, nrun, o);
-	make_items(&is, &sr, o);
+	memset(&pa, 0, sizeof(pa));
+	pa.width = o->width;
 	/* Ragged text: each line may fall short by a few ems at little cost
 	 * (TeX's \raggedright), so short lines beat hyphens; the spaces
 	 * themselves keep their width. */
-	nl = layout_line_breaks(is.v, is.n, o->width, o->align == LB_JUSTIFY ?
-	    0 : LB_RAGGED_EM * o->size_pt, &brk, &ratio);
+	pa.line_st = o->align == LB_JUSTIFY ? 0 : LB_RAGGED_EM * o->size_pt;
+	pa.maxhy = o->max_hyphens > 0 ? o->max_hyphens : LB_MAXHY_DEFAULT;
+	pa.oneword = o->align == LB_JUSTIFY;
+	for (k = 0; k < npass; k++) {
+		struct lb_pass ps = pass[k];
+
+		if (o->hyph_min > ps.hyph_min && k + 1 < npass)
+			ps.hyph_min = o->hyph_min;
+		is.n = 0;
+		free(brk);
+		make_items(&is, &sr, o, &ps);
+		pa.tol = ps.tol;
+		nl = layout_line_breaks(is.v, is.n, &pa, &brk, NULL, &rescued);
+		if (!rescued)
+			break;
+	}
 	for (l = 0; l < nl; l++) {
-		struct lb_line *ln;
-		struct lb_seg *cur = NULL;
-		size_t to = brk[l], s;
-		double x = 0, r, nat = 0;
-		int forced = is.v[to].kind == LB_PENALTY && is.v[to].pen <= -LB_INF;
-
 		/* a break discards the glue and penalties after it */
-		while (from < to && is.v[from].kind != LB_BOX)
+		while (from < brk[l] && is.v[from].kind != LB_BOX)
 			from++;
-		/* the ratio that fills this line exactly (rescued lines too) */
-		{
-			double w = 0, y = 0, z = 0;
-
-			for (i = from; i < to; i++)
-				if (is.v[i].kind == LB_BOX ||
-				    (is.v[i].kind == LB_GLUE && is.v[i].st < LB_FILL)) {
-					w += is.v[i].w;
-					y += is.v[i].kind == LB_GLUE ? is.v[i].st : 0;
-					z += is.v[i].kind == LB_GLUE ? is.v[i].sh : 0;
-				}
-			if (is.v[to].kind == LB_PENALTY)
-				w += is.v[to].w;
-			r = w < o->width ? (y > 0 ? (o->width - w) / y : 0) :
-			    (z > 0 ? (o->width - w) / z : 0);
-			if (r < -1)
-				r = -1;
-		}
-		/* Justified only when every font's spaces stay within what the
-		 * PDF writer can draw (a line of two words and a row of 120
-		 * dots asked for 400 pt); such a line is set ragged. */
-		if (o->align == LB_JUSTIFY && !forced && r > 0) {
-			int f;
-
-			for (f = 0; f < FONT__COUNT; f++)
-				if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
-				    PAGE_MAX_WORD_SPACE_PT)
-					forced = 1;
-		}
-		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
-		    sizeof(*p->line));
-		ln = &p->line[p->nline++];
-		memset(ln, 0, sizeof(*ln));
-		ln->seg0 = p->nseg;
-		for (i = from; i < to; i++) {
-			const struct lb_item *it = &is.v[i];
-
-			if (it->kind == LB_BOX && it->len == 0) {
-				x += it->w;	/* the first-line indent */
-				cur = NULL;
-				continue;
-			}
-			if (it->kind == LB_PENALTY)
-				continue;
-			if (it->kind == LB_GLUE) {
-				if (it->st >= LB_FILL || cur == NULL)
-					continue;
-				out_put(p, " ", 1);
-				cur->len++;
-				x += it->w + cur->ws;
-				continue;
-			}
-			if (cur == NULL || cur->font != it->font) {
-				double sp = wid(o, it->font, " ", 1);
-
-				cur = seg_new(p, it->font);
-				cur->x = x;
-				if (o->align == LB_JUSTIFY && !forced)
-					cur->ws = r > 0 ? r * sp / 2 : r * sp / 3;
-			}
-			out_put(p, sr.s + it->off, it->len);
-			cur->len += it->len;
-			x += it->w;
-		}
-		if (is.v[to].kind == LB_PENALTY && is.v[to].flagged &&
-		    is.v[to].w > 0 && cur != NULL) {
-			out_put(p, "-", 1);
-			cur->len++;
-			ln->hyphen = 1;
-			x += is.v[to].w;
-		}
-		(void)nat;
-		ln->width = x;
-		ln->nseg = p->nseg - ln->seg0;
-		if (o->align != LB_JUSTIFY || forced) {
-			double shift = 0;
-
-			if (o->align == LB_CENTER)
-				shift = (o->width - ln->width) / 2;
-			else if (o->align == LB_RIGHT)
-				shift = o->width - ln->width;
-			for (s = ln->seg0; s < p->nseg; s++)
-				p->seg[s].x += shift;
-		}
-		from = to + 1;
+		set_line(p, &sr, &is, from, brk[l], o, l, nl,
+		    pass[k < npass ? k : npass - 1].last_resort ?
+		    LB_SHRINK_LAST : LB_SHRINK);
+		from = brk[l] + 1;
 	}
 	free(brk);
-	free(ratio);
 	free(is.v);
 	free(sr.s);
 	free(sr.f);
@@ -863,7 +1095,7 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 	/* no line is too short here, so no emergency breaks */
 	wide.width = LB_FILL;
 	src_make(&sr, runs, nrun, &wide);
-	make_items(&is, &sr, &wide);
+	make_items(&is, &sr, &wide, &lb_pass_ragged[0]);
 	for (i = 0; i < is.n; i++) {
 		const struct lb_item *it = &is.v[i];
 

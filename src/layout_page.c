@@ -208,6 +208,7 @@ lay_opts(const struct lay *L, struct lb_opts *o, double size_pt,
 	o->size_pt = size_pt;
 	o->width = width;
 	o->align = align;
+	o->max_hyphens = L->st != NULL ? (int)L->st->hyph_run_max : 0;
 	if (L->hy != NULL) {
 		/* Without a memo (a struct lay built by hand): directly. */
 		o->hyph = L->hmemo != NULL ? hyph_cb : hyph_plain;
@@ -225,7 +226,20 @@ lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
 	double asc = L->m->ascent / 1000.0 * size_pt;
 	double desc = -L->m->descent / 1000.0 * size_pt;
 	double base = top - (lh - asc - desc) / 2 - asc;
+	struct page_line pl;
 	size_t s;
+
+	memset(&pl, 0, sizeof(pl));
+	pl.kind = L->line_kind != 0 ? L->line_kind : 'o';
+	pl.x = x;
+	pl.y = base;
+	pl.w = ln->width;
+	pl.measure = ln->measure;
+	pl.natural = ln->natural;
+	pl.ratio = ln->ratio;
+	pl.nspace = ln->nspace;
+	pl.flags = ln->flags;
+	page_add_line(pg, &pl);
 
 	if (L->marker_on) {
 		page_add_text(pg, L->marker_x, base, FONT_REGULAR, size_pt,

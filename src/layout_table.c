@@ -33,6 +33,7 @@
 #define TABLE_MIN_PT	8.0	/* the smallest text a wide table shrinks to */
 #define TABLE_SHRINK_STEP 0.5	/* pt per try; at most 4 tries from 10 pt */
 #define RULE_PT		0.5
+#define TABLE_SPLIT_MIN	2	/* body rows on each side of a page break */
 
 struct tab {
 	const struct block	*t;
@@ -44,6 +45,8 @@ struct tab {
 	struct lb_para	*head;		/* the header row's cells, or NULL */
 	size_t		 headlines;
 	int		 top_drawn;	/* the table's top rule is on this page */
+	int		 id;		/* page_table records */
+	int		 nrow, total, short_table, pfirst;
 };
 
 /* Kinds of body cell, for a column's alignment. */
@@ -316,108 +319,239 @@ tab_init(const struct lay *L, struct tab *T, const struct block *t,
 	number_columns(t, T->num);
 }
 
+/* Heights of the header and of each body row (rows set and freed). */
+static double
+row_heights(const struct lay *L, const struct tab *T, const struct block *t,
+    double **hp, int *np)
+{
+	const struct block *row;
+	struct lb_para *p = xcalloc((size_t)T->nc, sizeof(*p));
+	double headh = 0, *h = NULL;
+	size_t cap = 0;
+	int n = 0, c;
+
+	for (row = t->first; row != NULL; row = row->next) {
+		double rh = (double)set_row(L, T, row, p) * T->lh + 2 * CELL_PAD;
+
+		for (c = 0; c < T->nc; c++)
+			layout_line_free(&p[c]);
+		if (row->header && row == t->first) {
+			headh = rh;
+			continue;
+		}
+		h = xgrow(h, &cap, (size_t)n + 1, sizeof(*h));
+		h[n++] = rh;
+	}
+	free(p);
+	*hp = h;
+	*np = n;
+	return headh;
+}
+
+/* Is the table kept whole (moved to the next page rather than split)?
+ * Shorter than a third of the text height, or too few rows to leave two
+ * on each side of a split, and not taller than a page. */
+static int
+keep_whole(const struct lay *L, double whole, int n)
+{
+	double text_h = L->top - L->bottom;
+
+	return whole <= text_h && (whole < text_h / 3 || n < 2 * TABLE_SPLIT_MIN);
+}
+
 double
 layout_table_lead(const struct lay *L, const struct block *t, double width)
 {
 	struct tab T;
-	const struct block *row = t->first;
-	struct lb_para *p;
-	double headh = 0, need = 0, fresh;
-	int c;
+	double headh, need, whole, fresh, *h;
+	int n, i;
 
 	if (t->ncols <= 0)
 		return 0;
 	tab_init(L, &T, t, width);
-	p = xcalloc((size_t)T.nc, sizeof(*p));
-	if (row != NULL && row->header) {
-		headh = (double)set_row(L, &T, row, p) * T.lh + 2 * CELL_PAD;
-		for (c = 0; c < T.nc; c++)
-			layout_line_free(&p[c]);
-		row = row->next;
-	}
+	headh = row_heights(L, &T, t, &h, &n);
+	for (whole = headh, i = 0; i < n; i++)
+		whole += h[i];
 	fresh = L->top - L->bottom - headh;
-	if (row != NULL) {
-		need = (double)set_row(L, &T, row, p) * T.lh + 2 * CELL_PAD;
-		for (c = 0; c < T.nc; c++)
-			layout_line_free(&p[c]);
-		if (need >= fresh)
-			need = T.lh + 2 * CELL_PAD;
+	if (keep_whole(L, whole, n))
+		need = whole;
+	else {
+		/* the header and the first rows a split may leave */
+		for (need = headh, i = 0; i < n && i < TABLE_SPLIT_MIN; i++)
+			need += h[i] < fresh ? h[i] : T.lh + 2 * CELL_PAD;
 	}
-	free(p);
+	free(h);
 	free(T.w);
-	return headh + need;
+	return need;
+}
+
+/* Is a body row a total ("Jumlah", "Total", "Rata-rata" in its first
+ * cell with text)? */
+static int
+row_is_total(const struct block *row)
+{
+	static const char *const word[] = { "jumlah", "total", "rata-rata",
+	    "grand total" };
+	const struct block *cell = row != NULL ? row->first : NULL;
+	size_t i, k, n;
+
+	/* the first cell with text (the number column is blank) */
+	while (cell != NULL && (cell->nrun == 0 || cell->run[0].len == 0))
+		cell = cell->next;
+	if (cell == NULL)
+		return 0;
+	for (k = 0; k < sizeof(word) / sizeof(word[0]); k++) {
+		n = strlen(word[k]);
+		if (cell->run[0].len < n)
+			continue;
+		for (i = 0; i < n; i++)
+			if ((cell->run[0].text[i] | 0x20) != word[k][i])
+				break;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The record of the table's piece on the current page (page_table). */
+static void
+piece_record(struct lay *L, const struct tab *T, int end)
+{
+	struct page_table pt;
+
+	memset(&pt, 0, sizeof(pt));
+	pt.id = T->id;
+	pt.first = T->pfirst;
+	pt.end = end;
+	pt.nrow = T->nrow;
+	pt.total = T->total;
+	pt.short_table = T->short_table;
+	page_add_table(lay_page(L), &pt);
+}
+
+/*
+ * The first body row that does not go on this page when rows [i, n) of
+ * heights h are placed from L->y: as many as fit, but never fewer than
+ * TABLE_SPLIT_MIN left for the next page (a total row never goes alone).
+ */
+static int
+split_at(const struct lay *L, const double *h, int i, int n)
+{
+	double avail = L->y - L->bottom, acc = 0;
+	int k = i;
+
+	while (k < n && acc + h[k] <= avail + 1e-6)
+		acc += h[k++];
+	if (k < n && n - k < TABLE_SPLIT_MIN && n - TABLE_SPLIT_MIN > i)
+		k = n - TABLE_SPLIT_MIN;
+	return k;
+}
+
+/* Places one body row (set in p) at L->y, splitting a row taller than a
+ * page between lines, with the header repeated on each new page. */
+static void
+place_row(struct lay *L, struct tab *T, struct lb_para *p, size_t R, int bi)
+{
+	size_t s = 0, k;
+
+	while (s < R) {
+		double avail = L->y - L->bottom;
+		double need = (double)(R - s) * T->lh + 2 * CELL_PAD;
+
+		if (need <= avail + 1e-6) {
+			piece(L, T, p, s, R);
+			return;
+		}
+		k = avail > 2 * CELL_PAD ?
+		    (size_t)floor((avail - 2 * CELL_PAD) / T->lh + 1e-6) : 0;
+		if (k >= 1) {
+			/* taller than a page: split between lines */
+			piece(L, T, p, s, s + k);
+			s += k;
+		}
+		piece_record(L, T, bi);
+		T->pfirst = bi;
+		new_page_header(L, T);
+		if (k == 0 && L->y - L->bottom < T->lh + 2 * CELL_PAD) {
+			/* not even one line fits under the header */
+			piece(L, T, p, s, s + 1);
+			s++;
+		}
+	}
 }
 
 void
 layout_table(struct lay *L, const struct block *t, double left, double width)
 {
 	struct tab T;
-	const struct block *row = t->first;
+	const struct block *row = t->first, *r;
 	struct lb_para *p;
-	double headh = 0, fresh;
-	int c, first = 1;
+	double headh = 0, fresh, whole, *h;
+	int c, n, i, k;
+	size_t np;
 
 	if (t->ncols <= 0)
 		return;
 	tab_init(L, &T, t, width);
 	T.x0 = left;
+	T.id = ++L->ntable;
 	p = xcalloc((size_t)T.nc, sizeof(*p));
+	headh = row_heights(L, &T, t, &h, &n);
+	for (whole = headh, i = 0; i < n; i++)
+		whole += h[i];
+	T.nrow = n;
+	T.short_table = whole < (L->top - L->bottom) / 3;
 	if (row != NULL && row->header) {
 		T.head = xcalloc((size_t)T.nc, sizeof(*T.head));
 		T.headlines = set_row(L, &T, row, T.head);
-		headh = (double)T.headlines * T.lh + 2 * CELL_PAD;
 		row = row->next;
 	}
+	for (r = row; r != NULL; r = r->next)
+		if (r->next == NULL)
+			T.total = row_is_total(r);
 	fresh = L->top - L->bottom - headh;
 	lay_start(L);
-	for (; row != NULL || first; row = row != NULL ? row->next : NULL) {
-		size_t R = row != NULL ? set_row(L, &T, row, p) : 0, s = 0;
-		double need = (double)R * T.lh + 2 * CELL_PAD;
+	/* the start: the whole table when it is kept whole, else the header
+	 * with the first TABLE_SPLIT_MIN rows; or a new page */
+	if (L->used && L->y < L->top - 1) {
+		double want = headh;
 
-		if (first) {
-			/* the header with the first row, or on a new page */
-			double want = headh + (row != NULL ?
-			    (need < fresh ? need : T.lh + 2 * CELL_PAD) : 0);
+		if (keep_whole(L, whole, n))
+			want = whole;
+		else
+			for (i = 0; i < n && i < TABLE_SPLIT_MIN; i++)
+				want += h[i] < fresh ? h[i] : T.lh + 2 * CELL_PAD;
+		if (L->y - want < L->bottom)
+			lay_new_page(L);
+	}
+	L->line_kind = 'c';
+	if (T.head != NULL)
+		piece(L, &T, T.head, 0, T.headlines);
+	k = split_at(L, h, 0, n);
+	for (i = 0; row != NULL; row = row->next, i++) {
+		size_t R = set_row(L, &T, row, p);
 
-			if (L->used && L->y - want < L->bottom &&
-			    L->y < L->top - 1)
-				lay_new_page(L);
-			if (T.head != NULL)
-				piece(L, &T, T.head, 0, T.headlines);
-			first = 0;
-			if (row == NULL)
-				break;
-		}
-		while (s < R) {
-			double avail = L->y - L->bottom;
-			size_t k;
-
-			need = (double)(R - s) * T.lh + 2 * CELL_PAD;
-			if (need <= avail + 1e-6) {
-				piece(L, &T, p, s, R);
-				break;
-			}
-			k = avail > 2 * CELL_PAD ?
-			    (size_t)floor((avail - 2 * CELL_PAD) / T.lh + 1e-6) : 0;
-			if (need > fresh && k >= 1) {
-				/* taller than a page: split between lines */
-				piece(L, &T, p, s, s + k);
-				s += k;
-			}
+		if (i == k && i > T.pfirst) {
+			/* the planned split: the rest on a new page */
+			piece_record(L, &T, i);
+			T.pfirst = i;
 			new_page_header(L, &T);
-			if (need > fresh && k == 0 && L->y - L->bottom < T.lh +
-			    2 * CELL_PAD) {
-				/* not even one line fits under the header */
-				piece(L, &T, p, s, s + 1);
-				s++;
-			}
+			k = split_at(L, h, i, n);
 		}
+		np = L->d->npage;
+		place_row(L, &T, p, R, i);
+		if (L->d->npage != np || i >= k)
+			/* a row taller than a page went on over pages */
+			k = split_at(L, h, i + 1, n);
 		for (c = 0; c < T.nc; c++)
 			layout_line_free(&p[c]);
 	}
+	piece_record(L, &T, n);
+	L->line_kind = 0;
 	for (c = 0; T.head != NULL && c < T.nc; c++)
 		layout_line_free(&T.head[c]);
 	free(T.head);
+	free(h);
 	free(p);
 	free(T.w);
 }

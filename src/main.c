@@ -188,8 +188,9 @@ static const char hyphenate_help[] =
 "\n"
 "Prints each word with a hyphen at each point where layout may break it.\n"
 "\n"
+"  -T, --template=DIR       apply the exceptions of DIR/gaya.yaml, as layout does\n"
 "  -x, --exception=WORD     an exception, written as in the style: pe-ngem-bang-an\n"
-"                           (may be given many times)\n";
+"                           (may be given many times; after the style's)\n";
 
 static const char layout_dump_help[] =
 "usage: rencana layout-dump [OPTION...] FILE.md\n"
@@ -1032,6 +1033,31 @@ cmd_layout_dump(int argc, char **argv)
 	return rc;
 }
 
+/* The style of template folder dir (its gaya.yaml, if any) into *st;
+ * prints its diagnostics; -1 on an error. */
+static int
+hyph_style(const char *dir, struct style *st)
+{
+	struct diag_list dl;
+	char *gaya = xasprintf("%s/gaya.yaml", dir);
+	int rc = 0;
+
+	diag_init(&dl);
+	if (access(gaya, F_OK) == 0)
+		rc = style_load(gaya, st, &dl);
+	else if (access(dir, F_OK) != 0) {
+		fprintf(stderr, "rencana: error: cannot open `%s`: %s\n", dir,
+		    strerror(errno));
+		rc = -1;
+	}
+	print_diags(&dl, stderr, DIAG_FMT_TEXT);
+	if (dl.nerror > 0)
+		rc = -1;
+	diag_free(&dl);
+	free(gaya);
+	return rc;
+}
+
 /* `rencana hyphenate`: each word, converted to WinAnsi, printed back in
  * UTF-8 with a hyphen at each break, one per line. */
 static int
@@ -1039,10 +1065,13 @@ cmd_hyphenate(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "exception", required_argument, NULL, 'x' },
+		{ "template", required_argument, NULL, 'T' },
 		COMMON_LONG,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char **exc = xcalloc((size_t)argc + 1, sizeof(*exc));
+	const char *tdir = NULL;
+	struct style st;
 	struct hyph *h = NULL;
 	struct buf out = BUF_INIT;
 	size_t nexc = 0, len, bad, j;
@@ -1052,7 +1081,12 @@ cmd_hyphenate(int argc, char **argv)
 	int c, i, rc = EXIT_USAGE, done = -1;
 
 	begin_opts("hyphenate", hyphenate_help);
-	while ((c = next_opt(argc, argv, ":x:" COMMON_SHORT, lo, &done)) != -1) {
+	style_default(&st);
+	while ((c = next_opt(argc, argv, ":x:T:" COMMON_SHORT, lo, &done)) != -1) {
+		if (c == 'T') {
+			tdir = optarg;
+			continue;
+		}
 		w = winansi_from_utf8(optarg, strlen(optarg), &len, &bad);
 		why = bad != (size_t)-1 ? "a character WinAnsi lacks" :
 		    hyph_exception_error(w);
@@ -1072,7 +1106,17 @@ cmd_hyphenate(int argc, char **argv)
 		rc = usage_error("%s", "hyphenate needs a WORD");
 		goto out;
 	}
-	/* The exceptions in WinAnsi, as the style would pass them. */
+	if (tdir != NULL && hyph_style(tdir, &st) != 0) {
+		rc = 1;
+		goto out;
+	}
+	/* The style's exceptions, then -x's (later entries win), in WinAnsi,
+	 * as layout passes them. */
+	exc = xrealloc(exc, (st.nhyph_exceptions + nexc + 1) * sizeof(*exc));
+	memmove(exc + st.nhyph_exceptions, exc, nexc * sizeof(*exc));
+	for (j = 0; j < st.nhyph_exceptions; j++)
+		exc[j] = st.hyph_exceptions[j];
+	nexc += st.nhyph_exceptions;
 	for (j = 0; j < nexc; j++)
 		exc[j] = winansi_from_utf8(exc[j], strlen(exc[j]), &len, NULL);
 	h = hyph_new(exc, nexc);
@@ -1105,6 +1149,7 @@ out:
 			free((char *)exc[j]);
 	hyph_free(h);
 	free(exc);
+	style_free(&st);
 	buf_free(&out);
 	return rc;
 }

@@ -54,6 +54,8 @@ doc_pages_free(struct doc_pages *d)
 			free(d->page[i].box[j].path);
 		}
 		free(d->page[i].box);
+		free(d->page[i].line);
+		free(d->page[i].tab);
 	}
 	for (i = 0; i < d->noutline; i++)
 		free(d->outline[i].title);
@@ -104,6 +106,20 @@ page_add_text(struct page *p, double x, double y, enum font_style f,
 	b->text = xstrndup(s, n);
 	b->len = n;
 	return b;
+}
+
+void
+page_add_line(struct page *p, const struct page_line *l)
+{
+	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
+	p->line[p->nline++] = *l;
+}
+
+void
+page_add_table(struct page *p, const struct page_table *t)
+{
+	p->tab = xgrow(p->tab, &p->tabcap, p->ntab + 1, sizeof(*p->tab));
+	p->tab[p->ntab++] = *t;
 }
 
 void

@@ -69,9 +69,48 @@ struct box {
 	double		 dest_y;	/* link: top of the target area on that page, pt */
 };
 
+/*
+ * One line of text as layout set it, for the quality measures of the page
+ * dump (tests/golden/run-quality.sh); pdf.c ignores these.
+ */
+enum page_line_flag {
+	PL_JUSTIFY	= 1,	/* justified (not ragged, not a last line) */
+	PL_FIRST	= 2,	/* first line of its paragraph or cell */
+	PL_LAST		= 4,	/* last line of its paragraph or cell */
+	PL_HYPHEN	= 8,	/* ends with an added hyphen */
+	PL_RAGGED	= 16	/* a justified paragraph's line set ragged
+				 * (emergency: it would have needed spaces
+				 * over twice their width) */
+};
+
+struct page_line {
+	char		 kind;		/* p body, h heading, c table cell,
+					 * k caption, o other */
+	double		 x, y;		/* pt: baseline start of the line box */
+	double		 w;		/* pt: set width (from the line box's left) */
+	double		 measure;	/* pt: the line length it was set in */
+	double		 natural;	/* pt: width with natural spaces */
+	double		 ratio;		/* set space / natural space (1: natural) */
+	int		 nspace;	/* interword spaces */
+	unsigned	 flags;		/* PL_* */
+};
+
+/* One piece of a table on a page, for the same measures. */
+struct page_table {
+	int		 id;		/* tables counted from 1 in the document */
+	int		 first, end;	/* body rows [first, end) on this page */
+	int		 nrow;		/* body rows of the table */
+	int		 total;		/* its last row is a total ("Jumlah") */
+	int		 short_table;	/* shorter than a third of the text height */
+};
+
 struct page {
 	struct box	*box;
 	size_t		 nbox, cap;
+	struct page_line *line;
+	size_t		 nline, linecap;
+	struct page_table *tab;
+	size_t		 ntab, tabcap;
 };
 
 struct outline {
@@ -111,6 +150,8 @@ struct box	*page_add_box(struct page *, enum box_type);
 /* Adds a text box; copies the n WinAnsi bytes. */
 struct box	*page_add_text(struct page *, double x, double y,
 		    enum font_style, double size_pt, const char *s, size_t n);
+void		 page_add_line(struct page *, const struct page_line *);
+void		 page_add_table(struct page *, const struct page_table *);
 void		 doc_pages_add_outline(struct doc_pages *, const char *title_utf8,
 		    int level, size_t page, double y);
 

@@ -49,6 +49,7 @@ style_default(struct style *s)
 	s->pagenum = PAGENUM_BOTTOM_CENTER;
 	s->headnum = HEADNUM_DECIMAL;
 	s->hyphenate = 1;
+	s->hyph_run_max = 2;
 	s->caption_word = xstrdup("Tabel");
 	s->chapter_word = xstrdup("BAB");
 	s->draft_word = xstrdup("KONSEP");
@@ -160,6 +161,8 @@ static const struct schema_field k_style[] = {
 	KEY("pemenggalan", BOOL, "pemenggalan kata", NULL, 0, 0, F(hyphenate)),
 	KEY("pengecualian_pemenggalan", LIST, "kata dengan pemenggalan sendiri",
 	    &k_word, 0, 0, F(hyph_exceptions)),
+	NUM("pemenggalan_berturut", "baris berturut-turut yang dipenggal",
+	    1, 10, F(hyph_run_max)),
 	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
 	STR("kata_konsep", "tanda konsep", F(draft_word)),
 	KEND

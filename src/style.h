@@ -41,6 +41,7 @@ struct style {
 	int	 hyphenate;			/* 1: Indonesian hyphenation on */
 	char	**hyph_exceptions;		/* words with their breaks: "pe-ngem-bang-an" */
 	size_t	 nhyph_exceptions;
+	double	 hyph_run_max;			/* hyphenated lines in a row, at most (2) */
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */

@@ -58,7 +58,8 @@ for e in tests/golden/structure/*.text; do
 		fail=$((fail + 1))
 		continue
 	fi
-	pdftotext -nodiag "$tmp/$name.pdf" - |
+	# a form feed starts each page: a caption at a page top is a line too
+	pdftotext -nodiag "$tmp/$name.pdf" - | tr -d '\f' |
 	    grep -E '^(BAB [IVXLC]+|[0-9]+\.[0-9]+(\.[0-9]+)? [A-Z]|Tabel [0-9]+\.[0-9]+ )' |
 	    sed 's/ *\.\.\.*  *[0-9ivx]*$//' >"$tmp/text"
 	check "$name" text "$tmp/text"

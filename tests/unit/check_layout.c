@@ -173,20 +173,21 @@ END_TEST
 
 START_TEST(test_total_fit_beats_greedy)
 {
-	/* Width 20 glyphs.  First fit at natural width takes
-	 * "aa bbbb cccc ddddd" (18: three spaces stretched to 1.67 glyphs,
-	 * ratio 1.33, badness 237).  Total fit shrinks four spaces a little
-	 * to take "ee" too (21 in 20, ratio -0.75, badness 42). */
+	/* Width 20.4 glyphs (102 pt).  First fit at natural width takes
+	 * "aa bbbb cccc ddddd" (18: three spaces stretched by 4 pt each,
+	 * ratio 1.6, past the first pass's 1).  Total fit shrinks four
+	 * spaces a little to take "ee" too (105 in 102 pt: each space 0.75
+	 * pt less, of the 1 pt (1/5) it may shrink, ratio -0.75). */
 	static const char *const want[] = { "aa bbbb cccc ddddd ee",
 	    "ffffffff ggg hh" };
 	struct lb_opts o;
 	struct lb_para p;
 
 	memset(&p, 0, sizeof(p));
-	opts(&o, 100, LB_JUSTIFY);
+	opts(&o, 102, LB_JUSTIFY);
 	layout_line_set(&p, one_run("aa bbbb cccc ddddd ee ffffffff ggg hh"), 1, &o);
 	expect_lines(&p, want, 2);
-	ck_assert(p.seg[0].ws < 0 && p.seg[0].ws > -5.0 / 3);
+	ck_assert(p.seg[0].ws < 0 && p.seg[0].ws > -1.0001);
 	layout_line_free(&p);
 }
 END_TEST
@@ -220,10 +221,11 @@ START_TEST(test_no_fragment_alone_on_last_line)
 	/* The last word of a justified paragraph offers no hyphen: at this
 	 * width (19 glyphs) it would otherwise give "... ee abcd-" / "efgh". */
 	static const char *const last[] = { "aa bb cc dd ee", "abcdefgh" };
-	/* Without the final-hyphen demerits this width (21.6 glyphs) gives
-	 * "aa bb cc dd ee abcd-" / "efgh yy"; with them the next-to-last line
-	 * keeps its word whole: "aa bb cc dd ee abcdefgh" / "yy". */
-	static const char *const pen[] = { "aa bb cc dd ee abcdefgh", "yy" };
+	/* Without the final-hyphen demerits this width (110.2 pt) gives
+	 * "aa bb cc dd ee abcd-" / "efgh yy zz" (ratio 0.82, 5558 demerits
+	 * against 8010 for shrinking the whole word in, ratio -0.96); with
+	 * them the next-to-last line keeps its word whole. */
+	static const char *const pen[] = { "aa bb cc dd ee abcdefgh", "yy zz" };
 	struct lb_opts o;
 	struct lb_para p;
 
@@ -234,9 +236,9 @@ START_TEST(test_no_fragment_alone_on_last_line)
 	expect_lines(&p, last, 2);
 	ck_assert_int_eq(p.line[0].hyphen, 0);
 
-	opts(&o, 108, LB_JUSTIFY);
+	opts(&o, 110.2, LB_JUSTIFY);
 	o.hyph = fake_hyph;
-	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh yy"), 1, &o);
+	layout_line_set(&p, one_run("aa bb cc dd ee abcdefgh yy zz"), 1, &o);
 	expect_lines(&p, pen, 2);
 	ck_assert_int_eq(p.line[0].hyphen, 0);
 	layout_line_free(&p);
