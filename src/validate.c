@@ -780,6 +780,22 @@ walk_dict(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 
 static const post_fn posts[SCHEMA_CHECK__COUNT];
 
+/* Text where a map was expected: `nama:Mataram`, a key without the space
+ * after its colon, reads as text.  Adds the fix to the message just made. */
+static void
+help_colon_space(struct vctx *c, const struct pnode *n)
+{
+	const char *colon;
+
+	if (n->type != PN_STR || n->style != PN_PLAIN ||
+	    (colon = strchr(n->str, ':')) == NULL || colon == n->str ||
+	    colon[1] == '\0' || colon[1] == ' ' || colon[1] == '/' ||
+	    strchr(n->str, ' ') != NULL)
+		return;
+	diag_help(c->dl, "put a space after the colon to make a key and its "
+	    "value: %.*s: %s", (int)(colon - n->str), n->str, colon + 1);
+}
+
 /* Depth of the recursion is that of the schema tables (at most 7). */
 static void
 walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
@@ -803,6 +819,7 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		if (n->type != PN_MAP) {
 			report(c, D_VAL_TYPE, &n->pos, n, "expected a map, found %s",
 			    found_name(n));
+			help_colon_space(c, n);
 			return;
 		}
 		if (f->type == SCHEMA_MAP)
