@@ -20,6 +20,39 @@ static const struct diag_info diag_table[D__COUNT] = {
 #undef DIAG
 };
 
+/* Each code's explanation: the code's section of docs/diagnostics.md,
+ * made into a table at build time by tools/diag-explain.awk. */
+static const struct {
+	const char	*id;
+	const char	*text;
+} explain_table[] = {
+#define DIAG_EXPLAIN(id, text) { id, text },
+#include "diag_explain.inc"
+#undef DIAG_EXPLAIN
+};
+
+enum diag_code
+diag_code_find(const char *id)
+{
+	int c;
+
+	for (c = 0; c < D__COUNT; c++)
+		if (strcmp(diag_table[c].id, id) == 0)
+			return (enum diag_code)c;
+	return D__COUNT;
+}
+
+const char *
+diag_code_explain(enum diag_code c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(explain_table) / sizeof(explain_table[0]); i++)
+		if (strcmp(explain_table[i].id, diag_table[c].id) == 0)
+			return explain_table[i].text;
+	return NULL;
+}
+
 enum diag_level
 diag_code_level(enum diag_code c)
 {
@@ -435,10 +468,11 @@ print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour
 		fprintf(f, ":%d:%d:", d->line, d->col);
 	else
 		fputc(':', f);
+	/* The code is the stable name `rencana explain` takes. */
 	if (colour)
-		fprintf(f, " %s%s:\033[0m", lc, lvl);
+		fprintf(f, " %s%s[%s]:\033[0m", lc, lvl, diag_code_id(d->code));
 	else
-		fprintf(f, " %s:", lvl);
+		fprintf(f, " %s[%s]:", lvl, diag_code_id(d->code));
 	if (d->path) {
 		fputc(' ', f);
 		text_escape(f, d->path);

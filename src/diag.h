@@ -65,6 +65,12 @@ enum diag_format {
 enum diag_level	 diag_code_level(enum diag_code);
 const char	*diag_code_id(enum diag_code);
 const char	*diag_code_text(enum diag_code);
+/* The code whose JSON id is `id` ("val-nip"), or D__COUNT when none is. */
+enum diag_code	 diag_code_find(const char *id);
+/* The long explanation of a code (its section of docs/diagnostics.md:
+ * what it means, examples of the message, the mistake and the fix), or
+ * NULL when the document has none.  Static text. */
+const char	*diag_code_explain(enum diag_code);
 
 void	 diag_init(struct diag_list *);
 void	 diag_free(struct diag_list *);
