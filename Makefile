@@ -105,7 +105,15 @@ FORCE:
 
 $(O)/%.o: src/%.c $(O)/cflags | deps-quiet
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -c $< -o $@
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(O) -c $< -o $@
+
+# `rencana explain CODE`: each code's section of docs/diagnostics.md as a C
+# table, so the explanations are written in one place, the document.
+$(O)/diag_explain.inc: docs/diagnostics.md tools/diag-explain.awk
+	@mkdir -p $(@D)
+	awk -f tools/diag-explain.awk docs/diagnostics.md > $@.tmp && mv $@.tmp $@
+
+$(O)/diag.o: $(O)/diag_explain.inc
 
 # The objects that use RENCANA_VERSION are rebuilt when VERSION changes.
 $(O)/main.o $(O)/pdf.o $(O)/tests/check_pdf.o: VERSION

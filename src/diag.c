@@ -20,6 +20,39 @@ static const struct diag_info diag_table[D__COUNT] = {
 #undef DIAG
 };
 
+/* Each code's explanation: the code's section of docs/diagnostics.md,
+ * made into a table at build time by tools/diag-explain.awk. */
+static const struct {
+	const char	*id;
+	const char	*text;
+} explain_table[] = {
+#define DIAG_EXPLAIN(id, text) { id, text },
+#include "diag_explain.inc"
+#undef DIAG_EXPLAIN
+};
+
+enum diag_code
+diag_code_find(const char *id)
+{
+	int c;
+
+	for (c = 0; c < D__COUNT; c++)
+		if (strcmp(diag_table[c].id, id) == 0)
+			return (enum diag_code)c;
+	return D__COUNT;
+}
+
+const char *
+diag_code_explain(enum diag_code c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(explain_table) / sizeof(explain_table[0]); i++)
+		if (strcmp(explain_table[i].id, diag_table[c].id) == 0)
+			return explain_table[i].text;
+	return NULL;
+}
+
 enum diag_level
 diag_code_level(enum diag_code c)
 {
@@ -54,6 +87,7 @@ diag_free(struct diag_list *dl)
 	for (i = 0; i < dl->n; i++) {
 		free(dl->v[i].path);
 		free(dl->v[i].msg);
+		free(dl->v[i].help);
 	}
 	for (i = 0; i < dl->nsrc; i++) {
 		free(dl->src[i].file);
@@ -73,6 +107,7 @@ diag_drop_warnings(struct diag_list *dl)
 		if (dl->v[i].level == DIAG_WARNING) {
 			free(dl->v[i].path);
 			free(dl->v[i].msg);
+			free(dl->v[i].help);
 			continue;
 		}
 		dl->v[k++] = dl->v[i];
@@ -123,11 +158,10 @@ diag_file(struct diag_list *dl, const char *file)
 	return diag_source_add(dl, file, NULL, 0);
 }
 
-static void
-diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
-    const struct srcpos *pos, const char *path, const char *fmt, va_list ap)
+/* The printf result as a new string. */
+static char *
+vformat(const char *fmt, va_list ap)
 {
-	struct diag *d;
 	struct buf b = BUF_INIT;
 	va_list aq;
 	int n;
@@ -142,6 +176,15 @@ diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
 		buf_put(&b, tmp, (size_t)n);
 		free(tmp);
 	}
+	return buf_detach(&b);
+}
+
+static void
+diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
+    const struct srcpos *pos, const char *path, const char *fmt, va_list ap)
+{
+	struct diag *d;
+
 	dl->v = xgrow(dl->v, &dl->cap, dl->n + 1, sizeof(*dl->v));
 	d = &dl->v[dl->n];
 	memset(d, 0, sizeof(*d));
@@ -151,7 +194,7 @@ diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
 	d->level = level;
 	d->code = code;
 	d->path = path && *path ? xstrdup(path) : NULL;
-	d->msg = buf_detach(&b);
+	d->msg = vformat(fmt, ap);
 	d->seq = dl->n;
 	dl->n++;
 	if (level == DIAG_ERROR)
@@ -179,6 +222,21 @@ diag_addl(struct diag_list *dl, enum diag_level level, enum diag_code code,
 
 	va_start(ap, fmt);
 	diag_vadd(dl, level, code, pos, path, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_help(struct diag_list *dl, const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	if (dl->n == 0)
+		return;
+	d = &dl->v[dl->n - 1];
+	free(d->help);
+	va_start(ap, fmt);
+	d->help = vformat(fmt, ap);
 	va_end(ap);
 }
 
@@ -410,10 +468,11 @@ print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour
 		fprintf(f, ":%d:%d:", d->line, d->col);
 	else
 		fputc(':', f);
+	/* The code is the stable name `rencana explain` takes. */
 	if (colour)
-		fprintf(f, " %s%s:\033[0m", lc, lvl);
+		fprintf(f, " %s%s[%s]:\033[0m", lc, lvl, diag_code_id(d->code));
 	else
-		fprintf(f, " %s:", lvl);
+		fprintf(f, " %s[%s]:", lvl, diag_code_id(d->code));
 	if (d->path) {
 		fputc(' ', f);
 		text_escape(f, d->path);
@@ -423,6 +482,11 @@ print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour
 	text_escape(f, d->msg);
 	fputc('\n', f);
 	print_caret(f, dl, d, colour);
+	if (d->help != NULL) {
+		fputs(colour ? "  \033[1;36mhelp:\033[0m " : "  help: ", f);
+		text_escape(f, d->help);
+		fputc('\n', f);
+	}
 }
 
 void
@@ -494,6 +558,10 @@ print_json(FILE *f, const struct diag *d, int first)
 	diag_json_string(f, diag_code_id(d->code));
 	fputs(", \"message\": ", f);
 	diag_json_string(f, d->msg);
+	if (d->help != NULL) {
+		fputs(", \"help\": ", f);
+		diag_json_string(f, d->help);
+	}
 	fputc('}', f);
 }
 
@@ -543,6 +611,11 @@ print_github(FILE *f, const struct diag *d)
 		fputs(": ", f);
 	}
 	gh_escape(f, d->msg, 0);
+	/* The hint on a second line of the annotation. */
+	if (d->help != NULL) {
+		fputs("%0Ahelp: ", f);
+		gh_escape(f, d->help, 0);
+	}
 	fputc('\n', f);
 }
 

@@ -34,6 +34,7 @@ struct diag {
 	enum diag_code	 code;
 	char		*path;		/* field path such as `tujuan.daftar[0].kode`, or NULL */
 	char		*msg;		/* lower case, no final period */
+	char		*help;		/* how to fix it (diag_help), or NULL */
 	size_t		 seq;		/* emission order, for a stable sort */
 };
 
@@ -64,6 +65,12 @@ enum diag_format {
 enum diag_level	 diag_code_level(enum diag_code);
 const char	*diag_code_id(enum diag_code);
 const char	*diag_code_text(enum diag_code);
+/* The code whose JSON id is `id` ("val-nip"), or D__COUNT when none is. */
+enum diag_code	 diag_code_find(const char *id);
+/* The long explanation of a code (its section of docs/diagnostics.md:
+ * what it means, examples of the message, the mistake and the fix), or
+ * NULL when the document has none.  Static text. */
+const char	*diag_code_explain(enum diag_code);
 
 void	 diag_init(struct diag_list *);
 void	 diag_free(struct diag_list *);
@@ -85,6 +92,12 @@ void	 diag_add(struct diag_list *, enum diag_code, const struct srcpos *pos,
 void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
 	    const struct srcpos *pos, const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
+
+/* Attaches a hint to the message added last: how to fix it, printed as a
+ * `help:` line in text, a "help" field in JSON, appended in GitHub format.
+ * printf-formatted; replaces an earlier hint.  Does nothing on an empty list. */
+void	 diag_help(struct diag_list *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /* Removes the warnings (rencana -q); errors stay in their order. */
 void	 diag_drop_warnings(struct diag_list *);

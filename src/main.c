@@ -62,6 +62,7 @@ static const char usage_text[] =
 "  template list            list the templates that can be chosen by name\n"
 "  hyphenate WORD...        print each word with its hyphenation points\n"
 "  layout-dump FILE.md      developer: lay out a Markdown file, print the boxes\n"
+"  explain [CODE]           explain a diagnostic code, or list them all\n"
 "  help [COMMAND]           print this help, or a command's\n"
 "\n"
 "`rencana help COMMAND` or `rencana COMMAND --help` tells a command's options.\n"
@@ -75,7 +76,8 @@ static const char usage_text[] =
 "                           program, else Debian's fonts-liberation2 folder)\n"
 "  NO_COLOR, TERM=dumb      no colour in diagnostics (unless --color=always)\n"
 "\n"
-"Diagnostics are printed as FILE:LINE:COL: error: PATH: message.\n"
+"Diagnostics are printed as FILE:LINE:COL: error[CODE]: PATH: message, maybe\n"
+"followed by a `help:` line; `rencana explain CODE` tells more.\n"
 "Exit status: 0 success (warnings allowed), 1 invalid input,\n"
 "2 usage error, 3 I/O or internal failure.\n";
 
@@ -94,7 +96,8 @@ static const char check_help[] =
 "usage: rencana check [OPTION...] FILE...\n"
 "\n"
 "Validates plans and prints every problem found, sorted by position, as\n"
-"FILE:LINE:COL: error: PATH: message.  - reads standard input (<stdin>).\n"
+"FILE:LINE:COL: error[CODE]: PATH: message (`rencana explain CODE` tells\n"
+"more).  - reads standard input (<stdin>).\n"
 "\n"
 "  -f, --format=FORMAT      text (default, on standard error), json or github\n"
 "                           (on standard output; github: Actions annotations)\n"
@@ -201,6 +204,14 @@ static const char layout_dump_help[] =
 "      --blocks             print the block tree instead of the boxes\n"
 "      --hyph, --no-hyph    hyphenate (default) or not\n"
 "      --real               measure with the embedded fonts\n";
+
+static const char explain_help[] =
+"usage: rencana explain [OPTION...] [CODE]\n"
+"\n"
+"Explains a diagnostic code, the name in brackets in `error[val-nip]:`: what\n"
+"it means, an example of the message, and for the common ones the mistake\n"
+"and its fix (the text of docs/diagnostics.md).  Without CODE, lists every\n"
+"code with its level and a line on what it means.\n";
 
 static const char help_help[] =
 "usage: rencana help [COMMAND]\n"
@@ -1544,6 +1555,63 @@ cmd_template(int argc, char **argv)
 	return rc;
 }
 
+/* `rencana explain [CODE]`: a code's section of docs/diagnostics.md, or
+ * the list of codes.  CODE may be pasted as printed: `error[val-nip]:`. */
+static int
+cmd_explain(int argc, char **argv)
+{
+	static const struct option lo[] = { COMMON_LONG, { NULL, 0, NULL, 0 } };
+	struct validate_suggest sg;
+	struct buf b = BUF_INIT;
+	const char *arg, *near, *text;
+	char *id, *p, *msg;
+	int c, done = -1, rc;
+	enum diag_code code;
+
+	begin_opts("explain", explain_help);
+	while (next_opt(argc, argv, ":" COMMON_SHORT, lo, &done) != -1)
+		continue;
+	if (done >= 0)
+		return done;
+	if (optind + 1 < argc)
+		return usage_error("explain takes one CODE; `%s` is extra",
+		    argv[optind + 1]);
+	if (optind >= argc) {
+		for (c = 0; c < D__COUNT; c++)
+			buf_printf(&b, "%-22s %-7s %s\n", diag_code_id(c),
+			    diag_code_level(c) == DIAG_ERROR ? "error" : "warning",
+			    diag_code_text(c));
+		rc = print_text(buf_str(&b));
+		buf_free(&b);
+		return rc;
+	}
+	arg = argv[optind];
+	if ((p = strchr(arg, '[')) != NULL)
+		arg = p + 1;
+	id = xstrndup(arg, strcspn(arg, "]:"));
+	if ((code = diag_code_find(id)) == D__COUNT) {
+		validate_suggest_init(&sg, id);
+		for (c = 0; c < D__COUNT; c++)
+			validate_suggest_try(&sg, diag_code_id(c));
+		near = validate_suggest_result(&sg);
+		msg = near != NULL ? xasprintf("unknown code `%s`; did you mean "
+		    "`%s`? (`rencana explain` lists them)", id, near) :
+		    xasprintf("unknown code `%s`; `rencana explain` lists them", id);
+		rc = usage_error("%s", msg);
+		free(msg);
+		free(id);
+		return rc;
+	}
+	free(id);
+	text = diag_code_explain(code);
+	buf_printf(&b, "%s (%s): %s\n\n%s", diag_code_id(code),
+	    diag_code_level(code) == DIAG_ERROR ? "error" : "warning",
+	    diag_code_text(code), text != NULL ? text : "");
+	rc = print_text(buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
 /* ---- the commands ---- */
 
 static int cmd_help(int, char **);
@@ -1561,6 +1629,7 @@ static const struct command {
 	{ "template", cmd_template, template_help },
 	{ "hyphenate", cmd_hyphenate, hyphenate_help },
 	{ "layout-dump", cmd_layout_dump, layout_dump_help },
+	{ "explain", cmd_explain, explain_help },
 	{ "help", cmd_help, help_help },
 };
 

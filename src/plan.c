@@ -244,6 +244,7 @@ struct frame {
 	int		 have_key;	/* map: a key has been read */
 	int		 bad_key;	/* map: the key was refused; drop the value */
 	int		 discard;	/* this node is a refused key: drop it at the end */
+	int		 block;		/* map: block style (keys at one column) */
 };
 
 struct loader {
@@ -255,6 +256,8 @@ struct loader {
 	size_t		 nodes;
 	struct pnode	*root;
 	int		 stop;		/* a fatal problem: no tree */
+	const char	*src;		/* the text libyaml reads (after a BOM) */
+	size_t		 srclen;
 };
 
 static struct srcpos
@@ -306,8 +309,10 @@ check_dup_keys(struct loader *ld, struct pnode *map)
 			char *path = pnode_path(c);
 
 			diag_add(ld->dl, D_YAML_DUPKEY, &c->keypos, path,
-			    "duplicate key `%s` (first given at line %d)",
-			    c->key, v[run]->keypos.line);
+			    "duplicate key `%s`", c->key);
+			diag_help(ld->dl, "`%s` is first given at line %d, and "
+			    "that value is kept; remove one of the two or merge "
+			    "them", c->key, v[run]->keypos.line);
 			free(path);
 		}
 		c->generated = 2;	/* mark for removal below */
@@ -456,6 +461,8 @@ on_start(struct loader *ld, const yaml_event_t *ev, enum pn_type type)
 	f = &ld->stack[ld->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->block = type == PN_MAP &&
+	    ev->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE;
 	if (complex_key) {
 		diag_add(ld->dl, D_YAML_KEYTYPE, &pos, NULL,
 		    "a key must be a plain string, not a %s",
@@ -476,6 +483,502 @@ on_end(struct loader *ld)
 	attach(ld, n);
 }
 
+/* ---- syntax errors a person understands (issue 14) ----------------------
+ *
+ * libyaml names the rule it was applying where it gave up ("did not find
+ * expected key while parsing a block mapping"), which is often lines after
+ * the mistake.  The common mistakes are recognised here from the source
+ * text and the loader's stack of open maps, each reported with its own code
+ * where it was made, and a `help:` line; anything else keeps libyaml's
+ * words.  This runs once per file, after the parse stopped: each search
+ * below is linear in the text.
+ */
+
+#define SYN_MAX_SHOWN	80	/* a fix longer than this is described, not shown */
+
+struct srcline {
+	const char	*s;
+	size_t		 len;		/* without the line break */
+};
+
+/* Line `line` (1-based) of the text libyaml read; 0 when there is none.
+ * A cursor remembers the line found last, so that reading lines in order
+ * is linear in the text (cur may be NULL for a single look-up). */
+struct linecur {
+	const char	*p;		/* start of line `line`, or NULL */
+	int		 line;
+};
+
+static int
+src_line_at(const struct loader *ld, struct linecur *cur, int line,
+    struct srcline *out)
+{
+	const char *p = ld->src, *end = ld->src + ld->srclen, *e;
+	int l = 1;
+
+	if (p == NULL || line < 1)
+		return 0;
+	if (cur->p != NULL && cur->line <= line) {
+		p = cur->p;
+		l = cur->line;
+	}
+	for (; l < line; l++) {
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return 0;
+		p = e + 1;
+	}
+	cur->p = p;
+	cur->line = line;
+	if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		e = end;
+	if (e > p && e[-1] == '\r')
+		e--;
+	out->s = p;
+	out->len = (size_t)(e - p);
+	return 1;
+}
+
+static int
+src_line(const struct loader *ld, int line, struct srcline *out)
+{
+	struct linecur cur = { NULL, 0 };
+
+	return src_line_at(ld, &cur, line, out);
+}
+
+/* Byte offset of 1-based character column col in a line (len when past). */
+static size_t
+col_off(const struct srcline *ln, int col)
+{
+	size_t i;
+	int c = 1;
+
+	for (i = 0; i < ln->len; i++)
+		if (((unsigned char)ln->s[i] & 0xC0) != 0x80 && c++ == col)
+			return i;
+	return ln->len;
+}
+
+/* 1-based character column of byte offset off in a line. */
+static int
+off_col(const struct srcline *ln, size_t off)
+{
+	size_t i;
+	int c = 1;
+
+	for (i = 0; i < off && i < ln->len; i++)
+		if (((unsigned char)ln->s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Offset of the first character that is not a space or tab. */
+static size_t
+indent_of(const struct srcline *ln)
+{
+	size_t i = 0;
+
+	while (i < ln->len && (ln->s[i] == ' ' || ln->s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* The end of a quoted scalar opened at s[from - 1] with quote q: the offset
+ * of the closing quote on this line, or len when it is not closed here. */
+static size_t
+quote_end(const char *s, size_t len, size_t from, char q)
+{
+	size_t j;
+
+	for (j = from; j < len; j++) {
+		if (q == '"' && s[j] == '\\')
+			j++;
+		else if (q == '\'' && s[j] == '\'' && j + 1 < len && s[j + 1] == '\'')
+			j++;
+		else if (s[j] == q)
+			return j;
+	}
+	return len;
+}
+
+/*
+ * Finds the quote of a quoted value that runs over the end of its line and
+ * up to the error at (eline, ecol): still open there, or closed on that
+ * line.  A quote opens a value where a token starts: at the start of the
+ * content or after white space that follows `:`, `-`, `[`, `{`, `,` or `?`.
+ * Returns 1 with its position and quote character.
+ */
+static int
+find_open_quote(const struct loader *ld, int eline, int ecol, struct srcpos *at,
+    char *qc)
+{
+	struct linecur cur = { NULL, 0 };
+	struct srcline ln;
+	size_t i, j, eoff;
+	int l, inq = 0, ql = 0, qcol = 0;
+	char q = 0, prev;
+
+	for (l = 1; l <= eline && src_line_at(ld, &cur, l, &ln); l++) {
+		eoff = l == eline ? col_off(&ln, ecol) : ln.len;
+		i = 0;
+		if (inq) {
+			j = quote_end(ln.s, ln.len, 0, q);
+			if (j >= eoff)
+				continue;
+			if (l == eline)
+				break;	/* closed on the error line */
+			inq = 0;
+			i = j + 1;
+		}
+		prev = 0;
+		for (; i < eoff; i++) {
+			char c = ln.s[i];
+			int start = i == 0 || ln.s[i - 1] == ' ' || ln.s[i - 1] == '\t';
+
+			if (c == '#' && start)
+				break;
+			if ((c == '"' || c == '\'') && start &&
+			    (prev == 0 || strchr(":-[{,?", prev) != NULL)) {
+				j = quote_end(ln.s, ln.len, i + 1, c);
+				if (j < ln.len) {
+					i = j;
+					prev = c;
+					continue;
+				}
+				inq = 1;
+				q = c;
+				ql = l;
+				qcol = off_col(&ln, i);
+				break;
+			}
+			if (c != ' ' && c != '\t')
+				prev = c;
+		}
+	}
+	if (!inq || ql == eline)
+		return 0;
+	at->file = ld->file;
+	at->line = ql;
+	at->col = qcol;
+	*qc = q;
+	return 1;
+}
+
+/* A value as a quoted YAML scalar: double quotes, or single quotes when it
+ * holds a double quote.  The caller frees it. */
+static char *
+quoted(const char *v, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	char q = memchr(v, '"', n) != NULL ? '\'' : '"';
+
+	buf_putc(&b, q);
+	for (i = 0; i < n; i++) {
+		if (v[i] == q)
+			buf_putc(&b, q);	/* '' inside single quotes */
+		buf_putc(&b, v[i]);
+	}
+	buf_putc(&b, q);
+	return buf_detach(&b);
+}
+
+static int
+syn_quote(struct loader *ld, int eline, int ecol)
+{
+	yaml_parser_t *p = &ld->parser;
+	struct srcpos at;
+	struct srcline ln;
+	size_t i, end;
+	char q;
+
+	/* libyaml knows where a quoted value that reaches the end of the file
+	 * starts; else look for one that ran over its line. */
+	if (p->context != NULL && strstr(p->context, "quoted scalar") != NULL &&
+	    p->problem != NULL && strstr(p->problem, "unexpected end") != NULL) {
+		at = mark_pos(ld, p->context_mark);
+		if (!src_line(ld, at.line, &ln))
+			return 0;
+		if (col_off(&ln, at.col) >= ln.len)
+			return 0;
+		q = ln.s[col_off(&ln, at.col)];
+		if (quote_end(ln.s, ln.len, col_off(&ln, at.col) + 1, q) < ln.len)
+			return 0;	/* closed on its line: another problem */
+	} else if (!find_open_quote(ld, eline, ecol, &at, &q) ||
+	    !src_line(ld, at.line, &ln))
+		return 0;
+	if (p->problem != NULL && strstr(p->problem, "end of stream") != NULL)
+		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, "this %s quote is not "
+		    "closed on its line, so the value runs to the end of the file",
+		    q == '"' ? "double" : "single");
+	else
+		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, "this %s quote is not "
+		    "closed on its line, so the value runs on to line %d",
+		    q == '"' ? "double" : "single", eline);
+	/* The line as it would be with the quote closed. */
+	i = indent_of(&ln);
+	end = ln.len;
+	while (end > i && (ln.s[end - 1] == ' ' || ln.s[end - 1] == '\t'))
+		end--;
+	if (end - i < SYN_MAX_SHOWN)
+		diag_help(ld->dl, "close the quote at the end of the value: %.*s%c",
+		    (int)(end - i), ln.s + i, q);
+	else
+		diag_help(ld->dl, "close the quote with %c at the end of the value", q);
+	return 1;
+}
+
+static int
+syn_tab(struct loader *ld, int eline, int ecol)
+{
+	struct srcline ln;
+	struct srcpos at;
+	size_t i, ind;
+
+	if (!src_line(ld, eline, &ln))
+		return 0;
+	ind = indent_of(&ln);
+	for (i = 0; i < ind && ln.s[i] != '\t'; i++)
+		continue;
+	if (i == ind && (col_off(&ln, ecol) >= ln.len ||
+	    ln.s[col_off(&ln, ecol)] != '\t'))
+		return 0;
+	if (i == ind)
+		i = col_off(&ln, ecol);
+	at.file = ld->file;
+	at.line = eline;
+	at.col = off_col(&ln, i);
+	diag_add(ld->dl, D_YAML_TAB, &at, NULL,
+	    "a tab in the indentation; YAML indents with spaces only");
+	diag_help(ld->dl, "replace the tab with spaces, as many as the lines "
+	    "around it use for this level");
+	return 1;
+}
+
+/* How to name the map of frame k: "`dokumen`", "an item of `daftar`", or
+ * "the top level".  The caller frees it. */
+static char *
+map_name(const struct loader *ld, size_t k)
+{
+	const struct frame *up = k > 0 ? &ld->stack[k - 1] : NULL;
+
+	if (up == NULL)
+		return xstrdup("the top level");
+	if (up->node->type == PN_MAP)
+		return xasprintf("`%s`", up->key != NULL ? up->key : "?");
+	if (k > 1 && ld->stack[k - 2].node->type == PN_MAP &&
+	    ld->stack[k - 2].key != NULL)
+		return xasprintf("an item of `%s`", ld->stack[k - 2].key);
+	return xstrdup("a list item");
+}
+
+/* `key:value` with no space: the colon's offset in the content of a line,
+ * or len.  A colon before `//` (a web address) does not count. */
+static size_t
+colon_no_space(const struct srcline *ln, size_t from)
+{
+	size_t i;
+
+	if (from + 2 <= ln->len && ln->s[from] == '-' && ln->s[from + 1] == ' ')
+		from += 2;
+	for (i = from; i < ln->len; i++) {
+		char c = ln->s[i];
+
+		if (c == ' ' || c == '\t' || c == '#' || c == '"' || c == '\'')
+			return ln->len;
+		if (c == ':' && i > from && i + 1 < ln->len &&
+		    ln->s[i + 1] != ' ' && ln->s[i + 1] != '\t' &&
+		    !(i + 2 < ln->len && ln->s[i + 1] == '/' && ln->s[i + 2] == '/'))
+			return i;
+	}
+	return ln->len;
+}
+
+/* "mapping values are not allowed in this context": a `: ` where a value
+ * was being read.  On the key's own line it is inside the value; on a later
+ * line the value ran on (a key indented too far, or `key:value` above). */
+static int
+syn_colon(struct loader *ld, int eline, int ecol)
+{
+	const struct frame *f = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
+	const struct pnode *m;
+	struct linecur cur = { NULL, 0 };
+	struct srcline ln, kl;
+	struct srcpos at;
+	size_t i, k, v, e;
+	char *fix, *name;
+	int l;
+
+	/* The value read last, which ran into the colon. */
+	if (f == NULL || f->node->type != PN_MAP || f->have_key ||
+	    (m = f->node->last) == NULL || m->type != PN_STR ||
+	    m->style != PN_PLAIN || m->key == NULL ||
+	    !src_line(ld, m->keypos.line, &kl))
+		return 0;
+	at.file = ld->file;
+	if (m->keypos.line == eline) {
+		/* key: value: more */
+		k = col_off(&kl, m->keypos.col);
+		for (i = k; i < kl.len && kl.s[i] != ':'; i++)
+			continue;
+		for (v = i + 1; v < kl.len && kl.s[v] == ' '; v++)
+			continue;
+		for (e = v; e < kl.len && !(kl.s[e] == '#' && kl.s[e - 1] == ' '); e++)
+			continue;
+		while (e > v && (kl.s[e - 1] == ' ' || kl.s[e - 1] == '\t'))
+			e--;
+		at.line = eline;
+		at.col = ecol;
+		diag_add(ld->dl, D_YAML_COLON_VALUE, &at, NULL,
+		    "the value of `%s` holds `: `, which YAML reads as the start "
+		    "of another key", m->key);
+		fix = quoted(kl.s + v, e - v);
+		if (e - k < SYN_MAX_SHOWN)
+			diag_help(ld->dl, "put the value in quotes: %.*s: %s",
+			    (int)(i - k), kl.s + k, fix);
+		else
+			diag_help(ld->dl, "put the value of `%s` in quotes", m->key);
+		free(fix);
+		return 1;
+	}
+	/* The value ran on from an earlier line: `nama:Mataram` above? */
+	for (l = m->pos.line; l < eline; l++) {
+		if (!src_line_at(ld, &cur, l, &ln))
+			break;
+		i = l == m->pos.line ? col_off(&ln, m->pos.col) : indent_of(&ln);
+		if ((k = colon_no_space(&ln, i)) == ln.len)
+			continue;
+		at.line = l;
+		at.col = off_col(&ln, k);
+		for (e = k; e < ln.len && ln.s[e] != ' ' && ln.s[e] != '\t'; e++)
+			continue;
+		diag_add(ld->dl, D_YAML_COLON_SPACE, &at, NULL,
+		    "no space after the colon of `%.*s`, so YAML reads it as text, "
+		    "not as a key and its value", (int)(e - i), ln.s + i);
+		diag_help(ld->dl, "put a space after the colon: %.*s %.*s",
+		    (int)(k + 1 - i), ln.s + i, (int)(e - k - 1), ln.s + k + 1);
+		return 1;
+	}
+	/* A key indented under a key that has a value on its line. */
+	i = col_off(&kl, m->keypos.col);
+	while (i < kl.len && kl.s[i] != ':')
+		i++;
+	for (v = i + 1; v < kl.len && kl.s[v] == ' '; v++)
+		continue;
+	if (m->pos.line != m->keypos.line || !src_line(ld, eline, &ln))
+		return 0;
+	k = indent_of(&ln);
+	e = col_off(&ln, ecol);
+	at.line = eline;
+	at.col = off_col(&ln, k);
+	diag_add(ld->dl, D_YAML_INDENT, &at, NULL,
+	    "`%.*s` is indented more than `%s` above it, so YAML reads it as more "
+	    "of the value of `%s`", (int)(e > k ? e - k : 0), ln.s + k, m->key,
+	    m->key);
+	name = map_name(ld, ld->depth - 1);
+	diag_help(ld->dl, "indent `%.*s` to column %d, like `%s`, to make it a "
+	    "key of %s", (int)(e > k ? e - k : 0), ln.s + k, m->keypos.col, m->key,
+	    name);
+	free(name);
+	return 1;
+}
+
+/* The block maps a key at the error line could belong to: the open ones
+ * on the stack and, below the innermost, the last values that are block
+ * maps (closed before the error), innermost first. */
+#define SYN_MAX_MAPS	3
+
+struct syn_map {
+	int	 col;		/* where its keys are */
+	char	*name;		/* "`dokumen`", "the top level" */
+};
+
+static size_t
+syn_maps(const struct loader *ld, struct syn_map *out)
+{
+	struct syn_map all[PLAN_MAX_DEPTH + 1];
+	const struct pnode *n;
+	struct srcline ln;
+	size_t i, k, nall = 0, nout = 0;
+
+	for (k = 0; k < ld->depth; k++)
+		if (ld->stack[k].block) {
+			all[nall].col = ld->stack[k].node->pos.col;
+			all[nall].name = map_name(ld, k);
+			nall++;
+		}
+	n = ld->depth ? ld->stack[ld->depth - 1].node->last : NULL;
+	while (n != NULL && n->type == PN_MAP && nall < PLAN_MAX_DEPTH &&
+	    src_line(ld, n->pos.line, &ln) && col_off(&ln, n->pos.col) < ln.len &&
+	    ln.s[col_off(&ln, n->pos.col)] != '{') {
+		all[nall].col = n->pos.col;
+		all[nall].name = xasprintf("`%s`", n->key != NULL ? n->key : "?");
+		nall++;
+		n = n->last;
+	}
+	/* Innermost first, one per column. */
+	for (k = nall; k-- > 0; ) {
+		for (i = 0; i < nout && out[i].col != all[k].col; i++)
+			continue;
+		if (i == nout && nout < SYN_MAX_MAPS)
+			out[nout++] = all[k];
+		else
+			free(all[k].name);
+	}
+	return nout;
+}
+
+/* "did not find expected key": something at a column where no key of an
+ * open map is, or a list item among keys. */
+static int
+syn_key(struct loader *ld, int eline, int ecol)
+{
+	const struct frame *f = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
+	const struct pnode *last;
+	struct syn_map maps[SYN_MAX_MAPS];
+	struct srcline ln;
+	struct srcpos at;
+	struct buf b = BUF_INIT;
+	size_t i, k, e, n;
+
+	if (!src_line(ld, eline, &ln))
+		return 0;
+	k = col_off(&ln, ecol);
+	at.file = ld->file;
+	at.line = eline;
+	at.col = ecol;
+	if (k < ln.len && ln.s[k] == '-' && (k + 1 == ln.len || ln.s[k + 1] == ' ')) {
+		last = f != NULL && f->node->type == PN_MAP ? f->node->last : NULL;
+		if (last == NULL || last->type != PN_STR || last->key == NULL)
+			return 0;
+		diag_add(ld->dl, D_YAML_LIST_ITEM, &at, NULL,
+		    "a list item here, but `%s` above already has the value `%s`",
+		    last->key, last->str);
+		diag_help(ld->dl, "to make `%s` a list, remove `%s` and put the "
+		    "items on the lines under `%s:`, each starting with `- `",
+		    last->key, last->str, last->key);
+		return 1;
+	}
+	if (k >= ln.len || k != indent_of(&ln) || (n = syn_maps(ld, maps)) == 0)
+		return 0;
+	for (e = k; e < ln.len && ln.s[e] != ':' && ln.s[e] != ' '; e++)
+		continue;
+	diag_add(ld->dl, D_YAML_INDENT, &at, NULL,
+	    "`%.*s` is at column %d, where no map above has its keys",
+	    (int)(e - k), ln.s + k, ecol);
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s column %d %s %s", i == 0 ? "" : i + 1 == n ?
+		    ", or to" : ", to", maps[i].col,
+		    strcmp(maps[i].name, "the top level") == 0 ? "for" : "for a key of",
+		    strcmp(maps[i].name, "the top level") == 0 ? "a top-level key" :
+		    maps[i].name);
+		free(maps[i].name);
+	}
+	diag_help(ld->dl, "indent it to%s", buf_str(&b));
+	buf_free(&b);
+	return 1;
+}
+
 static void
 loader_fail_yaml(struct loader *ld)
 {
@@ -492,11 +995,23 @@ loader_fail_yaml(struct loader *ld)
 		return;
 	}
 	pos = mark_pos(ld, p->problem_mark);
+	if (syn_quote(ld, pos.line, pos.col) || syn_tab(ld, pos.line, pos.col))
+		return;
+	if (strstr(problem, "mapping values are not allowed") != NULL &&
+	    syn_colon(ld, pos.line, pos.col))
+		return;
+	if (strstr(problem, "did not find expected") != NULL &&
+	    p->context != NULL && strstr(p->context, "block") != NULL &&
+	    syn_key(ld, pos.line, pos.col))
+		return;
 	if (p->context != NULL)
 		diag_add(ld->dl, D_YAML_SYNTAX, &pos, NULL, "%s %s (line %d)",
 		    problem, p->context, (int)p->context_mark.line + 1);
 	else
 		diag_add(ld->dl, D_YAML_SYNTAX, &pos, NULL, "%s", problem);
+	if (strstr(problem, "unknown escape") != NULL)
+		diag_help(ld->dl, "in double quotes a backslash starts an escape: "
+		    "write \\\\ for a backslash, or use single quotes");
 }
 
 /* Checks every map for repeated keys once the tree is whole, so that each
@@ -533,6 +1048,8 @@ plan_parse(struct loader *ld, struct plan *pl, const char *data, size_t len)
 		data += 3;
 		len -= 3;
 	}
+	ld->src = data;
+	ld->srclen = len;
 	yaml_parser_initialize(&ld->parser);
 	yaml_parser_set_input_string(&ld->parser, (const unsigned char *)data, len);
 	yaml_parser_set_encoding(&ld->parser, YAML_UTF8_ENCODING);

@@ -309,6 +309,8 @@ struct code {
 	const struct pnode	*node;
 	int			 kind;		/* 0 goal, 1 strategy, 2 indicator */
 	int			 used;		/* goal: measured by an indicator */
+	char			*bad;		/* a code in the wrong case (`t1`): its
+						   upper case, owned; code points here */
 };
 
 struct vctx {
@@ -489,7 +491,10 @@ code_cmp(const void *a, const void *b)
 
 	if (r != 0)
 		return r;
-	/* Same code: file order, so the first use stays first. */
+	/* Same code: a valid one before one in the wrong case, then file
+	 * order, so the first use stays first. */
+	if ((x->bad != NULL) != (y->bad != NULL))
+		return x->bad != NULL ? 1 : -1;
 	if (x->node->pos.line != y->node->pos.line)
 		return x->node->pos.line < y->node->pos.line ? -1 : 1;
 	return (x->node->pos.col > y->node->pos.col) - (x->node->pos.col < y->node->pos.col);
@@ -518,20 +523,93 @@ code_find(const struct vctx *c, const char *s, int kind)
 	return NULL;
 }
 
-static void
-collect_codes(struct vctx *c, const struct pnode *list, int kind, size_t *cap)
+/*
+ * One diagnostic per cause (issue 14).  A misspelt key (`kdoe` for `kode`)
+ * is one problem: the walk reports it once, as an unknown key with its
+ * suggestion, checks its value as the key it stands for, and does not also
+ * report that key missing; the passes that read the key read the misspelt
+ * one too, so a goal whose `kode` is misspelt still has its code and the
+ * strategies that name it are not wrong as well.
+ */
+
+/* The key of map field f nearest to typed ("did you mean"), or NULL. */
+static const char *
+nearest_key(struct vctx *c, const char *typed, const struct schema_field *f)
 {
-	const struct pnode *it;
+	const struct schema_field *k;
+	struct validate_suggest sg;
+
+	if (c->nsuggest >= VAL_MAX_SUGGEST || f == NULL || f->type != SCHEMA_MAP)
+		return NULL;
+	c->nsuggest++;
+	validate_suggest_init(&sg, typed);
+	for (k = f->children; k->key != NULL; k++)
+		validate_suggest_try(&sg, k->key);
+	return validate_suggest_result(&sg);
+}
+
+/* Member `key` of map (field f), or the unknown member misspelling it when
+ * `key` is absent; NULL when neither is there. */
+static const struct pnode *
+member(struct vctx *c, const struct pnode *map, const char *key,
+    const struct schema_field *f)
+{
+	const struct pnode *m = pnode_get(map, key);
+	const char *near;
+
+	if (m != NULL || map == NULL || map->type != PN_MAP)
+		return m;
+	for (m = map->first; m != NULL; m = m->next)
+		if (schema_child(f, m->key) == NULL &&
+		    (near = nearest_key(c, m->key, f)) != NULL &&
+		    strcmp(near, key) == 0)
+			return m;
+	return NULL;
+}
+
+/* The field of the items of list `key` under top-level `top`. */
+static const struct schema_field *
+item_field(const char *top, const char *key)
+{
+	const struct schema_field *f = schema_child(schema_root(), top);
+
+	f = f != NULL ? schema_child(f, key) : NULL;
+	return f != NULL ? f->children : NULL;
+}
+
+static void
+collect_codes(struct vctx *c, const struct pnode *list, int kind, size_t *cap,
+    const struct schema_field *item)
+{
+	const struct pnode *it, *k;
 	const char *s;
+	char *up, *p;
 
 	if (list == NULL || list->type != PN_SEQ)
 		return;
 	for (it = list->first; it != NULL; it = it->next) {
-		if ((s = str_of(it, "kode")) == NULL || !pat_match(SCHEMA_PAT_CODE, s))
+		k = member(c, it, "kode", item);
+		if (k == NULL || k->type != PN_STR || is_empty(k))
 			continue;
+		s = k->str;
+		up = NULL;
+		/* `t1` is reported as not a code; as `T1` it still stands for
+		 * its goal, so the strategies that name `T1` are not wrong too. */
+		if (!pat_match(SCHEMA_PAT_CODE, s)) {
+			up = xstrdup(s);
+			for (p = up; *p != '\0'; p++)
+				if (*p >= 'a' && *p <= 'z')
+					*p = (char)(*p - 'a' + 'A');
+			if (!pat_match(SCHEMA_PAT_CODE, up)) {
+				free(up);
+				continue;
+			}
+			s = up;
+		}
 		c->codes = xgrow(c->codes, cap, c->ncodes + 1, sizeof(*c->codes));
+		c->codes[c->ncodes].bad = up;
 		c->codes[c->ncodes].code = s;
-		c->codes[c->ncodes].node = pnode_get(it, "kode");
+		c->codes[c->ncodes].node = k;
 		c->codes[c->ncodes].kind = kind;
 		c->codes[c->ncodes].used = 0;
 		c->ncodes++;
@@ -559,15 +637,19 @@ collect(struct vctx *c)
 		c->docm = m;
 		c->docd = d;
 	}
-	collect_codes(c, pnode_get(pnode_get(r, "tujuan"), "daftar"), 0, &cap);
-	collect_codes(c, pnode_get(pnode_get(r, "strategi"), "daftar"), 1, &cap);
-	collect_codes(c, pnode_get(pnode_get(r, "monitoring"), "indikator"), 2, &cap);
+	collect_codes(c, pnode_get(pnode_get(r, "tujuan"), "daftar"), 0, &cap,
+	    item_field("tujuan", "daftar"));
+	collect_codes(c, pnode_get(pnode_get(r, "strategi"), "daftar"), 1, &cap,
+	    item_field("strategi", "daftar"));
+	collect_codes(c, pnode_get(pnode_get(r, "monitoring"), "indikator"), 2, &cap,
+	    item_field("monitoring", "indikator"));
 	if (c->ncodes > 1)
 		qsort(c->codes, c->ncodes, sizeof(*c->codes), code_cmp);
 	for (i = 1; i < c->ncodes; i++) {
 		size_t first = i - 1;
 
-		if (strcmp(c->codes[i].code, c->codes[first].code) != 0)
+		if (strcmp(c->codes[i].code, c->codes[first].code) != 0 ||
+		    c->codes[i].bad != NULL)
 			continue;
 		while (first > 0 && strcmp(c->codes[first - 1].code, c->codes[i].code) == 0)
 			first--;
@@ -586,22 +668,18 @@ found_name(const struct pnode *n)
 	return n->type == PN_MAP ? "a map" : n->type == PN_SEQ ? "a list" : "text";
 }
 
-static void
+/* Reports an unknown key; returns the key it is a near miss of, or NULL. */
+static const char *
 check_unknown(struct vctx *c, const struct pnode *m, const struct schema_field *f)
 {
-	const struct schema_field *k;
-	struct validate_suggest sg;
-	const char *near;
+	const char *near = nearest_key(c, m->key, f);
 
-	validate_suggest_init(&sg, m->key);
-	for (k = f->children; k->key != NULL && c->nsuggest < VAL_MAX_SUGGEST; k++)
-		validate_suggest_try(&sg, k->key);
-	c->nsuggest++;
-	if ((near = validate_suggest_result(&sg)) != NULL)
+	if (near != NULL)
 		report(c, D_VAL_UNKNOWN_KEY, &m->keypos, m,
 		    "unknown key `%s`; did you mean `%s`?", m->key, near);
 	else
 		report(c, D_VAL_UNKNOWN_KEY, &m->keypos, m, "unknown key `%s`", m->key);
+	return near;
 }
 
 static void
@@ -687,6 +765,7 @@ check_scalar(struct vctx *c, const struct pnode *n, const struct schema_field *f
 {
 	int y, m, d;
 	double v;
+	char *up, *p;
 
 	switch (f->type) {
 	case SCHEMA_ENUM:
@@ -730,9 +809,18 @@ check_scalar(struct vctx *c, const struct pnode *n, const struct schema_field *f
 	case SCHEMA_CODE:
 		if (pat_match(SCHEMA_PAT_CODE, n->str))
 			return 1;
-		report(c, D_VAL_CODE, &n->pos, n,
-		    "`%s` is not a code: 1 to 3 capital letters, then 1 to 3 digits, like `T1`",
-		    n->str);
+		up = xstrdup(n->str);
+		for (p = up; *p != '\0'; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		if (pat_match(SCHEMA_PAT_CODE, up))
+			report(c, D_VAL_CODE, &n->pos, n, "`%s` is not a code: 1 to 3 "
+			    "capital letters, then 1 to 3 digits; did you mean `%s`?",
+			    n->str, up);
+		else
+			report(c, D_VAL_CODE, &n->pos, n, "`%s` is not a code: 1 to 3 "
+			    "capital letters, then 1 to 3 digits, like `T1`", n->str);
+		free(up);
 		return 0;
 	default:
 		break;
@@ -750,17 +838,33 @@ walk_map(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
 	const struct schema_field *k;
 	const struct pnode *m;
+	const char *near;
+	unsigned char *stands;	/* per field: a misspelt key stands for it */
+	size_t nk = 0;
 
+	for (k = f->children; k->key != NULL; k++)
+		nk++;
+	stands = xcalloc(nk + 1, 1);
 	for (m = n->first; m != NULL; m = m->next) {
-		if ((k = schema_child(f, m->key)) == NULL)
-			check_unknown(c, m, f);
-		else
+		if ((k = schema_child(f, m->key)) != NULL) {
 			walk(c, m, k);
+			continue;
+		}
+		/* A near miss of an absent key is that key, misspelt: its
+		 * value is checked as that key's, once. */
+		if ((near = check_unknown(c, m, f)) != NULL &&
+		    pnode_get(n, near) == NULL && (k = schema_child(f, near)) != NULL &&
+		    !stands[k - f->children]) {
+			stands[k - f->children] = 1;
+			walk(c, m, k);
+		}
 	}
 	for (k = f->children; k->key != NULL; k++)
-		if ((k->flags & SCHEMA_REQUIRED) && pnode_get(n, k->key) == NULL)
+		if ((k->flags & SCHEMA_REQUIRED) && !stands[k - f->children] &&
+		    pnode_get(n, k->key) == NULL)
 			report_absent(c, D_VAL_MISSING, n, map_pos(n), k->key,
 			    "missing required key `%s`", k->key);
+	free(stands);
 }
 
 static void
@@ -779,6 +883,22 @@ walk_dict(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 }
 
 static const post_fn posts[SCHEMA_CHECK__COUNT];
+
+/* Text where a map was expected: `nama:Mataram`, a key without the space
+ * after its colon, reads as text.  Adds the fix to the message just made. */
+static void
+help_colon_space(struct vctx *c, const struct pnode *n)
+{
+	const char *colon;
+
+	if (n->type != PN_STR || n->style != PN_PLAIN ||
+	    (colon = strchr(n->str, ':')) == NULL || colon == n->str ||
+	    colon[1] == '\0' || colon[1] == ' ' || colon[1] == '/' ||
+	    strchr(n->str, ' ') != NULL)
+		return;
+	diag_help(c->dl, "put a space after the colon to make a key and its "
+	    "value: %.*s: %s", (int)(colon - n->str), n->str, colon + 1);
+}
 
 /* Depth of the recursion is that of the schema tables (at most 7). */
 static void
@@ -803,6 +923,7 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		if (n->type != PN_MAP) {
 			report(c, D_VAL_TYPE, &n->pos, n, "expected a map, found %s",
 			    found_name(n));
+			help_colon_space(c, n);
 			return;
 		}
 		if (f->type == SCHEMA_MAP)
@@ -1289,7 +1410,7 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	}
 	/* Every goal should be measured by some indicator. */
 	for (i = 0; i < c->ncodes; i++)
-		if (c->codes[i].kind == 0 && !c->codes[i].used &&
+		if (c->codes[i].kind == 0 && !c->codes[i].used && c->codes[i].bad == NULL &&
 		    (i == 0 || strcmp(c->codes[i - 1].code, c->codes[i].code) != 0 ||
 		     c->codes[i - 1].kind != 0))
 			report(c, D_VAL_GOAL_UNMEASURED, &c->codes[i].node->pos,
@@ -1595,6 +1716,8 @@ validate_plan(const struct plan *pl, struct diag_list *dl)
 	collect(&c);
 	walk(&c, pl->root, schema_root());
 	check_all_chars(&c);
+	for (size_t i = 0; i < c.ncodes; i++)
+		free(c.codes[i].bad);
 	free(c.codes);
 	return (int)(dl->nerror - before);
 }

@@ -226,7 +226,7 @@ fi
 # 3. The same outside GitHub Actions (GitLab): text diagnostics, no annotations.
 steps
 st=$?
-if [ "$st" -ne 0 ] && grep -q '^plans/zz-invalid.yaml:[0-9]*:[0-9]*: error: ' "$tmp/log" &&
+if [ "$st" -ne 0 ] && grep -q '^plans/zz-invalid.yaml:[0-9]*:[0-9]*: error\[[a-z0-9-]*\]: ' "$tmp/log" &&
     ! grep -q '^::' "$tmp/log"; then
 	ok
 else

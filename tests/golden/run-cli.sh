@@ -88,13 +88,13 @@ cmp -s "$tmp/dash.md" "$tmp/one.md" && ok || bad "--: output differs"
 # ---- -q and -v ----
 "$RENCANA" check "$W" 2>"$tmp/err"
 check_status "warnings" 0 $?
-grep -q 'warning:' "$tmp/err" && ok || bad "warnings not shown"
+grep -q 'warning\[' "$tmp/err" && ok || bad "warnings not shown"
 "$RENCANA" check -q "$W" 2>"$tmp/err"
 check_status "check -q" 0 $?
 [ -s "$tmp/err" ] && bad "check -q printed: $(head -n 1 "$tmp/err")" || ok
 "$RENCANA" -q check "$X" "$W" 2>"$tmp/err"
 check_status "-q before the command" 1 $?
-if grep -q 'error:' "$tmp/err" && ! grep -q 'warning:' "$tmp/err"; then ok
+if grep -q 'error\[' "$tmp/err" && ! grep -q 'warning\[' "$tmp/err"; then ok
 else bad "-q before the command: errors kept, warnings dropped"; fi
 "$RENCANA" build -q -d "$tmp/o3" "$E" "$E2" 2>"$tmp/err"
 check_status "build -q" 0 $?

@@ -95,10 +95,15 @@ mkfifo p/fifo.png
 mkdir p/folder.png
 outside="lies outside the plan's folder \`p\` once links are followed"
 # tl NAME LOGO STATUS MESSAGE: the plan with that logo; MESSAGE follows
-# "$at: error: wilayah.logo: " (empty: no message).
+# "$at: error[CODE]: wilayah.logo: " (empty: no message), CODE from MESSAGE.
 tl() {
 	logo "$2"
-	t "logo $1" "$3" "${4:+$at: error: wilayah.logo: $4}" \
+	case $4 in
+	*"$outside") code=path-outside ;;
+	*"not a regular file") code=path-not-file ;;
+	*) code=layout-image ;;
+	esac
+	t "logo $1" "$3" "${4:+$at: error[$code]: wilayah.logo: $4}" \
 	    build p/logo.yaml -o out/x.pdf
 }
 tl ../ ../outside.png 1 "the cover logo \`../outside.png\` $outside"
@@ -115,7 +120,7 @@ t "logo absolute, --allow-dir" 0 "" build --allow-dir "$w/allowed" p/logo.yaml -
 [ -e out/x.pdf ] || bad "logo with --allow-dir: no PDF written"
 t "--allow-dir not a folder" 2 "rencana: error: --allow-dir \`$w/outside.jpg\`: not a folder" \
     build --allow-dir "$w/outside.jpg" p/logo.yaml -o out/x.pdf
-t "logo outside an allowed folder" 1 "$at: error: wilayah.logo: the cover logo \`$w/allowed/logo.png\` $outside" \
+t "logo outside an allowed folder" 1 "$at: error[path-outside]: wilayah.logo: the cover logo \`$w/allowed/logo.png\` $outside" \
     build p/logo.yaml -o out/x.pdf
 tl missing nothing.png 1 "cannot read the cover logo \`nothing.png\`: No such file or directory"
 rm -f out/x.pdf
@@ -127,10 +132,10 @@ tl "link inside" inlink.png 0 ""
 sed "s|^  jenis: \(.*\)|  jenis: \1\\
   templat: $tpl|" p/plan.yaml >p/tpath.yaml
 tl_at="p/tpath.yaml:$(grep -n '^  templat: ' p/tpath.yaml | cut -d: -f1):12"
-t "templat outside" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
+t "templat outside" 1 "$tl_at: error[path-outside]: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
     build p/tpath.yaml -o out/x.pdf
 t "templat outside, --allow-dir" 0 "" build --allow-dir "$tpl" p/tpath.yaml -o out/x.pdf
-t "templat outside, check" 1 "$tl_at: error: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
+t "templat outside, check" 1 "$tl_at: error[path-outside]: dokumen.templat: the template folder \`$tpl\` lies outside the plan's folder \`p\` once links are followed (use --allow-dir, or --template)" \
     check p/tpath.yaml
 cp -R "$tpl" p/t
 sed "s|^  templat: .*|  templat: ./t|" p/tpath.yaml >p/tin.yaml
@@ -139,7 +144,7 @@ t "templat inside" 0 "" build p/tin.yaml -o out/x.pdf
 # A logo the template writes itself: no plan field, the same rules.
 cp -R "$tpl" t0
 sed 's|^judul: |logo: ../outside.png\njudul: |' "$tpl/sampul.mustache" >t0/sampul.mustache
-t "template logo" 1 "rencana: error: sampul.logo: the cover logo \`../outside.png\` $outside" \
+t "template logo" 1 "rencana: error[path-outside]: sampul.logo: the cover logo \`../outside.png\` $outside" \
     build --template t0 p/plan.yaml -o out/x.pdf
 
 # ---- odd but valid images ----
@@ -174,7 +179,7 @@ inside="once links are followed"
 cp -R "$tpl" t1
 rm t1/bab-kondisi.mustache
 ln -s /etc/passwd t1/bab-kondisi.mustache
-t "partial -> /etc/passwd" 1 "t1/bab-kondisi.mustache: error: the template file \`bab-kondisi.mustache\` lies outside the template folder \`t1\` $inside" \
+t "partial -> /etc/passwd" 1 "t1/bab-kondisi.mustache: error[path-outside]: the template file \`bab-kondisi.mustache\` lies outside the template folder \`t1\` $inside" \
     build --to markdown --template t1 p/plan.yaml -o out/t1.md
 if [ -e out/t1.md ] || grep -q 'root:' "$tmp/out" "$tmp/err"; then
 	bad "partial -> /etc/passwd: its text was written"
@@ -183,9 +188,9 @@ cp -R "$tpl" t2
 rm t2/gaya.yaml t2/kata-id.yaml
 ln -s ../outside.png t2/gaya.yaml
 mkfifo t2/kata-id.yaml
-t "gaya.yaml -> outside, kata-id.yaml a FIFO" 1 "t2/gaya.yaml: error: the template file \`gaya.yaml\` lies outside the template folder \`t2\` $inside" \
+t "gaya.yaml -> outside, kata-id.yaml a FIFO" 1 "t2/gaya.yaml: error[path-outside]: the template file \`gaya.yaml\` lies outside the template folder \`t2\` $inside" \
     build --template t2 p/plan.yaml -o out/x.pdf
-if ! grep -q -F "t2/kata-id.yaml: error: the template file \`kata-id.yaml\` is not a regular file" "$tmp/err"; then
+if ! grep -q -F "t2/kata-id.yaml: error[path-not-file]: the template file \`kata-id.yaml\` is not a regular file" "$tmp/err"; then
 	bad "kata-id.yaml FIFO: not reported"
 else ok; fi
 
@@ -198,13 +203,13 @@ cp "$root/fonts/LiberationSans-Bold.ttf" t3/huruf/Tebal.ttf 2>/dev/null ||
 fl=$(grep -n '^  biasa: ' "$tpl/gaya.yaml" | cut -d: -f1)
 font() { sed "s|^  biasa: .*|  biasa: $1|" "$tpl/gaya.yaml" >t3/gaya.yaml; }
 font huruf/fifo.ttf
-t "font FIFO" 1 "t3/gaya.yaml:$fl:10: error: huruf.biasa: the font \`huruf/fifo.ttf\` is not a regular file" \
+t "font FIFO" 1 "t3/gaya.yaml:$fl:10: error[path-not-file]: huruf.biasa: the font \`huruf/fifo.ttf\` is not a regular file" \
     build --template t3 p/plan.yaml -o out/x.pdf
 font ../outside.png
-t "font outside" 1 "t3/gaya.yaml:$fl:10: error: huruf.biasa: the font \`../outside.png\` lies outside the template folder \`t3\` $inside" \
+t "font outside" 1 "t3/gaya.yaml:$fl:10: error[path-outside]: huruf.biasa: the font \`../outside.png\` lies outside the template folder \`t3\` $inside" \
     build --template t3 p/plan.yaml -o out/x.pdf
 font /etc/passwd
-t "font absolute" 1 "t3/gaya.yaml:$fl:10: error: huruf.biasa: the font \`/etc/passwd\` lies outside the template folder \`t3\` $inside" \
+t "font absolute" 1 "t3/gaya.yaml:$fl:10: error[path-outside]: huruf.biasa: the font \`/etc/passwd\` lies outside the template folder \`t3\` $inside" \
     build --template t3 p/plan.yaml -o out/x.pdf
 font huruf/Tebal.ttf
 t "font inside" 0 "" build --template t3 p/plan.yaml -o out/font.pdf &&

@@ -31,7 +31,7 @@ run build -T "$T" -o "$tmp/x.pdf" "$tmp/plan.yaml" 2>"$tmp/err"
 st=$?
 [ $st = 0 ] && ok || bad "html in template text: exit $st"
 first "html in template text" \
-    "$k:$((n + 2)):6: warning: raw HTML is not shown in the PDF; write the text without tags"
+    "$k:$((n + 2)):6: warning[md-html]: raw HTML is not shown in the PDF; write the text without tags"
 
 # A Markdown limit in template text: 300 `|` on one line of a partial.
 cp "$tmp/k.orig" "$k"
@@ -39,12 +39,12 @@ cp "$tmp/k.orig" "$k"
 run build -T "$T" -o "$tmp/x.pdf" "$tmp/plan.yaml" 2>"$tmp/err"
 st=$?
 [ $st = 1 ] && ok || bad "pipes in template text: exit $st"
-head -n 1 "$tmp/err" | grep -q "^$k:$((n + 2)):[0-9]*: error: a line holds 300" && ok ||
+head -n 1 "$tmp/err" | grep -q "^$k:$((n + 2)):[0-9]*: error\[md-limit\]: a line holds 300" && ok ||
     bad "pipes in template text: $(head -n 1 "$tmp/err")"
 # check reports it too (it runs every stage but the writing).
 run check -T "$T" "$tmp/plan.yaml" 2>"$tmp/err"
 st=$?
-[ $st = 1 ] && head -n 1 "$tmp/err" | grep -q "^$k:$((n + 2)):[0-9]*: error: a line holds 300" && ok ||
+[ $st = 1 ] && head -n 1 "$tmp/err" | grep -q "^$k:$((n + 2)):[0-9]*: error\[md-limit\]: a line holds 300" && ok ||
     bad "check: pipes in template text: exit $st $(head -n 1 "$tmp/err")"
 
 # Raw HTML in a plan value: at the field, in the plan.
@@ -53,7 +53,7 @@ line=$(grep -n '^kesimpulan: |' "$tmp/plan.yaml" | cut -d: -f1)
 if [ -n "$line" ]; then
 	sed "$((line + 1))s/^\\(  *\\)/\\1Teks <i>miring<\\/i>. /" "$tmp/plan.yaml" >"$tmp/p2.yaml"
 	run build -T "$T" -o "$tmp/x.pdf" "$tmp/p2.yaml" 2>"$tmp/err"
-	head -n 1 "$tmp/err" | grep -q "^$tmp/p2.yaml:$((line + 1)):[0-9]*: warning: kesimpulan: raw HTML" &&
+	head -n 1 "$tmp/err" | grep -q "^$tmp/p2.yaml:$((line + 1)):[0-9]*: warning\[md-html\]: kesimpulan: raw HTML" &&
 	    ok || bad "html in a value: $(head -n 1 "$tmp/err")"
 else
 	bad "the example has no \`kesimpulan: |\`"

@@ -112,9 +112,9 @@ printf 'dasar: ../dasar\n' >"$tmp/r/p/templat.yaml"
 printf 'dasr: dasar\n' >"$tmp/r/u/templat.yaml"
 printf 'dasar: tidak-ada\n' >"$tmp/r/x/templat.yaml"
 export RENCANA_TEMPLATES="$tmp/r"
-tb "cycle" 1 "templat.yaml:1:8: error: dasar: .* is already in the chain of bases" \
+tb "cycle" 1 "templat.yaml:1:8: error\[template-base\]: dasar: .* is already in the chain of bases" \
     build -T "$tmp/r/a" -o "$tmp/x.pdf" "$e"
-tb "base as a path" 1 "error: dasar: a base is a template name" \
+tb "base as a path" 1 "error\[template-base\]: dasar: a base is a template name" \
     build -T "$tmp/r/p" -o "$tmp/x.pdf" "$e"
 tb "unknown key" 1 "unknown key \`dasr\`; did you mean \`dasar\`?" \
     build -T "$tmp/r/u" -o "$tmp/x.pdf" "$e"

@@ -82,7 +82,16 @@ static const struct refusal refusals[] = {
 	{ "a: 1\n---\nb: 2\n", D_YAML_MULTIDOC, 2, 1, 0 },
 	{ "? [x]\n: 1\n", D_YAML_KEYTYPE, 1, 3, 1 },
 	{ "a: [1, 2\n", D_YAML_SYNTAX, 2, 1, 0 },
-	{ "a: b: c\n", D_YAML_SYNTAX, 1, 5, 0 },
+	{ "a: b: c\n", D_YAML_COLON_VALUE, 1, 5, 0 },
+	/* Syntax errors told as the mistake, where it was made (issue 14). */
+	{ "a: \"x\nb: 1\nc: \"y\"\n", D_YAML_QUOTE, 1, 4, 0 },
+	{ "a: 'x\nb: 1\n", D_YAML_QUOTE, 1, 4, 0 },
+	{ "a:\n\tb: 1\n", D_YAML_TAB, 2, 1, 0 },
+	{ "a:\n  b: 1\n    c: 2\n", D_YAML_INDENT, 3, 5, 0 },
+	{ "a:\n    b: 1\n  c: 2\n", D_YAML_INDENT, 3, 3, 0 },
+	{ "a:\n  b:c\n  d: 1\n", D_YAML_COLON_SPACE, 2, 4, 0 },
+	{ "a: x\n- b\n", D_YAML_LIST_ITEM, 2, 1, 0 },
+	{ "a: \"x\\qy\"\n", D_YAML_SYNTAX, 1, 6, 0 },
 	{ "a: \"x\xff\"\n", D_YAML_UTF8, 1, 6, 0 },
 	{ "", D_YAML_EMPTY, 1, 1, 0 },
 };
@@ -98,6 +107,32 @@ START_TEST(test_refusals)
 	ck_assert_int_eq(dl.v[0].line, r->line);
 	ck_assert_int_eq(dl.v[0].col, r->col);
 	ck_assert_int_eq(pl->root != NULL, r->tree);
+	plan_free(pl);
+	diag_free(&dl);
+}
+END_TEST
+
+/* The hint of a syntax error: the line as it would be right. */
+static const struct {
+	const char	*text;
+	const char	*help;
+} hints[] = {
+	{ "a: b: c\n", "put the value in quotes: a: \"b: c\"" },
+	{ "a: x \"y\": z\n", "put the value in quotes: a: 'x \"y\": z'" },
+	{ "a: \"x y\nb: 1\n", "close the quote at the end of the value: a: \"x y\"" },
+	{ "a:\n  b:c\n  d: 1\n", "put a space after the colon: b: c" },
+	{ "a: 1\na: 2\n", "`a` is first given at line 1, and that value is kept; "
+	    "remove one of the two or merge them" },
+};
+
+START_TEST(test_hints)
+{
+	struct diag_list dl;
+	struct plan *pl = load(hints[_i].text, &dl);
+
+	ck_assert_uint_ge(dl.n, 1);
+	ck_assert_ptr_nonnull(dl.v[0].help);
+	ck_assert_str_eq(dl.v[0].help, hints[_i].help);
 	plan_free(pl);
 	diag_free(&dl);
 }
@@ -150,6 +185,7 @@ plan_suite(void)
 	tcase_add_test(tc, test_bom_and_crlf);
 	tcase_add_loop_test(tc, test_refusals, 0,
 	    (int)(sizeof(refusals) / sizeof(refusals[0])));
+	tcase_add_loop_test(tc, test_hints, 0, (int)(sizeof(hints) / sizeof(hints[0])));
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_free_deep_tree);
 	suite_add_tcase(s, tc);

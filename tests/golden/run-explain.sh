@@ -1,0 +1,61 @@
+#!/bin/sh
+# rencana: `rencana explain` (issue 14).  The explanations are the sections of
+# docs/diagnostics.md, built into the program (tools/diag-explain.awk):
+# every code of src/diag_codes.h is listed and explained with its section's
+# text, an unknown code is a usage error with a suggestion, and the help and
+# the manual page name the command.
+# Prints one line per failure and ends with "N passed, N failed".
+# Usage: run-explain.sh PATH/TO/rencana   (VALGRIND=1: under valgrind)
+set -u
+. "$(dirname "$0")/lib.sh"
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL explain: $1"; fail=$((fail + 1)); }
+
+codes=$(sed -n 's/^DIAG([A-Z_0-9]*,[^"]*"\([a-z0-9-]*\)".*/\1/p' src/diag_codes.h)
+
+# The list: every code, in the order of diag_codes.h, one line each.
+run explain >"$tmp/list" 2>"$tmp/err" && [ ! -s "$tmp/err" ] && ok ||
+    bad "\`rencana explain\` failed"
+if [ "$(cut -d ' ' -f 1 "$tmp/list")" = "$codes" ]; then ok
+else bad "the list differs from src/diag_codes.h"; fi
+
+# Each code: a first line `CODE (level): text`, then its section of the
+# document, whose first line of text is checked here.
+for c in $codes; do
+	if ! "$RENCANA" explain "$c" >"$tmp/out" 2>"$tmp/err"; then
+		bad "$c: exit status $?"
+		continue
+	fi
+	first=$(sed -n "/^### \`$c\`/,/^#/{/^###/d;/^\$/d;p;}" docs/diagnostics.md |
+	    head -n 1)
+	if head -n 1 "$tmp/out" | grep -q "^$c (\(error\|warning\)): " &&
+	    [ -n "$first" ] && [ "$(sed -n 3p "$tmp/out")" = "$first" ]; then ok
+	else bad "$c: not its section of docs/diagnostics.md"; fi
+done
+
+# As printed in a diagnostic, brackets and colon included.
+run explain 'error[val-nip]:' >"$tmp/a" 2>/dev/null &&
+    run explain val-nip >"$tmp/b" 2>/dev/null && cmp -s "$tmp/a" "$tmp/b" && ok ||
+    bad "\`explain error[val-nip]:\` differs from \`explain val-nip\`"
+
+# The fix is shown for the YAML mistakes.
+run explain yaml-unclosed-quote >"$tmp/out" 2>/dev/null
+grep -q '^Mistake' "$tmp/out" && grep -q '^Fix' "$tmp/out" && ok ||
+    bad "yaml-unclosed-quote: no mistake and fix"
+
+# An unknown code: a usage error (2) with the nearest code.
+run explain val-nipp >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st = 2 ] && [ ! -s "$tmp/out" ] &&
+    grep -q "^rencana: error: unknown code \`val-nipp\`; did you mean \`val-nip\`?" "$tmp/err"
+then ok; else bad "unknown code: exit $st, $(head -n 1 "$tmp/err")"; fi
+run explain a b >/dev/null 2>&1
+[ $? = 2 ] && ok || bad "two codes: not a usage error"
+
+# Named in --help, `help explain` and the manual page.
+run --help | grep -q '^  explain \[CODE\]' && ok || bad "not in --help"
+run help explain | grep -q '^usage: rencana explain' && ok || bad "no \`help explain\`"
+grep -q '^\.Cm explain' docs/rencana.1 && ok || bad "not in docs/rencana.1"
+
+echo "$pass passed, $fail failed"
