@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "compute.h"
 #include "schema.h"
+#include "tnd.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -1030,6 +1031,46 @@ do_period(struct cctx *c, struct pnode *root)
 	put_rows(years);
 }
 
+/* The word a signer's role puts before the position (tnd.c, Pj. Pjs. Plt.
+ * Plh.), with its space; NULL for none. */
+static const char *
+role_prefix(const struct pnode *pt)
+{
+	const char *p = tnd_role_prefix(pnode_str(pt, "peran"));
+
+	if (p == NULL)
+		return NULL;
+	return strcmp(p, "Pj.") == 0 ? "Pj. " : strcmp(p, "Pjs.") == 0 ? "Pjs. " :
+	    strcmp(p, "Plt.") == 0 ? "Plt. " : "Plh. ";
+}
+
+/* The forms the signature block prints (Permendagri 1/2023 Pasal 44, tnd.c):
+ * by penandatangan.peran, without titles in the appendix of a penetapan. */
+static unsigned
+signer_form(const struct pnode *root, const struct pnode *pt)
+{
+	return tnd_form(pnode_str(pt, "peran"),
+	    pnode_str(pnode_get(root, "dokumen"), "penetapan") != NULL, NULL);
+}
+
+/* The signer's name as printed: one line, without titles when the form
+ * has none (an empty result keeps the name as written). */
+static char *
+signer_name(const struct pnode *pt, unsigned form)
+{
+	char *n = one_line(pnode_str(pt, "nama")), *bare;
+
+	if (form & TND_TITLES)
+		return n;
+	bare = tnd_strip_titles(n);
+	if (*bare == '\0') {
+		free(bare);
+		return n;
+	}
+	free(n);
+	return bare;
+}
+
 /* The jabatan lines of the signature block: capitals, each ending with a
  * comma; delegation forms per status_jabatan
  * (docs/official-documents-notes.md 1.8). */
@@ -1062,6 +1103,8 @@ put_jabatan(struct pnode *list, const struct pnode *pt)
 		prefix = "Plh. ";
 	else if (st != NULL && strcmp(st, "pj") == 0)
 		prefix = "Pj. ";
+	else if (st == NULL || strcmp(st, "definitif") == 0)
+		prefix = role_prefix(pt);
 	{
 		char *j = one_line(jab);
 		size_t n;
@@ -1086,9 +1129,11 @@ do_signature(struct cctx *c, struct pnode *root)
 	const char *tempat = pnode_str(pt, "tempat");
 	const char *pangkat = pnode_str(pt, "pangkat"), *gol = pnode_str(pt, "golongan");
 	char *date;
+	unsigned form;
 
 	if (pt == NULL || pt->type != PN_MAP)
 		return;
+	form = signer_form(root, pt);
 	tt = put_node(root, "tanda_tangan", PN_MAP, pt);
 	date = compute_date_long(pnode_str(pt, "tanggal"), c->lang);
 	if (date != NULL)
@@ -1104,9 +1149,9 @@ do_signature(struct cctx *c, struct pnode *root)
 	free(date);
 	put_jabatan(put_node(tt, "jabatan", PN_SEQ, pnode_get(pt, "jabatan")), pt);
 	if (pnode_str(pt, "nama") != NULL)
-		put_own(tt, "nama", one_line(pnode_str(pt, "nama")), NULL,
+		put_own(tt, "nama", signer_name(pt, form), NULL,
 		    pnode_get(pt, "nama"));
-	if (pangkat != NULL || gol != NULL) {
+	if ((form & TND_PANGKAT) && (pangkat != NULL || gol != NULL)) {
 		char *p = pangkat ? one_line(pangkat) : NULL;
 
 		put_own(tt, "pangkat", p && gol ? xasprintf("%s (%s)", p, gol) :
@@ -1119,8 +1164,11 @@ do_signature(struct cctx *c, struct pnode *root)
 
 		if (nip != NULL)
 			put_own(pt, "nip_teks", xstrdup(nip), NULL, pnode_get(pt, "nip"));
-		put_own(tt, "nip", nip ? nip : one_line(pnode_str(pt, "nip")),
-		    NULL, pnode_get(pt, "nip"));
+		if (form & TND_NIP)
+			put_own(tt, "nip", nip ? nip : one_line(pnode_str(pt, "nip")),
+			    NULL, pnode_get(pt, "nip"));
+		else
+			free(nip);
 	}
 }
 

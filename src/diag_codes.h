@@ -54,7 +54,7 @@ DIAG(D_VAL_REGION_CODE,	ERROR,	"val-region-code", "`wilayah.kode` is malformed o
 DIAG(D_VAL_NIP,		ERROR,	"val-nip",	"a NIP is not 18 digits or its dates, sex digit or number are impossible")
 DIAG(D_VAL_GOLONGAN,	ERROR,	"val-golongan",	"a golongan is not I/a .. IV/e")
 DIAG(D_VAL_CONTACT,	ERROR,	"val-contact",	"an e-mail address, phone number or web address is malformed")
-DIAG(D_VAL_NEEDS,	ERROR,	"val-needs",	"a key required by another value is absent (final: nomor, penandatangan; an/ub: atas_nama; induk, provinsi)")
+DIAG(D_VAL_NEEDS,	ERROR,	"val-needs",	"a key required by another value is absent (final: nomor, tanggal, penandatangan; an/ub: atas_nama; induk, provinsi)")
 DIAG(D_VAL_CHAR,	ERROR,	"val-char",	"a character the PDF fonts cannot show (not in WinAnsi)")
 DIAG(D_VAL_CONTROL,	ERROR,	"val-control",	"a control character (NUL, ESC, form feed, DEL, ...) in a value")
 DIAG(D_VAL_TOTAL,	ERROR,	"val-total",	"a total of jp, peserta, anggaran or a breakdown of pegawai passes 10^15")
@@ -63,6 +63,11 @@ DIAG(D_VAL_GOAL_UNMEASURED, WARNING, "val-goal-unmeasured", "a goal that no indi
 DIAG(D_VAL_DIRECTION,	WARNING, "val-direction", "a target moves the wrong way for its `arah`")
 DIAG(D_VAL_JP,		WARNING, "val-jp",	"planned learning hours are below 20 JP per civil servant a year (PP 17/2020)")
 DIAG(D_VAL_PANGKAT,	WARNING, "val-pangkat",	"`pangkat` does not match `golongan`")
+DIAG(D_VAL_SIGN_MISSING,	ERROR,	"val-sign-missing", "the signer's role needs a NIP or pangkat/golongan the plan does not give (Permendagri 1/2023 Pasal 44)")
+DIAG(D_VAL_SIGN_UNPRINTED, WARNING, "val-sign-unprinted", "a title, NIP, pangkat or golongan the signer's role does not print (Permendagri 1/2023 Pasal 44)")
+DIAG(D_VAL_SIGN_ROLE,	ERROR,	"val-sign-role", "`status_jabatan` contradicts the signer's `peran`")
+DIAG(D_VAL_PARAF,		ERROR,	"val-paraf",	"more than three officials in `paraf`")
+DIAG(D_VAL_PARAF_FINAL,	WARNING, "val-paraf-final", "`paraf` on a final document, which never prints it")
 
 /* ---- templates (template.c) ---- */
 DIAG(D_TPL_UNCLOSED_TAG,	ERROR,	"tpl-unclosed-tag", "a tag has no closing delimiter")

@@ -79,6 +79,11 @@ static const struct schema_value v_frek[] = {
 };
 static const struct schema_value v_statjab[] = { V("definitif"), V("plt"), V("plh"),
 	V("pj"), V("an"), V("ub"), VEND };
+/* The signer's role: which forms Permendagri 1/2023 Pasal 44 prints (tnd.c). */
+static const struct schema_value v_peran[] = { V("kepala-daerah"),
+	V("wakil-kepala-daerah"), V("sekretaris-daerah"), V("pj-kepala-daerah"),
+	V("pjs-kepala-daerah"), V("plt-kepala-daerah"), V("plh-kepala-daerah"),
+	V("pj-sekretaris-daerah"), V("plh-sekretaris-daerah"), V("pejabat"), VEND };
 /* The chapters an extra chapter can follow (bab_tambahan.setelah). */
 static const struct schema_value v_bab[] = { V("kata_pengantar"), V("pendahuluan"),
 	V("kondisi"), V("tujuan"), V("strategi"), V("implementasi"), V("tantangan"),
@@ -112,6 +117,9 @@ static const struct schema_field f_dokumen[] = {
 	    "nama templat atau folder templat, menggantikan pilihan menurut jenis", NULL, NULL),
 	FLD("tte", BOOL, 0, C(NONE), NULL, "tidak",
 	    "dokumen final akan ditandatangani secara elektronik (TTE): ya atau tidak", "tidak", NULL),
+	FLD("penetapan", STRING, 0, C(NONE), NULL, NULL,
+	    "naskah dinas penetapan atau pengaturan yang menjadikan rencana ini lampirannya; "
+	    "nama penanda tangan lalu tanpa gelar", "Peraturan Wali Kota Tangerang Selatan", NULL),
 	END
 };
 
@@ -409,6 +417,9 @@ static const struct schema_field f_ttd[] = {
 	    "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", NULL),
 	FLD("nama", STRING, R, C(NONE), NULL, NULL, "nama penanda tangan",
 	    "Drs. H. Lalu Muhammad Zainuddin, M.Si.", NULL),
+	FLD("peran", ENUM, 0, C(NONE), v_peran, "pejabat",
+	    "peran penanda tangan; menentukan gelar, NIP dan pangkat yang dicetak "
+	    "(Permendagri 1/2023 Pasal 44)", "sekretaris-daerah", NULL),
 	FLD("status_jabatan", ENUM, 0, C(NONE), v_statjab, "definitif",
 	    "definitif, plt, plh, pj, an (atas nama) atau ub (untuk beliau)", "definitif", NULL),
 	FLD("atas_nama", STRING, 0, C(NONE), NULL, NULL,
@@ -420,6 +431,19 @@ static const struct schema_field f_ttd[] = {
 	    "19700101 199503 1 001", NULL),
 	END
 };
+
+/* ---- paraf koordinasi ------------------------------------------------ */
+
+static const struct schema_field f_paraf[] = {
+	FLD("jabatan", STRING, R, C(NONE), NULL, NULL, "jabatan pejabat yang membubuhkan paraf",
+	    "Asisten Pemerintahan dan Kesejahteraan Rakyat", NULL),
+	FLD("nama", STRING, 0, C(NONE), NULL, NULL, "nama pejabat yang membubuhkan paraf",
+	    "Budi Santoso", NULL),
+	END
+};
+
+static const struct schema_field i_paraf =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu pejabat paraf koordinasi", NULL, f_paraf);
 
 /* ---- top level ------------------------------------------------------ */
 
@@ -457,6 +481,9 @@ static const struct schema_field f_root[] = {
 	FLD("bab_tambahan", LIST, 0, C(NONE), NULL, NULL, "bab tambahan", NULL, &i_bab),
 	FLD("penandatangan", MAP, 0, C(SIGNER), NULL, NULL,
 	    "penanda tangan; wajib bila status final", NULL, f_ttd),
+	FLD("paraf", LIST, 0, C(PARAF), NULL, NULL,
+	    "paraf koordinasi pada konsep: paling banyak tiga pejabat, berurutan", NULL,
+	    &i_paraf),
 	END
 };
 

@@ -56,7 +56,8 @@ enum schema_check {
 	SCHEMA_CHECK_PEGAWAI,		/* breakdowns add up to jumlah */
 	SCHEMA_CHECK_KOMPETENSI,	/* % values 0..100 */
 	SCHEMA_CHECK_INDIKATOR,		/* baseline year, %, direction */
-	SCHEMA_CHECK_SIGNER,		/* an/ub need atas_nama; pangkat vs golongan */
+	SCHEMA_CHECK_SIGNER,		/* an/ub need atas_nama; pangkat vs golongan; Pasal 44 forms */
+	SCHEMA_CHECK_PARAF,		/* at most three paraf, only on a konsep */
 	SCHEMA_CHECK__COUNT
 };
 

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "plan.h"
 #include "schema.h"
+#include "tnd.h"
 #include "validate.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -1329,6 +1330,74 @@ same_words(const char *a, const char *b)
 	}
 }
 
+/*
+ * Permendagri 1/2023 Pasal 44 (tnd.c): the signer's role decides whether the
+ * name keeps its titles and whether NIP and pangkat/golongan are printed.
+ * What the role needs and the plan lacks is an error; what the plan gives
+ * and the role does not print is a warning.
+ */
+static void
+check_signer_form(struct vctx *c, const struct pnode *n)
+{
+	static const char *const keys[] = { "nip", "pangkat", "golongan" };
+	const struct pnode *dok = pnode_get(n->parent, "dokumen"), *k;
+	const char *peran = str_of(n, "peran"), *st = str_of(n, "status_jabatan");
+	const char *ayat, *tay, *nama = str_of(n, "nama");
+	int pen = str_of(dok, "penetapan") != NULL;
+	unsigned form = tnd_form(peran, pen, &ayat);
+	size_t i;
+
+	if (peran != NULL && st != NULL && strcmp(st, "definitif") != 0 &&
+	    strcmp(st, "an") != 0 && strcmp(st, "ub") != 0) {
+		const char *want = tnd_role_status(peran);
+
+		k = pnode_get(n, "status_jabatan");
+		if (tnd_role_prefix(peran) == NULL && strcmp(peran, "pejabat") != 0)
+			report(c, D_VAL_SIGN_ROLE, &k->pos, k,
+			    "`status_jabatan: %s` contradicts `peran: %s`: a %s of "
+			    "this office is `peran: %s-%s`", st, peran, st, st,
+			    strcmp(peran, "sekretaris-daerah") == 0 ?
+			    "sekretaris-daerah" : "kepala-daerah");
+		else if (tnd_role_prefix(peran) != NULL &&
+		    (want == NULL || strcmp(st, want) != 0))
+			report(c, D_VAL_SIGN_ROLE, &k->pos, k,
+			    "`status_jabatan: %s` contradicts `peran: %s`, which "
+			    "prints `%s` before the position; leave `status_jabatan` out",
+			    st, peran, tnd_role_prefix(peran));
+	}
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		k = pnode_get(n, keys[i]);
+		if (str_of(n, keys[i]) == NULL ||
+		    (form & (i == 0 ? TND_NIP : TND_PANGKAT)))
+			continue;
+		report(c, D_VAL_SIGN_UNPRINTED, &k->pos, k,
+		    "`%s` is not printed for `peran: %s`: %s", keys[i],
+		    peran != NULL ? peran : "pejabat", tnd_rule(ayat));
+	}
+	k = pnode_get(n, "peran");
+	if ((form & TND_NIP) && str_of(n, "nip") == NULL)
+		report_absent(c, D_VAL_SIGN_MISSING, n,
+		    k != NULL ? &k->pos : map_pos(n), "nip",
+		    "the signer needs `nip`: %s; for those, give `peran`",
+		    tnd_rule(ayat));
+	if ((form & TND_PANGKAT) && str_of(n, "pangkat") == NULL &&
+	    str_of(n, "golongan") == NULL)
+		report_absent(c, D_VAL_SIGN_MISSING, n,
+		    k != NULL ? &k->pos : map_pos(n), "pangkat",
+		    "the signer needs `pangkat` or `golongan`: %s", tnd_rule(ayat));
+	tay = tnd_titles_ayat(peran, pen);
+	if (nama != NULL && tay != NULL) {
+		char *bare = tnd_strip_titles(nama);
+
+		k = pnode_get(n, "nama");
+		if (strcmp(bare, nama) != 0 && *bare != '\0')
+			report(c, D_VAL_SIGN_UNPRINTED, &k->pos, k,
+			    "the name is printed without titles, as `%s`: %s", bare,
+			    tnd_rule(tay));
+		free(bare);
+	}
+}
+
 static void
 post_signer(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
@@ -1340,6 +1409,7 @@ post_signer(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	    str_of(n, "atas_nama") == NULL)
 		report_absent(c, D_VAL_NEEDS, n, &sj->pos, "atas_nama",
 		    "`status_jabatan: %s` needs `atas_nama`, the position signed for", s);
+	check_signer_form(c, n);
 	gol = str_of(n, "golongan");
 	pk = str_of(n, "pangkat");
 	if (gol == NULL || pk == NULL)
@@ -1391,6 +1461,28 @@ check_totals(struct vctx *c, const struct pnode *daftar)
 	}
 }
 
+/* Paraf koordinasi: up to three officials initial a draft before it is
+ * signed (docs/tata-naskah.md); a final document never shows them. */
+static void
+post_paraf(struct vctx *c, const struct pnode *n, const struct schema_field *f)
+{
+	const struct pnode *dok = pnode_get(n->parent, "dokumen"), *it;
+	const char *st = str_of(dok, "status");
+
+	(void)f;
+	if (n->type != PN_SEQ)
+		return;
+	for (it = n->first; it != NULL; it = it->next)
+		if (it->index == 3)
+			report(c, D_VAL_PARAF, &it->pos, it,
+			    "at most three officials initial a draft (paraf "
+			    "koordinasi); `paraf` has %zu", n->nchild);
+	if (st != NULL && strcmp(st, "final") == 0 && n->nchild > 0)
+		report(c, D_VAL_PARAF_FINAL, &n->keypos, n,
+		    "a final document never prints `paraf`: the officials "
+		    "initialled the draft; remove the list");
+}
+
 static void
 post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
@@ -1407,6 +1499,9 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		if (pnode_get(n, "penandatangan") == NULL)
 			report_absent(c, D_VAL_NEEDS, n, &st->pos, "penandatangan",
 			    "a final document needs `penandatangan`, who signs it");
+		if (str_of(dok, "tanggal") == NULL)
+			report_absent(c, D_VAL_NEEDS, dok, &st->pos, "tanggal",
+			    "a final document needs `tanggal`, its date");
 	}
 	/* Every goal should be measured by some indicator. */
 	for (i = 0; i < c->ncodes; i++)
@@ -1467,6 +1562,7 @@ static const post_fn posts[SCHEMA_CHECK__COUNT] = {
 	[SCHEMA_CHECK_KOMPETENSI] = post_kompetensi,
 	[SCHEMA_CHECK_INDIKATOR] = post_indikator,
 	[SCHEMA_CHECK_SIGNER] = post_signer,
+	[SCHEMA_CHECK_PARAF] = post_paraf,
 };
 
 /* ---- characters the PDF cannot show ------------------------------------ */
