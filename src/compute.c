@@ -1122,6 +1122,48 @@ put_jabatan(struct pnode *list, const struct pnode *pt)
 	put_rows(list);
 }
 
+/*
+ * The paraf koordinasi of a draft (issue 16): tanda_tangan.paraf_konsep,
+ * items {no, jabatan, nama} ("" when the plan gives no name, so that a
+ * template never reaches the signer's `nama`); an empty list, which reads
+ * as false, on a final document, which never shows them.
+ */
+static void
+put_paraf(struct pnode *tt, const struct pnode *root, int konsep)
+{
+	const struct pnode *pf = pnode_get(root, "paraf"), *it;
+	struct pnode *list = put_node(tt, "paraf_konsep", PN_SEQ, pf);
+	size_t n = 0;
+
+	if (!konsep || pf == NULL || pf->type != PN_SEQ)
+		return;
+	for (it = pf->first; it != NULL && n < 3; it = it->next, n++) {
+		struct pnode *m = put_node(list, NULL, PN_MAP, it);
+		const char *j = pnode_str(it, "jabatan"), *nm = pnode_str(it, "nama");
+
+		put_own(m, "jabatan", j ? one_line(j) : NULL, "", pnode_get(it, "jabatan"));
+		put_own(m, "nama", nm ? one_line(nm) : NULL, "", pnode_get(it, "nama"));
+	}
+	put_rows(list);
+}
+
+/*
+ * A draft's number and date (issue 16, docs/tata-naskah.md): those the plan
+ * gives, else dots to fill in by hand: sampul.konsep_nomor and
+ * sampul.konsep_tanggal, which the cover prints as "Nomor : ...".
+ */
+#define DRAFT_BLANK	"...................................."
+static void
+put_draft_number(struct cctx *c, struct pnode *sampul, const struct pnode *d)
+{
+	const char *no = pnode_str(d, "nomor"), *tgl = pnode_str(d, "tanggal");
+
+	put_own(sampul, "konsep_nomor", no ? one_line(no) : NULL, DRAFT_BLANK,
+	    pnode_get(d, "nomor"));
+	put_own(sampul, "konsep_tanggal", tgl ? compute_date_long(tgl, c->lang) :
+	    NULL, DRAFT_BLANK, pnode_get(d, "tanggal"));
+}
+
 static void
 do_signature(struct cctx *c, struct pnode *root)
 {
@@ -1170,6 +1212,8 @@ do_signature(struct cctx *c, struct pnode *root)
 		else
 			free(nip);
 	}
+	put_paraf(tt, root, pnode_get(root, "final") == NULL ||
+	    pnode_get(root, "final")->type != PN_STR);
 }
 
 /* Directive values: one line each (a newline would end the key). */
@@ -1236,8 +1280,10 @@ do_front(struct cctx *c, struct pnode *root)
 		put_line(sampul, "tahun", pnode_str(p, "mulai"), pnode_get(p, "mulai"));
 	/* A draft has no number yet (docs/official-documents-notes.md 1.10); a final
 	 * document shows its number on the cover, as it is cited by it. */
-	if (konsep)
+	if (konsep) {
 		put_line(sampul, "versi", pnode_str(d, "versi"), pnode_get(d, "versi"));
+		put_draft_number(c, sampul, d);
+	}
 	else
 		put_line(sampul, "nomor", pnode_str(d, "nomor"), pnode_get(d, "nomor"));
 
@@ -1336,10 +1382,12 @@ static const struct {
 	      "lingkungan" },
 	{ "periode", "teks banyak_tahun tahun" },
 	{ "periode.tahun", "tahun no pertama terakhir" },
-	{ "sampul", "logo judul subjudul nomor pemerintah periode instansi tahun versi" },
+	{ "sampul", "logo judul subjudul nomor pemerintah periode instansi tahun versi "
+	      "konsep_nomor konsep_tanggal" },
 	{ "meta", "judul penulis subjek tanggal" },
 	{ "dasar_hukum_butir", "teks no pertama terakhir" },
-	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip" },
+	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip paraf_konsep" },
+	{ "tanda_tangan.paraf_konsep", "jabatan nama no pertama terakhir" },
 	{ "tanda_tangan.jabatan", "baris no pertama terakhir" },
 	{ "penandatangan", "tanggal_teks nip_teks" },
 	{ "bab", "pendahuluan kondisi tujuan strategi implementasi tantangan "

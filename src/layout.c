@@ -50,6 +50,11 @@
  */
 #define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
+#define PARAF_PT	9.0	/* the paraf table's text */
+#define PARAF_NO_MM	9.0	/* its columns: No., ..., Paraf */
+#define PARAF_BOX_MM	20.0
+#define PARAF_MIN_MM	60.0	/* narrower beside the signature: under it */
+#define PARAF_GAP_PT	12.0
 
 #define LIST_INDENT_MM	7.5	/* per list level */
 #define QUOTE_INDENT_MM	10.0
@@ -463,6 +468,13 @@ lay_cover(struct lay *L, const struct block *b)
 	if ((h = centred(L, blocks_kv(b, "nomor"), L->st->body_size_pt, 0, 0, 1,
 	    y)) > 0)
 		y -= h + 18;
+	/* a draft's number and date, blank to fill in (docs/tata-naskah.md) */
+	if ((h = centred(L, blocks_kv(b, "konsep_nomor"), L->st->body_size_pt, 0, 0,
+	    1, y)) > 0) {
+		y -= h;
+		y -= centred(L, blocks_kv(b, "konsep_tanggal"), L->st->body_size_pt,
+		    0, 0, 1, y) + 18;
+	}
 	y -= centred(L, blocks_kv(b, "pemerintah"), big, 1, 1, 1, y) + 6;
 	y -= centred(L, blocks_kv(b, "periode"), big, 1, 1, 1, y) + 18;
 	if (L->draft && blocks_kv(b, "versi") != NULL) {
@@ -481,6 +493,141 @@ lay_cover(struct lay *L, const struct block *b)
 	L->need_page = 1;
 }
 
+/* ---- paraf koordinasi (issue 16, docs/tata-naskah.md) ---- */
+
+/* A rectangle's outline, lower-left (x, y), as four rules. */
+static void
+outline_rect(struct lay *L, double x, double y, double w, double h)
+{
+	const double v[4][4] = { { x, y, w, 0 }, { x, y + h, w, 0 },
+	    { x, y, 0, h }, { x + w, y, 0, h } };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		struct box *bx = page_add_box(lay_page(L), BOX_RULE);
+
+		bx->x = v[i][0];
+		bx->y = v[i][1];
+		bx->w = v[i][2];
+		bx->h = v[i][3];
+		bx->line_pt = 0.5;
+	}
+}
+
+/* One cell's text wrapped to width w at PARAF_PT; returns its lines. */
+static size_t
+paraf_text(struct lay *L, struct lb_para *p, const char *utf8, size_t len,
+    double w, int bold, enum lb_align al)
+{
+	struct lb_opts o;
+	struct run r;
+	char *u = xstrndup(utf8, len);
+
+	memset(&r, 0, sizeof(r));
+	lay_winansi_dup(u, &r.text, &r.len);
+	free(u);
+	r.flags = bold ? RUN_BOLD : 0;
+	lay_opts(L, &o, PARAF_PT, w, al);
+	o.hyph = NULL;
+	memset(p, 0, sizeof(*p));
+	layout_line_set(p, &r, 1, &o);
+	free(r.text);
+	return p->nline;
+}
+
+/*
+ * The paraf table of a draft: No | Jabatan (and the name under it) | Paraf,
+ * one row per `paraf` line ("no|jabatan|nama") of the signature directive,
+ * x..x+w wide from `top` down.  Returns its height; draws it when `draw`.
+ */
+static double
+paraf_table(struct lay *L, const struct block *b, double x, double w,
+    double top, int draw)
+{
+	double lh = lay_line_height(L, PARAF_PT, 1), pad = 2;
+	double wn = PARAF_NO_MM * PT_PER_MM, wp = PARAF_BOX_MM * PT_PER_MM;
+	double wj = w - wn - wp, y = top, rh;
+	size_t i, k, nrow = 0;
+
+	for (i = 0; i < b->nkv; i++) {
+		const char *v = b->kv[i].value, *a, *z;
+		struct lb_para pn, pj, pm;
+		size_t ln, lj, lm;
+
+		if (strcmp(b->kv[i].key, "paraf") != 0)
+			continue;
+		if (nrow == 0) {
+			paraf_text(L, &pn, "No.", 3, wn - 2 * pad, 1, LB_CENTER);
+			paraf_text(L, &pj, "Jabatan", 7, wj - 2 * pad, 1, LB_CENTER);
+			paraf_text(L, &pm, "Paraf", 5, wp - 2 * pad, 1, LB_CENTER);
+			rh = lh + 2 * pad;
+			if (draw) {
+				lay_emit_line(L, &pn, 0, x + pad, y - pad, lh, PARAF_PT);
+				lay_emit_line(L, &pj, 0, x + wn + pad, y - pad, lh, PARAF_PT);
+				lay_emit_line(L, &pm, 0, x + wn + wj + pad, y - pad, lh,
+				    PARAF_PT);
+				outline_rect(L, x, y - rh, wn, rh);
+				outline_rect(L, x + wn, y - rh, wj, rh);
+				outline_rect(L, x + wn + wj, y - rh, wp, rh);
+			}
+			layout_line_free(&pn);
+			layout_line_free(&pj);
+			layout_line_free(&pm);
+			y -= rh;
+		}
+		nrow++;
+		a = strchr(v, '|');
+		z = a != NULL ? strchr(a + 1, '|') : NULL;
+		if (a == NULL || z == NULL)
+			continue;
+		ln = paraf_text(L, &pn, v, (size_t)(a - v), wn - 2 * pad, 0, LB_CENTER);
+		lj = paraf_text(L, &pj, a + 1, (size_t)(z - a - 1), wj - 2 * pad, 0,
+		    LB_LEFT);
+		lm = paraf_text(L, &pm, z + 1, strlen(z + 1), wj - 2 * pad, 1, LB_LEFT);
+		rh = (double)(lj + lm) * lh + 2 * pad;
+		if (rh < 2 * lh + 2 * pad)
+			rh = 2 * lh + 2 * pad;	/* room for the initials */
+		if (draw) {
+			for (k = 0; k < ln; k++)
+				lay_emit_line(L, &pn, k, x + pad, y - pad, lh, PARAF_PT);
+			for (k = 0; k < lj; k++)
+				lay_emit_line(L, &pj, k, x + wn + pad,
+				    y - pad - (double)k * lh, lh, PARAF_PT);
+			for (k = 0; k < lm; k++)
+				lay_emit_line(L, &pm, k, x + wn + pad,
+				    y - pad - (double)(lj + k) * lh, lh, PARAF_PT);
+			outline_rect(L, x, y - rh, wn, rh);
+			outline_rect(L, x + wn, y - rh, wj, rh);
+			outline_rect(L, x + wn + wj, y - rh, wp, rh);
+		}
+		layout_line_free(&pn);
+		layout_line_free(&pj);
+		layout_line_free(&pm);
+		y -= rh;
+	}
+	return top - y;
+}
+
+/* The paraf table th high and pw wide, once the signature block above it
+ * was set from ytop down to L->y: beside it, its foot level with the
+ * NIP's, or under it. */
+static void
+place_paraf(struct lay *L, const struct block *b, double pw, double th,
+    int beside, double ytop)
+{
+	if (beside) {
+		double top = L->y + th < ytop ? L->y + th : ytop;
+
+		paraf_table(L, b, L->left, pw, top, 1);
+		if (top - th < L->y)
+			L->y = top - th;
+	} else {
+		L->y -= L->lh;
+		paraf_table(L, b, L->left, pw, L->y, 1);
+		L->y -= th;
+	}
+}
+
 static void
 lay_signature(struct lay *L, const struct block *b)
 {
@@ -490,7 +637,8 @@ lay_signature(struct lay *L, const struct block *b)
 	struct lb_opts o;
 	size_t i, k, n = 0, nl = 0;
 	double size = L->st->body_size_pt, lh = L->lh, x0, h, colw;
-	int blank = 4;
+	double pw = 0, th = 0, ytop;
+	int blank = 4, beside = 0;
 
 	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
 		const char *key = b->kv[i].key;
@@ -552,11 +700,25 @@ lay_signature(struct lay *L, const struct block *b)
 		layout_line_set(&p[i], &r, 1, &o);
 		nl += p[i].nline > 0 ? p[i].nline : 1;
 	}
+	/* a draft's paraf table: beside the block at the left when it fits,
+	 * else under it */
+	if (blocks_kv(b, "paraf") != NULL) {
+		pw = L->tw - colw - PARAF_GAP_PT;
+		beside = pw >= PARAF_MIN_MM * PT_PER_MM;
+		if (!beside)
+			pw = L->tw / 2 > PARAF_MIN_MM * PT_PER_MM ? L->tw / 2 : L->tw;
+		th = paraf_table(L, b, L->left, pw, 0, 0);
+	}
 	h = (double)nl * lh + lh;
+	if (th > 0 && beside && th + lh > h)
+		h = th + lh;
+	else if (th > 0 && !beside)
+		h += th + lh;
 	lay_start(L);
 	if (L->used && L->y - h < L->bottom)
 		lay_new_page(L);
 	L->y -= lh;
+	ytop = L->y;
 	x0 = L->right - colw;
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < p[i].nline; k++) {
@@ -582,6 +744,8 @@ lay_signature(struct lay *L, const struct block *b)
 		layout_line_free(&p[i]);
 		free(line[i].t);
 	}
+	if (th > 0)
+		place_paraf(L, b, pw, th, beside, ytop);
 	L->used = 1;
 }
 

@@ -38,6 +38,7 @@
 #define MARK_GRAY	0.85
 #define MARK_ALPHA	0.5
 #define SMALL_PT	9.0	/* the draft header line */
+#define PARAF_BOX_MM	12.0	/* the draft's paraf box on every page */
 
 /* ---- pages ---- */
 
@@ -89,6 +90,28 @@ lay_new_page(struct lay *L)
 		b->gray = MARK_GRAY;
 		b->alpha = MARK_ALPHA;
 		b->angle_deg = MARK_ANGLE;
+	}
+	if (L->draft && L->st->paraf_box) {
+		/*
+		 * The processing official's paraf on every page of a multi-page
+		 * draft, at the bottom right (docs/tata-naskah.md): an empty box
+		 * in the bottom margin, its right edge on the text's.
+		 */
+		double s = PARAF_BOX_MM * PT_PER_MM, x = L->right - s;
+		double y = L->st->margin_bottom_mm * PT_PER_MM / 2 - s / 2;
+		const double v[4][4] = { { x, y, s, 0 }, { x, y + s, s, 0 },
+		    { x, y, 0, s }, { x + s, y, 0, s } };
+		size_t i;
+
+		for (i = 0; i < 4; i++) {
+			struct box *r = page_add_box(p, BOX_RULE);
+
+			r->x = v[i][0];
+			r->y = v[i][1];
+			r->w = v[i][2];
+			r->h = v[i][3];
+			r->line_pt = 0.5;
+		}
 	}
 	if (L->kepala != NULL)
 		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *

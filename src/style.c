@@ -165,6 +165,9 @@ static const struct schema_field k_style[] = {
 	    1, 10, F(hyph_run_max)),
 	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
 	STR("kata_konsep", "tanda konsep", F(draft_word)),
+	KEY("paraf_halaman", BOOL,
+	    "kotak paraf pejabat pemroses di kanan bawah setiap halaman konsep",
+	    NULL, 0, 0, F(paraf_box)),
 	KEND
 };
 static const struct schema_field k_root =
