@@ -89,6 +89,7 @@ lay_new_page(struct lay *L)
 		b->gray = MARK_GRAY;
 		b->alpha = MARK_ALPHA;
 		b->angle_deg = MARK_ANGLE;
+		b->outline = 1;
 	}
 	if (L->kepala != NULL)
 		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *
