@@ -205,9 +205,12 @@ outline_add(struct lay *L, const struct block *b, int upper, double y)
 	size_t len, i;
 	char *w = runs_text(b, &len), *u;
 
-	if (upper)
-		for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
+		if (upper)
 			w[i] = (char)layout_line_upper((unsigned char)w[i]);
+		if (w[i] == '\xa0')	/* a tie (words.c): a space in a bookmark */
+			w[i] = ' ';
+	}
 	u = winansi_to_utf8(w, len);
 	doc_pages_add_outline(L->d, u, b->level, L->d->npage - 1, y);
 	free(u);
@@ -329,6 +332,7 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 	memset(&p, 0, sizeof(p));
 	lay_opts(L, &o, CODE_PT, L->tw - c->left - c->right - 20, LB_LEFT);
 	o.hyph = NULL;
+	o.nbsp_glyph = 1;
 	layout_line_set(&p, runs, nr, &o);
 	lay_place_lines(L, &p, L->left + c->left + 10, lh, CODE_PT, 0);
 	L->y -= L->st->paragraph_space_pt;
