@@ -39,6 +39,7 @@
 #include "template.h"
 #include "validate.h"
 #include "winansi.h"
+#include "words.h"
 #include "xalloc.h"
 
 /*
@@ -850,6 +851,13 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		goto out;
 	compute_add_words(ctx, words->root);
 	fo.kata = pnode_get(ctx, "kata");
+	compute_names(ctx, &st.names, &st.nnames);
+	/* foreign terms are foreign to Indonesian text only */
+	if (strcmp(lang, "id") != 0) {
+		for (k = 0; k < st.nforeign; k++)
+			free(st.foreign[k]);
+		st.nforeign = 0;
+	}
 
 	memset(&opts, 0, sizeof(opts));
 	opts.escape = TPL_ESC_MARKDOWN;
@@ -923,6 +931,7 @@ build_layout(const struct plan *pl, const char *template_dir,
 	struct doc_pages *pages = NULL;
 	struct pdf_doc *pd = NULL;
 	struct number_opts no;
+	struct words_opts wo;
 
 	*have_style = 0;
 	*rc = PDF_FAIL;
@@ -942,6 +951,12 @@ build_layout(const struct plan *pl, const char *template_dir,
 		*rc = PDF_BAD_INPUT;
 		goto out;
 	}
+	memset(&wo, 0, sizeof(wo));
+	wo.foreign = (const char *const *)st->foreign;
+	wo.nforeign = st->nforeign;
+	wo.names = (const char *const *)st->names;
+	wo.nnames = st->nnames;
+	words_run(doc, &wo);
 	m = xcalloc(1, sizeof(*m));
 	if (pdp != NULL) {
 		if ((pd = pdf_open((const char *const *)st->font, fontdir, m,

@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "compute.h"
@@ -979,8 +980,21 @@ do_region(struct cctx *c, struct pnode *root)
 	if (full == NULL && nama != NULL)
 		full = xstrdup(nama);
 	if (full != NULL) {
+		const char *induk = pnode_str(w, "induk");
+
 		put_str(w, "nama_lengkap", full, pnode_get(w, "nama"));
-		if (pnode_get(w, "pemerintah") == NULL)
+		/* A kecamatan or kelurahan has no government of its own: it
+		 * is a unit of its kota or kabupaten, whose government the
+		 * cover names ("Pemerintah Kota Kupang", not "Pemerintah
+		 * Kecamatan Alak").  A desa has one (Pemerintah Desa). */
+		if (pnode_get(w, "pemerintah") == NULL && induk != NULL &&
+		    tingkat != NULL && (strcmp(tingkat, "kecamatan") == 0 ||
+		    strcmp(tingkat, "kelurahan") == 0) &&
+		    (strncasecmp(induk, "Kota ", 5) == 0 ||
+		    strncasecmp(induk, "Kabupaten ", 10) == 0))
+			put_own(w, "pemerintah", xasprintf("Pemerintah %s", induk),
+			    NULL, pnode_get(w, "induk"));
+		else if (pnode_get(w, "pemerintah") == NULL)
 			put_own(w, "pemerintah", xasprintf("Pemerintah %s", full),
 			    NULL, pnode_get(w, "tingkat"));
 	}
@@ -1225,6 +1239,41 @@ put_line(struct pnode *map, const char *key, const char *v,
 		put_own(map, key, one_line(v), NULL, from);
 }
 
+/* Does s hold the number y as a word of its own ("Tahun 2026-2030")? */
+static int
+has_year(const char *s, long long y)
+{
+	char d[24];
+	size_t n;
+	const char *p;
+
+	n = (size_t)snprintf(d, sizeof(d), "%lld", y);
+	for (p = s; s != NULL && (p = strstr(p, d)) != NULL; p++)
+		if ((p == s || !isdigit((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* Does the cover's title or subtitle already name the period (both its
+ * years)?  Then the cover does not print it again on a line of its own. */
+static int
+names_period(const struct pnode *d, const struct pnode *p)
+{
+	long long y0, y1;
+	const char *t[2];
+	int i;
+
+	if (!get_ll(p, "mulai", &y0) || !get_ll(p, "selesai", &y1))
+		return 0;
+	t[0] = pnode_str(d, "judul");
+	t[1] = pnode_str(d, "subjudul");
+	for (i = 0; i < 2; i++)
+		if (t[i] != NULL && has_year(t[i], y0) && has_year(t[i], y1))
+			return 1;
+	return 0;
+}
+
 static void
 do_front(struct cctx *c, struct pnode *root)
 {
@@ -1270,7 +1319,8 @@ do_front(struct cctx *c, struct pnode *root)
 	if (pnode_str(w, "pemerintah") != NULL)
 		put_own(sampul, "pemerintah", compute_upper(pnode_str(w,
 		    "pemerintah")), NULL, pnode_get(w, "pemerintah"));
-	put_line(sampul, "periode", pnode_str(p, "teks"), p);
+	if (!names_period(d, p))
+		put_line(sampul, "periode", pnode_str(p, "teks"), p);
 	if (pnode_str(w, "instansi") != NULL)
 		put_own(sampul, "instansi", compute_upper(pnode_str(w, "instansi")),
 		    NULL, pnode_get(w, "instansi"));
@@ -1333,10 +1383,46 @@ compute_context(const struct plan *pl, const struct style *st,
 	return root;
 }
 
+/*
+ * `title` as it follows `lead` in a caption: the words at its start that
+ * repeat the end of `lead` dropped, compared without case, so that
+ * "Komposisi ASN menurut" + "Menurut golongan" reads "Komposisi ASN
+ * menurut golongan", not "... menurut Menurut golongan".  A title that
+ * would be left empty is kept whole.  Returns a pointer into title.
+ */
+static const char *
+after_lead(const char *lead, const char *title)
+{
+	size_t ll = strlen(lead), k;
+
+	while (ll > 0 && lead[ll - 1] == ' ')
+		ll--;
+	/* each start of a word of lead, tried from the longest overlap */
+	for (k = 0; k < ll; k++) {
+		size_t n = ll - k;
+
+		if (k > 0 && lead[k - 1] != ' ')
+			continue;
+		if (lead[k] == ' ' || strlen(title) < n ||
+		    strncasecmp(lead + k, title, n) != 0)
+			continue;
+		if (title[n] != ' ')
+			continue;
+		title += n;
+		while (*title == ' ')
+			title++;
+		return *title != '\0' ? title : title - n;
+	}
+	return title;
+}
+
 void
 compute_add_words(struct pnode *ctx, const struct pnode *kata)
 {
 	struct pnode *bab = pnode_get(ctx, "bab"), *it;
+	struct pnode *rin = pnode_get(pnode_get(pnode_get(ctx, "kondisi"),
+	    "pegawai"), "rincian");
+	const char *lead = pnode_str(kata, "pegawai_menurut");
 
 	if (kata != NULL && kata->type == PN_MAP) {
 		struct pnode *k = copy_tree(kata, 0, NULL);
@@ -1362,6 +1448,39 @@ compute_add_words(struct pnode *ctx, const struct pnode *kata)
 			t = pnode_str(it, "judul");
 		}
 		put_own(it, "judul_kapital", compute_upper(t), NULL, it);
+	}
+	/* the breakdown tables' captions: `pegawai_menurut` + judul_tabel */
+	for (it = rin != NULL && rin->type == PN_SEQ ? rin->first : NULL;
+	    it != NULL; it = it->next) {
+		const char *t = pnode_str(it, "judul");
+
+		if (it->type == PN_MAP && t != NULL)
+			put_str(it, "judul_tabel", lead != NULL ?
+			    after_lead(lead, t) : t, pnode_get(it, "judul"));
+	}
+}
+
+void
+compute_names(const struct pnode *ctx, char ***v, size_t *n)
+{
+	static const char *const wkeys[] = { "nama_lengkap", "induk",
+	    "provinsi", "provinsi_lengkap", "pemerintah", "instansi" };
+	const struct pnode *w = pnode_get(ctx, "wilayah");
+	const char *s[NELEM(wkeys) + 1];
+	size_t i, j, k = 0;
+
+	for (i = 0; i < NELEM(wkeys); i++)
+		s[k++] = pnode_str(w, wkeys[i]);
+	s[k++] = pnode_str(pnode_get(ctx, "penandatangan"), "nama");
+	*v = xcalloc(k + 1, sizeof(**v));
+	*n = 0;
+	for (i = 0; i < k; i++) {
+		if (s[i] == NULL || *s[i] == '\0')
+			continue;
+		for (j = 0; j < *n && strcmp((*v)[j], s[i]) != 0; j++)
+			;
+		if (j == *n)
+			(*v)[(*n)++] = xstrdup(s[i]);
 	}
 }
 
@@ -1418,7 +1537,7 @@ static const struct {
 	{ "tambahan_setelah.kesimpulan", "judul isi no pertama terakhir" },
 	{ "kondisi", "ada_kompetensi" },
 	{ "kondisi.pegawai", "jumlah_teks per_tanggal_teks tunggal" },
-	{ "kondisi.pegawai.rincian", "no pertama terakhir jumlah_teks persen" },
+	{ "kondisi.pegawai.rincian", "no pertama terakhir jumlah_teks persen judul_tabel" },
 	{ "kondisi.pegawai.rincian.daftar", "no pertama terakhir label_teks jumlah_teks persen" },
 	{ "kondisi.kompetensi", "no pertama terakhir bidang_teks saat_ini_teks "
 	      "dibutuhkan_teks kesenjangan_teks satuan_teks" },

@@ -28,6 +28,14 @@ struct pnode	*compute_context(const struct plan *, const struct style *,
  */
 void		 compute_add_words(struct pnode *ctx, const struct pnode *kata);
 /*
+ * The proper names of a context made by compute_context, for the no-break
+ * ties of words.c: the region's full name, its parent region, province,
+ * government and agency, and the signer's name (UTF-8, each once).  Stores
+ * a NEW array of new strings in *v and its length in *n; the caller frees
+ * each string and the array.
+ */
+void		 compute_names(const struct pnode *ctx, char ***v, size_t *n);
+/*
  * True when `name` (one segment) is a computed field that can appear in a
  * map at `path`, the context path with list indices removed, e.g.
  * "strategi.daftar" or "" for the root.

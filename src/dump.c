@@ -108,6 +108,8 @@ dump_pages(FILE *f, const struct doc_pages *d)
 					fprintf(f, " angle");
 					num(f, b->angle_deg);
 				}
+				if (b->outline)
+					fprintf(f, " outline");
 				text(f, b->text, b->len);
 				break;
 			case BOX_RULE:

@@ -210,9 +210,12 @@ outline_add(struct lay *L, const struct block *b, int upper, double y)
 	size_t len, i;
 	char *w = runs_text(b, &len), *u;
 
-	if (upper)
-		for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
+		if (upper)
 			w[i] = (char)layout_line_upper((unsigned char)w[i]);
+		if (w[i] == '\xa0')	/* a tie (words.c): a space in a bookmark */
+			w[i] = ' ';
+	}
 	u = winansi_to_utf8(w, len);
 	doc_pages_add_outline(L->d, u, b->level, L->d->npage - 1, y);
 	free(u);
@@ -334,6 +337,7 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 	memset(&p, 0, sizeof(p));
 	lay_opts(L, &o, CODE_PT, L->tw - c->left - c->right - 20, LB_LEFT);
 	o.hyph = NULL;
+	o.nbsp_glyph = 1;
 	layout_line_set(&p, runs, nr, &o);
 	lay_place_lines(L, &p, L->left + c->left + 10, lh, CODE_PT, 0);
 	L->y -= L->st->paragraph_space_pt;
@@ -361,7 +365,16 @@ lay_rule(struct lay *L, const struct ctx *c)
 
 /* ---- directives ---- */
 
-/* Sets a short text centred (wrapped) from the top `y`, returning the height. */
+/*
+ * Sets a short text centred (wrapped) from the top `y`, returning the
+ * height.  The lines are balanced (issue 13: "...Negara Kota / Mataram"):
+ * the narrowest measure that needs no more lines than the full width is
+ * found by bisection (CSS `text-wrap: balance`), so the lines come out of
+ * similar length and the breaker's choice among them stays its own.
+ * Names the words pass tied (words.c) do not break.
+ */
+#define BALANCE_STEPS	14	/* bisection steps: the text width / 16384 */
+
 static double
 centred(struct lay *L, const char *utf8, double size, int bold, int upper,
     int draw, double y)
@@ -369,8 +382,9 @@ centred(struct lay *L, const char *utf8, double size, int bold, int upper,
 	struct run r;
 	struct lb_opts o;
 	struct lb_para p;
-	double lh = lay_line_height(L, size, 1), h;
-	size_t i;
+	double lh = lay_line_height(L, size, 1), h, lo, hi, mid, x;
+	size_t i, n;
+	int k;
 
 	if (utf8 == NULL || *utf8 == '\0')
 		return 0;
@@ -382,9 +396,29 @@ centred(struct lay *L, const char *utf8, double size, int bold, int upper,
 	o.upper = upper;
 	o.hyph = NULL;
 	layout_line_set(&p, &r, 1, &o);
+	n = p.nline;
+	if (n > 1) {
+		lo = L->tw / (double)n;
+		hi = L->tw;
+		for (k = 0; k < BALANCE_STEPS; k++) {
+			mid = (lo + hi) / 2;
+			o.width = mid;
+			layout_line_set(&p, &r, 1, &o);
+			for (i = 0; i < p.nline && p.line[i].width <=
+			    mid + 1e-3; i++)
+				;
+			if (p.nline <= n && i == p.nline)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		o.width = hi;
+		layout_line_set(&p, &r, 1, &o);
+	}
+	x = L->left + (L->tw - o.width) / 2;
 	h = (double)p.nline * lh;
 	for (i = 0; draw && i < p.nline; i++)
-		lay_emit_line(L, &p, i, L->left, y - (double)i * lh, lh, size);
+		lay_emit_line(L, &p, i, x, y - (double)i * lh, lh, size);
 	layout_line_free(&p);
 	free(r.text);
 	return h;

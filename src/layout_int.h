@@ -82,6 +82,8 @@ struct lb_opts {
 	int		 hyph_min;	/* letters a word needs to be hyphenated
 					 * (0: the default, 4) */
 	int		 max_hyphens;	/* hyphenated lines in a row (0: 2) */
+	int		 nbsp_glyph;	/* 0xA0 is a glyph of its word (code's
+					 * kept spaces), not a tie (words.c) */
 	const void	*hctx;
 };
 

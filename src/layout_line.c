@@ -71,6 +71,7 @@
 				 * (TeX's \raggedright uses 2): a short line
 				 * costs less than a hyphen */
 #define LB_HYPH_MIN	4	/* letters a word needs to be hyphenated */
+#define LB_NBSP		'\xa0'	/* a no-break space (WinAnsi): a tie */
 #define LB_MAXHY_DEFAULT 2	/* hyphenated lines in a row (gaya.yaml
 				 * `pemenggalan_berturut`) */
 
@@ -618,14 +619,15 @@ hyph_breaks(const struct src *sr, size_t ws, size_t cs, size_t ce,
 		free(hb);
 }
 
-/* Items of one word, bytes [ws, we) of the source.  `last`: the word ends
+/* Items of one word, bytes [ws, we) of the source (`name`: a word of a
+ * proper name, next to a no-break space: not hyphenated).  `last`: the word ends
  * the paragraph (or a hard-broken line), where justified text offers no
  * hyphenation points on the first passes: a fragment alone on the last
  * line looks broken, and that line's fill glue absorbs any shortfall
  * without one. */
 static void
 word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
-    const struct lb_opts *o, const struct lb_pass *ps, int last)
+    const struct lb_opts *o, const struct lb_pass *ps, int last, int name)
 {
 	/* 1 hyphen, 2 free, 3 emergency, 4 URL, 5 hyphen with fewer than
 	 * LB_EDGE_FIRST letters on a side; words fit the stack buffer */
@@ -657,7 +659,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			;
 		for (ce = we; ce > cs && !is_letter(sr->s[ce - 1]); ce--)
 			;
-		if (o->hyph != NULL && (ps->last_word || !(last &&
+		if (o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
 		    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
 			hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	}
@@ -765,7 +767,7 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
     const struct lb_pass *ps)
 {
 	size_t i = 0, j, k, pws = 0, pwe = 0;
-	int need_glue = 0;
+	int need_glue = 0, tied = 0;
 
 	if (o->indent > 0) {
 		struct lb_item *it = item_add(is, LB_BOX);
@@ -773,26 +775,30 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 		it->w = o->indent;
 	}
 	while (i < sr->n) {
-		if (sr->s[i] == ' ') {
-			if (is->n > 0 && is->v[is->n - 1].kind == LB_BOX)
+		if (sr->s[i] == ' ' || (sr->s[i] == LB_NBSP && !o->nbsp_glyph)) {
+			if (is->n > 0 && is->v[is->n - 1].kind == LB_BOX) {
 				need_glue = 1;
+				/* a no-break space (words.c: a proper name) */
+				tied = sr->s[i] == LB_NBSP;
+			}
 			i++;
 			continue;
 		}
 		if (sr->s[i] == '\n') {
 			end_items(is, (enum font_style)sr->f[i]);
-			need_glue = 0;
+			need_glue = tied = 0;
 			i++;
 			continue;
 		}
-		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n'; j++)
+		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n' &&
+		    (sr->s[j] != LB_NBSP || o->nbsp_glyph); j++)
 			;
 		if (need_glue) {
 			struct lb_item *it;
 			enum font_style f = (enum font_style)sr->f[i - 1];
 			double sp = wid(o, f, " ", 1);
 
-			if (is_tie(sr, pws, pwe, i, j)) {
+			if (tied || is_tie(sr, pws, pwe, i, j)) {
 				/* the last pass may break a tie, dearly,
 				 * rather than set a line ragged */
 				it = item_add(is, LB_PENALTY);
@@ -809,9 +815,14 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			}
 			need_glue = 0;
 		}
-		for (k = j; k < sr->n && sr->s[k] == ' '; k++)
+		for (k = j; k < sr->n && (sr->s[k] == ' ' ||
+		    (sr->s[k] == LB_NBSP && !o->nbsp_glyph)); k++)
 			;
-		word_items(is, sr, i, j, o, ps, k == sr->n || sr->s[k] == '\n');
+		/* the words of a name break between words only, never with a
+		 * hyphen (PUEBI) */
+		word_items(is, sr, i, j, o, ps, k == sr->n || sr->s[k] == '\n',
+		    tied || (j < sr->n && sr->s[j] == LB_NBSP));
+		tied = 0;
 		pws = i;
 		pwe = j;
 		i = j;

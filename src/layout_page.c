@@ -90,6 +90,7 @@ lay_new_page(struct lay *L)
 		b->gray = MARK_GRAY;
 		b->alpha = MARK_ALPHA;
 		b->angle_deg = MARK_ANGLE;
+		b->outline = 1;
 	}
 	if (L->draft && L->st->paraf_box) {
 		/*

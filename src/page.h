@@ -61,6 +61,8 @@ struct box {
 	double		 gray;		/* 0 black .. 1 white: text fill, rule stroke, rect fill */
 	double		 alpha;		/* 1 opaque; < 1 uses a transparency state (the draft mark) */
 	double		 angle_deg;	/* text: rotation about (x, y), counter-clockwise */
+	int		 outline;	/* text: drawn as filled glyph outlines, not
+					 * as text (the draft mark: never extracted) */
 	double		 line_pt;	/* rule: stroke width */
 	char		*text;		/* text: WinAnsi bytes (owned) */
 	size_t		 len;		/* text: bytes */

@@ -49,11 +49,13 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "glyph.h"
 #include "image.h"
 #include "output.h"
 #include "page.h"
 #include "pdf.h"
 #include "style.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 /* ---- limits ---- */
@@ -373,6 +375,11 @@ struct writer {
 	 * when have_tlm: a box straight below it moves there with T*. */
 	int			 have_tlm;
 	double			 tlm_x, tlm_y;
+	/* The draft mark's font as outlines (glyph.c), read on first use. */
+	char *const		*fpath;		/* the font files, by font_style */
+	struct glyph_font	*mark_font;
+	struct buf		 mark_data;	/* its file */
+	int			 mark_font_tried, mark_font_style;
 };
 
 /* A document being built: libharu's, with the four fonts loaded (font
@@ -392,6 +399,8 @@ pdf_close(struct pdf_doc *pd)
 {
 	if (pd == NULL)
 		return;
+	glyph_font_free(pd->w.mark_font);
+	buf_free(&pd->w.mark_data);
 	if (pd->w.pdf != NULL)
 		HPDF_Free(pd->w.pdf);
 	free_paths(pd->fpath);
@@ -820,6 +829,161 @@ set_fill(struct writer *w, HPDF_Page pg, double gray)
 	}
 }
 
+/* ---- the draft mark as paths ---- */
+
+/* The TrueType outlines of font f, or NULL (not TrueType, unreadable). */
+static struct glyph_font *
+mark_font(struct writer *w, int f)
+{
+	int err;
+
+	if (w->mark_font_tried)
+		return w->mark_font_style == f ? w->mark_font : NULL;
+	w->mark_font_tried = 1;
+	w->mark_font_style = f;
+	if (w->fpath == NULL || w->fpath[f] == NULL ||
+	    confine_read(NULL, w->fpath[f], 64L << 20, &w->mark_data,
+	    &err) != 0)
+		return NULL;
+	w->mark_font = glyph_font_new((const unsigned char *)w->mark_data.data,
+	    w->mark_data.len);
+	return w->mark_font;
+}
+
+struct pen {
+	HPDF_Page	 pg;
+	double		 x, y;		/* the current point */
+};
+
+static void
+pen_move(struct pen *p, double x, double y)
+{
+	HPDF_Page_MoveTo(p->pg, (HPDF_REAL)x, (HPDF_REAL)y);
+	p->x = x;
+	p->y = y;
+}
+
+static void
+pen_line(struct pen *p, double x, double y)
+{
+	HPDF_Page_LineTo(p->pg, (HPDF_REAL)x, (HPDF_REAL)y);
+	p->x = x;
+	p->y = y;
+}
+
+/* A quadratic Bezier from the current point as the cubic PDF draws. */
+static void
+pen_quad(struct pen *p, double cx, double cy, double x, double y)
+{
+	HPDF_Page_CurveTo(p->pg,
+	    (HPDF_REAL)(p->x + 2.0 / 3 * (cx - p->x)),
+	    (HPDF_REAL)(p->y + 2.0 / 3 * (cy - p->y)),
+	    (HPDF_REAL)(x + 2.0 / 3 * (cx - x)),
+	    (HPDF_REAL)(y + 2.0 / 3 * (cy - y)), (HPDF_REAL)x, (HPDF_REAL)y);
+	p->x = x;
+	p->y = y;
+}
+
+/* Adds the contours of a glyph outline, shifted by dx, to the path
+ * (TrueType: on-curve points, quadratic control points, and an implied
+ * on-curve point between two control points). */
+static int
+path_glyph(HPDF_Page pg, const struct glyph_outline *o, double dx)
+{
+	size_t c, st = 0, n, k, f;
+	int any = 0;
+
+	for (c = 0; c < o->nend; st = o->end[c] + 1, c++) {
+		struct pen p = { pg, 0, 0 };
+		double sx, sy, qx = 0, qy = 0;
+		int off = 0;
+
+		if (o->end[c] < st || o->end[c] >= o->n)
+			break;
+		n = o->end[c] - st + 1;
+		if (n < 2)
+			continue;
+		for (f = 0; f < n && !o->on[st + f]; f++)
+			;
+		if (f < n) {
+			sx = o->x[st + f] + dx;
+			sy = o->y[st + f];
+		} else {	/* no point on the curve: start between two */
+			sx = (o->x[st + n - 1] + o->x[st]) / 2 + dx;
+			sy = (o->y[st + n - 1] + o->y[st]) / 2;
+			f = n - 1;
+		}
+		pen_move(&p, sx, sy);
+		for (k = 1; k <= n; k++) {
+			size_t i = st + (f + k) % n;
+			double x = o->x[i] + dx, y = o->y[i];
+
+			if (o->on[i]) {
+				if (off)
+					pen_quad(&p, qx, qy, x, y);
+				else
+					pen_line(&p, x, y);
+				off = 0;
+				continue;
+			}
+			if (off)
+				pen_quad(&p, qx, qy, (qx + x) / 2, (qy + y) / 2);
+			qx = x;
+			qy = y;
+			off = 1;
+		}
+		if (off)
+			pen_quad(&p, qx, qy, sx, sy);
+		HPDF_Page_ClosePath(pg);
+		any = 1;
+	}
+	return any;
+}
+
+/*
+ * The draft mark (a box flagged `outline`) drawn as filled glyph outlines
+ * of its font, rotated and scaled like the text it stands for, so that no
+ * reader extracts its letters as text (issue 13).  Returns -1 when the
+ * font has no TrueType outlines: the caller draws text instead.
+ */
+static int
+draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
+{
+	struct glyph_font *gf = mark_font(w, (int)b->font);
+	struct glyph_outline o;
+	double sc, c = 1, s = 0, x = 0;
+	size_t i;
+	int any = 0;
+
+	if (gf == NULL)
+		return -1;
+	memset(&o, 0, sizeof(o));
+	sc = b->size_pt / glyph_units_per_em(gf);
+	if (b->angle_deg != 0) {
+		c = cos(b->angle_deg * PI / 180);
+		s = sin(b->angle_deg * PI / 180);
+	}
+	step(&w->err, "drawing the draft mark");
+	HPDF_Page_GSave(pg);
+	HPDF_Page_Concat(pg, (HPDF_REAL)(c * sc), (HPDF_REAL)(s * sc),
+	    (HPDF_REAL)(-s * sc), (HPDF_REAL)(c * sc), (HPDF_REAL)b->x,
+	    (HPDF_REAL)b->y);
+	HPDF_Page_SetGrayFill(pg, (HPDF_REAL)clamp01(b->gray));
+	for (i = 0; i < b->len; i++) {
+		unsigned long cp = winansi_to_cp((unsigned char)b->text[i]);
+
+		if (glyph_get(gf, cp, &o) != 0)
+			continue;
+		any |= path_glyph(pg, &o, x);
+		x += o.advance;
+	}
+	if (any)
+		HPDF_Page_Fill(pg);
+	HPDF_Page_GRestore(pg);	/* the fill colour is as before */
+	glyph_outline_free(&o);
+	return 0;
+}
+
 static void
 draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 {
@@ -827,6 +991,11 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 
 	if (b->len == 0 || b->text == NULL || b->text[0] == '\0')
 		return;
+	if (b->outline) {
+		end_text(w);
+		if (draw_outline(w, pg, b) == 0)
+			return;
+	}
 	step(&w->err, "drawing text");
 	if (b->font < 0 || b->font >= FONT__COUNT ||
 	    w->font[b->font] == NULL) {
@@ -1225,6 +1394,7 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 
 	w->doc = d;
 	w->dl = dl;
+	w->fpath = pd->fpath;
 	fonts_used(d, used);
 	for (f = 0; f < FONT__COUNT; f++) {
 		if (!used[f])

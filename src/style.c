@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -82,6 +83,12 @@ style_free(struct style *s)
 	for (i = 0; i < s->nhyph_exceptions; i++)
 		free(s->hyph_exceptions[i]);
 	free(s->hyph_exceptions);
+	for (i = 0; i < s->nforeign; i++)
+		free(s->foreign[i]);
+	free(s->foreign);
+	for (i = 0; i < s->nnames; i++)
+		free(s->names[i]);
+	free(s->names);
 	free(s->caption_word);
 	free(s->chapter_word);
 	free(s->draft_word);
@@ -148,6 +155,9 @@ static const struct schema_field k_size[] = {
 };
 static const struct schema_field k_word =
 	KEY(NULL, STRING, "kata dengan tanda pemenggalan: pe-ngem-bang-an", NULL, 0, 0, 0);
+static const struct schema_field k_term =
+	KEY(NULL, STRING, "istilah asing; `-istilah` menghapus istilah dari templat dasar",
+	    NULL, 0, 0, 0);
 static const struct schema_field k_style[] = {
 	ENUM("kertas", v_paper, "ukuran kertas", 0),
 	MAP("margin_mm", "margin halaman", k_margin),
@@ -163,6 +173,8 @@ static const struct schema_field k_style[] = {
 	    &k_word, 0, 0, F(hyph_exceptions)),
 	NUM("pemenggalan_berturut", "baris berturut-turut yang dipenggal",
 	    1, 10, F(hyph_run_max)),
+	KEY("istilah_asing", LIST, "istilah asing yang dicetak miring",
+	    &k_term, 0, 0, F(foreign)),
 	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
 	STR("kata_konsep", "tanda konsep", F(draft_word)),
 	KEY("paraf_halaman", BOOL,
@@ -179,6 +191,40 @@ static int
 is_blank(const struct pnode *v)
 {
 	return v->type == PN_STR && (pnode_is_null(v) || v->str[0] == '\0');
+}
+
+/*
+ * `istilah_asing`: the terms of every layer add up (a kind's gaya.yaml, or
+ * a copy's, adds to the base's list); `-term` takes a term out again, so a
+ * plan's own template can keep one upright (`-online`).  Compared without
+ * case.
+ */
+static void
+apply_terms(struct style *st, const struct pnode *list)
+{
+	const struct pnode *it;
+	size_t i;
+
+	for (it = list->first; it != NULL; it = it->next) {
+		const char *t = it->str;
+
+		if (is_blank(it))
+			continue;
+		if (t[0] == '-') {
+			for (i = 0; i < st->nforeign; i++)
+				if (strcasecmp(st->foreign[i], t + 1) == 0) {
+					free(st->foreign[i]);
+					st->foreign[i] = st->foreign[--st->nforeign];
+					i--;
+				}
+			continue;
+		}
+		if (st->nforeign >= STYLE_MAX_EXCEPTIONS)
+			break;
+		st->foreign = xrealloc(st->foreign,
+		    (st->nforeign + 1) * sizeof(char *));
+		st->foreign[st->nforeign++] = xstrdup(t);
+	}
 }
 
 /* Stores the members of one checked map of gaya.yaml in the style. */
@@ -219,6 +265,10 @@ apply_map(struct style *st, const struct pnode *map, const struct schema_field *
 			*(int *)(void *)field = (int)i;
 			break;
 		case SCHEMA_LIST:
+			if (k->off == offsetof(struct style, foreign)) {
+				apply_terms(st, v);
+				break;
+			}
 			for (it = v->first; it != NULL &&
 			    st->nhyph_exceptions < STYLE_MAX_EXCEPTIONS; it = it->next) {
 				if (is_blank(it))

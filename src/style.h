@@ -42,6 +42,12 @@ struct style {
 	char	**hyph_exceptions;		/* words with their breaks: "pe-ngem-bang-an" */
 	size_t	 nhyph_exceptions;
 	double	 hyph_run_max;			/* hyphenated lines in a row, at most (2) */
+	char	**foreign;			/* foreign terms set in italics
+						 * (`istilah_asing`, UTF-8) */
+	size_t	 nforeign;
+	char	**names;			/* proper names kept on one line
+						 * (from the plan: build.c) */
+	size_t	 nnames;
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */

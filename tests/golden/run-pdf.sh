@@ -83,7 +83,7 @@ for y in examples/*.yaml; do
 		sed 's/^/  | /' "$d/terr" | head -5
 	else ok; fi
 	# the running head, page numbers and page breaks are not the text
-	tr -d '\f' <"$d/text" | grep -v -x -E '[0-9]+|[ivxlcdm]+|KONSEP - versi .*' |
+	tr -d '\f' <"$d/text" | grep -v -x -E '[0-9]+|[ivxlcdm]+|KONSEP (-|–) versi .*' |
 	    norm >"$d/flat"
 	"$RENCANA" expand tests/golden/pdf/paragraphs.mustache --data "$y" \
 	    --escape none >"$d/prose" 2>"$d/experr"
@@ -91,6 +91,7 @@ for y in examples/*.yaml; do
 	total=0
 	awk -v dir="$d" 'BEGIN { RS = ""; k = 0 }
 	    /\|/ { next }
+	    /^([Tt]abel?|[Tt]able)?:/ { next }
 	    { k++; f = sprintf("%s/para%04d", dir, k); print > f; close(f) }' \
 	    "$d/prose"
 	for p in "$d"/para*; do

@@ -170,6 +170,10 @@ static const char plan_text[] =
 "    rincian:\n"
 "      - judul: Jenis Kelamin\n"
 "        daftar: [{label: L, jumlah: 1}, {label: P, jumlah: 2}]\n"
+"      - judul: Menurut usia\n"
+"        daftar: [{label: muda, jumlah: 3}]\n"
+"      - judul: menurut\n"
+"        daftar: [{label: x, jumlah: 3}]\n"
 "tujuan: {daftar: [{kode: T1, judul: A, uraian: x}]}\n"
 "strategi:\n"
 "  daftar:\n"
@@ -236,7 +240,8 @@ START_TEST(test_context)
 	struct style st;
 	struct pnode *ctx, *kata;
 	struct plan *kp;
-	static const char ktext[] = "tabel: Tabel\nbab: BAB\nbab_kondisi: Kondisi Pegawai\n";
+	static const char ktext[] = "tabel: Tabel\nbab: BAB\nbab_kondisi: Kondisi Pegawai\n"
+	    "pegawai_menurut: Komposisi ASN menurut\n";
 	static const struct { const char *path, *want; } want[] = {
 		{ "dokumen.tanggal_teks", "22 November 2026" },
 		{ "wilayah.nama_lengkap", "Kota Mataram" },
@@ -282,6 +287,13 @@ START_TEST(test_context)
 		{ "sampul.pemerintah", "PEMERINTAH KOTA MATARAM" },
 		{ "konsep", "true" },
 		{ "kata.tabel", "Tabel" },
+		/* the caption's title after `pegawai_menurut`, without the
+		 * word repeated ("... menurut Menurut usia") */
+		{ "kondisi.pegawai.rincian[0].judul_tabel", "Jenis Kelamin" },
+		{ "kondisi.pegawai.rincian[1].judul_tabel", "usia" },
+		{ "kondisi.pegawai.rincian[2].judul_tabel", "menurut" },
+		/* the title does not name the period: the cover prints it */
+		{ "sampul.periode", "2025\xe2\x80\x93" "2027" },
 	};
 	size_t i;
 
@@ -317,6 +329,55 @@ START_TEST(test_context)
 }
 END_TEST
 
+/* A kecamatan's government is its kota's; a subtitle naming the period
+ * keeps the cover from printing it again; the names for ties. */
+START_TEST(test_context_kecamatan)
+{
+	static const char text[] =
+	    "format: rencana/1\n"
+	    "dokumen:\n"
+	    "  judul: Rencana ASN di Alak\n"
+	    "  subjudul: Rencana Kecamatan Alak Tahun 2026-2030\n"
+	    "wilayah:\n"
+	    "  nama: Alak\n"
+	    "  tingkat: kecamatan\n"
+	    "  induk: Kota Kupang\n"
+	    "  provinsi: Nusa Tenggara Timur\n"
+	    "  instansi: Kecamatan Alak\n"
+	    "periode: {mulai: 2026, selesai: 2030}\n"
+	    "penandatangan: {nama: Yohanes Benu}\n";
+	struct diag_list dl;
+	struct plan *pl;
+	struct style st;
+	struct pnode *ctx;
+	char **names;
+	size_t n, i;
+	int seen = 0;
+
+	diag_init(&dl);
+	pl = plan_load_buffer("p.yaml", text, strlen(text), &dl);
+	ck_assert_ptr_nonnull(pl->root);
+	style_default(&st);
+	ctx = compute_context(pl, &st, "id", &dl);
+	ck_assert_str_eq(at(ctx, "wilayah.pemerintah"), "Pemerintah Kota Kupang");
+	ck_assert_str_eq(at(ctx, "sampul.pemerintah"), "PEMERINTAH KOTA KUPANG");
+	ck_assert_ptr_null(at(ctx, "sampul.periode"));
+	compute_names(ctx, &names, &n);
+	for (i = 0; i < n; i++) {
+		seen |= strcmp(names[i], "Kecamatan Alak") == 0 ? 1 :
+		    strcmp(names[i], "Kota Kupang") == 0 ? 2 :
+		    strcmp(names[i], "Yohanes Benu") == 0 ? 4 : 0;
+		free(names[i]);
+	}
+	free(names);
+	ck_assert_int_eq(seen, 7);
+	pnode_free(ctx);
+	plan_free(pl);
+	style_free(&st);
+	diag_free(&dl);
+}
+END_TEST
+
 START_TEST(test_name_known)
 {
 	ck_assert(compute_name_known("strategi.daftar", "jumlah_anggaran_rp"));
@@ -346,6 +407,7 @@ compute_suite(void)
 	tcase_add_loop_test(tc, test_upper, 0, N(uppers));
 	tcase_add_loop_test(tc, test_percent, 0, N(percents));
 	tcase_add_test(tc, test_context);
+	tcase_add_test(tc, test_context_kecamatan);
 	tcase_add_test(tc, test_name_known);
 	suite_add_tcase(s, tc);
 	return s;
