@@ -35,6 +35,7 @@
 #define TABLE_TEXT_EM	4.0	/* the least a text column gets, em */
 #define TABLE_WASTE_EM	1.5	/* a wrapped cell's line falls this short,
 				 * em, on average (est_lines) */
+#define TABLE_MAX_DEC	3	/* decimals a number column is padded to */
 #define TABLE_STEPS	100	/* steps of spare width share_text gives out */
 #define TABLE_TALL_PT	9.0	/* a table that fits gets this small ... */
 #define TABLE_TALL_GAIN	0.15	/* ... while a step makes it this much shorter */
@@ -52,6 +53,7 @@ struct tab {
 					 * padding: a column at least that wide is
 					 * not hyphenated */
 	unsigned char	 num[TABLE_MAX_COLS];	/* column right-aligned as numbers */
+	unsigned char	 dec[TABLE_MAX_COLS];	/* decimals its numbers get */
 	double		 size, lh;
 	struct lb_para	*head;		/* the header row's cells, or NULL */
 	size_t		 headlines;
@@ -78,6 +80,12 @@ cell_kind(const struct block *cell)
 
 		for (j = 0; j < r->len; j++) {
 			int c = (unsigned char)r->text[j];
+
+			if (i == 0 && digits == 0 && !other &&
+			    j + 1 < r->len && c == 'R' && r->text[j + 1] == 'p') {
+				j++;	/* "Rp 5.000": an amount */
+				continue;
+			}
 
 			if (c >= '0' && c <= '9')
 				digits++;
@@ -124,6 +132,105 @@ number_columns(const struct block *t, unsigned char *num)
 	}
 	for (c = 0; c < t->ncols && c < TABLE_MAX_COLS; c++)
 		num[c] = num[c] && any[c];
+}
+
+/*
+ * Decimals of a plain number ("63", "57,9", "1.250", "28,2%", a sign),
+ * or -1 for anything else: years ("2026", four digits from 1900 to 2100
+ * without separators), codes ("1.2"), text, several runs.
+ */
+static int
+plain_decimals(const struct block *cell)
+{
+	const char *s;
+	size_t n, i = 0, d = 0, g = 0;
+	int dec = -1, dots = 0;
+
+	if (cell->nrun != 1)
+		return -1;
+	s = cell->run[0].text;
+	n = cell->run[0].len;
+	if (n > 0 && n <= 4 && s[0] >= '1' && s[0] <= '2') {
+		long v = strtol(s, NULL, 10);
+
+		if (n == 4 && strspn(s, "0123456789") == 4 && v >= 1900 &&
+		    v <= 2100)
+			return -1;
+	}
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			d++;
+			g++;
+			if (dec >= 0)
+				dec++;
+		} else if (s[i] == '.' && dec < 0 && d > 0 &&
+		    (dots ? g == 3 : g <= 3)) {
+			dots = 1;
+			g = 0;
+		} else if (s[i] == ',' && dec < 0 && d > 0 &&
+		    (!dots || g == 3))
+			dec = 0;
+		else if (s[i] == '%' && i + 1 == n)
+			break;
+		else
+			return -1;
+	}
+	if (d == 0 || (dots && dec < 0 && g != 3) || dec == 0)
+		return -1;
+	return dec < 0 ? 0 : dec;
+}
+
+/* Per number column, the most decimals of its plain numbers (0 none). */
+static void
+decimal_columns(const struct block *t, const unsigned char *num,
+    unsigned char *dec)
+{
+	const struct block *row, *cell;
+	int c, k;
+
+	memset(dec, 0, TABLE_MAX_COLS);
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->header)
+			continue;
+		for (c = 0, cell = row->first; cell != NULL && c < t->ncols &&
+		    c < TABLE_MAX_COLS; cell = cell->next, c++)
+			if (num[c] && (k = plain_decimals(cell)) > dec[c])
+				dec[c] = (unsigned char)(k > TABLE_MAX_DEC ?
+				    TABLE_MAX_DEC : k);
+	}
+}
+
+/*
+ * The runs to set for a cell: its own, or in a number column with dec
+ * decimals a plain number with fewer given as many ("63" -> "63,0" beside
+ * "57,9"; issue 13), in *tmp (free tmp->text after).
+ */
+static const struct run *
+cell_runs(const struct block *cell, int dec, struct run *tmp)
+{
+	const struct run *r = &cell->run[0];
+	int k = dec > 0 ? plain_decimals(cell) : -1;
+	size_t end, add, i;
+
+	if (k < 0 || k >= dec)
+		return cell->run;
+	end = r->len > 0 && r->text[r->len - 1] == '%' ? r->len - 1 : r->len;
+	add = (size_t)(dec - k) + (k == 0);
+	*tmp = *r;
+	tmp->text = xmalloc(r->len + add + 1);
+	memcpy(tmp->text, r->text, end);
+	i = end;
+	if (k == 0)
+		tmp->text[i++] = ',';
+	while (i < end + add)
+		tmp->text[i++] = '0';
+	memcpy(tmp->text + i, r->text + end, r->len - end);
+	tmp->len = r->len + add;
+	tmp->cap = tmp->len + 1;
+	tmp->text[tmp->len] = '\0';
+	return tmp;
 }
 
 static enum lb_align
@@ -199,9 +306,12 @@ measure_cols(const struct lay *L, const struct block *t, double size,
 	struct colm *cm = M->cm;
 	struct lb_opts o;
 	double *nat;
+	unsigned char num[TABLE_MAX_COLS], dec[TABLE_MAX_COLS];
 	int c;
 
 	M->size = size;
+	number_columns(t, num);
+	decimal_columns(t, num, dec);
 	for (row = t->first; row != NULL; row = row->next) {
 		cell_opts(L, &o, size, 1e9, LB_LEFT, row->header);
 		nat = NULL;
@@ -214,12 +324,16 @@ measure_cols(const struct lay *L, const struct block *t, double size,
 		for (c = 0, cell = row->first; cell != NULL && c < M->nc;
 		    cell = cell->next, c++) {
 			double a, b, h;
+			struct run tmp;
+			const struct run *rn = row->header ? cell->run :
+			    cell_runs(cell, dec[c], &tmp);
 
-			layout_line_measure(cell->run, cell->nrun, &o, &a, &b);
+			layout_line_measure(rn, cell->nrun, &o, &a, &b);
 			h = a;
 			if (!row->header && o.hyph != NULL)
-				h = layout_line_min_piece(cell->run, cell->nrun,
-				    &o);
+				h = layout_line_min_piece(rn, cell->nrun, &o);
+			if (rn != cell->run)
+				free(tmp.text);
 			if (nat != NULL)
 				nat[c] = b;
 			a += 2 * CELL_PAD;
@@ -494,7 +608,13 @@ set_row(const struct lay *L, const struct tab *T, const struct block *row,
 		if (T->w[c] >= T->mnw[c] - 1e-6)
 			o.hyph = NULL;	/* every word fits: none broken */
 		if (cell != NULL) {
-			layout_line_set(&p[c], cell->run, cell->nrun, &o);
+			struct run tmp;
+			const struct run *rn = row->header ? cell->run :
+			    cell_runs(cell, T->dec[c], &tmp);
+
+			layout_line_set(&p[c], rn, cell->nrun, &o);
+			if (rn != cell->run)
+				free(tmp.text);
 			cell = cell->next;
 		}
 		if (p[c].nline > lines)
@@ -567,6 +687,7 @@ tab_init(const struct lay *L, struct tab *T, const struct block *t,
 	T->size = table_fit(L, t, width, T->w, T->mnw);
 	T->lh = lay_line_height(L, T->size, 1);
 	number_columns(t, T->num);
+	decimal_columns(t, T->num, T->dec);
 }
 
 /* Heights of the header and of each body row (rows set and freed). */
