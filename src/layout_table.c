@@ -12,6 +12,7 @@
  * A row taller than a whole page is split between lines.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@
 #define TABLE_WASTE_EM	1.5	/* a wrapped cell's line falls this short,
 				 * em, on average (est_lines) */
 #define TABLE_MAX_DEC	3	/* decimals a number column is padded to */
+#define TABLE_GROUP_MAX	64	/* tables of one kind sharing widths: bounds
+				 * the membership scan (tables laid out
+				 * in order, so a scan per table) */
 #define TABLE_STEPS	100	/* steps of spare width share_text gives out */
 #define TABLE_TALL_PT	9.0	/* a table that fits gets this small ... */
 #define TABLE_TALL_GAIN	0.15	/* ... while a step makes it this much shorter */
@@ -507,15 +511,17 @@ widths_from(const struct tmeas *M, double width, double size, int hyph,
  * pieces do, else 0.  Returns the estimated height, pt.
  */
 static double
-try_size(const struct lay *L, const struct block *t, double width,
-    double size, double *w, double *mnw, int *ok)
+try_size(const struct lay *L, const struct block *const *tv, int nt,
+    double width, double size, double *w, double *mnw, int *ok)
 {
+	const struct block *t = tv[0];
 	struct tmeas M;
 	double h;
-	int c;
+	int c, i;
 
 	tmeas_init(&M, t->ncols);
-	measure_cols(L, t, size, &M);
+	for (i = 0; i < nt; i++)
+		measure_cols(L, tv[i], size, &M);
 	*ok = 2;
 	if (widths_from(&M, width, size, 0, w) > width) {
 		*ok = 1;
@@ -542,9 +548,10 @@ try_size(const struct lay *L, const struct block *t, double width,
  * size.
  */
 static double
-table_fit(const struct lay *L, const struct block *t, double width, double *w,
-    double *mnw)
+table_fit(const struct lay *L, const struct block *const *tv, int nt,
+    double width, double *w, double *mnw)
 {
+	const struct block *t = tv[0];
 	double base = L->st->table_size_pt, size, h = 0, h2;
 	size_t n = (size_t)t->ncols + 1;
 	double *w2 = xcalloc(n, sizeof(double));
@@ -555,7 +562,7 @@ table_fit(const struct lay *L, const struct block *t, double width, double *w,
 	/* whole words, at TABLE_TALL_PT or more */
 	for (size = base; size >= TABLE_TALL_PT - 1e-9;
 	    size -= TABLE_SHRINK_STEP) {
-		h2 = try_size(L, t, width, size, w2, mn2, &ok);
+		h2 = try_size(L, tv, nt, width, size, w2, mn2, &ok);
 		if (found && (ok < 2 || h2 > h * (1 - TABLE_TALL_GAIN)))
 			break;
 		if (ok == 2) {
@@ -570,7 +577,7 @@ table_fit(const struct lay *L, const struct block *t, double width, double *w,
 		size += TABLE_SHRINK_STEP;	/* the last kept */
 	else
 		for (size = base;; size -= TABLE_SHRINK_STEP) {
-			(void)try_size(L, t, width, size, w, mn, &ok);
+			(void)try_size(L, tv, nt, width, size, w, mn, &ok);
 			if (ok > 0 || size - TABLE_SHRINK_STEP <
 			    TABLE_MIN_PT - 1e-9)
 				break;
@@ -583,11 +590,140 @@ table_fit(const struct lay *L, const struct block *t, double width, double *w,
 	return size;
 }
 
+/* ---- tables of one kind (issue 13) ---- */
+
+/* Is the text of cells a and b the same, ignoring case? */
+static int
+cell_text_eq(const struct block *a, const struct block *b)
+{
+	size_t i = 0, j = 0, ia = 0, ib = 0;
+
+	for (;;) {
+		while (ia < a->nrun && i >= a->run[ia].len) {
+			ia++;
+			i = 0;
+		}
+		while (ib < b->nrun && j >= b->run[ib].len) {
+			ib++;
+			j = 0;
+		}
+		if (ia == a->nrun || ib == b->nrun)
+			return ia == a->nrun && ib == b->nrun;
+		if ((a->run[ia].text[i] | 0x20) != (b->run[ib].text[j] | 0x20))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/*
+ * Are tables a and b of one kind: as many columns, and the same header
+ * texts in all of them but at most one when there are three or more
+ * ("No | Unit Kerja | Jumlah | Persentase" and "No | Golongan | Jumlah |
+ * Persentase")?
+ */
+static int
+same_kind(const struct block *a, const struct block *b)
+{
+	const struct block *ha = a->first, *hb = b->first, *ca, *cb;
+	int diff = 0;
+
+	if (a->ncols != b->ncols || ha == NULL || hb == NULL ||
+	    !ha->header || !hb->header)
+		return 0;
+	for (ca = ha->first, cb = hb->first; ca != NULL && cb != NULL;
+	    ca = ca->next, cb = cb->next)
+		if (!cell_text_eq(ca, cb))
+			diff++;
+	if (ca != NULL || cb != NULL)
+		return 0;
+	return diff == 0 || (diff == 1 && a->ncols >= 3);
+}
+
+/* The widths of the last group of tables of one kind, kept in struct lay. */
+struct table_group {
+	const struct block *mem[TABLE_GROUP_MAX];
+	int		 n;
+	double		 width;		/* pt: the width they were set for */
+	double		 size;		/* pt: their text size */
+	double		*w, *mnw;	/* as table_fit's */
+	unsigned char	 num[TABLE_MAX_COLS];	/* a number column in every
+					 * member: one alignment for all */
+};
+
+/*
+ * Widths and size of table t, shared with the tables of its kind that
+ * follow it in its chapter (no table of another kind and no level-1
+ * heading between; at most TABLE_GROUP_MAX): the group is set as one
+ * table with all their rows, so the widest need wins and their rules line
+ * up.  Tables are laid out in order, so t is either in the group last
+ * computed or the first of a new one.
+ */
+static double
+group_fit(const struct lay *L, const struct block *t, double width,
+    double *w, double *mnw, unsigned char *num)
+{
+	unsigned char n2[TABLE_MAX_COLS];
+	int c;
+	struct table_group *g = L->tgroup;
+	const struct block *b;
+	int i;
+
+	for (i = 0; g != NULL && i < g->n; i++)
+		if (g->mem[i] == t)
+			break;
+	if (g == NULL || i == g->n || fabs(g->width - width) > 1e-6) {
+		if (g == NULL) {
+			g = xcalloc(1, sizeof(*g));
+			((struct lay *)(uintptr_t)L)->tgroup = g;
+		}
+		free(g->w);
+		free(g->mnw);
+		g->n = 0;
+		g->mem[g->n++] = t;
+		for (b = t->next; b != NULL && g->n < TABLE_GROUP_MAX;
+		    b = b->next) {
+			if (b->type == BLK_HEADING && b->level == 1)
+				break;
+			if (b->type != BLK_TABLE)
+				continue;
+			if (!same_kind(t, b))
+				break;
+			g->mem[g->n++] = b;
+		}
+		g->width = width;
+		g->w = xcalloc((size_t)t->ncols + 1, sizeof(double));
+		g->mnw = xcalloc((size_t)t->ncols + 1, sizeof(double));
+		g->size = table_fit(L, g->mem, g->n, width, g->w, g->mnw);
+		number_columns(t, g->num);
+		for (i = 1; i < g->n; i++) {
+			number_columns(g->mem[i], n2);
+			for (c = 0; c < t->ncols && c < TABLE_MAX_COLS; c++)
+				g->num[c] = g->num[c] && n2[c];
+		}
+	}
+	memcpy(num, g->num, TABLE_MAX_COLS);
+	memcpy(w, g->w, (size_t)t->ncols * sizeof(double));
+	memcpy(mnw, g->mnw, (size_t)t->ncols * sizeof(double));
+	return g->size;
+}
+
+void
+layout_table_free(struct lay *L)
+{
+	if (L->tgroup != NULL) {
+		free(L->tgroup->w);
+		free(L->tgroup->mnw);
+		free(L->tgroup);
+		L->tgroup = NULL;
+	}
+}
+
 void
 layout_table_widths(const struct lay *L, const struct block *t, double width,
     double *w)
 {
-	(void)table_fit(L, t, width, w, NULL);
+	(void)table_fit(L, &t, 1, width, w, NULL);
 }
 
 /* Sets the cells of a row into nc paragraphs; returns the row's line count. */
@@ -684,9 +820,8 @@ tab_init(const struct lay *L, struct tab *T, const struct block *t,
 	T->nc = t->ncols;
 	T->w = xcalloc((size_t)T->nc, sizeof(double));
 	T->mnw = xcalloc((size_t)T->nc, sizeof(double));
-	T->size = table_fit(L, t, width, T->w, T->mnw);
+	T->size = group_fit(L, t, width, T->w, T->mnw, T->num);
 	T->lh = lay_line_height(L, T->size, 1);
-	number_columns(t, T->num);
 	decimal_columns(t, T->num, T->dec);
 }
 
