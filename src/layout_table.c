@@ -3,12 +3,15 @@
  * split across pages only between rows, the header row repeated on every
  * page the table spans.
  *
- * Widths (HTML's automatic table layout): each column has a minimum (its
- * widest word) and a maximum (its widest cell set on one line), both plus
- * padding.  If the maxima fit, columns get their maximum plus a share of
- * the spare width in proportion to it; else if the minima fit, each gets
- * its minimum plus a share of the rest in proportion to (max - min); else
- * the width is shared in proportion to the minima (and long words break).
+ * Widths (issue 13): each column has a minimum (its widest word) and a
+ * natural width (its widest cell set on one line), both plus padding.  If
+ * the natural widths fit, columns get theirs plus a share of the spare in
+ * proportion; else short columns (numbers, years, codes, units) get their
+ * natural width and text columns share the rest so that the table is
+ * least tall (widths_from, share_text); else as HTML's automatic layout
+ * (minimum plus a share in proportion to natural - minimum); else in
+ * proportion to the minima (and long words break).  table_fit picks the
+ * text size, group_fit shares the result among tables of one kind.
  * A row taller than a whole page is split between lines.
  */
 #include <math.h>
