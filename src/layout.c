@@ -1022,6 +1022,7 @@ layout_run(const struct block *doc, const struct style *st,
 	layout_toc_fill(&L);
 	page_numbers(&L);
 	layout_toc_free(&L);
+	layout_table_free(&L);
 	lay_memo_free(L.hmemo);
 	hyph_free(L.hy);
 	free(L.nonum);

@@ -198,6 +198,8 @@ struct lay {
 	char		 line_kind;		/* page_line kind of the lines
 						 * emitted now (0: 'o') */
 	int		 ntable;		/* tables laid out so far */
+	struct table_group *tgroup;		/* layout_table.c: the widths of
+						 * the last tables of one kind */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and
@@ -235,6 +237,8 @@ void	layout_table(struct lay *, const struct block *table, double left,
  * heading can be kept with it. */
 double	layout_table_lead(const struct lay *, const struct block *table,
 	    double width);
+/* Frees what layout_table kept in L (the widths of tables of one kind). */
+void	layout_table_free(struct lay *);
 /* Column widths of a table in `width` pt, into w[ncols].  For tests. */
 void	layout_table_widths(const struct lay *, const struct block *table,
 	    double width, double *w);

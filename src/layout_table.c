@@ -3,15 +3,19 @@
  * split across pages only between rows, the header row repeated on every
  * page the table spans.
  *
- * Widths (HTML's automatic table layout): each column has a minimum (its
- * widest word) and a maximum (its widest cell set on one line), both plus
- * padding.  If the maxima fit, columns get their maximum plus a share of
- * the spare width in proportion to it; else if the minima fit, each gets
- * its minimum plus a share of the rest in proportion to (max - min); else
- * the width is shared in proportion to the minima (and long words break).
+ * Widths (issue 13): each column has a minimum (its widest word) and a
+ * natural width (its widest cell set on one line), both plus padding.  If
+ * the natural widths fit, columns get theirs plus a share of the spare in
+ * proportion; else short columns (numbers, years, codes, units) get their
+ * natural width and text columns share the rest so that the table is
+ * least tall (widths_from, share_text); else as HTML's automatic layout
+ * (minimum plus a share in proportion to natural - minimum); else in
+ * proportion to the minima (and long words break).  table_fit picks the
+ * text size, group_fit shares the result among tables of one kind.
  * A row taller than a whole page is split between lines.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +34,18 @@
 #define TABLE_MAX_COLS	64	/* blocks.c caps a table at 64 columns */
 #define TABLE_HYPH_MIN	8	/* letters a word in a cell needs to be
 				 * hyphenated: "Peserta" stays whole */
+#define TABLE_SHORT_EM	5.0	/* content up to this many em is short
+				 * (units, codes, years): natural width */
+#define TABLE_TEXT_EM	4.0	/* the least a text column gets, em */
+#define TABLE_WASTE_EM	1.5	/* a wrapped cell's line falls this short,
+				 * em, on average (est_lines) */
+#define TABLE_MAX_DEC	3	/* decimals a number column is padded to */
+#define TABLE_GROUP_MAX	64	/* tables of one kind sharing widths: bounds
+				 * the membership scan (tables laid out
+				 * in order, so a scan per table) */
+#define TABLE_STEPS	100	/* steps of spare width share_text gives out */
+#define TABLE_TALL_PT	9.0	/* a table that fits gets this small ... */
+#define TABLE_TALL_GAIN	0.15	/* ... while a step makes it this much shorter */
 #define TABLE_MIN_PT	8.0	/* the smallest text a wide table shrinks to */
 #define TABLE_SHRINK_STEP 0.5	/* pt per try; at most 4 tries from 10 pt */
 #define RULE_PT		0.5
@@ -40,7 +56,11 @@ struct tab {
 	int		 nc;
 	double		 x0;		/* left edge, pt */
 	double		*w;		/* column widths, pt */
+	double		*mnw;		/* widest whole word per column, pt with
+					 * padding: a column at least that wide is
+					 * not hyphenated */
 	unsigned char	 num[TABLE_MAX_COLS];	/* column right-aligned as numbers */
+	unsigned char	 dec[TABLE_MAX_COLS];	/* decimals its numbers get */
 	double		 size, lh;
 	struct lb_para	*head;		/* the header row's cells, or NULL */
 	size_t		 headlines;
@@ -67,6 +87,12 @@ cell_kind(const struct block *cell)
 
 		for (j = 0; j < r->len; j++) {
 			int c = (unsigned char)r->text[j];
+
+			if (i == 0 && digits == 0 && !other &&
+			    j + 1 < r->len && c == 'R' && r->text[j + 1] == 'p') {
+				j++;	/* "Rp 5.000": an amount */
+				continue;
+			}
 
 			if (c >= '0' && c <= '9')
 				digits++;
@@ -115,6 +141,105 @@ number_columns(const struct block *t, unsigned char *num)
 		num[c] = num[c] && any[c];
 }
 
+/*
+ * Decimals of a plain number ("63", "57,9", "1.250", "28,2%", a sign),
+ * or -1 for anything else: years ("2026", four digits from 1900 to 2100
+ * without separators), codes ("1.2"), text, several runs.
+ */
+static int
+plain_decimals(const struct block *cell)
+{
+	const char *s;
+	size_t n, i = 0, d = 0, g = 0;
+	int dec = -1, dots = 0;
+
+	if (cell->nrun != 1)
+		return -1;
+	s = cell->run[0].text;
+	n = cell->run[0].len;
+	if (n > 0 && n <= 4 && s[0] >= '1' && s[0] <= '2') {
+		long v = strtol(s, NULL, 10);
+
+		if (n == 4 && strspn(s, "0123456789") == 4 && v >= 1900 &&
+		    v <= 2100)
+			return -1;
+	}
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			d++;
+			g++;
+			if (dec >= 0)
+				dec++;
+		} else if (s[i] == '.' && dec < 0 && d > 0 &&
+		    (dots ? g == 3 : g <= 3)) {
+			dots = 1;
+			g = 0;
+		} else if (s[i] == ',' && dec < 0 && d > 0 &&
+		    (!dots || g == 3))
+			dec = 0;
+		else if (s[i] == '%' && i + 1 == n)
+			break;
+		else
+			return -1;
+	}
+	if (d == 0 || (dots && dec < 0 && g != 3) || dec == 0)
+		return -1;
+	return dec < 0 ? 0 : dec;
+}
+
+/* Per number column, the most decimals of its plain numbers (0 none). */
+static void
+decimal_columns(const struct block *t, const unsigned char *num,
+    unsigned char *dec)
+{
+	const struct block *row, *cell;
+	int c, k;
+
+	memset(dec, 0, TABLE_MAX_COLS);
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->header)
+			continue;
+		for (c = 0, cell = row->first; cell != NULL && c < t->ncols &&
+		    c < TABLE_MAX_COLS; cell = cell->next, c++)
+			if (num[c] && (k = plain_decimals(cell)) > dec[c])
+				dec[c] = (unsigned char)(k > TABLE_MAX_DEC ?
+				    TABLE_MAX_DEC : k);
+	}
+}
+
+/*
+ * The runs to set for a cell: its own, or in a number column with dec
+ * decimals a plain number with fewer given as many ("63" -> "63,0" beside
+ * "57,9"; issue 13), in *tmp (free tmp->text after).
+ */
+static const struct run *
+cell_runs(const struct block *cell, int dec, struct run *tmp)
+{
+	const struct run *r = &cell->run[0];
+	int k = dec > 0 ? plain_decimals(cell) : -1;
+	size_t end, add, i;
+
+	if (k < 0 || k >= dec)
+		return cell->run;
+	end = r->len > 0 && r->text[r->len - 1] == '%' ? r->len - 1 : r->len;
+	add = (size_t)(dec - k) + (k == 0);
+	*tmp = *r;
+	tmp->text = xmalloc(r->len + add + 1);
+	memcpy(tmp->text, r->text, end);
+	i = end;
+	if (k == 0)
+		tmp->text[i++] = ',';
+	while (i < end + add)
+		tmp->text[i++] = '0';
+	memcpy(tmp->text + i, r->text + end, r->len - end);
+	tmp->len = r->len + add;
+	tmp->cap = tmp->len + 1;
+	tmp->text[tmp->len] = '\0';
+	return tmp;
+}
+
 static enum lb_align
 cell_align(const struct tab *T, int col, int header)
 {
@@ -145,80 +270,455 @@ cell_opts(const struct lay *L, struct lb_opts *o, double size, double width,
 	o->hyph_min = TABLE_HYPH_MIN;
 }
 
-/*
- * Widths at one text size.  hyph: a body cell's minimum is its widest
- * hyphenation piece, not its widest word.  Returns the sum of the minima;
- * when that exceeds `width` the widths are shared in proportion to them.
- */
-static double
-col_widths(const struct lay *L, const struct block *t, double width,
-    double size, int hyph, double *w)
+/* One column's measures at one text size, pt with padding. */
+struct colm {
+	double		 mn;		/* widest word (header and body) */
+	double		 mnh;		/* the same with body words hyphenated */
+	double		 mx;		/* widest cell on one line */
+	int		 text;		/* has a body cell that is text */
+};
+
+/* The measures of a table (or of the tables of a group) at one size. */
+struct tmeas {
+	int		 nc;
+	double		 size;		/* pt: the text size measured at */
+	struct colm	*cm;		/* nc columns */
+	double		*nat;		/* nrow x nc: body cells on one line, pt
+					 * without padding */
+	size_t		 nrow, rowcap;
+};
+
+static void
+tmeas_init(struct tmeas *M, int nc)
 {
-	int nc = t->ncols, c;
-	double *mn = xcalloc((size_t)nc + 1, sizeof(double));
-	double *mx = xcalloc((size_t)nc + 1, sizeof(double));
-	double smin = 0, smax = 0, sd = 0;
+	memset(M, 0, sizeof(*M));
+	M->nc = nc;
+	M->cm = xcalloc((size_t)nc + 1, sizeof(*M->cm));
+}
+
+static void
+tmeas_free(struct tmeas *M)
+{
+	free(M->cm);
+	free(M->nat);
+}
+
+/* Adds table t's rows measured at `size` to M (columns past M->nc are
+ * left out). */
+static void
+measure_cols(const struct lay *L, const struct block *t, double size,
+    struct tmeas *M)
+{
 	const struct block *row, *cell;
+	struct colm *cm = M->cm;
 	struct lb_opts o;
+	double *nat;
+	unsigned char num[TABLE_MAX_COLS], dec[TABLE_MAX_COLS];
+	int c;
 
+	M->size = size;
+	number_columns(t, num);
+	decimal_columns(t, num, dec);
 	for (row = t->first; row != NULL; row = row->next) {
-		cell_opts(L, &o, size, width, LB_LEFT, row->header);
-		for (c = 0, cell = row->first; cell != NULL && c < nc;
+		cell_opts(L, &o, size, 1e9, LB_LEFT, row->header);
+		nat = NULL;
+		if (!row->header) {
+			M->nat = xgrow(M->nat, &M->rowcap, (M->nrow + 1) *
+			    (size_t)M->nc, sizeof(double));
+			nat = M->nat + M->nrow++ * (size_t)M->nc;
+			memset(nat, 0, (size_t)M->nc * sizeof(double));
+		}
+		for (c = 0, cell = row->first; cell != NULL && c < M->nc;
 		    cell = cell->next, c++) {
-			double a, b;
+			double a, b, h;
+			struct run tmp;
+			const struct run *rn = row->header ? cell->run :
+			    cell_runs(cell, dec[c], &tmp);
 
-			layout_line_measure(cell->run, cell->nrun, &o, &a, &b);
-			if (hyph && !row->header && o.hyph != NULL)
-				a = layout_line_min_piece(cell->run, cell->nrun,
-				    &o);
-			if (a + 2 * CELL_PAD > mn[c])
-				mn[c] = a + 2 * CELL_PAD;
-			if (b + 2 * CELL_PAD > mx[c])
-				mx[c] = b + 2 * CELL_PAD;
+			layout_line_measure(rn, cell->nrun, &o, &a, &b);
+			h = a;
+			if (!row->header && o.hyph != NULL)
+				h = layout_line_min_piece(rn, cell->nrun, &o);
+			if (rn != cell->run)
+				free(tmp.text);
+			if (nat != NULL)
+				nat[c] = b;
+			a += 2 * CELL_PAD;
+			b += 2 * CELL_PAD;
+			h += 2 * CELL_PAD;
+			if (a > cm[c].mn)
+				cm[c].mn = a;
+			if (h > cm[c].mnh)
+				cm[c].mnh = h;
+			if (b > cm[c].mx)
+				cm[c].mx = b;
+			if (!row->header && cell_kind(cell) == CELL_TEXT)
+				cm[c].text = 1;
 		}
 	}
+}
+
+/*
+ * The body's height in lines at widths w, estimated: a cell that does not
+ * fit on one line takes its one-line width over the column's text width
+ * less TABLE_WASTE_EM em (the ragged ends: a narrow column wastes more of
+ * each line), at least one line; a row
+ * takes its tallest cell.  Plus a hundredth of all cells' lines, so that
+ * widening one of two equally tall cells still counts.
+ */
+static double
+est_lines(const struct tmeas *M, const double *w)
+{
+	double sum = 0, all = 0;
+	size_t r;
+	int c;
+
+	for (r = 0; r < M->nrow; r++) {
+		const double *nat = M->nat + r * (size_t)M->nc;
+		double top = 1;
+
+		for (c = 0; c < M->nc; c++) {
+			double tw = w[c] - 2 * CELL_PAD, l = 1, eff;
+
+			eff = tw - TABLE_WASTE_EM * M->size;
+			if (eff < tw / 4)
+				eff = tw / 4;
+			if (nat[c] > tw + 1e-9)
+				l = eff > 0 ? nat[c] / eff : nat[c];
+			if (l < 1)
+				l = 1;
+			if (l > top)
+				top = l;
+			all += l;
+		}
+		sum += top;
+	}
+	return sum + all / 100;
+}
+
+/*
+ * Text columns share r pt: each starts at its floor lo, and the rest goes
+ * in TABLE_STEPS steps, each to the column (up to its natural width) where
+ * it shortens the table most (est_lines): the table that is least tall,
+ * not the one whose columns are in proportion.
+ */
+static void
+share_text(const struct tmeas *M, const double *mx, const double *lo,
+    const unsigned char *fix, double r, double *w)
+{
+	double spare = r, step;
+	int c, k;
+
+	for (c = 0; c < M->nc; c++)
+		if (!fix[c]) {
+			w[c] = lo[c];
+			spare -= lo[c];
+		}
+	step = spare / TABLE_STEPS;
+	for (k = 0; k < TABLE_STEPS && spare > 1e-9; k++) {
+		double best = 0, d, e;
+		int bc = -1;
+
+		for (c = 0; c < M->nc; c++) {
+			if (fix[c] || w[c] >= mx[c] - 1e-9)
+				continue;
+			d = mx[c] - w[c] < step ? mx[c] - w[c] : step;
+			w[c] += d;
+			e = est_lines(M, w);
+			w[c] -= d;
+			if (bc < 0 || e < best - 1e-9) {
+				best = e;
+				bc = c;
+			}
+		}
+		if (bc < 0)
+			break;
+		d = mx[bc] - w[bc] < step ? mx[bc] - w[bc] : step;
+		if (k == TABLE_STEPS - 1 && spare - d > 0 &&
+		    w[bc] + spare <= mx[bc])
+			d = spare;	/* the rounding */
+		w[bc] += d;
+		spare -= d;
+	}
+}
+
+/*
+ * Widths from the measures M in `width` pt at text size `size`:
+ * - the natural widths fit: each its natural width plus a share of the
+ *   rest in proportion to it;
+ * - else, columns of short content (every body cell a number, or nothing
+ *   over TABLE_SHORT_EM em: units, codes, years) their natural width, and
+ *   text columns at least their widest word and TABLE_TEXT_EM em, the
+ *   rest shared to make the table least tall (share_text);
+ * - else the minima (widest words; hyph: body words hyphenated) fit: each
+ *   its minimum plus a share in proportion to (natural - minimum);
+ * - else in proportion to the minima (words break anywhere).
+ * Returns the sum of the minima.
+ */
+static double
+widths_from(const struct tmeas *M, double width, double size, int hyph,
+    double *w)
+{
+	const struct colm *cm = M->cm;
+	int nc = M->nc, c;
+	double *mn = xcalloc((size_t)nc + 1, sizeof(double));
+	double *mx = xcalloc((size_t)nc + 1, sizeof(double));
+	double *lo = xcalloc((size_t)nc + 1, sizeof(double));
+	unsigned char *fix = xcalloc((size_t)nc + 1, 1);
+	double smin = 0, smax = 0, sd = 0, slo = 0, sfix = 0;
+
 	for (c = 0; c < nc; c++) {
+		mn[c] = hyph ? cm[c].mnh : cm[c].mn;
 		if (mn[c] < 2 * CELL_PAD + 1)
 			mn[c] = 2 * CELL_PAD + 1;
-		if (mx[c] < mn[c])
-			mx[c] = mn[c];
+		mx[c] = cm[c].mx < mn[c] ? mn[c] : cm[c].mx;
 		smin += mn[c];
 		smax += mx[c];
 		sd += mx[c] - mn[c];
+		fix[c] = !cm[c].text ||
+		    mx[c] - 2 * CELL_PAD <= TABLE_SHORT_EM * size;
+		lo[c] = fix[c] ? mx[c] : mn[c];
+		if (!fix[c] && lo[c] < TABLE_TEXT_EM * size + 2 * CELL_PAD)
+			lo[c] = TABLE_TEXT_EM * size + 2 * CELL_PAD;
+		if (lo[c] > mx[c])
+			lo[c] = mx[c];
+		slo += lo[c];
+		if (fix[c])
+			sfix += mx[c];
 	}
-	for (c = 0; c < nc; c++) {
-		if (smax <= width)
+	if (smax <= width)
+		for (c = 0; c < nc; c++)
 			w[c] = mx[c] + (width - smax) * mx[c] / smax;
-		else if (smin <= width)
+	else if (slo <= width) {
+		for (c = 0; c < nc; c++)
+			if (fix[c])
+				w[c] = mx[c];
+		share_text(M, mx, lo, fix, width - sfix, w);
+	} else if (smin <= width)
+		for (c = 0; c < nc; c++)
 			w[c] = mn[c] + (sd > 0 ? (width - smin) *
 			    (mx[c] - mn[c]) / sd : 0);
-		else
+	else
+		for (c = 0; c < nc; c++)
 			w[c] = width * mn[c] / smin;
-	}
 	free(mn);
 	free(mx);
+	free(lo);
+	free(fix);
 	return smin;
 }
 
 /*
- * Widths and text size of a table: the style's size with whole words if
- * the widest words fit; else with long words hyphenated; else the same at
- * sizes TABLE_SHRINK_STEP smaller, down to TABLE_MIN_PT (a wide matrix of
- * indicators by year); else the smallest size with widths in proportion to
- * the minima, and long words broken anywhere.  Returns the size.
+ * Measures t at `size` and sets its widths in w and its columns' widest
+ * words in mnw: *ok 2 when the widest words fit, 1 when the hyphenation
+ * pieces do, else 0.  Returns the estimated height, pt.
  */
 static double
-table_fit(const struct lay *L, const struct block *t, double width, double *w)
+try_size(const struct lay *L, const struct block *const *tv, int nt,
+    double width, double size, double *w, double *mnw, int *ok)
 {
-	double size = L->st->table_size_pt;
+	const struct block *t = tv[0];
+	struct tmeas M;
+	double h;
+	int c, i;
+
+	tmeas_init(&M, t->ncols);
+	for (i = 0; i < nt; i++)
+		measure_cols(L, tv[i], size, &M);
+	*ok = 2;
+	if (widths_from(&M, width, size, 0, w) > width) {
+		*ok = 1;
+		if (widths_from(&M, width, size, 1, w) > width)
+			*ok = 0;
+	}
+	for (c = 0; c < t->ncols; c++)
+		mnw[c] = M.cm[c].mn;
+	h = est_lines(&M, w) * lay_line_height(L, size, 1);
+	tmeas_free(&M);
+	return h;
+}
+
+/*
+ * Widths and text size of a table: the largest size from the style's
+ * down to TABLE_TALL_PT where the widest words fit, then smaller by
+ * TABLE_SHRINK_STEP (down to TABLE_TALL_PT) while each step makes the
+ * table TABLE_TALL_GAIN shorter (crowded columns of long text beside year
+ * columns: the matrix of indicators, issue 13).  Else the largest size
+ * down to TABLE_MIN_PT where whole words or, failing those, long words
+ * hyphenated fit (a wide matrix); else the smallest, with widths in
+ * proportion to the minima and words broken anywhere.  mnw (may be NULL):
+ * each column's widest word at that size, pt with padding.  Returns the
+ * size.
+ */
+static double
+table_fit(const struct lay *L, const struct block *const *tv, int nt,
+    double width, double *w, double *mnw)
+{
+	const struct block *t = tv[0];
+	double base = L->st->table_size_pt, size, h = 0, h2;
+	size_t n = (size_t)t->ncols + 1;
+	double *w2 = xcalloc(n, sizeof(double));
+	double *mn2 = xcalloc(n, sizeof(double));
+	double *mn = xcalloc(n, sizeof(double));
+	int ok, found = 0;
+
+	/* whole words, at TABLE_TALL_PT or more */
+	for (size = base; size >= TABLE_TALL_PT - 1e-9;
+	    size -= TABLE_SHRINK_STEP) {
+		h2 = try_size(L, tv, nt, width, size, w2, mn2, &ok);
+		if (found && (ok < 2 || h2 > h * (1 - TABLE_TALL_GAIN)))
+			break;
+		if (ok == 2) {
+			memcpy(w, w2, (n - 1) * sizeof(double));
+			memcpy(mn, mn2, n * sizeof(double));
+			h = h2;
+			found = 1;
+		} else if (found)
+			break;
+	}
+	if (found)
+		size += TABLE_SHRINK_STEP;	/* the last kept */
+	else
+		for (size = base;; size -= TABLE_SHRINK_STEP) {
+			(void)try_size(L, tv, nt, width, size, w, mn, &ok);
+			if (ok > 0 || size - TABLE_SHRINK_STEP <
+			    TABLE_MIN_PT - 1e-9)
+				break;
+		}
+	if (mnw != NULL)
+		memcpy(mnw, mn, (size_t)t->ncols * sizeof(double));
+	free(w2);
+	free(mn2);
+	free(mn);
+	return size;
+}
+
+/* ---- tables of one kind (issue 13) ---- */
+
+/* Is the text of cells a and b the same, ignoring case? */
+static int
+cell_text_eq(const struct block *a, const struct block *b)
+{
+	size_t i = 0, j = 0, ia = 0, ib = 0;
 
 	for (;;) {
-		if (col_widths(L, t, width, size, 0, w) <= width ||
-		    col_widths(L, t, width, size, 1, w) <= width)
-			return size;
-		if (size - TABLE_SHRINK_STEP < TABLE_MIN_PT - 1e-9)
-			return size;
-		size -= TABLE_SHRINK_STEP;
+		while (ia < a->nrun && i >= a->run[ia].len) {
+			ia++;
+			i = 0;
+		}
+		while (ib < b->nrun && j >= b->run[ib].len) {
+			ib++;
+			j = 0;
+		}
+		if (ia == a->nrun || ib == b->nrun)
+			return ia == a->nrun && ib == b->nrun;
+		if ((a->run[ia].text[i] | 0x20) != (b->run[ib].text[j] | 0x20))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/*
+ * Are tables a and b of one kind: as many columns, and the same header
+ * texts in all of them but at most one when there are three or more
+ * ("No | Unit Kerja | Jumlah | Persentase" and "No | Golongan | Jumlah |
+ * Persentase")?
+ */
+static int
+same_kind(const struct block *a, const struct block *b)
+{
+	const struct block *ha = a->first, *hb = b->first, *ca, *cb;
+	int diff = 0;
+
+	if (a->ncols != b->ncols || ha == NULL || hb == NULL ||
+	    !ha->header || !hb->header)
+		return 0;
+	for (ca = ha->first, cb = hb->first; ca != NULL && cb != NULL;
+	    ca = ca->next, cb = cb->next)
+		if (!cell_text_eq(ca, cb))
+			diff++;
+	if (ca != NULL || cb != NULL)
+		return 0;
+	return diff == 0 || (diff == 1 && a->ncols >= 3);
+}
+
+/* The widths of the last group of tables of one kind, kept in struct lay. */
+struct table_group {
+	const struct block *mem[TABLE_GROUP_MAX];
+	int		 n;
+	double		 width;		/* pt: the width they were set for */
+	double		 size;		/* pt: their text size */
+	double		*w, *mnw;	/* as table_fit's */
+	unsigned char	 num[TABLE_MAX_COLS];	/* a number column in every
+					 * member: one alignment for all */
+};
+
+/*
+ * Widths and size of table t, shared with the tables of its kind that
+ * follow it in its chapter (no table of another kind and no level-1
+ * heading between; at most TABLE_GROUP_MAX): the group is set as one
+ * table with all their rows, so the widest need wins and their rules line
+ * up.  Tables are laid out in order, so t is either in the group last
+ * computed or the first of a new one.
+ */
+static double
+group_fit(const struct lay *L, const struct block *t, double width,
+    double *w, double *mnw, unsigned char *num)
+{
+	unsigned char n2[TABLE_MAX_COLS];
+	int c;
+	struct table_group *g = L->tgroup;
+	const struct block *b;
+	int i;
+
+	for (i = 0; g != NULL && i < g->n; i++)
+		if (g->mem[i] == t)
+			break;
+	if (g == NULL || i == g->n || fabs(g->width - width) > 1e-6) {
+		if (g == NULL) {
+			g = xcalloc(1, sizeof(*g));
+			((struct lay *)(uintptr_t)L)->tgroup = g;
+		}
+		free(g->w);
+		free(g->mnw);
+		g->n = 0;
+		g->mem[g->n++] = t;
+		for (b = t->next; b != NULL && g->n < TABLE_GROUP_MAX;
+		    b = b->next) {
+			if (b->type == BLK_HEADING && b->level == 1)
+				break;
+			if (b->type != BLK_TABLE)
+				continue;
+			if (!same_kind(t, b))
+				break;
+			g->mem[g->n++] = b;
+		}
+		g->width = width;
+		g->w = xcalloc((size_t)t->ncols + 1, sizeof(double));
+		g->mnw = xcalloc((size_t)t->ncols + 1, sizeof(double));
+		g->size = table_fit(L, g->mem, g->n, width, g->w, g->mnw);
+		number_columns(t, g->num);
+		for (i = 1; i < g->n; i++) {
+			number_columns(g->mem[i], n2);
+			for (c = 0; c < t->ncols && c < TABLE_MAX_COLS; c++)
+				g->num[c] = g->num[c] && n2[c];
+		}
+	}
+	memcpy(num, g->num, TABLE_MAX_COLS);
+	memcpy(w, g->w, (size_t)t->ncols * sizeof(double));
+	memcpy(mnw, g->mnw, (size_t)t->ncols * sizeof(double));
+	return g->size;
+}
+
+void
+layout_table_free(struct lay *L)
+{
+	if (L->tgroup != NULL) {
+		free(L->tgroup->w);
+		free(L->tgroup->mnw);
+		free(L->tgroup);
+		L->tgroup = NULL;
 	}
 }
 
@@ -226,7 +726,7 @@ void
 layout_table_widths(const struct lay *L, const struct block *t, double width,
     double *w)
 {
-	(void)table_fit(L, t, width, w);
+	(void)table_fit(L, &t, 1, width, w, NULL);
 }
 
 /* Sets the cells of a row into nc paragraphs; returns the row's line count. */
@@ -244,8 +744,16 @@ set_row(const struct lay *L, const struct tab *T, const struct block *row,
 		cell_opts(L, &o, T->size, T->w[c] - 2 * CELL_PAD,
 		    cell != NULL ? cell_align(T, c, row->header) : LB_LEFT,
 		    row->header);
+		if (T->w[c] >= T->mnw[c] - 1e-6)
+			o.hyph = NULL;	/* every word fits: none broken */
 		if (cell != NULL) {
-			layout_line_set(&p[c], cell->run, cell->nrun, &o);
+			struct run tmp;
+			const struct run *rn = row->header ? cell->run :
+			    cell_runs(cell, T->dec[c], &tmp);
+
+			layout_line_set(&p[c], rn, cell->nrun, &o);
+			if (rn != cell->run)
+				free(tmp.text);
 			cell = cell->next;
 		}
 		if (p[c].nline > lines)
@@ -314,9 +822,10 @@ tab_init(const struct lay *L, struct tab *T, const struct block *t,
 	T->t = t;
 	T->nc = t->ncols;
 	T->w = xcalloc((size_t)T->nc, sizeof(double));
-	T->size = table_fit(L, t, width, T->w);
+	T->mnw = xcalloc((size_t)T->nc, sizeof(double));
+	T->size = group_fit(L, t, width, T->w, T->mnw, T->num);
 	T->lh = lay_line_height(L, T->size, 1);
-	number_columns(t, T->num);
+	decimal_columns(t, T->num, T->dec);
 }
 
 /* Heights of the header and of each body row (rows set and freed). */
@@ -382,6 +891,7 @@ layout_table_lead(const struct lay *L, const struct block *t, double width)
 	}
 	free(h);
 	free(T.w);
+	free(T.mnw);
 	return need;
 }
 
@@ -554,4 +1064,5 @@ layout_table(struct lay *L, const struct block *t, double left, double width)
 	free(h);
 	free(p);
 	free(T.w);
+	free(T.mnw);
 }

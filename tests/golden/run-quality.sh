@@ -15,7 +15,7 @@ set -u
 # Per document: these must be 0.  (Spaces under 0.8 times natural come
 # only from the breaker's last resort, TeX's 2/3; they count against
 # MIN_INRANGE below.)
-ZERO="overfull r<0.67 r>2 hy3 widow orphan headfoot tsplit"
+ZERO="overfull r<0.67 r>2 hy3 widow orphan headfoot tsplit tabhy"
 # Lines of justified paragraphs set ragged (the emergency), per document.
 MAX_RAGGED=5
 # One-word last lines per document, at most (URLs and e-mail addresses

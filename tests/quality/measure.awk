@@ -3,6 +3,7 @@
 # and `table` records and prints one line of figures:
 #   lines N just J overfull O r<0.67 V r<0.8 A r0.8-1.5 B r1.5-2 C r>2 D
 #   in-range P% ragged G hy3 H oneword W widow X orphan Y headfoot Z tsplit T
+#   tabhy K
 # overfull: lines wider than their measure by more than 0.05 pt.
 # r: set / natural word space of justified lines with a space (r<0.67
 #   counts those under 2/3 too, which r<0.8 includes).
@@ -15,6 +16,10 @@
 #   next page starts with a heading: an empty section before a chapter).
 # tsplit: table pieces breaking the split rules (fewer than two body rows
 #   on a side, the total row alone, a short table split).
+# tabhy: table cell lines ending in a hyphen.  layout_table.c hyphenates a
+#   column only when its widest word does not fit it, after the other
+#   columns gave it what they can spare (issue 13), so in the examples
+#   this is a word broken while another column had room.
 # Usage: awk -f measure.awk [-v name=NAME] FILE.pages
 function flush_page(   k) {
 	# judged at the next page's first line: a heading there (a new
@@ -49,6 +54,7 @@ function flush_page(   k) {
 	if (flags ~ / first/) hrun = 0
 	if (flags ~ / hy/) { hrun++; if (hrun == 3) { hy3++; if (verbose) print "hy3 p." page } }
 	else hrun = 0
+	if (kind == "c" && flags ~ / hy/) { tabhy++; if (verbose) print "table hyphen p." page ": " $0 }
 	if (flags ~ / ragged/) { ragged++; if (verbose) print "ragged p." page ": " $0 }
 	if (kind == "p" && (flags ~ / last/) && !(flags ~ / first/) && sp == 0) {
 		oneword++; if (verbose) print "oneword p." page ": " $0
@@ -74,6 +80,6 @@ END {
 		}
 	}
 	pct = just > 0 ? 100 * mid / just : 100
-	printf "%s lines %d just %d overfull %d r<0.67 %d r<0.8 %d r0.8-1.5 %d r1.5-2 %d r>2 %d in-range %.1f%% ragged %d hy3 %d oneword %d widow %d orphan %d headfoot %d tsplit %d\n", \
-	    name, lines, just, overfull + 0, vlo + 0, lo + 0, mid + 0, hi + 0, vhi + 0, pct, ragged + 0, hy3 + 0, oneword + 0, widow + 0, orphan + 0, headfoot + 0, tsplit + 0
+	printf "%s lines %d just %d overfull %d r<0.67 %d r<0.8 %d r0.8-1.5 %d r1.5-2 %d r>2 %d in-range %.1f%% ragged %d hy3 %d oneword %d widow %d orphan %d headfoot %d tsplit %d tabhy %d\n", \
+	    name, lines, just, overfull + 0, vlo + 0, lo + 0, mid + 0, hi + 0, vhi + 0, pct, ragged + 0, hy3 + 0, oneword + 0, widow + 0, orphan + 0, headfoot + 0, tsplit + 0, tabhy + 0
 }
