@@ -646,7 +646,7 @@ cmd_check(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind >= argc)
-		return usage_error("%s", "check needs at least one FILE");
+		return usage_error("check needs at least one FILE", NULL);
 
 	diag_init(&dl);
 	for (i = optind; i < argc; i++) {
@@ -891,7 +891,7 @@ cmd_init(int argc, char **argv)
 		return usage_error("unknown jenis `%s`; use rencana-pengembangan, "
 		    "sistem-pembinaan or strategi-kompetensi", jenis);
 	if (schema != NULL && (*schema == '\0' || strpbrk(schema, "\n\r") != NULL))
-		return usage_error("%s", "--schema needs a path on one line");
+		return usage_error("--schema needs a path on one line", NULL);
 	if (schema == NULL)
 		schema = found = schema_location();
 	printf(_(init_text), init_kinds[k].jenis, init_kinds[k].judul, schema);
@@ -1052,9 +1052,9 @@ cmd_expand(int argc, char **argv)
 		return usage_error("expand takes one TEMPLATE; `%s` is extra",
 		    argv[optind + 1]);
 	if (tpl_path == NULL)
-		return usage_error("%s", "expand needs a TEMPLATE");
+		return usage_error("expand needs a TEMPLATE", NULL);
 	if (data_path == NULL)
-		return usage_error("%s", "expand needs --data FILE.yaml");
+		return usage_error("expand needs --data FILE.yaml", NULL);
 	memset(&o, 0, sizeof(o));
 	if (strcmp(esc, "html") == 0)
 		o.escape = TPL_ESC_HTML;
@@ -1144,9 +1144,9 @@ cmd_layout_dump(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind + 1 < argc)
-		return usage_error("%s", "layout-dump takes one FILE");
+		return usage_error("layout-dump takes one FILE", NULL);
 	if (optind >= argc)
-		return usage_error("%s", "layout-dump needs a FILE");
+		return usage_error("layout-dump needs a FILE", NULL);
 	file = argv[optind];
 	if ((text = read_file(file, &len)) == NULL) {
 		errorf("cannot open `%s`", file);
@@ -1261,7 +1261,7 @@ cmd_hyphenate(int argc, char **argv)
 		goto out;
 	}
 	if (optind >= argc) {
-		rc = usage_error("%s", "hyphenate needs a WORD");
+		rc = usage_error("hyphenate needs a WORD", NULL);
 		goto out;
 	}
 	if (tdir != NULL && hyph_style(tdir, &st) != 0) {
@@ -1469,14 +1469,14 @@ build_check_args(size_t n, const char *to, const char *outp, const char *dir,
 	char *end;
 
 	if (n == 0)
-		usage_error("%s", "build needs a PLAN");
+		usage_error("build needs a PLAN", NULL);
 	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
 	    strcmp(to, "pages") != 0)
 		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
 	else if (outp != NULL && n > 1)
-		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+		usage_error("-o takes one PLAN; use -d DIR for several", NULL);
 	else if (outp != NULL && dir != NULL)
-		usage_error("%s", "give -o or -d, not both");
+		usage_error("give -o or -d, not both", NULL);
 	else if ((*jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
 	    *jobs > BATCH_MAX_JOBS)
 		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
@@ -1680,11 +1680,11 @@ cmd_template(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind >= argc)
-		return usage_error("%s", "template needs `copy KIND DIR` or `list`");
+		return usage_error("template needs `copy KIND DIR` or `list`", NULL);
 	sub = argv[optind++];
 	if (strcmp(sub, "copy") == 0) {
 		if (argc - optind != 2)
-			return usage_error("%s", "template copy takes KIND and DIR");
+			return usage_error("template copy takes KIND and DIR", NULL);
 		return template_copy(argv[optind], argv[optind + 1]);
 	}
 	if (strcmp(sub, "list") != 0)

@@ -78,7 +78,7 @@ grep -q '^tests/golden/check/yaml-unclosed-quote.yaml:[0-9]*:[0-9]*: error\[yaml
     grep -q '^  help: ' "$tmp/err" && ok || bad "--lang id changed error[CODE] or help:"
 # A usage error and its hint.
 run --lang id build >/dev/null 2>"$tmp/err"
-grep -q '^rencana: error: build memerlukan' "$tmp/err" 2>/dev/null ||
+grep -q '^rencana: error: build memerlukan PLAN$' "$tmp/err" &&
     grep -q '^Coba `rencana build --help`' "$tmp/err" && ok ||
     bad "usage error not Indonesian: $(cat "$tmp/err")"
 
