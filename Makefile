@@ -14,16 +14,19 @@ WARN		 = -Wall -Wextra -Werror -Wmissing-prototypes \
 OPT		 = -O2 -g
 SAN		 =
 # Where `make install` puts things (GNU names; DESTDIR stages them).  The
-# program looks for its templates in DATADIR/rencana when they are not found
-# relative to itself, so DATADIR is compiled in.
+# program looks for its templates in DATADIR/rencana, and for its message
+# catalogs in LOCALEDIR, when they are not found relative to itself, so both
+# are compiled in.
 PREFIX		 = /usr/local
 BINDIR		 = $(PREFIX)/bin
 DATADIR		 = $(PREFIX)/share
 MANDIR		 = $(DATADIR)/man
+LOCALEDIR	 = $(DATADIR)/locale
 DESTDIR		 =
 CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
 		   -DRENCANA_VERSION='"$(VERSION)"' \
-		   -DRENCANA_DATADIR='"$(DATADIR)/rencana"' -MMD -MP
+		   -DRENCANA_DATADIR='"$(DATADIR)/rencana"' \
+		   -DRENCANA_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
 # Recursively expanded on purpose: pkg-config is asked when a recipe runs,
 # after `deps` has installed it on a fresh machine.
 PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng
@@ -40,10 +43,60 @@ TEST_SRCS	 = $(sort $(wildcard tests/unit/check_*.c))
 TEST_OBJS	 = $(TEST_SRCS:tests/unit/%.c=$(O)/tests/%.o)
 TEST_BIN	 = $(O)/check_all
 
-.PHONY: all deps deps-test deps-quiet deps-test-quiet install uninstall FORCE check unit golden run asan valgrind clean fuzz fuzz-replay \
+.PHONY: all locale po-update deps deps-test deps-quiet deps-test-quiet install uninstall FORCE check unit golden run asan valgrind clean fuzz fuzz-replay \
 	fonts bench-floor fuzz-bin bench
 
 all: $(BIN) fonts
+
+# ---- message catalogs (issue 14): po/, gettext ----
+# Every text the program shows is written in English in src/ and marked for
+# xgettext by the functions that print it (the keywords below: each name and
+# the argument holding the text).  po/rencana.pot is committed and must
+# match the sources: the build fails when it is stale, and `make po-update`
+# regenerates it and merges it into po/id.po (then translate the new entries:
+# a test fails on any untranslated or fuzzy one).  The template has file
+# names but no line numbers, so that editing code does not make it stale.
+POT_SRCS	 = $(sort $(wildcard src/*.c))
+XGETTEXT_KEYWORDS = -k_ -kN_ -kdiag_trn:1,2 -kdiag_add:5 -kdiag_addl:6 \
+		   -kdiag_help:2 -kdiag_reword:3 -kusage_error:1 -kerrorf:1 \
+		   -knotef:1 -kreport:5 -kreport_absent:6 -kreport_off:4 \
+		   -ktpl_error:6 -krender_error:5 -koutput_write:2
+XGETTEXT_FLAGS	 = --language=C --from-code=UTF-8 --package-name=rencana \
+		   --msgid-bugs-address='the rencana issue tracker' --add-comments=TRANSLATORS: \
+		   --add-location=file --sort-output $(XGETTEXT_KEYWORDS)
+LINGUAS		 = id
+# Catalogs go to build/locale whatever O is: the program finds them as
+# build/locale beside itself (src/paths.c, paths_locale_dir).
+MO		 = $(LINGUAS:%=build/locale/%/LC_MESSAGES/rencana.mo)
+
+# The template as the sources make it now, without the creation date.
+$(O)/rencana.pot: $(POT_SRCS) | deps-quiet
+	@mkdir -p $(@D)
+	xgettext $(XGETTEXT_FLAGS) -o $@.tmp $(POT_SRCS)
+	sed '/^"POT-Creation-Date:/d' $@.tmp > $@ && rm -f $@.tmp
+
+$(O)/pot-fresh: $(O)/rencana.pot po/rencana.pot
+	@if ! cmp -s $(O)/rencana.pot po/rencana.pot; then \
+	    echo "po/rencana.pot is stale: the messages in src/ changed." >&2; \
+	    echo "Run \`make po-update\`, translate the new entries of po/id.po" >&2; \
+	    echo "(msgfmt --statistics po/id.po counts them), and commit both." >&2; \
+	    diff -u po/rencana.pot $(O)/rencana.pot | grep '^[-+]msgid' | head -n 10 >&2; \
+	    exit 1; \
+	fi
+	@touch $@
+
+po-update: $(O)/rencana.pot
+	cp $(O)/rencana.pot po/rencana.pot
+	for l in $(LINGUAS); do \
+	    msgmerge --quiet --update --backup=none --add-location=file \
+	        --sort-output po/$$l.po po/rencana.pot || exit 1; \
+	done
+
+build/locale/%/LC_MESSAGES/rencana.mo: po/%.po $(O)/pot-fresh | deps-quiet
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+locale: $(MO)
 
 # The PDF fonts: Liberation Sans (metric-compatible with Arial) from Debian's
 # fonts-liberation2, copied at build time (fonts/*.ttf is git-ignored).
@@ -122,7 +175,7 @@ $(LIB): $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(BIN): $(O)/main.o $(LIB)
+$(BIN): $(O)/main.o $(LIB) | $(MO)
 	$(CC) $(CFLAGS) -o $@ $(O)/main.o $(LIB) $(PKG_LIBS) $(SAN)
 
 # The unit test runner: every `NAME_suite(void)` defined in tests/unit/check_*.c
@@ -153,8 +206,9 @@ check: $(BIN) $(TEST_BIN) fuzz-replay fonts | deps-test-quiet
 	$(TEST_BIN)
 	sh tests/golden/run.sh ./$(BIN)
 
-# The program, the templates, the JSON Schema and the manual page.  The PDF
-# fonts are Debian's (fonts-liberation2), read from the system folder.
+# The program, the templates, the JSON Schema, the message catalogs (into
+# LOCALEDIR) and the manual page.  The PDF fonts are Debian's
+# (fonts-liberation2), read from the system folder.
 TEMPLATE_FILES	 = $(sort $(wildcard templates/*/*))
 
 install: $(BIN)
@@ -167,6 +221,12 @@ install: $(BIN)
 	    cp $$f $(DESTDIR)$(DATADIR)/rencana/$$f && \
 	    chmod 644 $(DESTDIR)$(DATADIR)/rencana/$$f || exit 1; \
 	done
+	for l in $(LINGUAS); do \
+	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    cp build/locale/$$l/LC_MESSAGES/rencana.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rencana.mo && \
+	    chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rencana.mo || exit 1; \
+	done
 	cp docs/rencana.schema.json $(DESTDIR)$(DATADIR)/rencana/rencana.schema.json
 	cp docs/rencana.1 $(DESTDIR)$(MANDIR)/man1/rencana.1
 	chmod 644 $(DESTDIR)$(DATADIR)/rencana/rencana.schema.json \
@@ -176,6 +236,9 @@ install: $(BIN)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rencana $(DESTDIR)$(MANDIR)/man1/rencana.1
 	rm -rf $(DESTDIR)$(DATADIR)/rencana
+	for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rencana.mo; \
+	done
 
 # ASan+UBSan build of everything, in its own folder, then the whole suite.
 # The program finds its templates and schema beside itself in a
@@ -184,6 +247,8 @@ uninstall:
 asan:
 	mkdir -p build/asan
 	for d in templates docs; do ln -sfn ../../$$d build/asan/$$d; done
+	mkdir -p build/asan/build
+	ln -sfn ../../locale build/asan/build/locale
 	$(MAKE) O=build/asan BIN=build/asan/rencana OPT='-O1 -g' \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    check

@@ -164,28 +164,52 @@ confine_read(const char *base, const char *name, size_t max, struct buf *out,
 	return 0;
 }
 
+/* The words callers pass as `what` and `where`, marked for the message
+ * catalog (the callers are build.c, folder.c and layout.c). */
+static const char *const confine_words[] __attribute__((unused)) = {
+	N_("the template file"), N_("the template folder"),
+	N_("the cover logo"), N_("the plan's folder"),
+};
+
+/* The message in English and, when translating, again with the
+ * translated format and words. */
+static void
+add_words(struct diag_list *dl, enum diag_code code, const struct srcpos *pos,
+    const char *path, const char *fmt, const char *what, const char *name,
+    const char *where, const char *base)
+{
+	char *tr = NULL;
+
+	if (diag_translating())
+		tr = xasprintf(_(fmt), _(what), name, _(where), base);
+	diag_add_text(dl, code, pos, path, xasprintf(fmt, what, name, where,
+	    base), tr);
+}
+
 void
 confine_report(struct diag_list *dl, int rc, int err, enum diag_code code,
     const struct srcpos *pos, const char *path, const char *what,
     const char *name, const char *where, const char *base)
 {
+	/* Every format takes four strings: the unused ones are not printed. */
 	switch (rc) {
 	case CONFINE_OUTSIDE:
-		diag_add(dl, D_PATH_OUTSIDE, pos, path,
-		    "%s `%s` lies outside %s `%s` once links are followed", what,
-		    name, where, base != NULL && *base != '\0' ? base : ".");
+		add_words(dl, D_PATH_OUTSIDE, pos, path,
+		    N_("%s `%s` lies outside %s `%s` once links are followed"),
+		    what, name, where, base != NULL && *base != '\0' ? base : ".");
 		break;
 	case CONFINE_NOT_FILE:
-		diag_add(dl, D_PATH_NOT_FILE, pos, path,
-		    "%s `%s` is not a regular file", what, name);
+		add_words(dl, D_PATH_NOT_FILE, pos, path,
+		    N_("%1$s `%2$s` is not a regular file"), what, name, "", "");
 		break;
 	case CONFINE_TOO_LARGE:
-		diag_add(dl, code, pos, path, "%s `%s` is too large", what,
-		    name);
+		add_words(dl, code, pos, path, N_("%1$s `%2$s` is too large"),
+		    what, name, "", "");
 		break;
 	default:
-		diag_add(dl, code, pos, path, "cannot read %s `%s`: %s", what,
-		    name, strerror(err));
+		add_words(dl, code, pos, path,
+		    N_("cannot read %1$s `%2$s`: %3$s"), what, name,
+		    strerror(err), "");
 		break;
 	}
 }

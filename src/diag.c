@@ -1,4 +1,5 @@
 /* rencana: diagnostics: the code table, collection, stable sort and printing. */
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,38 @@ diag_code_text(enum diag_code c)
 	return diag_table[c].text;
 }
 
+/* ---- translation ---- */
+
+static int translate;
+
+void
+diag_set_translate(int on)
+{
+	translate = on;
+}
+
+int
+diag_translating(void)
+{
+	return translate;
+}
+
+const char *
+diag_tr(const char *msgid)
+{
+	if (!translate || msgid == NULL || *msgid == '\0')
+		return msgid;
+	return dgettext(DIAG_DOMAIN, msgid);
+}
+
+const char *
+diag_trn(const char *msgid, const char *plural, unsigned long n)
+{
+	if (!translate)
+		return n == 1 ? msgid : plural;
+	return dngettext(DIAG_DOMAIN, msgid, plural, n);
+}
+
 void
 diag_init(struct diag_list *dl)
 {
@@ -88,6 +121,8 @@ diag_free(struct diag_list *dl)
 		free(dl->v[i].path);
 		free(dl->v[i].msg);
 		free(dl->v[i].help);
+		free(dl->v[i].msg_tr);
+		free(dl->v[i].help_tr);
 	}
 	for (i = 0; i < dl->nsrc; i++) {
 		free(dl->src[i].file);
@@ -108,6 +143,8 @@ diag_drop_warnings(struct diag_list *dl)
 			free(dl->v[i].path);
 			free(dl->v[i].msg);
 			free(dl->v[i].help);
+			free(dl->v[i].msg_tr);
+			free(dl->v[i].help_tr);
 			continue;
 		}
 		dl->v[k++] = dl->v[i];
@@ -179,8 +216,25 @@ vformat(const char *fmt, va_list ap)
 	return buf_detach(&b);
 }
 
+/* The English text of fmt into *en and, when translating and the catalog
+ * has fmt, the translated text into *tr (else NULL). */
 static void
-diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
+vformat2(const char *fmt, va_list ap, char **en, char **tr)
+{
+	const char *t = diag_tr(fmt);
+	va_list aq;
+
+	*tr = NULL;
+	if (t != fmt && strcmp(t, fmt) != 0) {
+		va_copy(aq, ap);
+		*tr = vformat(t, aq);
+		va_end(aq);
+	}
+	*en = vformat(fmt, ap);
+}
+
+static void
+diag_vaddl(struct diag_list *dl, enum diag_level level, enum diag_code code,
     const struct srcpos *pos, const char *path, const char *fmt, va_list ap)
 {
 	struct diag *d;
@@ -194,7 +248,7 @@ diag_vadd(struct diag_list *dl, enum diag_level level, enum diag_code code,
 	d->level = level;
 	d->code = code;
 	d->path = path && *path ? xstrdup(path) : NULL;
-	d->msg = vformat(fmt, ap);
+	vformat2(fmt, ap, &d->msg, &d->msg_tr);
 	d->seq = dl->n;
 	dl->n++;
 	if (level == DIAG_ERROR)
@@ -210,8 +264,15 @@ diag_add(struct diag_list *dl, enum diag_code code, const struct srcpos *pos,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(dl, diag_table[code].level, code, pos, path, fmt, ap);
+	diag_vaddl(dl, diag_table[code].level, code, pos, path, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_vadd(struct diag_list *dl, enum diag_code code, const struct srcpos *pos,
+    const char *path, const char *fmt, va_list ap)
+{
+	diag_vaddl(dl, diag_table[code].level, code, pos, path, fmt, ap);
 }
 
 void
@@ -221,7 +282,7 @@ diag_addl(struct diag_list *dl, enum diag_level level, enum diag_code code,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(dl, level, code, pos, path, fmt, ap);
+	diag_vaddl(dl, level, code, pos, path, fmt, ap);
 	va_end(ap);
 }
 
@@ -235,8 +296,56 @@ diag_help(struct diag_list *dl, const char *fmt, ...)
 		return;
 	d = &dl->v[dl->n - 1];
 	free(d->help);
+	free(d->help_tr);
 	va_start(ap, fmt);
-	d->help = vformat(fmt, ap);
+	vformat2(fmt, ap, &d->help, &d->help_tr);
+	va_end(ap);
+}
+
+void
+diag_add_text(struct diag_list *dl, enum diag_code code,
+    const struct srcpos *pos, const char *path, char *en, char *tr)
+{
+	struct diag *d;
+
+	diag_add(dl, code, pos, path, "%s", "");
+	d = &dl->v[dl->n - 1];
+	free(d->msg);
+	free(d->msg_tr);
+	d->msg = en;
+	d->msg_tr = tr;
+}
+
+void
+diag_help_text(struct diag_list *dl, char *en, char *tr)
+{
+	struct diag *d;
+
+	if (dl->n == 0) {
+		free(en);
+		free(tr);
+		return;
+	}
+	d = &dl->v[dl->n - 1];
+	free(d->help);
+	free(d->help_tr);
+	d->help = en;
+	d->help_tr = tr;
+}
+
+void
+diag_reword(struct diag_list *dl, size_t i, const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	if (i >= dl->n)
+		return;
+	d = &dl->v[i];
+	free(d->msg);
+	free(d->msg_tr);
+	va_start(ap, fmt);
+	vformat2(fmt, ap, &d->msg, &d->msg_tr);
 	va_end(ap);
 }
 
@@ -452,6 +561,12 @@ print_caret(FILE *f, const struct diag_list *dl, const struct diag *d,
 	fputs(colour ? "\033[1;32m^\033[0m\n" : "^\n", f);
 }
 
+/* What is printed: the translation when there is one.  The words
+ * `error`, `warning` and `help` and the code stay English in every
+ * language, so that scripts and CI filters read the same text. */
+#define MSG(d)	((d)->msg_tr != NULL ? (d)->msg_tr : (d)->msg)
+#define HELP(d)	((d)->help_tr != NULL ? (d)->help_tr : (d)->help)
+
 static void
 print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour)
 {
@@ -479,12 +594,12 @@ print_text(FILE *f, const struct diag_list *dl, const struct diag *d, int colour
 		fputc(':', f);
 	}
 	fputc(' ', f);
-	text_escape(f, d->msg);
+	text_escape(f, MSG(d));
 	fputc('\n', f);
 	print_caret(f, dl, d, colour);
 	if (d->help != NULL) {
 		fputs(colour ? "  \033[1;36mhelp:\033[0m " : "  help: ", f);
-		text_escape(f, d->help);
+		text_escape(f, HELP(d));
 		fputc('\n', f);
 	}
 }
@@ -562,6 +677,16 @@ print_json(FILE *f, const struct diag *d, int first)
 		fputs(", \"help\": ", f);
 		diag_json_string(f, d->help);
 	}
+	/* Translating: the same texts in the chosen language as well; the
+	 * English ones above stay, for the tools that read them. */
+	if (translate) {
+		fputs(", \"pesan\": ", f);
+		diag_json_string(f, MSG(d));
+		if (d->help != NULL) {
+			fputs(", \"bantuan\": ", f);
+			diag_json_string(f, HELP(d));
+		}
+	}
 	fputc('}', f);
 }
 
@@ -610,11 +735,11 @@ print_github(FILE *f, const struct diag *d)
 		gh_escape(f, d->path, 0);
 		fputs(": ", f);
 	}
-	gh_escape(f, d->msg, 0);
+	gh_escape(f, MSG(d), 0);
 	/* The hint on a second line of the annotation. */
 	if (d->help != NULL) {
 		fputs("%0Ahelp: ", f);
-		gh_escape(f, d->help, 0);
+		gh_escape(f, HELP(d), 0);
 	}
 	fputc('\n', f);
 }

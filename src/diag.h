@@ -2,6 +2,7 @@
 #ifndef RENCANA_DIAG_H
 #define RENCANA_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -33,8 +34,10 @@ struct diag {
 	enum diag_level	 level;
 	enum diag_code	 code;
 	char		*path;		/* field path such as `tujuan.daftar[0].kode`, or NULL */
-	char		*msg;		/* lower case, no final period */
-	char		*help;		/* how to fix it (diag_help), or NULL */
+	char		*msg;		/* lower case, no final period; English */
+	char		*help;		/* how to fix it (diag_help), or NULL; English */
+	char		*msg_tr;	/* msg in the chosen language, or NULL (English) */
+	char		*help_tr;	/* help in the chosen language, or NULL */
 	size_t		 seq;		/* emission order, for a stable sort */
 };
 
@@ -60,6 +63,29 @@ enum diag_format {
 	DIAG_FMT_JSON,		/* one JSON array */
 	DIAG_FMT_GITHUB		/* ::error file=...,line=...,col=...::message */
 };
+
+/*
+ * Translation (issue 14 part 1).  Messages are written in English in the
+ * source; diag_add, diag_addl, diag_help and diag_reword look their format
+ * up in the message catalog (gettext domain "rencana") and keep both the
+ * English text (JSON "message") and the translation (printed text, JSON
+ * "pesan").  The catalog is found and the language chosen by main.c, which
+ * calls diag_set_translate(1) when the language is not English.  _() marks
+ * and translates any other string shown to the user, N_() only marks one
+ * for xgettext (po/POTFILES, the Makefile's XGETTEXT_KEYWORDS).
+ */
+#define DIAG_DOMAIN	"rencana"
+#define N_(s)		s
+#define _(s)		diag_tr(s)
+/* Turns translation on (1) or off (0, the default: English). */
+void		 diag_set_translate(int);
+int		 diag_translating(void);
+/* The translation of msgid in the chosen language, or msgid itself. */
+const char	*diag_tr(const char *msgid)
+		    __attribute__((format_arg(1)));
+/* The singular or plural form for n, translated (ngettext). */
+const char	*diag_trn(const char *msgid, const char *plural, unsigned long n)
+		    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 /* Table access: the level, JSON code and description of a code. */
 enum diag_level	 diag_code_level(enum diag_code);
@@ -88,6 +114,11 @@ const char *diag_file(struct diag_list *, const char *file);
 void	 diag_add(struct diag_list *, enum diag_code, const struct srcpos *pos,
 	    const char *path, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
+/* Same, with the arguments as a va_list (for functions that pass their
+ * own format on: validate.c's report). */
+void	 diag_vadd(struct diag_list *, enum diag_code, const struct srcpos *pos,
+	    const char *path, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 5, 0)));
 /* Same, with an explicit level (for codes that can be either). */
 void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
 	    const struct srcpos *pos, const char *path, const char *fmt, ...)
@@ -98,6 +129,22 @@ void	 diag_addl(struct diag_list *, enum diag_level, enum diag_code,
  * printf-formatted; replaces an earlier hint.  Does nothing on an empty list. */
 void	 diag_help(struct diag_list *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* Adds a message already written out: en in English, tr its translation or
+ * NULL.  Takes both strings (frees them).  For messages put together from
+ * pieces that are each translated (confine_report's "the template file"). */
+void	 diag_add_text(struct diag_list *, enum diag_code,
+	    const struct srcpos *pos, const char *path, char *en, char *tr);
+
+/* Attaches a hint already written out: en in English, tr its translation
+ * or NULL.  Takes both strings (frees them).  For hints put together from
+ * pieces, each piece translated. */
+void	 diag_help_text(struct diag_list *, char *en, char *tr);
+
+/* Replaces the message of diagnostic i (an index into dl->v) with a new
+ * printf-formatted text, translated as for diag_add. */
+void	 diag_reword(struct diag_list *, size_t i, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 /* Removes the warnings (rencana -q); errors stay in their order. */
 void	 diag_drop_warnings(struct diag_list *);

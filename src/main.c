@@ -10,6 +10,9 @@
 #include <dirent.h>
 
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
+#include <stdarg.h>
 #include <time.h>
 #include <getopt.h>
 #include <limits.h>
@@ -47,7 +50,7 @@
 
 /* ---- help texts: `rencana --help`, `rencana help CMD`, `CMD --help` ---- */
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
 "usage: rencana [OPTION...] COMMAND [OPTION...] [ARG...]\n"
 "\n"
 "Turns a YAML plan (format rencana/1) into an official-looking PDF.\n"
@@ -75,13 +78,16 @@ static const char usage_text[] =
 "  RENCANA_FONTS            the folder of the fonts (default fonts/ beside the\n"
 "                           program, else Debian's fonts-liberation2 folder)\n"
 "  NO_COLOR, TERM=dumb      no colour in diagnostics (unless --color=always)\n"
+"  RENCANA_LANG             the language (id or en) unless --lang is given;\n"
+"                           else LANGUAGE, LC_ALL, LC_MESSAGES or LANG: a\n"
+"                           value starting with `id` means Indonesian\n"
 "\n"
 "Diagnostics are printed as FILE:LINE:COL: error[CODE]: PATH: message, maybe\n"
 "followed by a `help:` line; `rencana explain CODE` tells more.\n"
 "Exit status: 0 success (warnings allowed), 1 invalid input,\n"
-"2 usage error, 3 I/O or internal failure.\n";
+"2 usage error, 3 I/O or internal failure.\n");
 
-static const char common_text[] =
+static const char common_text[] = N_(
 "Options of every command (also before the command):\n"
 "  -q, --quiet              print errors only: no warnings, progress or summary\n"
 "  -v, --verbose            also name each output written, and print the\n"
@@ -89,10 +95,12 @@ static const char common_text[] =
 "      --color=WHEN         colour in diagnostics: auto (default: only on a\n"
 "                           terminal, never with NO_COLOR or TERM=dumb),\n"
 "                           always or never\n"
+"      --lang=LANG          the language of messages and help: id (Bahasa\n"
+"                           Indonesia) or en (English, the default)\n"
 "  -h, --help               print the help and exit\n"
-"  -V, --version            print the versions of rencana and its libraries\n";
+"  -V, --version            print the versions of rencana and its libraries\n");
 
-static const char check_help[] =
+static const char check_help[] = N_(
 "usage: rencana check [OPTION...] FILE...\n"
 "\n"
 "Validates plans and prints every problem found, sorted by position, as\n"
@@ -107,9 +115,9 @@ static const char check_help[] =
 "\n"
 "A plan without errors then goes through every stage of `build` short of\n"
 "writing the PDF (template, Markdown, layout, fonts, images), so a plan that\n"
-"check accepts builds.\n";
+"check accepts builds.\n");
 
-static const char build_help[] =
+static const char build_help[] = N_(
 "usage: rencana build [OPTION...] PLAN...\n"
 "\n"
 "Typesets plans.  Each plan is validated first; any error and nothing is\n"
@@ -137,9 +145,9 @@ static const char build_help[] =
 "read.\n"
 "\n"
 "After several plans, one line on standard error says how many outputs were\n"
-"written, how many plans failed and how long it took.\n";
+"written, how many plans failed and how long it took.\n");
 
-static const char init_help[] =
+static const char init_help[] = N_(
 "usage: rencana init [OPTION...]\n"
 "\n"
 "Prints a commented starter plan that passes `rencana check`.  Its first line\n"
@@ -148,17 +156,17 @@ static const char init_help[] =
 "      --jenis=JENIS        rencana-pengembangan (default), sistem-pembinaan or\n"
 "                           strategi-kompetensi\n"
 "      --schema=PATH        the schema the first line names (default: the\n"
-"                           installed rencana.schema.json, as an absolute path)\n";
+"                           installed rencana.schema.json, as an absolute path)\n");
 
-static const char schema_help[] =
+static const char schema_help[] = N_(
 "usage: rencana schema [OPTION...]\n"
 "\n"
 "Prints the JSON Schema (draft-07) of format rencana/1, made from the\n"
 "validator's own tables, for completion and checks in editors.\n"
 "\n"
-"      --markdown           print the table of fields of docs/format.md instead\n";
+"      --markdown           print the table of fields of docs/format.md instead\n");
 
-static const char expand_help[] =
+static const char expand_help[] = N_(
 "usage: rencana expand [OPTION...] TEMPLATE --data FILE.yaml\n"
 "\n"
 "Expands a Mustache template with any YAML data (Mustache spec mode: missing\n"
@@ -170,9 +178,9 @@ static const char expand_help[] =
 "      --escape=MODE        how {{x}} escapes values: html (default), markdown\n"
 "                           or none\n"
 "  -o, --output=FILE        write FILE (replaced only on success); - or no -o:\n"
-"                           standard output\n";
+"                           standard output\n");
 
-static const char template_help[] =
+static const char template_help[] = N_(
 "usage: rencana template [OPTION...] copy KIND DIR\n"
 "       rencana template [OPTION...] list\n"
 "\n"
@@ -184,18 +192,18 @@ static const char template_help[] =
 "complete.  Edit it and build with --template DIR or dokumen.templat.\n"
 "\n"
 "list prints each template that can be chosen by name (the first of each\n"
-"name in look-up order) and its folder; a base such as `dasar` is not one.\n";
+"name in look-up order) and its folder; a base such as `dasar` is not one.\n");
 
-static const char hyphenate_help[] =
+static const char hyphenate_help[] = N_(
 "usage: rencana hyphenate [OPTION...] WORD...\n"
 "\n"
 "Prints each word with a hyphen at each point where layout may break it.\n"
 "\n"
 "  -T, --template=DIR       apply the exceptions of DIR/gaya.yaml, as layout does\n"
 "  -x, --exception=WORD     an exception, written as in the style: pe-ngem-bang-an\n"
-"                           (may be given many times; after the style's)\n";
+"                           (may be given many times; after the style's)\n");
 
-static const char layout_dump_help[] =
+static const char layout_dump_help[] = N_(
 "usage: rencana layout-dump [OPTION...] FILE.md\n"
 "\n"
 "Developer command: lays out a Markdown file with the default style and fake\n"
@@ -203,20 +211,30 @@ static const char layout_dump_help[] =
 "\n"
 "      --blocks             print the block tree instead of the boxes\n"
 "      --hyph, --no-hyph    hyphenate (default) or not\n"
-"      --real               measure with the embedded fonts\n";
+"      --real               measure with the embedded fonts\n");
 
-static const char explain_help[] =
+static const char explain_help[] = N_(
 "usage: rencana explain [OPTION...] [CODE]\n"
 "\n"
 "Explains a diagnostic code, the name in brackets in `error[val-nip]:`: what\n"
 "it means, an example of the message, and for the common ones the mistake\n"
 "and its fix (the text of docs/diagnostics.md).  Without CODE, lists every\n"
-"code with its level and a line on what it means.\n";
+"code with its level and a line on what it means.\n");
 
-static const char help_help[] =
+static const char help_help[] = N_(
 "usage: rencana help [COMMAND]\n"
 "\n"
-"Prints the general help, or the help of COMMAND.\n";
+"Prints the general help, or the help of COMMAND.\n");
+
+/* The texts hyph_exception_error (layout_hyph.c) returns, marked here for
+ * the message catalog; `rencana hyphenate -x` prints them translated. */
+static const char *const hyph_why[] __attribute__((unused)) = {
+	N_("a hyphen at the start or the end"),
+	N_("two hyphens in a row"),
+	N_("a character that is not a letter or a hyphen"),
+	N_("no letters"),
+	N_("longer than 64 letters"),
+};
 
 /* ---- options every command takes ---- */
 
@@ -238,7 +256,8 @@ enum {
 	OPT_HYPH,
 	OPT_NO_HYPH,
 	OPT_REAL,
-	OPT_ALLOW_DIR
+	OPT_ALLOW_DIR,
+	OPT_LANG
 };
 
 #define COMMON_SHORT	"hqvV"
@@ -248,22 +267,134 @@ enum {
 	{ "verbose", no_argument, NULL, 'v' }, \
 	{ "version", no_argument, NULL, 'V' }, \
 	{ "color", required_argument, NULL, OPT_COLOR }, \
-	{ "colour", required_argument, NULL, OPT_COLOR }
+	{ "colour", required_argument, NULL, OPT_COLOR }, \
+	{ "lang", required_argument, NULL, OPT_LANG }
+
+/*
+ * The language of messages (issue 14 part 1): `--lang id|en` anywhere on the
+ * command line, else RENCANA_LANG, else the first of LANGUAGE, LC_ALL,
+ * LC_MESSAGES and LANG that is set; a value starting with `id` means
+ * Indonesian, anything else English.  English is the text in the source:
+ * nothing is looked up.  For Indonesian the catalog rencana.mo is bound
+ * from the first of PROGRAM/../share/locale (installed), PROGRAM/build/locale
+ * (a checkout) and DATADIR/locale, and glibc's gettext is made to use it
+ * even where no Indonesian locale is installed: LANGUAGE (set here to `id`)
+ * is only ignored when the LC_MESSAGES locale is "C", so that category
+ * alone is set, to the user's locale or else C.UTF-8.  LC_NUMERIC and the
+ * rest stay "C": numbers in the PDF and in messages are printed the same
+ * in every language.
+ */
+#define LANG_EN	0
+#define LANG_ID	1
+
+/* LANG_ID, LANG_EN, or -1 for anything but `id` and `en` (--lang). */
+static int
+lang_of(const char *v)
+{
+	if (strcmp(v, "id") == 0)
+		return LANG_ID;
+	if (strcmp(v, "en") == 0)
+		return LANG_EN;
+	return -1;
+}
+
+static int
+lang_choose(int argc, char **argv)
+{
+	static const char *const vars[] = {
+		"RENCANA_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"
+	};
+	const char *v;
+	size_t k;
+	int i, l = -1;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		else
+			continue;
+		if (lang_of(v) >= 0)
+			l = lang_of(v);
+	}
+	if (l >= 0)
+		return l;
+	for (k = 0; k < sizeof(vars) / sizeof(vars[0]); k++)
+		if ((v = getenv(vars[k])) != NULL && *v != '\0')
+			return strncmp(v, "id", 2) == 0 ? LANG_ID : LANG_EN;
+	return LANG_EN;
+}
+
+static void
+lang_init(int argc, char **argv)
+{
+	const char *cur;
+	char *dir;
+
+	if (lang_choose(argc, argv) != LANG_ID)
+		return;
+	cur = setlocale(LC_MESSAGES, "");
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", "id", 1);
+	dir = paths_locale_dir();
+	bindtextdomain(DIAG_DOMAIN, dir);
+	bind_textdomain_codeset(DIAG_DOMAIN, "UTF-8");
+	free(dir);
+	diag_set_translate(1);
+}
 
 /* The command being parsed, for messages and --help. */
 static const char *cur_cmd;
 static const char *cur_help;
 
+/* A usage error: fmt (translated) with one string argument. */
 static int
 usage_error(const char *fmt, const char *arg)
 {
 	fputs("rencana: error: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, _(fmt), arg);
+	fputc('\n', stderr);
 	if (cur_cmd != NULL)
-		fprintf(stderr, "\nTry `rencana %s --help`.\n", cur_cmd);
+		fprintf(stderr, _("Try `rencana %s --help`.\n"), cur_cmd);
 	else
-		fputs("\nTry `rencana --help`.\n", stderr);
+		fputs(_("Try `rencana --help`.\n"), stderr);
 	return EXIT_USAGE;
+}
+
+/* `rencana: error: ` and the translated message, on standard error. */
+static void
+errorf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static void
+errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("rencana: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* A progress or summary line: `rencana: ` and the translated message. */
+static void
+notef(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static void
+notef(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("rencana: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 static int
@@ -271,8 +402,7 @@ print_text(const char *text)
 {
 	fputs(text, stdout);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
-		    strerror(errno));
+		errorf("cannot write standard output: %s", strerror(errno));
 		return EXIT_IO;
 	}
 	return 0;
@@ -285,9 +415,9 @@ print_help(const char *help)
 	int rc;
 
 	if (help == NULL)
-		buf_printf(&b, usage_text, common_text);
+		buf_printf(&b, _(usage_text), _(common_text));
 	else
-		buf_printf(&b, "%s\n%s", help, common_text);
+		buf_printf(&b, "%s\n%s", _(help), _(common_text));
 	rc = print_text(buf_str(&b));
 	buf_free(&b);
 	return rc;
@@ -347,6 +477,15 @@ next_opt(int argc, char **argv, const char *shortopts,
 			else {
 				*done = usage_error("unknown --color `%s`; use auto, "
 				    "always or never", optarg);
+				return -1;
+			}
+			continue;
+		case OPT_LANG:
+			/* Chosen by lang_init before any parsing, so that
+			 * every text is in it; here only checked. */
+			if (lang_of(optarg) < 0) {
+				*done = usage_error("unknown --lang `%s`; use id "
+				    "or en", optarg);
 				return -1;
 			}
 			continue;
@@ -458,8 +597,23 @@ allow_dir(const char *dir)
 {
 	if (confine_allow_dir(dir) == 0)
 		return 0;
-	return usage_error(errno == E2BIG ? "--allow-dir `%s`: at most 16 "
-	    "folders" : "--allow-dir `%s`: not a folder", dir);
+	return usage_error(errno == E2BIG ? N_("--allow-dir `%s`: at most 16 "
+	    "folders") : N_("--allow-dir `%s`: not a folder"), dir);
+}
+
+/* `rencana: 2 files checked: 1 error, 0 warnings` (check -v). */
+static void
+print_check_summary(int files, size_t nerror, size_t nwarning)
+{
+	fputs("rencana: ", stderr);
+	fprintf(stderr, diag_trn("%d file checked", "%d files checked",
+	    (unsigned long)files), files);
+	fputs(": ", stderr);
+	fprintf(stderr, diag_trn("%zu error", "%zu errors", nerror), nerror);
+	fputs(", ", stderr);
+	fprintf(stderr, diag_trn("%zu warning", "%zu warnings", nwarning),
+	    nwarning);
+	fputc('\n', stderr);
 }
 
 static int
@@ -492,7 +646,7 @@ cmd_check(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind >= argc)
-		return usage_error("%s", "check needs at least one FILE");
+		return usage_error("check needs at least one FILE", NULL);
 
 	diag_init(&dl);
 	for (i = optind; i < argc; i++) {
@@ -515,10 +669,7 @@ cmd_check(int argc, char **argv)
 	print_diags(&dl, out, fmt);
 	rc = status_of(&dl);
 	if (verbose)
-		fprintf(stderr, "rencana: %d file%s checked: %zu error%s, %zu "
-		    "warning%s\n", argc - optind, argc - optind == 1 ? "" : "s",
-		    dl.nerror, dl.nerror == 1 ? "" : "s", dl.nwarning,
-		    dl.nwarning == 1 ? "" : "s");
+		print_check_summary(argc - optind, dl.nerror, dl.nwarning);
 	/* A report that could not be written (a full disk) is an I/O failure. */
 	if (fflush(out) != 0 || ferror(out))
 		rc = EXIT_IO;
@@ -553,8 +704,7 @@ cmd_schema(int argc, char **argv)
 	else
 		schema_json(&b);
 	if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
-		    strerror(errno));
+		errorf("cannot write standard output: %s", strerror(errno));
 		rc = EXIT_IO;
 	}
 	buf_free(&b);
@@ -564,7 +714,7 @@ cmd_schema(int argc, char **argv)
 /* The starter plan of `rencana init`: valid, without warnings, with a
  * comment on every part.  %1$s is the jenis, %2$s the title, %3$s the
  * schema's path or address. */
-static const char init_text[] =
+static const char init_text[] = N_(
 "# yaml-language-server: $schema=%3$s\n"
 "# A starter plan in format rencana/1.  Replace every value, then run\n"
 "#   rencana check THIS.yaml\n"
@@ -680,7 +830,7 @@ static const char init_text[] =
 "      tujuan: T1\n"
 "\n"
 "kesimpulan: |\n"
-"  Tuliskan kesimpulan.\n";
+"  Tuliskan kesimpulan.\n");
 
 static const struct {
 	const char	*jenis;
@@ -741,13 +891,12 @@ cmd_init(int argc, char **argv)
 		return usage_error("unknown jenis `%s`; use rencana-pengembangan, "
 		    "sistem-pembinaan or strategi-kompetensi", jenis);
 	if (schema != NULL && (*schema == '\0' || strpbrk(schema, "\n\r") != NULL))
-		return usage_error("%s", "--schema needs a path on one line");
+		return usage_error("--schema needs a path on one line", NULL);
 	if (schema == NULL)
 		schema = found = schema_location();
-	printf(init_text, init_kinds[k].jenis, init_kinds[k].judul, schema);
+	printf(_(init_text), init_kinds[k].jenis, init_kinds[k].judul, schema);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
-		    strerror(errno));
+		errorf("cannot write standard output: %s", strerror(errno));
 		rc = EXIT_IO;
 	}
 	free(found);
@@ -903,9 +1052,9 @@ cmd_expand(int argc, char **argv)
 		return usage_error("expand takes one TEMPLATE; `%s` is extra",
 		    argv[optind + 1]);
 	if (tpl_path == NULL)
-		return usage_error("%s", "expand needs a TEMPLATE");
+		return usage_error("expand needs a TEMPLATE", NULL);
 	if (data_path == NULL)
-		return usage_error("%s", "expand needs --data FILE.yaml");
+		return usage_error("expand needs --data FILE.yaml", NULL);
 	memset(&o, 0, sizeof(o));
 	if (strcmp(esc, "html") == 0)
 		o.escape = TPL_ESC_HTML;
@@ -995,12 +1144,12 @@ cmd_layout_dump(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind + 1 < argc)
-		return usage_error("%s", "layout-dump takes one FILE");
+		return usage_error("layout-dump takes one FILE", NULL);
 	if (optind >= argc)
-		return usage_error("%s", "layout-dump needs a FILE");
+		return usage_error("layout-dump needs a FILE", NULL);
 	file = argv[optind];
 	if ((text = read_file(file, &len)) == NULL) {
-		fprintf(stderr, "rencana: error: cannot open `%s`\n", file);
+		errorf("cannot open `%s`", file);
 		return EXIT_IO;
 	}
 	diag_init(&dl);
@@ -1057,8 +1206,7 @@ hyph_style(const char *dir, struct style *st)
 	if (access(gaya, F_OK) == 0)
 		rc = style_load(gaya, st, &dl);
 	else if (access(dir, F_OK) != 0) {
-		fprintf(stderr, "rencana: error: cannot open `%s`: %s\n", dir,
-		    strerror(errno));
+		errorf("cannot open `%s`: %s", dir, strerror(errno));
 		rc = -1;
 	}
 	print_diags(&dl, stderr, DIAG_FMT_TEXT);
@@ -1099,12 +1247,11 @@ cmd_hyphenate(int argc, char **argv)
 			continue;
 		}
 		w = winansi_from_utf8(optarg, strlen(optarg), &len, &bad);
-		why = bad != (size_t)-1 ? "a character WinAnsi lacks" :
+		why = bad != (size_t)-1 ? N_("a character WinAnsi lacks") :
 		    hyph_exception_error(w);
 		free(w);
 		if (why != NULL) {
-			fprintf(stderr, "rencana: error: exception `%s`: %s\n",
-			    optarg, why);
+			errorf("exception `%s`: %s", optarg, _(why));
 			goto out;
 		}
 		exc[nexc++] = optarg;
@@ -1114,7 +1261,7 @@ cmd_hyphenate(int argc, char **argv)
 		goto out;
 	}
 	if (optind >= argc) {
-		rc = usage_error("%s", "hyphenate needs a WORD");
+		rc = usage_error("hyphenate needs a WORD", NULL);
 		goto out;
 	}
 	if (tdir != NULL && hyph_style(tdir, &st) != 0) {
@@ -1150,8 +1297,7 @@ cmd_hyphenate(int argc, char **argv)
 	}
 	rc = 0;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		fprintf(stderr, "rencana: error: cannot write standard output: %s\n",
-		    strerror(errno));
+		errorf("cannot write standard output: %s", strerror(errno));
 		rc = EXIT_IO;
 	}
 out:
@@ -1297,10 +1443,9 @@ duplicate_outputs(const struct build_run *run)
 			    stat(y, &b) != 0 || a.st_dev != b.st_dev ||
 			    a.st_ino != b.st_ino))
 				continue;
-			fprintf(stderr, "rencana: error: `%s` and `%s` would both "
-			    "be written to `%s`; use -o for one plan or give "
-			    "them different names\n", run->job[k].plan,
-			    run->job[i].plan, x);
+			errorf("`%s` and `%s` would both be written to `%s`; "
+			    "use -o for one plan or give them different names",
+			    run->job[k].plan, run->job[i].plan, x);
 			return -1;
 		}
 	return 0;
@@ -1324,14 +1469,14 @@ build_check_args(size_t n, const char *to, const char *outp, const char *dir,
 	char *end;
 
 	if (n == 0)
-		usage_error("%s", "build needs a PLAN");
+		usage_error("build needs a PLAN", NULL);
 	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
 	    strcmp(to, "pages") != 0)
 		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
 	else if (outp != NULL && n > 1)
-		usage_error("%s", "-o takes one PLAN; use -d DIR for several");
+		usage_error("-o takes one PLAN; use -d DIR for several", NULL);
 	else if (outp != NULL && dir != NULL)
-		usage_error("%s", "give -o or -d, not both");
+		usage_error("give -o or -d, not both", NULL);
 	else if ((*jobs = strtol(jobs_s, &end, 10)) < 1 || *end != '\0' ||
 	    *jobs > BATCH_MAX_JOBS)
 		usage_error("-j takes a number from 1 to 64, not `%s`", jobs_s);
@@ -1355,8 +1500,8 @@ build_fit_jobs(const char **plans, size_t n, long jobs)
 			largest = (size_t)st.st_size;
 	fit = batch_jobs_for_memory((int)jobs, largest);
 	if (fit < jobs && verbose)
-		fprintf(stderr, "rencana: -j %ld lowered to %d: the largest "
-		    "plan (%zu bytes) may take %zu MiB to build\n", jobs,
+		notef("-j %ld lowered to %d: the largest plan (%zu bytes) "
+		    "may take %zu MiB to build", jobs,
 		    fit, largest, (size_t)((BATCH_JOB_BASE +
 		    BATCH_JOB_PER_BYTE * (double)largest) / 1048576));
 	return fit;
@@ -1378,20 +1523,20 @@ build_report(struct build_run *run, double t0)
 		if (j->done && st == 0) {
 			written++;
 			if (verbose && strcmp(j->out, "-") != 0)
-				fprintf(stderr, "rencana: wrote %s\n", j->out);
+				notef("wrote %s", j->out);
 		} else if (j->done)
 			failed++;
 		if (st == EXIT_IO || (st == EXIT_INVALID && rc == 0))
 			rc = st;
 	}
 	if (batch_interrupted()) {
-		fputs("rencana: error: interrupted; plans not yet built were "
-		    "left alone, finished outputs are complete\n", stderr);
+		errorf("interrupted; plans not yet built were left alone, "
+		    "finished outputs are complete");
 		rc = EXIT_IO;
 	}
 	if (!quiet && (n > 1 || verbose))
-		fprintf(stderr, "rencana: %zu written, %zu failed, %zu not "
-		    "started, %.2f s\n", written, failed, n - written - failed,
+		notef("%zu written, %zu failed, %zu not started, %.2f s",
+		    written, failed, n - written - failed,
 		    seconds_now() - t0);
 	return rc;
 }
@@ -1462,8 +1607,7 @@ cmd_build(int argc, char **argv)
 	}
 	/* -d DIR: make the folder (one level) if it is not there yet. */
 	if (dir != NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "rencana: error: cannot make folder `%s`: %s\n",
-		    dir, strerror(errno));
+		errorf("cannot make folder `%s`: %s", dir, strerror(errno));
 		rc = EXIT_IO;
 		goto out;
 	}
@@ -1512,7 +1656,7 @@ template_copy(const char *kind, const char *dest)
 		    "(set RENCANA_TEMPLATES, or name a folder with a `/`)", kind,
 		    searched);
 	if (dir != NULL && folder_copy(dir, dest, &dl) == 0 && verbose)
-		fprintf(stderr, "rencana: wrote %s\n", dest);
+		notef("wrote %s", dest);
 	diag_sort(&dl);
 	print_diags(&dl, stderr, DIAG_FMT_TEXT);
 	rc = status_of(&dl);
@@ -1536,11 +1680,11 @@ cmd_template(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind >= argc)
-		return usage_error("%s", "template needs `copy KIND DIR` or `list`");
+		return usage_error("template needs `copy KIND DIR` or `list`", NULL);
 	sub = argv[optind++];
 	if (strcmp(sub, "copy") == 0) {
 		if (argc - optind != 2)
-			return usage_error("%s", "template copy takes KIND and DIR");
+			return usage_error("template copy takes KIND and DIR", NULL);
 		return template_copy(argv[optind], argv[optind + 1]);
 	}
 	if (strcmp(sub, "list") != 0)
@@ -1594,9 +1738,10 @@ cmd_explain(int argc, char **argv)
 		for (c = 0; c < D__COUNT; c++)
 			validate_suggest_try(&sg, diag_code_id(c));
 		near = validate_suggest_result(&sg);
-		msg = near != NULL ? xasprintf("unknown code `%s`; did you mean "
-		    "`%s`? (`rencana explain` lists them)", id, near) :
-		    xasprintf("unknown code `%s`; `rencana explain` lists them", id);
+		msg = near != NULL ? xasprintf(_("unknown code `%s`; did you "
+		    "mean `%s`? (`rencana explain` lists them)"), id, near) :
+		    xasprintf(_("unknown code `%s`; `rencana explain` lists "
+		    "them"), id);
 		rc = usage_error("%s", msg);
 		free(msg);
 		free(id);
@@ -1675,6 +1820,7 @@ main(int argc, char **argv)
 	const struct command *cmd;
 	int done = -1;
 
+	lang_init(argc, argv);
 	/* Options before the command: `+` stops at the first operand. */
 	cur_cmd = NULL;
 	cur_help = NULL;
@@ -1684,7 +1830,7 @@ main(int argc, char **argv)
 	if (done >= 0)
 		return done;
 	if (optind >= argc) {
-		fprintf(stderr, usage_text, common_text);
+		fprintf(stderr, _(usage_text), _(common_text));
 		return EXIT_USAGE;
 	}
 	if ((cmd = find_command(argv[optind])) == NULL)

@@ -132,15 +132,20 @@ write_in_place(const char *path, const char *what, output_fn fn, void *user,
 		return -1;
 	}
 	if ((rc = fn(fd, user)) == -1) {
-		if (out)
+		const char *e = strerror(errno), *f;
+
+		/* `what` (pdf.c's "the PDF") is a word of the catalog: the
+		 * message is written in English and again translated. */
+		if (what != NULL) {
+			f = out ? N_("cannot write %1$s to standard output: %2$s") :
+			    N_("cannot write %1$s to `%2$s`: %3$s");
+			diag_add_text(dl, D_IO_WRITE, NULL, NULL,
+			    xasprintf(f, what, out ? e : path, e),
+			    diag_translating() ? xasprintf(_(f), _(what),
+			    out ? e : path, e) : NULL);
+		} else if (out)
 			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write %s%sto standard output: %s",
-			    what != NULL ? what : "", what != NULL ? " " : "",
-			    strerror(errno));
-		else if (what != NULL)
-			diag_add(dl, D_IO_WRITE, NULL, NULL,
-			    "cannot write %s to `%s`: %s", what, path,
-			    strerror(errno));
+			    "cannot write to standard output: %s", e);
 		else
 			diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot write `%s`: %s",
 			    path, strerror(errno));

@@ -64,6 +64,31 @@ paths_find(const char *rel, const char *checkout_rel)
 }
 
 char *
+paths_locale_dir(void)
+{
+	static const char mo[] = "id/LC_MESSAGES/rencana.mo";
+	char *exe = paths_exe_dir(), *v[3], *found = NULL, *p;
+	struct stat st;
+	int i, n = 0;
+
+	if (exe != NULL) {
+		v[n++] = xasprintf("%s/../share/locale", exe);
+		v[n++] = xasprintf("%s/build/locale", exe);
+		free(exe);
+	}
+	v[n++] = xstrdup(RENCANA_LOCALEDIR);
+	for (i = 0; i < n; i++) {
+		p = xasprintf("%s/%s", v[i], mo);
+		if (found == NULL && stat(p, &st) == 0)
+			found = v[i];
+		else
+			free(v[i]);
+		free(p);
+	}
+	return found != NULL ? found : xstrdup(RENCANA_LOCALEDIR);
+}
+
+char *
 paths_temp_beside(const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -27,6 +27,16 @@ int	 paths_candidates(const char *rel, const char *checkout_rel,
 /* The first candidate that exists (file or folder), or NULL.  Caller frees. */
 char	*paths_find(const char *rel, const char *checkout_rel);
 
+/* DATADIR/locale, where `make install` puts the message catalogs. */
+#ifndef RENCANA_LOCALEDIR
+#define RENCANA_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* The folder of the message catalogs (LOCALE/id/LC_MESSAGES/rencana.mo):
+ * the first that has one of EXE/../share/locale (installed), EXE/build/locale
+ * (a checkout) and RENCANA_LOCALEDIR, else RENCANA_LOCALEDIR.  Caller frees. */
+char	*paths_locale_dir(void);
+
 /* The mkstemp(3) template of a temporary file in the folder of `path`, for
  * writing an output and renaming it into place: short, so that it fits
  * beside any output name up to NAME_MAX.  Caller frees. */

@@ -464,9 +464,9 @@ on_start(struct loader *ld, const yaml_event_t *ev, enum pn_type type)
 	f->block = type == PN_MAP &&
 	    ev->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE;
 	if (complex_key) {
-		diag_add(ld->dl, D_YAML_KEYTYPE, &pos, NULL,
-		    "a key must be a plain string, not a %s",
-		    type == PN_MAP ? "map" : "list");
+		diag_add(ld->dl, D_YAML_KEYTYPE, &pos, NULL, type == PN_MAP ?
+		    N_("a key must be a plain string, not a map") :
+		    N_("a key must be a plain string, not a list"));
 		f->discard = 1;
 	}
 }
@@ -708,13 +708,17 @@ syn_quote(struct loader *ld, int eline, int ecol)
 	    !src_line(ld, at.line, &ln))
 		return 0;
 	if (p->problem != NULL && strstr(p->problem, "end of stream") != NULL)
-		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, "this %s quote is not "
-		    "closed on its line, so the value runs to the end of the file",
-		    q == '"' ? "double" : "single");
+		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, q == '"' ?
+		    N_("this double quote is not closed on its line, so the "
+		    "value runs to the end of the file") :
+		    N_("this single quote is not closed on its line, so the "
+		    "value runs to the end of the file"));
 	else
-		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, "this %s quote is not "
-		    "closed on its line, so the value runs on to line %d",
-		    q == '"' ? "double" : "single", eline);
+		diag_add(ld->dl, D_YAML_QUOTE, &at, NULL, q == '"' ?
+		    N_("this double quote is not closed on its line, so the "
+		    "value runs on to line %d") :
+		    N_("this single quote is not closed on its line, so the "
+		    "value runs on to line %d"), eline);
 	/* The line as it would be with the quote closed. */
 	i = indent_of(&ln);
 	end = ln.len;
@@ -755,21 +759,31 @@ syn_tab(struct loader *ld, int eline, int ecol)
 	return 1;
 }
 
+/* The English text, or its translation when tr is set: the hints below
+ * are put together from pieces, once in English and once translated. */
+static const char *
+tr_if(int tr, const char *s)
+{
+	return tr ? _(s) : s;
+}
+
 /* How to name the map of frame k: "`dokumen`", "an item of `daftar`", or
- * "the top level".  The caller frees it. */
+ * "the top level" (NULL: the top level); translated when tr is set.  The
+ * caller frees it. */
 static char *
-map_name(const struct loader *ld, size_t k)
+map_name(const struct loader *ld, size_t k, int tr)
 {
 	const struct frame *up = k > 0 ? &ld->stack[k - 1] : NULL;
 
 	if (up == NULL)
-		return xstrdup("the top level");
+		return NULL;
 	if (up->node->type == PN_MAP)
 		return xasprintf("`%s`", up->key != NULL ? up->key : "?");
 	if (k > 1 && ld->stack[k - 2].node->type == PN_MAP &&
 	    ld->stack[k - 2].key != NULL)
-		return xasprintf("an item of `%s`", ld->stack[k - 2].key);
-	return xstrdup("a list item");
+		return xasprintf(tr_if(tr, N_("an item of `%s`")),
+		    ld->stack[k - 2].key);
+	return xstrdup(tr_if(tr, N_("a list item")));
 }
 
 /* `key:value` with no space: the colon's offset in the content of a line,
@@ -806,8 +820,8 @@ syn_colon(struct loader *ld, int eline, int ecol)
 	struct srcline ln, kl;
 	struct srcpos at;
 	size_t i, k, v, e;
-	char *fix, *name;
-	int l;
+	char *fix, *name, *hint[2] = { NULL, NULL };
+	int l, tr;
 
 	/* The value read last, which ran into the colon. */
 	if (f == NULL || f->node->type != PN_MAP || f->have_key ||
@@ -875,11 +889,18 @@ syn_colon(struct loader *ld, int eline, int ecol)
 	    "`%.*s` is indented more than `%s` above it, so YAML reads it as more "
 	    "of the value of `%s`", (int)(e > k ? e - k : 0), ln.s + k, m->key,
 	    m->key);
-	name = map_name(ld, ld->depth - 1);
-	diag_help(ld->dl, "indent `%.*s` to column %d, like `%s`, to make it a "
-	    "key of %s", (int)(e > k ? e - k : 0), ln.s + k, m->keypos.col, m->key,
-	    name);
-	free(name);
+	/* The hint names a map, a piece of text: written in each language. */
+	for (tr = 0; tr <= diag_translating(); tr++) {
+		name = map_name(ld, ld->depth - 1, tr);
+		hint[tr] = xasprintf(name != NULL ?
+		    tr_if(tr, N_("indent `%.*s` to column %d, like `%s`, to make "
+		    "it a key of %s")) : tr_if(tr, N_("indent `%.*s` to column "
+		    "%d, like `%s`, to make it a key of the top level")),
+		    (int)(e > k ? e - k : 0), ln.s + k, m->keypos.col, m->key,
+		    name != NULL ? name : "");
+		free(name);
+	}
+	diag_help_text(ld->dl, hint[0], hint[1]);
 	return 1;
 }
 
@@ -890,7 +911,8 @@ syn_colon(struct loader *ld, int eline, int ecol)
 
 struct syn_map {
 	int	 col;		/* where its keys are */
-	char	*name;		/* "`dokumen`", "the top level" */
+	char	*name;		/* "`dokumen`", or NULL: the top level */
+	char	*name_tr;	/* name translated (when translating) */
 };
 
 static size_t
@@ -904,7 +926,9 @@ syn_maps(const struct loader *ld, struct syn_map *out)
 	for (k = 0; k < ld->depth; k++)
 		if (ld->stack[k].block) {
 			all[nall].col = ld->stack[k].node->pos.col;
-			all[nall].name = map_name(ld, k);
+			all[nall].name = map_name(ld, k, 0);
+			all[nall].name_tr = diag_translating() ?
+			    map_name(ld, k, 1) : NULL;
 			nall++;
 		}
 	n = ld->depth ? ld->stack[ld->depth - 1].node->last : NULL;
@@ -913,6 +937,8 @@ syn_maps(const struct loader *ld, struct syn_map *out)
 	    ln.s[col_off(&ln, n->pos.col)] != '{') {
 		all[nall].col = n->pos.col;
 		all[nall].name = xasprintf("`%s`", n->key != NULL ? n->key : "?");
+		all[nall].name_tr = diag_translating() ?
+		    xstrdup(all[nall].name) : NULL;
 		nall++;
 		n = n->last;
 	}
@@ -922,8 +948,10 @@ syn_maps(const struct loader *ld, struct syn_map *out)
 			continue;
 		if (i == nout && nout < SYN_MAX_MAPS)
 			out[nout++] = all[k];
-		else
+		else {
 			free(all[k].name);
+			free(all[k].name_tr);
+		}
 	}
 	return nout;
 }
@@ -938,8 +966,9 @@ syn_key(struct loader *ld, int eline, int ecol)
 	struct syn_map maps[SYN_MAX_MAPS];
 	struct srcline ln;
 	struct srcpos at;
-	struct buf b = BUF_INIT;
+	char *hint[2] = { NULL, NULL };
 	size_t i, k, e, n;
+	int tr;
 
 	if (!src_line(ld, eline, &ln))
 		return 0;
@@ -966,16 +995,37 @@ syn_key(struct loader *ld, int eline, int ecol)
 	diag_add(ld->dl, D_YAML_INDENT, &at, NULL,
 	    "`%.*s` is at column %d, where no map above has its keys",
 	    (int)(e - k), ln.s + k, ecol);
-	for (i = 0; i < n; i++) {
-		buf_printf(&b, "%s column %d %s %s", i == 0 ? "" : i + 1 == n ?
-		    ", or to" : ", to", maps[i].col,
-		    strcmp(maps[i].name, "the top level") == 0 ? "for" : "for a key of",
-		    strcmp(maps[i].name, "the top level") == 0 ? "a top-level key" :
-		    maps[i].name);
-		free(maps[i].name);
+	/* "indent it to column 3 for a key of `x`, or to column 1 for a
+	 * top-level key", put together in English and, when translating,
+	 * again from translated pieces. */
+	for (tr = 0; tr <= diag_translating(); tr++) {
+		char *list = NULL, *item, *joined;
+
+		for (i = 0; i < n; i++) {
+			const char *name = tr ? maps[i].name_tr : maps[i].name;
+
+			item = name == NULL ? xasprintf(tr_if(tr,
+			    N_("column %d for a top-level key")), maps[i].col) :
+			    xasprintf(tr_if(tr, N_("column %d for a key of %s")),
+			    maps[i].col, name);
+			if (list == NULL)
+				joined = xstrdup(item);
+			else
+				joined = xasprintf(i + 1 == n ?
+				    tr_if(tr, N_("%s, or to %s")) :
+				    tr_if(tr, N_("%s, to %s")), list, item);
+			free(item);
+			free(list);
+			list = joined;
+		}
+		hint[tr] = xasprintf(tr_if(tr, N_("indent it to %s")), list);
+		free(list);
 	}
-	diag_help(ld->dl, "indent it to%s", buf_str(&b));
-	buf_free(&b);
+	for (i = 0; i < n; i++) {
+		free(maps[i].name);
+		free(maps[i].name_tr);
+	}
+	diag_help_text(ld->dl, hint[0], hint[1]);
 	return 1;
 }
 
@@ -1219,8 +1269,7 @@ plan_load_file(const char *path, struct diag_list *dl)
 	if (b.len > PLAN_MAX_BYTES && stat(path, &st) == 0 &&
 	    (size_t)st.st_size > b.len && dl->n > 0 &&
 	    dl->v[dl->n - 1].code == D_LIMIT_SIZE) {
-		free(dl->v[dl->n - 1].msg);
-		dl->v[dl->n - 1].msg = xasprintf(
+		diag_reword(dl, dl->n - 1,
 		    "the file is %lld bytes; the limit is %u bytes (4 MiB)",
 		    (long long)st.st_size, PLAN_MAX_BYTES);
 	}

@@ -405,7 +405,8 @@ tp_tag(struct tparse *P, const struct ttag *g)
 	if (g->sigil != '!' && g->sigil != '=' && !good_name(P->s + g->name, g->nlen)) {
 		tp_name(buf, P->s + g->name, g->nlen, 40);
 		tpl_error(P->dl, t, g->line, g->col, D_TPL_BAD_NAME, g->nlen == 0 ?
-		    "tag has no name%s" : "`%s` is not a name: it holds white space",
+		    N_("tag has no name%s") :
+		    N_("`%s` is not a name: it holds white space"),
 		    g->nlen == 0 ? "" : buf, NULL);
 		return -1;
 	}
@@ -720,7 +721,7 @@ missing(struct render *r, size_t t, size_t i)
 {
 	struct tok *k = TOK(r, t, i);
 	const struct pnode *ctx;
-	char *name, *near = NULL, *hint = NULL;
+	char *name, *near = NULL;
 
 	if (r->o->name_ok == NULL || k->reported)
 		return;
@@ -729,13 +730,12 @@ missing(struct render *r, size_t t, size_t i)
 	ctx = r->nctx ? r->ctx[r->nctx - 1] : NULL;
 	if (!r->o->name_ok(r->o->user, ctx, name)) {
 		k->reported = 1;
-		if (r->o->name_near != NULL &&
-		    (near = r->o->name_near(r->o->user, ctx, name)) != NULL)
-			hint = xasprintf("; did you mean `%s`?", near);
-		render_error(r, t, i, D_TPL_UNKNOWN_NAME, "unknown name `%s`%s",
-		    name, hint);
+		if (r->o->name_near != NULL)
+			near = r->o->name_near(r->o->user, ctx, name);
+		render_error(r, t, i, D_TPL_UNKNOWN_NAME, near != NULL ?
+		    N_("unknown name `%s`; did you mean `%s`?") :
+		    N_("unknown name `%s`"), name, near);
 	}
-	free(hint);
 	free(near);
 	free(name);
 }
@@ -759,8 +759,9 @@ interpolate(struct render *r, size_t t, size_t i)
 			char *name = xstrndup(r->parts[t].text + k->off, k->len);
 
 			k->reported = 1;
-			render_error(r, t, i, D_TPL_NOT_TEXT, "`%s` is a %s, not text",
-			    name, v->type == PN_MAP ? "map" : "list");
+			render_error(r, t, i, D_TPL_NOT_TEXT, v->type == PN_MAP ?
+			    N_("`%s` is a map, not text") :
+			    N_("`%s` is a list, not text"), name, NULL);
 			free(name);
 		}
 		return;

@@ -348,19 +348,13 @@ report(struct vctx *c, enum diag_code code, const struct srcpos *pos,
     const struct pnode *n, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *path = n != NULL ? pnode_path(n) : NULL;
-	int len;
+	char *path = n != NULL ? pnode_path(n) : NULL;
 
+	/* The format goes on to diag, which translates it. */
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	diag_vadd(c->dl, code_for(c, code), pos,
+	    path != NULL && *path != '\0' ? path : NULL, fmt, ap);
 	va_end(ap);
-	msg = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	diag_add(c->dl, code_for(c, code), pos,
-	    path != NULL && *path != '\0' ? path : NULL, "%s", msg);
-	free(msg);
 	free(path);
 }
 
@@ -375,19 +369,12 @@ report_absent(struct vctx *c, enum diag_code code, const struct pnode *map,
     const struct srcpos *pos, const char *key, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *mp = pnode_path(map), *path;
-	int len;
+	char *mp = pnode_path(map), *path;
 
 	path = *mp != '\0' ? xasprintf("%s.%s", mp, key) : xstrdup(key);
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	diag_vadd(c->dl, code_for(c, code), pos, path, fmt, ap);
 	va_end(ap);
-	msg = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	diag_add(c->dl, code_for(c, code), pos, path, "%s", msg);
-	free(msg);
 	free(path);
 	free(mp);
 }
@@ -617,7 +604,14 @@ collect_codes(struct vctx *c, const struct pnode *list, int kind, size_t *cap,
 	}
 }
 
-static const char *const kind_name[3] = { "goal", "strategy", "indicator" };
+/* Whole sentences per kind, so that each is translated. */
+static const char *const kind_msg[3] = {
+	N_("code `%s` is already used by a goal at line %d; codes must be unique"),
+	N_("code `%s` is already used by a strategy at line %d; codes must be "
+	    "unique"),
+	N_("code `%s` is already used by an indicator at line %d; codes must be "
+	    "unique"),
+};
 
 /* First pass: period, document date, codes (duplicates reported here). */
 static void
@@ -655,19 +649,12 @@ collect(struct vctx *c)
 		while (first > 0 && strcmp(c->codes[first - 1].code, c->codes[i].code) == 0)
 			first--;
 		report(c, D_VAL_DUP_CODE, &c->codes[i].node->pos, c->codes[i].node,
-		    "code `%s` is already used by a %s at line %d; codes must be unique",
-		    c->codes[i].code, kind_name[c->codes[first].kind],
+		    kind_msg[c->codes[first].kind], c->codes[i].code,
 		    c->codes[first].node->pos.line);
 	}
 }
 
 /* ---- the walk ---------------------------------------------------------- */
-
-static const char *
-found_name(const struct pnode *n)
-{
-	return n->type == PN_MAP ? "a map" : n->type == PN_SEQ ? "a list" : "text";
-}
 
 /* Reports an unknown key; returns the key it is a near miss of, or NULL. */
 static const char *
@@ -713,7 +700,6 @@ check_enum(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 static void
 check_number_text(struct vctx *c, const struct pnode *n, int integer)
 {
-	const char *what = integer ? "a whole number" : "a number";
 	struct buf fix = BUF_INIT;
 	const char *s;
 	double v;
@@ -741,20 +727,24 @@ check_number_text(struct vctx *c, const struct pnode *n, int integer)
 		for (s = n->str; *s != '\0'; s++)
 			buf_putc(&fix, *s == ',' ? '.' : *s);
 		report(c, integer ? D_VAL_INTEGER : D_VAL_NUMBER, &n->pos, n,
-		    "`%s` is not %s; write a decimal point: `%s`", n->str, what,
-		    buf_str(&fix));
+		    integer ? N_("`%s` is not a whole number; write a decimal "
+		    "point: `%s`") : N_("`%s` is not a number; write a decimal "
+		    "point: `%s`"), n->str, buf_str(&fix));
 		break;
 	case VALIDATE_NUM_THOUSANDS:
 		for (s = n->str; *s != '\0'; s++)
 			if (*s != '.')
 				buf_putc(&fix, *s == ',' ? '.' : *s);
 		report(c, integer ? D_VAL_INTEGER : D_VAL_NUMBER, &n->pos, n,
-		    "`%s` is not %s; write it without thousands separators: `%s`",
-		    n->str, what, buf_str(&fix));
+		    integer ? N_("`%s` is not a whole number; write it without "
+		    "thousands separators: `%s`") : N_("`%s` is not a number; "
+		    "write it without thousands separators: `%s`"), n->str,
+		    buf_str(&fix));
 		break;
 	default:
 		report(c, integer ? D_VAL_INTEGER : D_VAL_NUMBER, &n->pos, n,
-		    "`%s` is not %s", n->str, what);
+		    integer ? N_("`%s` is not a whole number") :
+		    N_("`%s` is not a number"), n->str);
 		break;
 	}
 	buf_free(&fix);
@@ -911,8 +901,8 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	if (is_empty(n)) {
 		if (n->key == NULL)
 			report(c, D_VAL_EMPTY, &n->pos, n, n->parent == NULL ?
-			    "the plan is empty; expected a map of keys" :
-			    "empty list item");
+			    N_("the plan is empty; expected a map of keys") :
+			    N_("empty list item"));
 		else if (f->flags & SCHEMA_REQUIRED)
 			report(c, D_VAL_EMPTY, n->key != NULL ? &n->keypos : &n->pos, n,
 			    "missing value for `%s`", n->key != NULL ? n->key : "item");
@@ -922,8 +912,9 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 	case SCHEMA_MAP:
 	case SCHEMA_DICT:
 		if (n->type != PN_MAP) {
-			report(c, D_VAL_TYPE, &n->pos, n, "expected a map, found %s",
-			    found_name(n));
+			report(c, D_VAL_TYPE, &n->pos, n, n->type == PN_SEQ ?
+			    N_("expected a map, found a list") :
+			    N_("expected a map, found text"));
 			help_colon_space(c, n);
 			return;
 		}
@@ -936,8 +927,9 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		break;
 	case SCHEMA_LIST:
 		if (n->type != PN_SEQ) {
-			report(c, D_VAL_TYPE, &n->pos, n, "expected a list, found %s",
-			    found_name(n));
+			report(c, D_VAL_TYPE, &n->pos, n, n->type == PN_MAP ?
+			    N_("expected a list, found a map") :
+			    N_("expected a list, found text"));
 			return;
 		}
 		for (m = n->first; m != NULL; m = m->next)
@@ -947,9 +939,16 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		break;
 	default:
 		if (n->type != PN_STR) {
-			report(c, D_VAL_TYPE, &n->pos, n, "expected %s, found %s",
-			    f->type == SCHEMA_MARKDOWN || f->type == SCHEMA_STRING ?
-			    "text" : "a single value", found_name(n));
+			int text = f->type == SCHEMA_MARKDOWN ||
+			    f->type == SCHEMA_STRING;
+
+			/* Whole sentences, so that each is translated. */
+			report(c, D_VAL_TYPE, &n->pos, n, text ?
+			    (n->type == PN_MAP ? N_("expected text, found a map") :
+			    N_("expected text, found a list")) :
+			    (n->type == PN_MAP ?
+			    N_("expected a single value, found a map") :
+			    N_("expected a single value, found a list")));
 			return;
 		}
 		ok = check_scalar(c, n, f);
@@ -1284,10 +1283,11 @@ post_indikator(struct vctx *c, const struct pnode *n, const struct schema_field 
 			break;
 		number_of(next, &v);
 		if (prev != NULL && (naik ? v < pv : v > pv))
-			report(c, D_VAL_DIRECTION, &next->pos, next,
-			    "target %s for %d is %s than %s before it, but `arah` is `%s`",
-			    next->str, ny, naik ? "lower" : "higher", prev->str,
-			    naik ? "naik" : "turun");
+			report(c, D_VAL_DIRECTION, &next->pos, next, naik ?
+			    N_("target %s for %d is lower than %s before it, "
+			    "but `arah` is `naik`") :
+			    N_("target %s for %d is higher than %s before it, "
+			    "but `arah` is `turun`"), next->str, ny, prev->str);
 		prev = next;
 		pv = v;
 		last = ny;

@@ -6,6 +6,8 @@
 # valgrind when VALGRIND=1, failing on any error or definite leak).
 RENCANA=${1:-./rencana}
 case $RENCANA in /*) ;; *) RENCANA=$(pwd)/$RENCANA ;; esac
+# Messages in English whatever the caller's locale (run-i18n.sh tests the others).
+export RENCANA_LANG=en
 export NO_COLOR=1 RENCANA
 cd "$(dirname "$0")/../.." || exit 3
 pass=0

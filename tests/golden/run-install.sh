@@ -1,6 +1,6 @@
 #!/bin/sh
 # rencana: `make install` and `make uninstall` (GNU PREFIX, DESTDIR, BINDIR,
-# DATADIR, MANDIR), and how an installed rencana finds its templates and
+# DATADIR, MANDIR, LOCALEDIR), and how an installed rencana finds its templates and
 # schema from any folder: --template, RENCANA_TEMPLATES, PROGRAM/../share/
 # rencana, the compiled-in DATADIR.  Builds its own copy in a temporary
 # folder (the parent make's flags are not passed on).
@@ -24,6 +24,7 @@ S=$tmp/stage
 if mk DESTDIR="$S" PREFIX=/usr/local install; then ok; else bad "make install DESTDIR"; fi
 for f in usr/local/bin/rencana usr/local/share/rencana/rencana.schema.json \
     usr/local/share/man/man1/rencana.1 \
+    usr/local/share/locale/id/LC_MESSAGES/rencana.mo \
     usr/local/share/rencana/templates/dasar/dokumen.md.mustache \
     usr/local/share/rencana/templates/dasar/gaya.yaml \
     usr/local/share/rencana/templates/rencana-pengembangan/templat.yaml \
@@ -50,6 +51,12 @@ cmp -s "$tmp/ref.pdf" "$tmp/work/plan.pdf" && ok || bad "installed rencana's PDF
 want="# yaml-language-server: \$schema=$(cd "$S/usr/local/share/rencana" && pwd -P)/rencana.schema.json"
 [ "$(head -n 1 "$tmp/init.yaml")" = "$want" ] && ok ||
     bad "init modeline: $(head -n 1 "$tmp/init.yaml")"
+# The staged program speaks Indonesian from its own share/locale (the
+# compiled-in DATADIR/locale is not there: nothing is installed in it).
+(cd "$tmp/work" && printf 'format: rencana/1\ndokumen: [x]\n' >bad.yaml &&
+    env -i PATH="$PATH" "$S/usr/local/bin/rencana" --lang id check bad.yaml) 2>"$tmp/err"
+grep -q 'seharusnya peta' "$tmp/err" && ok ||
+    bad "the staged rencana --lang id is not Indonesian: $(head -n 1 "$tmp/err")"
 cmp -s "$S/usr/local/share/rencana/rencana.schema.json" docs/rencana.schema.json &&
     ok || bad "installed schema differs from docs/rencana.schema.json"
 if command -v man >/dev/null 2>&1; then
@@ -75,6 +82,9 @@ cp "$P/bin/rencana" "$tmp/elsewhere/rencana"
 st=$?
 [ $st = 0 ] && [ -s "$tmp/work/plan.pdf" ] && ok ||
     bad "a copied program did not find DATADIR: exit $st $(head -n 2 "$tmp/err")"
+(cd "$tmp/work" && env -i PATH="$PATH" "$tmp/elsewhere/rencana" --lang id check bad.yaml) 2>"$tmp/err"
+grep -q 'seharusnya peta' "$tmp/err" && ok ||
+    bad "a copied program did not find DATADIR/locale: $(head -n 1 "$tmp/err")"
 
 # ---- the order of template look-up: --template, then RENCANA_TEMPLATES,
 # then the installed folders ----
