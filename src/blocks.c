@@ -542,6 +542,16 @@ attach_caption(struct block *t, struct block *p, size_t mark)
 	}
 }
 
+struct block *
+blocks_walk_next(const struct block *doc, const struct block *b, int tables)
+{
+	if (b->first != NULL && (tables || b->type != BLK_TABLE))
+		return b->first;
+	while (b != NULL && b != doc && b->next == NULL)
+		b = b->parent;
+	return b == NULL || b == doc ? NULL : b->next;
+}
+
 /*
  * Every table takes the caption paragraph directly above it, else the one
  * directly below it, unless that one stands directly above another table
@@ -562,15 +572,7 @@ find_captions(struct block *doc)
 			    b->next->next->type != BLK_TABLE))
 				attach_caption(b, b->next, m);
 		}
-		if (b->first != NULL && b->type != BLK_TABLE)
-			b = b->first;
-		else {
-			while (b != NULL && b != doc && b->next == NULL)
-				b = b->parent;
-			if (b == NULL || b == doc)
-				break;
-			b = b->next;
-		}
+		b = blocks_walk_next(doc, b, 0);
 	}
 }
 

@@ -142,6 +142,10 @@ struct block	*blocks_from_template(const char *md, size_t len,
 		    const char *file, const struct blk_origin *orig,
 		    size_t norig, const struct blk_origin *text, size_t ntext,
 		    struct diag_list *dl);
+/* The block after b in a pre-order walk of doc (document order), or NULL
+ * at the end; a table's rows and cells are entered only when `tables`. */
+struct block	*blocks_walk_next(const struct block *doc, const struct block *b,
+		    int tables);
 /* Frees a tree, or a block unlinked from one with its children
  * (iteratively).  NULL does nothing. */
 void		 blocks_free(struct block *);

@@ -95,15 +95,7 @@ layout_toc_collect(struct lay *L, const struct block *doc)
 			entry_add(&L->toc, 1, w, wl, 1, 0);
 			free(w);
 		}
-		if (b->first != NULL && b->type != BLK_TABLE)
-			b = b->first;
-		else {
-			while (b != NULL && b != doc && b->next == NULL)
-				b = b->parent;
-			if (b == NULL || b == doc)
-				break;
-			b = b->next;
-		}
+		b = blocks_walk_next(doc, b, 0);
 	}
 }
 

@@ -201,17 +201,6 @@ visit(struct numbering *nb, struct block *b)
 	}
 }
 
-/* The next block of a pre-order walk of doc (tables are not entered). */
-static struct block *
-walk_next(struct block *doc, struct block *b)
-{
-	if (b->first != NULL && b->type != BLK_TABLE)
-		return b->first;
-	while (b != NULL && b != doc && b->next == NULL)
-		b = b->parent;
-	return b == NULL || b == doc ? NULL : b->next;
-}
-
 /* A tight bullet list of the chapters, "BAB I Pendahuluan", for the
  * directive d, which it replaces. */
 static void
@@ -269,10 +258,10 @@ number_run(struct block *doc, const struct number_opts *o,
 	nb.o = o;
 	/* without a `rencana-mulai-isi` the whole document is the body */
 	nb.in_body = 1;
-	for (b = doc; b != NULL; b = walk_next(doc, b))
+	for (b = doc; b != NULL; b = blocks_walk_next(doc, b, 0))
 		if (is_directive(b, "mulai-isi"))
 			nb.in_body = 0;
-	for (b = doc; b != NULL; b = walk_next(doc, b))
+	for (b = doc; b != NULL; b = blocks_walk_next(doc, b, 0))
 		visit(&nb, b);
 	for (i = 0; i < nb.nlist; i++)
 		chapter_list(&nb, nb.list[i]);

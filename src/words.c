@@ -421,13 +421,7 @@ words_run(struct block *doc, const struct words_opts *o)
 		default:
 			break;
 		}
-		if (b->first != NULL)
-			b = b->first;
-		else {
-			while (b != NULL && b != doc && b->next == NULL)
-				b = b->parent;
-			b = b == NULL || b == doc ? NULL : b->next;
-		}
+		b = blocks_walk_next(doc, b, 1);
 	}
 	pats_free(&terms);
 	pats_free(&names);

@@ -93,15 +93,7 @@ outline_of(const struct block *doc, char *out, size_t n)
 			strncat(out, ";", n - strlen(out) - 1);
 			free(t);
 		}
-		if (b->first != NULL && b->type != BLK_TABLE)
-			b = b->first;
-		else {
-			while (b != NULL && b != doc && b->next == NULL)
-				b = b->parent;
-			if (b == NULL || b == doc)
-				break;
-			b = b->next;
-		}
+		b = blocks_walk_next(doc, b, 0);
 	}
 }
 
