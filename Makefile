@@ -161,10 +161,11 @@ $(O)/%.o: src/%.c $(O)/cflags | deps-quiet
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(O) -c $< -o $@
 
 # `rencana explain CODE`: each code's section of docs/diagnostics.md as a C
-# table, so the explanations are written in one place, the document.
-$(O)/diag_explain.inc: docs/diagnostics.md tools/diag-explain.awk
+# table, so the explanations are written in one place, the document; the
+# Indonesian ones (`--lang id`) are those of docs/diagnostics.id.md.
+$(O)/diag_explain.inc: docs/diagnostics.md docs/diagnostics.id.md tools/diag-explain.awk
 	@mkdir -p $(@D)
-	awk -f tools/diag-explain.awk docs/diagnostics.md > $@.tmp && mv $@.tmp $@
+	awk -f tools/diag-explain.awk docs/diagnostics.md docs/diagnostics.id.md > $@.tmp && mv $@.tmp $@
 
 $(O)/diag.o: $(O)/diag_explain.inc
 

@@ -22,14 +22,27 @@ static const struct diag_info diag_table[D__COUNT] = {
 };
 
 /* Each code's explanation: the code's section of docs/diagnostics.md,
- * made into a table at build time by tools/diag-explain.awk. */
-static const struct {
+ * made into a table at build time by tools/diag-explain.awk, and in
+ * Indonesian that of docs/diagnostics.id.md. */
+struct explain {
 	const char	*id;
 	const char	*text;
-} explain_table[] = {
+};
+
+static const struct explain explain_table[] = {
 #define DIAG_EXPLAIN(id, text) { id, text },
+#define DIAG_EXPLAIN_ID(id, text)
 #include "diag_explain.inc"
 #undef DIAG_EXPLAIN
+#undef DIAG_EXPLAIN_ID
+};
+
+static const struct explain explain_table_id[] = {
+#define DIAG_EXPLAIN(id, text)
+#define DIAG_EXPLAIN_ID(id, text) { id, text },
+#include "diag_explain.inc"
+#undef DIAG_EXPLAIN
+#undef DIAG_EXPLAIN_ID
 };
 
 enum diag_code
@@ -43,14 +56,21 @@ diag_code_find(const char *id)
 	return D__COUNT;
 }
 
+static int translate;
+
+/* In the language of the messages: Indonesian when they are translated
+ * (diag_set_translate), else English. */
 const char *
 diag_code_explain(enum diag_code c)
 {
-	size_t i;
+	const struct explain *t = translate ? explain_table_id : explain_table;
+	size_t i, n = translate ?
+	    sizeof(explain_table_id) / sizeof(explain_table_id[0]) :
+	    sizeof(explain_table) / sizeof(explain_table[0]);
 
-	for (i = 0; i < sizeof(explain_table) / sizeof(explain_table[0]); i++)
-		if (strcmp(explain_table[i].id, diag_table[c].id) == 0)
-			return explain_table[i].text;
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].id, diag_table[c].id) == 0)
+			return t[i].text;
 	return NULL;
 }
 
@@ -73,8 +93,6 @@ diag_code_text(enum diag_code c)
 }
 
 /* ---- translation ---- */
-
-static int translate;
 
 void
 diag_set_translate(int on)

@@ -2,8 +2,11 @@
 # (`rencana explain CODE`), so the text lives in one place, the document.
 # A section starts at a heading "### `CODE` (level)" and runs to the next
 # heading; its text is kept as written, blank lines at either end dropped.
-# Output: lines `DIAG_EXPLAIN("CODE", "text\n" ...)`, included by diag.c.
-# Usage: awk -f tools/diag-explain.awk docs/diagnostics.md > build/diag_explain.inc
+# Output: lines `DIAG_EXPLAIN("CODE", "text\n" ...)`, included by diag.c;
+# the Indonesian document, docs/diagnostics.id.md, with the same sections,
+# gives `DIAG_EXPLAIN_ID(...)` lines when it is the second file.
+# Usage: awk -f tools/diag-explain.awk docs/diagnostics.md \
+#            docs/diagnostics.id.md > build/diag_explain.inc
 
 function flush(    i, first, last) {
 	if (code == "")
@@ -14,7 +17,7 @@ function flush(    i, first, last) {
 	last = n
 	while (last >= first && body[last] == "")
 		last--
-	printf "DIAG_EXPLAIN(\"%s\",\n", code
+	printf "%s(\"%s\",\n", macro, code
 	if (first > last)
 		printf "    \"\"\n"
 	for (i = first; i <= last; i++)
@@ -41,7 +44,12 @@ function cstr(s,    out, i, c) {
 }
 
 BEGIN {
-	print "/* Generated from docs/diagnostics.md by tools/diag-explain.awk: do not edit. */"
+	print "/* Generated from docs/diagnostics.md and docs/diagnostics.id.md by tools/diag-explain.awk: do not edit. */"
+}
+
+FNR == 1 {
+	flush()
+	macro = ++nfile == 1 ? "DIAG_EXPLAIN" : "DIAG_EXPLAIN_ID"
 }
 
 /^#/ {

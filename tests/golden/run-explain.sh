@@ -39,10 +39,42 @@ run explain 'error[val-nip]:' >"$tmp/a" 2>/dev/null &&
     run explain val-nip >"$tmp/b" 2>/dev/null && cmp -s "$tmp/a" "$tmp/b" && ok ||
     bad "\`explain error[val-nip]:\` differs from \`explain val-nip\`"
 
-# The fix is shown for the YAML mistakes.
-run explain yaml-unclosed-quote >"$tmp/out" 2>/dev/null
-grep -q '^Mistake' "$tmp/out" && grep -q '^Fix' "$tmp/out" && ok ||
-    bad "yaml-unclosed-quote: no mistake and fix"
+# The Indonesian explanations, docs/diagnostics.id.md: the same code
+# headings in the same order as docs/diagnostics.md.
+heads() { sed -n 's/^### `\([a-z0-9-]*\)`.*/\1/p' "$1"; }
+if [ "$(heads docs/diagnostics.md)" = "$(heads docs/diagnostics.id.md)" ] &&
+    [ "$(heads docs/diagnostics.md | sort)" = "$(printf '%s\n' $codes | sort)" ]
+then ok; else bad "docs/diagnostics.id.md: not the codes of docs/diagnostics.md, in its order"; fi
+
+# Each code's section shows a mistake and its fix, in both languages
+# (a label line, a blank line, then an indented example), and `--lang id`
+# or the environment prints the Indonesian one.
+for c in $codes; do
+	for l in en id; do
+		if [ $l = en ]; then m=Mistake f=Fix; else m=Salah f=Benar; fi
+		LANGUAGE= LC_ALL= LC_MESSAGES= LANG= RENCANA_LANG= \
+		    "$RENCANA" --lang $l explain "$c" >"$tmp/out" 2>/dev/null
+		if awk -v m="$m" -v f="$f" '
+		    function label(s, w) { return index(s, w) == 1 && s ~ /:$/ }
+		    label(prev, m) && $0 == "" { want = 1 }
+		    want == 1 && /^    [^ ]/ { got++; want = 0 }
+		    label(prev, f) && $0 == "" { want = 2 }
+		    want == 2 && /^    [^ ]/ { fix++; want = 0 }
+		    { prev = $0 }
+		    END { exit !(got && fix) }' "$tmp/out"
+		then ok; else bad "$c ($l): no mistake and fix example"; fi
+	done
+done
+first=$(sed -n '/^### `val-nip`/,/^#/{/^###/d;/^$/d;p;}' docs/diagnostics.id.md |
+    head -n 1)
+run --lang id explain val-nip >"$tmp/out" 2>/dev/null
+[ -n "$first" ] && [ "$(sed -n 3p "$tmp/out")" = "$first" ] &&
+    grep -q '^Salah:' "$tmp/out" && ! grep -q '^Mistake' "$tmp/out" && ok ||
+    bad "--lang id explain val-nip: not its section of docs/diagnostics.id.md"
+RENCANA_LANG=id "$RENCANA" explain val-nip >"$tmp/b" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/b" && ok || bad "RENCANA_LANG=id explain differs from --lang id"
+run --lang en explain val-nip >"$tmp/out" 2>/dev/null
+grep -q '^Mistake:' "$tmp/out" && ok || bad "--lang en explain val-nip: not English"
 
 # An unknown code: a usage error (2) with the nearest code.
 run explain val-nipp >"$tmp/out" 2>"$tmp/err"
