@@ -60,11 +60,11 @@
 				 * side ("sa-/ma"): only to avoid a loose line */
 #define LB_SHRINK	5	/* glue shrinks by 1/5 of the space at most:
 				 * never below 0.8 times natural */
-#define LB_TRACK_ST	0.02	/* em a justified line may add after each
+#define LB_TRACK_ST	0.03	/* em a justified line may add after each
 				 * glyph (letter spacing, PDF Tc), with
 				 * the spaces' stretch: Typst's
 				 * justification-limits tracking example */
-#define LB_TRACK_SH	0.01	/* em it may take away, with the spaces'
+#define LB_TRACK_SH	0.015	/* em it may take away, with the spaces'
 				 * shrink */
 #define LB_SHRINK_LAST	3	/* on the last pass, 1/3 (TeX's): a line
 				 * 2/3 natural beats a ragged one */
@@ -830,9 +830,13 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			it->font = f;
 			it->w = sp;
 			if (o->align == LB_JUSTIFY) {
-				it->st = sp / 2;
+				/* the gap between the words is the space and
+				 * the letter spacing after the word's last
+				 * letter: the space gives up that much of its
+				 * own, so the gap keeps within 0.8-1.5 */
+				it->st = sp / 2 - LB_TRACK_ST * o->size_pt;
 				it->sh = sp / (ps->last_resort ? LB_SHRINK_LAST :
-				    LB_SHRINK);
+				    LB_SHRINK) - LB_TRACK_SH * o->size_pt;
 			}
 			need_glue = 0;
 		}
@@ -919,6 +923,42 @@ line_ratio(const struct items *is, size_t from, size_t to, double width,
 }
 
 /*
+ * Letter spacing *cs after each glyph of a justified line with ratio r,
+ * and the spaces' ratio *rs: in step with the spaces; past the first
+ * passes' limit (r > 1: spaces over 1.5 times natural) the letters stay
+ * at LB_TRACK_ST, where they do not show, and the spaces take the rest.
+ * Returns 0 when that would take the spaces past LB_TOL_SECOND (the line
+ * is then set ragged, *cs and *rs 0).
+ */
+static int
+line_tracking(const struct items *is, size_t from, size_t to,
+    const struct lb_opts *o, double r, int forced, double *cs, double *rs)
+{
+	double yg = 0, yb = 0, q;
+	size_t i;
+
+	*cs = (r > 0 ? r * LB_TRACK_ST : r * LB_TRACK_SH) * o->size_pt;
+	*rs = r;
+	if (r <= 1)
+		return 1;
+	for (i = from; i < to; i++)
+		if (is->v[i].kind == LB_BOX)
+			yb += is->v[i].st;
+		else if (is->v[i].kind == LB_GLUE && is->v[i].st < LB_FILL)
+			yg += is->v[i].st;
+	yb -= end_track(&is->v[to], o->size_pt, 0);
+	q = yg > 0 ? r + (r - 1) * yb / yg : 0;
+	if (yg > 0 && q <= LB_TOL_SECOND + LB_EPS) {
+		*cs = LB_TRACK_ST * o->size_pt;
+		*rs = q;
+	} else if (!forced) {
+		*cs = *rs = 0;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Sets items [from, to] as line l of nl into p.  A justified line gets
  * word space from its ratio r; a last line only shrinks (as the breaker
  * assumed); a line the breaker could not fit within LB_TOL_SECOND (`ragged`:
@@ -935,7 +975,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 	size_t i, s;
 	double x = 0, nat = 0, spn = 0, sps = 0;
 	int glyphs = 0;
-	double r = line_ratio(is, from, to, o->width, o), cs = 0;
+	double r = line_ratio(is, from, to, o->width, o), cs = 0, rs = 0;
 	int forced = is->v[to].kind == LB_PENALTY && is->v[to].pen <= -LB_INF;
 	int just = o->align == LB_JUSTIFY && (!forced ? r <=
 	    LB_TOL_SECOND + LB_EPS : r < 0), f, rag = 0;
@@ -947,9 +987,11 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
 		    PAGE_MAX_WORD_SPACE_PT)
 			just = 0, rag = 1;
-	/* letter spacing after each glyph, in step with the spaces */
-	if (just)
-		cs = (r > 0 ? r * LB_TRACK_ST : r * LB_TRACK_SH) * o->size_pt;
+	if (just && !line_tracking(is, from, to, o, r, forced, &cs, &rs)) {
+		/* letters spaced past 0.03 em show: the emergency instead */
+		just = 0;
+		rag = 1;
+	}
 	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
 	ln = &p->line[p->nline++];
 	memset(ln, 0, sizeof(*ln));
@@ -973,7 +1015,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			x += it->w + cur->ws;
 			nat += it->w;
 			spn += it->w;
-			sps += it->w + cur->ws;
+			sps += it->w + cur->ws + cs;	/* the whole gap */
 			ln->nspace++;
 			continue;
 		}
@@ -984,7 +1026,9 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			cur->x = x;
 			cur->cs = cs;
 			if (just)
-				cur->ws = r > 0 ? r * sp / 2 : r * sp / shrink;
+				cur->ws = rs > 0 ? rs * (sp / 2 - LB_TRACK_ST *
+				    o->size_pt) : rs * (sp / shrink -
+				    LB_TRACK_SH * o->size_pt);
 		}
 		out_put(p, sr->s + it->off, it->len);
 		cur->len += it->len;
