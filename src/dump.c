@@ -99,6 +99,10 @@ dump_pages(FILE *f, const struct doc_pages *d)
 					fprintf(f, " ws");
 					num(f, b->word_space_pt);
 				}
+				if (b->char_space_pt != 0) {
+					fprintf(f, " cs");
+					num(f, b->char_space_pt);
+				}
 				if (b->gray != 0 || b->alpha != 1 ||
 				    b->angle_deg != 0) {
 					fprintf(f, " gray");

@@ -37,6 +37,8 @@ struct lb_seg {
 	enum font_style	 font;
 	double		 x;		/* pt from the left end of the line box */
 	double		 ws;		/* pt added to each space (justification) */
+	double		 cs;		/* pt added after each glyph, spaces too
+					 * (letter spacing; ws includes it) */
 	size_t		 off, len;	/* bytes of lb_para.out */
 };
 
@@ -100,6 +102,9 @@ struct lb_params {
 	double		 width;		/* pt: the line length */
 	double		 line_st;	/* pt: stretch every line has besides its
 					 * glue (ragged text) */
+	double		 end_st, end_sh;	/* pt: letter spacing a line
+					 * loses at its end (the last glyph's,
+					 * unless a hyphen is added) */
 	double		 tol;		/* the loosest adjustment ratio accepted */
 	int		 maxhy;		/* hyphenated lines in a row (0: any) */
 	int		 oneword;	/* a last line of one word costs

@@ -60,6 +60,12 @@
 				 * side ("sa-/ma"): only to avoid a loose line */
 #define LB_SHRINK	5	/* glue shrinks by 1/5 of the space at most:
 				 * never below 0.8 times natural */
+#define LB_TRACK_ST	0.03	/* em a justified line may add after each
+				 * glyph (letter spacing, PDF Tc), with
+				 * the spaces' stretch: Typst's
+				 * justification-limits tracking example */
+#define LB_TRACK_SH	0.015	/* em it may take away, with the spaces'
+				 * shrink */
 #define LB_SHRINK_LAST	3	/* on the last pass, 1/3 (TeX's): a line
 				 * 2/3 natural beats a ragged one */
 #define LB_EDGE_FIRST	3	/* letters kept on each side of a hyphen on
@@ -128,7 +134,7 @@ fitness(double r)
 struct kp {
 	const struct lb_item *it;
 	size_t		 n;
-	double		 width, line_st;
+	double		 width, line_st, end_st, end_sh;
 	double		 tol;			/* the loosest ratio accepted */
 	int		 maxhy;			/* hyphenated lines in a row allowed */
 	int		 oneword;		/* a one-word last line costs */
@@ -161,6 +167,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 	k->n = n;
 	k->width = pa->width;
 	k->line_st = pa->line_st;
+	k->end_st = pa->end_st;
+	k->end_sh = pa->end_sh;
 	k->tol = pa->tol;
 	k->oneword = pa->oneword;
 	k->maxhy = pa->maxhy > 0 ? pa->maxhy : LB_HYRUN_CAP;
@@ -174,8 +182,9 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 	k->nglue = xcalloc(n + 1, sizeof(size_t));
 	for (i = 0; i < n; i++) {
 		k->sw[i + 1] = k->sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
-		k->sst[i + 1] = k->sst[i] + (it[i].kind == LB_GLUE ? it[i].st : 0);
-		k->ssh[i + 1] = k->ssh[i] + (it[i].kind == LB_GLUE ? it[i].sh : 0);
+		/* boxes stretch too: letter spacing (LB_TRACK_ST) */
+		k->sst[i + 1] = k->sst[i] + (it[i].kind != LB_PENALTY ? it[i].st : 0);
+		k->ssh[i + 1] = k->ssh[i] + (it[i].kind != LB_PENALTY ? it[i].sh : 0);
 		k->nglue[i + 1] = k->nglue[i] + (it[i].kind == LB_GLUE &&
 		    it[i].st < LB_FILL && i > 0 && it[i - 1].kind == LB_BOX);
 	}
@@ -249,6 +258,10 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 		struct lb_node *a = &k->node[k->active[j]];
 		double w = k->sw[i] - a->w + pw, y = k->sst[i] - a->st + k->line_st,
 		    z, r, d;
+		int hyend = it[i].kind == LB_PENALTY && it[i].flagged && pw > 0;
+
+		if (y > 0 && !hyend)
+			y -= k->end_st;
 
 		/*
 		 * Most pairs are lines still far too loose (r well over
@@ -265,6 +278,8 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 			break;
 		}
 		z = k->ssh[i] - a->sh;
+		if (z > 0 && !hyend)
+			z -= k->end_sh;
 		if (w < k->width - LB_EPS)
 			r = y > 0 ? (k->width - w) / y : 1e6;
 		else if (w > k->width + LB_EPS)
@@ -683,6 +698,12 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			it->off = start;
 			it->len = i - start;
 			it->w = wid(o, it->font, sr->s + start, i - start);
+			if (o->align == LB_JUSTIFY) {
+				it->st = (double)it->len * LB_TRACK_ST *
+				    o->size_pt;
+				it->sh = (double)it->len * LB_TRACK_SH *
+				    o->size_pt;
+			}
 		}
 		if (i < we && brk[i - ws] != 0) {
 			it = item_add(is, LB_PENALTY);
@@ -809,9 +830,13 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			it->font = f;
 			it->w = sp;
 			if (o->align == LB_JUSTIFY) {
-				it->st = sp / 2;
+				/* the gap between the words is the space and
+				 * the letter spacing after the word's last
+				 * letter: the space gives up that much of its
+				 * own, so the gap keeps within 0.8-1.5 */
+				it->st = sp / 2 - LB_TRACK_ST * o->size_pt;
 				it->sh = sp / (ps->last_resort ? LB_SHRINK_LAST :
-				    LB_SHRINK);
+				    LB_SHRINK) - LB_TRACK_SH * o->size_pt;
 			}
 			need_glue = 0;
 		}
@@ -854,26 +879,83 @@ seg_new(struct lb_para *p, enum font_style f)
 	return s;
 }
 
-/* The adjustment ratio that fills line [from, to) exactly (rescued lines
- * too), at least -1. */
+/* The letter spacing a line ending at break item `to` does not get: the
+ * last glyph's (PDF's Tc follows every glyph, so the ink ends one short),
+ * unless an added hyphen, itself spaced, follows it. */
 static double
-line_ratio(const struct items *is, size_t from, size_t to, double width)
+end_track(const struct lb_item *it, double size_pt, int shrink)
 {
-	double w = 0, y = 0, z = 0, r;
+	if (it->kind == LB_PENALTY && it->flagged && it->w > 0)
+		return 0;
+	return (shrink ? LB_TRACK_SH : LB_TRACK_ST) * size_pt;
+}
+
+/* The adjustment ratio that fills line [from, to) exactly (rescued lines
+ * too), at least -1.  A justified line stretches its spaces and its
+ * letters (LB_TRACK_ST) by the same ratio.  A line with no space that
+ * the letters alone cannot fill gets 0, as before letter spacing. */
+static double
+line_ratio(const struct items *is, size_t from, size_t to, double width,
+    const struct lb_opts *o)
+{
+	double w = 0, y = 0, z = 0, yg = 0, r;
 	size_t i;
 
 	for (i = from; i < to; i++)
 		if (is->v[i].kind == LB_BOX ||
 		    (is->v[i].kind == LB_GLUE && is->v[i].st < LB_FILL)) {
 			w += is->v[i].w;
-			y += is->v[i].kind == LB_GLUE ? is->v[i].st : 0;
-			z += is->v[i].kind == LB_GLUE ? is->v[i].sh : 0;
+			y += is->v[i].st;
+			z += is->v[i].sh;
+			yg += is->v[i].kind == LB_GLUE ? is->v[i].st : 0;
 		}
 	if (is->v[to].kind == LB_PENALTY)
 		w += is->v[to].w;
+	if (o->align == LB_JUSTIFY && y > 0) {
+		y -= end_track(&is->v[to], o->size_pt, 0);
+		z -= end_track(&is->v[to], o->size_pt, 1);
+	}
 	r = w < width ? (y > 0 ? (width - w) / y : 0) :
 	    (z > 0 ? (width - w) / z : 0);
+	if (yg == 0 && r > LB_TOL_SECOND)
+		r = 0;
 	return r < -1 ? -1 : r;
+}
+
+/*
+ * Letter spacing *cs after each glyph of a justified line with ratio r,
+ * and the spaces' ratio *rs: in step with the spaces; past the first
+ * passes' limit (r > 1: spaces over 1.5 times natural) the letters stay
+ * at LB_TRACK_ST, where they do not show, and the spaces take the rest.
+ * Returns 0 when that would take the spaces past LB_TOL_SECOND (the line
+ * is then set ragged, *cs and *rs 0).
+ */
+static int
+line_tracking(const struct items *is, size_t from, size_t to,
+    const struct lb_opts *o, double r, int forced, double *cs, double *rs)
+{
+	double yg = 0, yb = 0, q;
+	size_t i;
+
+	*cs = (r > 0 ? r * LB_TRACK_ST : r * LB_TRACK_SH) * o->size_pt;
+	*rs = r;
+	if (r <= 1)
+		return 1;
+	for (i = from; i < to; i++)
+		if (is->v[i].kind == LB_BOX)
+			yb += is->v[i].st;
+		else if (is->v[i].kind == LB_GLUE && is->v[i].st < LB_FILL)
+			yg += is->v[i].st;
+	yb -= end_track(&is->v[to], o->size_pt, 0);
+	q = yg > 0 ? r + (r - 1) * yb / yg : 0;
+	if (yg > 0 && q <= LB_TOL_SECOND + LB_EPS) {
+		*cs = LB_TRACK_ST * o->size_pt;
+		*rs = q;
+	} else if (!forced) {
+		*cs = *rs = 0;
+		return 0;
+	}
+	return 1;
 }
 
 /*
@@ -892,7 +974,8 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 	struct lb_seg *cur = NULL;
 	size_t i, s;
 	double x = 0, nat = 0, spn = 0, sps = 0;
-	double r = line_ratio(is, from, to, o->width);
+	int glyphs = 0;
+	double r = line_ratio(is, from, to, o->width, o), cs = 0, rs = 0;
 	int forced = is->v[to].kind == LB_PENALTY && is->v[to].pen <= -LB_INF;
 	int just = o->align == LB_JUSTIFY && (!forced ? r <=
 	    LB_TOL_SECOND + LB_EPS : r < 0), f, rag = 0;
@@ -904,6 +987,11 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
 		    PAGE_MAX_WORD_SPACE_PT)
 			just = 0, rag = 1;
+	if (just && !line_tracking(is, from, to, o, r, forced, &cs, &rs)) {
+		/* letters spaced past 0.03 em show: the emergency instead */
+		just = 0;
+		rag = 1;
+	}
 	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
 	ln = &p->line[p->nline++];
 	memset(ln, 0, sizeof(*ln));
@@ -927,7 +1015,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			x += it->w + cur->ws;
 			nat += it->w;
 			spn += it->w;
-			sps += it->w + cur->ws;
+			sps += it->w + cur->ws + cs;	/* the whole gap */
 			ln->nspace++;
 			continue;
 		}
@@ -936,23 +1024,28 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 
 			cur = seg_new(p, it->font);
 			cur->x = x;
+			cur->cs = cs;
 			if (just)
-				cur->ws = r > 0 ? r * sp / 2 : r * sp / shrink;
+				cur->ws = rs > 0 ? rs * (sp / 2 - LB_TRACK_ST *
+				    o->size_pt) : rs * (sp / shrink -
+				    LB_TRACK_SH * o->size_pt);
 		}
 		out_put(p, sr->s + it->off, it->len);
 		cur->len += it->len;
-		x += it->w;
+		x += it->w + (double)it->len * cs;
 		nat += it->w;
+		glyphs = 1;
 	}
 	if (is->v[to].kind == LB_PENALTY && is->v[to].flagged &&
 	    is->v[to].w > 0 && cur != NULL) {
 		out_put(p, "-", 1);
 		cur->len++;
 		ln->hyphen = 1;
-		x += is->v[to].w;
+		x += is->v[to].w + cs;
 		nat += is->v[to].w;
 	}
-	ln->width = x;
+	/* the ink ends before the last glyph's letter spacing */
+	ln->width = glyphs ? x - cs : x;
 	ln->natural = nat;
 	ln->measure = o->width;
 	ln->ratio = spn > 0 ? sps / spn : 1;
@@ -1016,6 +1109,10 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	 * (TeX's \raggedright), so short lines beat hyphens; the spaces
 	 * themselves keep their width. */
 	pa.line_st = o->align == LB_JUSTIFY ? 0 : LB_RAGGED_EM * o->size_pt;
+	if (o->align == LB_JUSTIFY) {
+		pa.end_st = LB_TRACK_ST * o->size_pt;
+		pa.end_sh = LB_TRACK_SH * o->size_pt;
+	}
 	pa.maxhy = o->max_hyphens > 0 ? o->max_hyphens : LB_MAXHY_DEFAULT;
 	pa.oneword = o->align == LB_JUSTIFY;
 	for (k = 0; k < npass; k++) {

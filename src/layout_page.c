@@ -278,7 +278,9 @@ lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
 			continue;
 		b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
 		    p->out + sg->off, sg->len);
-		b->word_space_pt = sg->ws;
+		/* Tc widens the space glyph too: Tw gives the rest */
+		b->word_space_pt = sg->ws - sg->cs;
+		b->char_space_pt = sg->cs;
 	}
 	L->used = 1;
 }

@@ -47,9 +47,13 @@ enum box_type {
 #define PAGE_MAX_WORD_SPACE	300	/* HPDF_MAX_WORDSPACE */
 #define PAGE_MIN_WORD_SPACE	(-30)	/* HPDF_MIN_WORDSPACE */
 #define PAGE_MAX_FONT		600	/* HPDF_MAX_FONTSIZE */
+#define PAGE_MAX_CHAR_SPACE	300	/* HPDF_MAX_CHARSPACE */
+#define PAGE_MIN_CHAR_SPACE	(-30)	/* HPDF_MIN_CHARSPACE */
 #define PAGE_MAX_WORD_SPACE_PT	((double)PAGE_MAX_WORD_SPACE)
 #define PAGE_MIN_WORD_SPACE_PT	((double)PAGE_MIN_WORD_SPACE)
 #define PAGE_MAX_FONT_PT	((double)PAGE_MAX_FONT)
+#define PAGE_MAX_CHAR_SPACE_PT	((double)PAGE_MAX_CHAR_SPACE)
+#define PAGE_MIN_CHAR_SPACE_PT	((double)PAGE_MIN_CHAR_SPACE)
 
 struct box {
 	enum box_type	 type;
@@ -57,7 +61,10 @@ struct box {
 	double		 w, h;		/* pt; rule: the vector; rect/image/link: the size */
 	enum font_style	 font;		/* text */
 	double		 size_pt;	/* text: font size */
-	double		 word_space_pt;	/* text: extra width added to each space (justification) */
+	double		 word_space_pt;	/* text: extra width added to each space (justification; PDF Tw) */
+	double		 char_space_pt;	/* text: extra width added after each glyph, spaces
+					 * too (letter spacing in justification; PDF Tc):
+					 * a space widens by both */
 	double		 gray;		/* 0 black .. 1 white: text fill, rule stroke, rect fill */
 	double		 alpha;		/* 1 opaque; < 1 uses a transparency state (the draft mark) */
 	double		 angle_deg;	/* text: rotation about (x, y), counter-clockwise */

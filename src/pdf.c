@@ -369,7 +369,7 @@ struct writer {
 	/* What the current page's graphics state holds, to skip repeats. */
 	int			 in_text;
 	int			 cur_font;	/* -1 unknown */
-	double			 cur_size, cur_fill, cur_stroke, cur_line, cur_ws;
+	double			 cur_size, cur_fill, cur_stroke, cur_line, cur_ws, cur_cs;
 	double			 cur_tl;	/* text leading (TL); NAN unknown */
 	/* The text line's origin (Tm's last translation) in this BT block,
 	 * when have_tlm: a box straight below it moves there with T*. */
@@ -508,6 +508,7 @@ forget_state(struct writer *w)
 	w->cur_font = -1;
 	w->cur_size = w->cur_fill = w->cur_stroke = w->cur_line = -1;
 	w->cur_ws = 0;		/* Tw starts at 0 */
+	w->cur_cs = 0;		/* Tc too */
 	w->cur_tl = NAN;
 }
 
@@ -1009,10 +1010,13 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	 * is a bug there, named here rather than as libharu's 0x1056. */
 	if (!(b->size_pt > 0 && b->size_pt <= PAGE_MAX_FONT_PT) ||
 	    !(b->word_space_pt >= PAGE_MIN_WORD_SPACE_PT &&
-	    b->word_space_pt <= PAGE_MAX_WORD_SPACE_PT)) {
+	    b->word_space_pt <= PAGE_MAX_WORD_SPACE_PT) ||
+	    !(b->char_space_pt >= PAGE_MIN_CHAR_SPACE_PT &&
+	    b->char_space_pt <= PAGE_MAX_CHAR_SPACE_PT)) {
 		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
 		    "text box at %g pt, word spacing %g pt: outside what "
-		    "libharu draws", b->size_pt, b->word_space_pt);
+		    "libharu draws", b->size_pt, b->word_space_pt +
+		    b->char_space_pt);
 		w->err.code = HPDF_PAGE_OUT_OF_RANGE;
 		w->err.reported = 1;
 		return;
@@ -1032,6 +1036,10 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	if (b->word_space_pt != w->cur_ws) {
 		HPDF_Page_SetWordSpace(pg, (HPDF_REAL)b->word_space_pt);
 		w->cur_ws = b->word_space_pt;
+	}
+	if (b->char_space_pt != w->cur_cs) {
+		HPDF_Page_SetCharSpace(pg, (HPDF_REAL)b->char_space_pt);
+		w->cur_cs = b->char_space_pt;
 	}
 	if (b->angle_deg != 0) {
 		double r = b->angle_deg * PI / 180;
@@ -1180,6 +1188,7 @@ draw_page(struct writer *w, size_t i)
 		HPDF_Page_GRestore(pg);
 		forget_state(w);
 		w->cur_ws = NAN;	/* Q restored Tw as it was before q */
+		w->cur_cs = NAN;	/* and Tc */
 	}
 	if (!failed(w))
 		end_text(w);

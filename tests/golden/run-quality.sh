@@ -23,7 +23,7 @@ MAX_RAGGED=5
 MAX_ONEWORD=10
 # Justified lines with spaces 0.8 to 1.5 times natural, over all documents,
 # at least this percentage (the aim is 99; see docs/layout.md).
-MIN_INRANGE=85
+MIN_INRANGE=99
 
 gen() {
 	sh tests/patho/gen.sh "$RENCANA" "$1" "$2" >"$tmp/$1.yaml"

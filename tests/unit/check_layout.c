@@ -164,8 +164,13 @@ START_TEST(test_justified_word_space)
 	opts(&o, 40, LB_JUSTIFY);
 	layout_line_set(&p, one_run("aaa bbb ccc ddd eee"), 1, &o);
 	ck_assert_uint_eq(p.nline, 3);
-	/* "aaa bbb" is 35 pt in 40: the one space takes 5 pt more */
-	ck_assert(p.seg[0].ws > 4.999 && p.seg[0].ws < 5.001);
+	/* "aaa bbb" is 35 pt in 40: the one space and the letter spacing
+	 * between the six letters (five gaps: the space's own is in ws)
+	 * take 5 pt more, in step */
+	ck_assert(p.seg[0].cs > 0 && p.seg[0].ws > p.seg[0].cs);
+	ck_assert(p.seg[0].ws + 5 * p.seg[0].cs > 4.999 &&
+	    p.seg[0].ws + 5 * p.seg[0].cs < 5.001);
+	ck_assert(p.line[0].width > 39.999 && p.line[0].width < 40.001);
 	ck_assert(p.seg[p.line[2].seg0].ws == 0);	/* last line ragged */
 	layout_line_free(&p);
 }
