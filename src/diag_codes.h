@@ -4,6 +4,9 @@
  * The enum in diag.h and the table in diag.c are both made from this list,
  * so a code cannot exist without its level and text.  Keep the sections
  * grouped by the stage that emits them; add new codes at the end of a section.
+ * The summary (the 4th argument) is a message for xgettext (-kDIAG:4 in the
+ * Makefile): `rencana explain` prints it translated, so a new or changed one
+ * needs `make po-update` and its translation in po/id.po.
  */
 
 /* ---- usage and I/O (main.c) ---- */

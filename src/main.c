@@ -1701,6 +1701,21 @@ cmd_template(int argc, char **argv)
 
 /* `rencana explain [CODE]`: a code's section of docs/diagnostics.md, or
  * the list of codes.  CODE may be pasted as printed: `error[val-nip]:`. */
+/*
+ * The level word of `rencana explain`, translated.  Only here: the
+ * diagnostics themselves keep `error[...]` and `warning[...]` in every
+ * language (docs/glosarium.md).
+ */
+static const char *
+explain_level(enum diag_level level)
+{
+	/* TRANSLATORS: the level of a code in `rencana explain`'s output,
+	   "val-nip (error): ..."; not the `error[...]` label. */
+	return level == DIAG_ERROR ? _("error") :
+	    /* TRANSLATORS: as "error" above. */
+	    _("warning");
+}
+
 static int
 cmd_explain(int argc, char **argv)
 {
@@ -1709,7 +1724,7 @@ cmd_explain(int argc, char **argv)
 	struct buf b = BUF_INIT;
 	const char *arg, *near, *text;
 	char *id, *p, *msg;
-	int c, done = -1, rc;
+	int c, done = -1, rc, w;
 	enum diag_code code;
 
 	begin_opts("explain", explain_help);
@@ -1721,10 +1736,13 @@ cmd_explain(int argc, char **argv)
 		return usage_error("explain takes one CODE; `%s` is extra",
 		    argv[optind + 1]);
 	if (optind >= argc) {
+		w = (int)strlen(explain_level(DIAG_ERROR));
+		if ((int)strlen(explain_level(DIAG_WARNING)) > w)
+			w = (int)strlen(explain_level(DIAG_WARNING));
 		for (c = 0; c < D__COUNT; c++)
-			buf_printf(&b, "%-22s %-7s %s\n", diag_code_id(c),
-			    diag_code_level(c) == DIAG_ERROR ? "error" : "warning",
-			    diag_code_text(c));
+			buf_printf(&b, "%-22s %-*s %s\n", diag_code_id(c), w,
+			    explain_level(diag_code_level(c)),
+			    _(diag_code_text(c)));
 		rc = print_text(buf_str(&b));
 		buf_free(&b);
 		return rc;
@@ -1750,8 +1768,8 @@ cmd_explain(int argc, char **argv)
 	free(id);
 	text = diag_code_explain(code);
 	buf_printf(&b, "%s (%s): %s\n\n%s", diag_code_id(code),
-	    diag_code_level(code) == DIAG_ERROR ? "error" : "warning",
-	    diag_code_text(code), text != NULL ? text : "");
+	    explain_level(diag_code_level(code)),
+	    _(diag_code_text(code)), text != NULL ? text : "");
 	rc = print_text(buf_str(&b));
 	buf_free(&b);
 	return rc;

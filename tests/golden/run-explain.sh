@@ -76,6 +76,45 @@ cmp -s "$tmp/out" "$tmp/b" && ok || bad "RENCANA_LANG=id explain differs from --
 run --lang en explain val-nip >"$tmp/out" 2>/dev/null
 grep -q '^Mistake:' "$tmp/out" && ok || bad "--lang en explain val-nip: not English"
 
+# The summaries (the 4th argument of DIAG in src/diag_codes.h) and the
+# level word are translated too, in explain's output only: `--lang id
+# explain val-nip` starts `val-nip (galat): ` and an Indonesian summary.
+summary() { sed -n "s/^DIAG([A-Z_0-9]*,[^\"]*\"$1\",[^\"]*\"\\(.*\\)\")\$/\\1/p" src/diag_codes.h; }
+en=$(summary val-nip)
+run --lang id explain val-nip >"$tmp/out" 2>/dev/null
+l1=$(head -n 1 "$tmp/out")
+case $l1 in
+"val-nip (galat): $en" | "val-nip (error): "*) bad "--lang id explain val-nip: first line \`$l1\`" ;;
+"val-nip (galat): "?*) ok ;;
+*) bad "--lang id explain val-nip: first line \`$l1\`" ;;
+esac
+[ -n "$en" ] && [ "$(run --lang en explain val-nip | head -n 1)" = "val-nip (error): $en" ] &&
+    ok || bad "--lang en explain val-nip: not \`val-nip (error): $en\`"
+# The list in both languages: the same codes, each with the glossary's
+# level word, and every summary differs from the English one.
+run --lang id explain >"$tmp/id" 2>/dev/null
+run --lang en explain >"$tmp/en" 2>/dev/null
+if [ "$(cut -d ' ' -f 1 "$tmp/id")" = "$codes" ] && cmp -s "$tmp/en" "$tmp/list"
+then ok; else bad "--lang id/en explain: not the list of codes"; fi
+rest() { sed 's/^[^ ]*  *[^ ]*  *//' "$1"; }
+if awk '{ print $2 }' "$tmp/id" | grep -qv '^\(galat\|peringatan\)$'
+then bad "--lang id explain: a level word is not galat or peringatan"; else ok; fi
+rest "$tmp/en" >"$tmp/en.s"
+rest "$tmp/id" >"$tmp/id.s"
+same=$(paste -d '\n' "$tmp/en.s" "$tmp/id.s" | awk 'NR % 2 { e = $0; next } $0 == e')
+[ -z "$same" ] && [ -s "$tmp/id.s" ] && ok ||
+    bad "--lang id explain: untranslated summaries: $(echo "$same" | head -n 3)"
+for c in io-open yaml-tab yaml-colon-space val-nip val-range tpl-unknown-partial tpl-limit-nesting; do
+	s=$(summary "$c")
+	[ -z "$s" ] && { bad "$c: no summary in src/diag_codes.h"; continue; }
+	grep -qF -- "$s" "$tmp/id" && bad "--lang id explain: English summary of $c" || ok
+done
+# The diagnostics themselves keep their `error[...]` label.
+printf 'format: rencana/1\n  judul: x\n' >"$tmp/bad.yaml"
+run --lang id check "$tmp/bad.yaml" >/dev/null 2>"$tmp/err"
+grep -q 'error\[' "$tmp/err" && ! grep -q 'galat\[' "$tmp/err" && ok ||
+    bad "--lang id check: the \`error[...]\` label is translated"
+
 # An unknown code: a usage error (2) with the nearest code.
 run explain val-nipp >"$tmp/out" 2>"$tmp/err"
 st=$?
