@@ -811,6 +811,36 @@ colon_no_space(const struct srcline *ln, size_t from)
 /* "mapping values are not allowed in this context": a `: ` where a value
  * was being read.  On the key's own line it is inside the value; on a later
  * line the value ran on (a key indented too far, or `key:value` above). */
+/* Line `line` is `key:value` with no space after the colon: said so, with
+ * the fix.  Returns 1 when it was. */
+static int
+syn_colon_space(struct loader *ld, int line)
+{
+	struct srcline ln;
+	struct srcpos at;
+	size_t i, k, e;
+
+	if (!src_line(ld, line, &ln))
+		return 0;
+	i = indent_of(&ln);
+	if (i < ln.len && ln.s[i] == '-')
+		for (i++; i < ln.len && ln.s[i] == ' '; i++)
+			continue;
+	if ((k = colon_no_space(&ln, i)) == ln.len)
+		return 0;
+	for (e = k; e < ln.len && ln.s[e] != ' ' && ln.s[e] != '\t'; e++)
+		continue;
+	at.file = ld->file;
+	at.line = line;
+	at.col = off_col(&ln, k);
+	diag_add(ld->dl, D_YAML_COLON_SPACE, &at, NULL,
+	    "no space after the colon of `%.*s`, so YAML reads it as text, "
+	    "not as a key and its value", (int)(e - i), ln.s + i);
+	diag_help(ld->dl, "put a space after the colon: %.*s %.*s",
+	    (int)(k + 1 - i), ln.s + i, (int)(e - k - 1), ln.s + k + 1);
+	return 1;
+}
+
 static int
 syn_colon(struct loader *ld, int eline, int ecol)
 {
@@ -1053,6 +1083,12 @@ loader_fail_yaml(struct loader *ld)
 	if (strstr(problem, "did not find expected") != NULL &&
 	    p->context != NULL && strstr(p->context, "block") != NULL &&
 	    syn_key(ld, pos.line, pos.col))
+		return;
+	/* `tingkat:kecamatan` among keys: the scanner took it for a key
+	 * and found no `: ` after it. */
+	if (strstr(problem, "could not find expected ':'") != NULL &&
+	    p->context != NULL && strstr(p->context, "simple key") != NULL &&
+	    syn_colon_space(ld, (int)p->context_mark.line + 1))
 		return;
 	if (p->context != NULL)
 		diag_add(ld->dl, D_YAML_SYNTAX, &pos, NULL, "%s %s (line %d)",
