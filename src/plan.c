@@ -966,9 +966,23 @@ syn_maps(const struct loader *ld, struct syn_map *out)
 	    src_line(ld, n->pos.line, &ln) && col_off(&ln, n->pos.col) < ln.len &&
 	    ln.s[col_off(&ln, n->pos.col)] != '{') {
 		all[nall].col = n->pos.col;
-		all[nall].name = xasprintf("`%s`", n->key != NULL ? n->key : "?");
-		all[nall].name_tr = diag_translating() ?
-		    xstrdup(all[nall].name) : NULL;
+		if (n->key != NULL) {
+			all[nall].name = xasprintf("`%s`", n->key);
+			all[nall].name_tr = diag_translating() ?
+			    xstrdup(all[nall].name) : NULL;
+		} else {
+			/* A map that is a list item: named by the list's key. */
+			const char *lk = ld->depth > 1 &&
+			    ld->stack[ld->depth - 2].node->type == PN_MAP ?
+			    ld->stack[ld->depth - 2].key : NULL;
+
+			all[nall].name = lk != NULL ?
+			    xasprintf(N_("an item of `%s`"), lk) :
+			    xstrdup(N_("a list item"));
+			all[nall].name_tr = !diag_translating() ? NULL :
+			    lk != NULL ? xasprintf(_("an item of `%s`"), lk) :
+			    xstrdup(_("a list item"));
+		}
 		nall++;
 		n = n->last;
 	}
