@@ -811,14 +811,34 @@ colon_no_space(const struct srcline *ln, size_t from)
 /* "mapping values are not allowed in this context": a `: ` where a value
  * was being read.  On the key's own line it is inside the value; on a later
  * line the value ran on (a key indented too far, or `key:value` above). */
-/* Line `line` is `key:value` with no space after the colon: said so, with
- * the fix.  Returns 1 when it was. */
+/* `key:value` at ln.s[i..], its colon at k (no space after it): the
+ * message at the colon of line `line`, and the fix. */
+static void
+say_colon_space(struct loader *ld, const struct srcline *ln, int line,
+    size_t i, size_t k)
+{
+	struct srcpos at;
+	size_t e;
+
+	for (e = k; e < ln->len && ln->s[e] != ' ' && ln->s[e] != '\t'; e++)
+		continue;
+	at.file = ld->file;
+	at.line = line;
+	at.col = off_col(ln, k);
+	diag_add(ld->dl, D_YAML_COLON_SPACE, &at, NULL,
+	    "no space after the colon of `%.*s`, so YAML reads it as text, "
+	    "not as a key and its value", (int)(e - i), ln->s + i);
+	diag_help(ld->dl, "put a space after the colon: %.*s %.*s",
+	    (int)(k + 1 - i), ln->s + i, (int)(e - k - 1), ln->s + k + 1);
+}
+
+/* Line `line` is `key:value` (or `- key:value`) with no space after the
+ * colon: said so, with the fix.  Returns 1 when it was. */
 static int
 syn_colon_space(struct loader *ld, int line)
 {
 	struct srcline ln;
-	struct srcpos at;
-	size_t i, k, e;
+	size_t i, k;
 
 	if (!src_line(ld, line, &ln))
 		return 0;
@@ -828,16 +848,7 @@ syn_colon_space(struct loader *ld, int line)
 			continue;
 	if ((k = colon_no_space(&ln, i)) == ln.len)
 		return 0;
-	for (e = k; e < ln.len && ln.s[e] != ' ' && ln.s[e] != '\t'; e++)
-		continue;
-	at.file = ld->file;
-	at.line = line;
-	at.col = off_col(&ln, k);
-	diag_add(ld->dl, D_YAML_COLON_SPACE, &at, NULL,
-	    "no space after the colon of `%.*s`, so YAML reads it as text, "
-	    "not as a key and its value", (int)(e - i), ln.s + i);
-	diag_help(ld->dl, "put a space after the colon: %.*s %.*s",
-	    (int)(k + 1 - i), ln.s + i, (int)(e - k - 1), ln.s + k + 1);
+	say_colon_space(ld, &ln, line, i, k);
 	return 1;
 }
 
@@ -892,15 +903,7 @@ syn_colon(struct loader *ld, int eline, int ecol)
 		i = l == m->pos.line ? col_off(&ln, m->pos.col) : indent_of(&ln);
 		if ((k = colon_no_space(&ln, i)) == ln.len)
 			continue;
-		at.line = l;
-		at.col = off_col(&ln, k);
-		for (e = k; e < ln.len && ln.s[e] != ' ' && ln.s[e] != '\t'; e++)
-			continue;
-		diag_add(ld->dl, D_YAML_COLON_SPACE, &at, NULL,
-		    "no space after the colon of `%.*s`, so YAML reads it as text, "
-		    "not as a key and its value", (int)(e - i), ln.s + i);
-		diag_help(ld->dl, "put a space after the colon: %.*s %.*s",
-		    (int)(k + 1 - i), ln.s + i, (int)(e - k - 1), ln.s + k + 1);
+		say_colon_space(ld, &ln, l, i, k);
 		return 1;
 	}
 	/* A key indented under a key that has a value on its line. */
