@@ -569,6 +569,27 @@ paraf_text(struct lay *L, struct lb_para *p, const char *utf8, size_t len,
 	return p->nline;
 }
 
+/* Lines [0, max) of p (all when max is 0) from (cx, cy) down. */
+static void
+paraf_cell(struct lay *L, const struct lb_para *p, size_t max, double cx,
+    double cy, double lh)
+{
+	size_t k, n = max != 0 && max < p->nline ? max : p->nline;
+
+	for (k = 0; k < n; k++)
+		lay_emit_line(L, p, k, cx, cy - (double)k * lh, lh, PARAF_PT);
+}
+
+/* The three cells' frames of a row rh high at (x, y): No, Jabatan, Paraf. */
+static void
+paraf_frames(struct lay *L, double x, double y, double rh, double wn,
+    double wj, double wp)
+{
+	outline_rect(L, x, y - rh, wn, rh);
+	outline_rect(L, x + wn, y - rh, wj, rh);
+	outline_rect(L, x + wn + wj, y - rh, wp, rh);
+}
+
 /*
  * The paraf table of a draft: No | Jabatan (and the name under it) | Paraf,
  * one row per `paraf` line ("no|jabatan|nama") of the signature directive,
@@ -581,28 +602,26 @@ paraf_table(struct lay *L, const struct block *b, double x, double w,
 	double lh = lay_line_height(L, PARAF_PT, 1), pad = 2;
 	double wn = PARAF_NO_MM * PT_PER_MM, wp = PARAF_BOX_MM * PT_PER_MM;
 	double wj = w - wn - wp, y = top, rh;
-	size_t i, k, nrow = 0;
+	size_t i, nrow = 0;
 
 	for (i = 0; i < b->nkv; i++) {
 		const char *v = b->kv[i].value, *a, *z;
 		struct lb_para pn, pj, pm;
-		size_t ln, lj, lm;
+		size_t lj, lm;
 
 		if (strcmp(b->kv[i].key, "paraf") != 0)
 			continue;
 		if (nrow == 0) {
+			/* The header row: one line in each cell. */
 			paraf_text(L, &pn, "No.", 3, wn - 2 * pad, 1, LB_CENTER);
 			paraf_text(L, &pj, "Jabatan", 7, wj - 2 * pad, 1, LB_CENTER);
 			paraf_text(L, &pm, "Paraf", 5, wp - 2 * pad, 1, LB_CENTER);
 			rh = lh + 2 * pad;
 			if (draw) {
-				lay_emit_line(L, &pn, 0, x + pad, y - pad, lh, PARAF_PT);
-				lay_emit_line(L, &pj, 0, x + wn + pad, y - pad, lh, PARAF_PT);
-				lay_emit_line(L, &pm, 0, x + wn + wj + pad, y - pad, lh,
-				    PARAF_PT);
-				outline_rect(L, x, y - rh, wn, rh);
-				outline_rect(L, x + wn, y - rh, wj, rh);
-				outline_rect(L, x + wn + wj, y - rh, wp, rh);
+				paraf_cell(L, &pn, 1, x + pad, y - pad, lh);
+				paraf_cell(L, &pj, 1, x + wn + pad, y - pad, lh);
+				paraf_cell(L, &pm, 1, x + wn + wj + pad, y - pad, lh);
+				paraf_frames(L, x, y, rh, wn, wj, wp);
 			}
 			layout_line_free(&pn);
 			layout_line_free(&pj);
@@ -614,7 +633,7 @@ paraf_table(struct lay *L, const struct block *b, double x, double w,
 		z = a != NULL ? strchr(a + 1, '|') : NULL;
 		if (a == NULL || z == NULL)
 			continue;
-		ln = paraf_text(L, &pn, v, (size_t)(a - v), wn - 2 * pad, 0, LB_CENTER);
+		paraf_text(L, &pn, v, (size_t)(a - v), wn - 2 * pad, 0, LB_CENTER);
 		lj = paraf_text(L, &pj, a + 1, (size_t)(z - a - 1), wj - 2 * pad, 0,
 		    LB_LEFT);
 		lm = paraf_text(L, &pm, z + 1, strlen(z + 1), wj - 2 * pad, 1, LB_LEFT);
@@ -622,17 +641,12 @@ paraf_table(struct lay *L, const struct block *b, double x, double w,
 		if (rh < 2 * lh + 2 * pad)
 			rh = 2 * lh + 2 * pad;	/* room for the initials */
 		if (draw) {
-			for (k = 0; k < ln; k++)
-				lay_emit_line(L, &pn, k, x + pad, y - pad, lh, PARAF_PT);
-			for (k = 0; k < lj; k++)
-				lay_emit_line(L, &pj, k, x + wn + pad,
-				    y - pad - (double)k * lh, lh, PARAF_PT);
-			for (k = 0; k < lm; k++)
-				lay_emit_line(L, &pm, k, x + wn + pad,
-				    y - pad - (double)(lj + k) * lh, lh, PARAF_PT);
-			outline_rect(L, x, y - rh, wn, rh);
-			outline_rect(L, x + wn, y - rh, wj, rh);
-			outline_rect(L, x + wn + wj, y - rh, wp, rh);
+			/* The name goes under the jabatan, in the same cell. */
+			paraf_cell(L, &pn, 0, x + pad, y - pad, lh);
+			paraf_cell(L, &pj, 0, x + wn + pad, y - pad, lh);
+			paraf_cell(L, &pm, 0, x + wn + pad,
+			    y - pad - (double)lj * lh, lh);
+			paraf_frames(L, x, y, rh, wn, wj, wp);
 		}
 		layout_line_free(&pn);
 		layout_line_free(&pj);
