@@ -23,3 +23,19 @@ run() {
 		"$RENCANA" "$@"
 	fi
 }
+
+# same LABEL WANT GOT WHAT: GOT (the output) must equal the expected file
+# WANT; counts a pass, or prints "FAIL LABEL: no WANT" / "FAIL LABEL: WHAT"
+# with the diff and counts a failure.
+same() {
+	if [ ! -f "$2" ]; then
+		echo "FAIL $1: no $2"
+		fail=$((fail + 1))
+	elif ! cmp -s "$3" "$2"; then
+		echo "FAIL $1: $4"
+		diff "$2" "$3" | head -20 | sed 's/^/  | /'
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}

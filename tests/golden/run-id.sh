@@ -32,15 +32,8 @@ for y in tests/golden/check-id/*.yaml; do
 		echo "FAIL $y: exit status $st, expected $want_status"
 		sed 's/^/  | /' "$tmp/err" | head -20
 		fail=$((fail + 1))
-	elif [ ! -f "$base.diag" ]; then
-		echo "FAIL $y: no $base.diag"
-		fail=$((fail + 1))
-	elif ! cmp -s "$tmp/err" "$base.diag"; then
-		echo "FAIL $y: diagnostics differ"
-		diff "$base.diag" "$tmp/err" | head -20 | sed 's/^/  | /'
-		fail=$((fail + 1))
 	else
-		pass=$((pass + 1))
+		same "$y" "$base.diag" "$tmp/err" "diagnostics differ"
 	fi
 done
 echo "$pass passed, $fail failed"

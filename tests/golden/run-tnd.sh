@@ -61,16 +61,7 @@ for y in tests/golden/tnd/*.yaml; do
 	fi
 	pick "$tmp/pages" >"$tmp/ttd"
 	[ "${UPDATE:-}" = 1 ] && cp "$tmp/ttd" "$base.ttd"
-	if [ ! -f "$base.ttd" ]; then
-		echo "FAIL $y: no $base.ttd"
-		fail=$((fail + 1))
-	elif ! cmp -s "$tmp/ttd" "$base.ttd"; then
-		echo "FAIL $y: signature page differs"
-		diff "$base.ttd" "$tmp/ttd" | head -20 | sed 's/^/  | /'
-		fail=$((fail + 1))
-	else
-		pass=$((pass + 1))
-	fi
+	same "$y" "$base.ttd" "$tmp/ttd" "signature page differs"
 done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
