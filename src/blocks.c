@@ -69,7 +69,8 @@
 
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
-	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab"
+	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab",
+	"tabel"
 };
 
 struct conv {
@@ -576,6 +577,33 @@ find_captions(struct block *doc)
 	}
 }
 
+/*
+ * A `rencana-tabel` gives the kind of the table directly after it (or
+ * after its caption), which gaya.yaml's `orientasi_tabel` reads: one
+ * anywhere else, or without `jenis`, would set nothing.
+ */
+static void
+check_table_kinds(struct conv *c, struct block *doc)
+{
+	struct block *b;
+
+	for (b = doc; b != NULL; b = blocks_walk_next(doc, b, 0)) {
+		const struct block *n = b->next;
+
+		if (b->type != BLK_DIRECTIVE || strcmp(b->name, "tabel") != 0)
+			continue;
+		if (n != NULL && n->is_caption)
+			n = n->next;
+		if (n == NULL || n->type != BLK_TABLE)
+			report(c, D_MD_DIRECTIVE, b->line, 1, "`rencana-%s` must "
+			    "stand directly before a table or its caption",
+			    b->name);
+		else if (blocks_kv(b, "jenis") == NULL)
+			report(c, D_MD_DIRECTIVE, b->line, 1,
+			    "`rencana-%s` needs a line `jenis: KIND`", b->name);
+	}
+}
+
 /* ---- the walk ---- */
 
 /* Raw HTML is not typeset: said once per value (and once for the rest). */
@@ -960,6 +988,7 @@ blocks_from_template(const char *md, size_t len, const char *file,
 	cmark_node_free(root);
 	cmark_parser_free(parser);
 	find_captions(doc);
+	check_table_kinds(&c, doc);
 done:
 	free(c.lines);
 	free(c.html_told);

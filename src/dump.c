@@ -84,7 +84,15 @@ dump_pages(FILE *f, const struct doc_pages *d)
 		char lab[32];
 
 		layout_page_label(d, i, lab, sizeof(lab));
-		fprintf(f, "page %zu label %s\n", i + 1, lab);
+		fprintf(f, "page %zu label %s", i + 1, lab);
+		if (d->page[i].width_pt != d->width_pt ||
+		    d->page[i].height_pt != d->height_pt) {
+			/* only a page not of the paper's size says its own */
+			fprintf(f, " size");
+			num(f, d->page[i].width_pt);
+			num(f, d->page[i].height_pt);
+		}
+		fputc('\n', f);
 		for (j = 0; j < d->page[i].nbox; j++) {
 			const struct box *b = &d->page[i].box[j];
 

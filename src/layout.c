@@ -107,6 +107,64 @@ table_need(const struct lay *L, const struct block *cap,
 	return need;
 }
 
+/* ---- landscape tables (issue 12) ---- */
+
+/* Is b a template's `rencana-tabel` (the kind of the table after it)? */
+static int
+is_kind(const struct block *b)
+{
+	return b != NULL && b->type == BLK_DIRECTIVE &&
+	    strcmp(b->name, "tabel") == 0;
+}
+
+/* The kind of table t: its `rencana-tabel`'s `jenis`, before the table or
+ * before its caption (blocks.c checks where it stands), or NULL. */
+static const char *
+table_kind(const struct block *t)
+{
+	const struct block *p = t->prev;
+
+	if (p != NULL && p == t->caption)
+		p = p->prev;
+	return is_kind(p) ? blocks_kv(p, "jenis") : NULL;
+}
+
+/*
+ * The table that block b leads to: b itself, the table of a caption, or
+ * the table after a run of headings, a kind directive and a caption
+ * (headings directly over a landscape table go onto its page: they would
+ * otherwise end the portrait page before it).  NULL for anything else.
+ */
+static const struct block *
+led_table(const struct block *b)
+{
+	int depth;
+
+	for (depth = 0; b != NULL && depth < 8; depth++, b = b->next)
+		if (b->type == BLK_TABLE)
+			return b;
+		else if (!(b->type == BLK_HEADING || is_kind(b) ||
+		    (b->type == BLK_PARAGRAPH && b->is_caption)))
+			return NULL;
+	return NULL;
+}
+
+/* Turns the pages to landscape when the table b leads to goes there. */
+static void
+landscape_for(struct lay *L, const struct block *b, const struct ctx *c)
+{
+	const struct block *t = led_table(b);
+	struct lay P = *L, W = *L;
+
+	if (t == NULL || L->landscape)
+		return;
+	lay_orient(&P, 0);
+	lay_orient(&W, 1);
+	if (layout_table_landscape(L, t, table_kind(t),
+	    P.tw - c->left - c->right, W.tw - c->left - c->right))
+		lay_landscape(L, 1);
+}
+
 /* Room the start of a block needs, so a heading can be kept with it. */
 static double
 start_need_at(const struct lay *L, const struct block *b, const struct ctx *c,
@@ -114,6 +172,8 @@ start_need_at(const struct lay *L, const struct block *b, const struct ctx *c,
 {
 	if (b == NULL)
 		return 0;
+	if (is_kind(b))
+		return start_need_at(L, b->next, c, depth);
 	switch (b->type) {
 	case BLK_TABLE:
 		return table_need(L, NULL, b, L->tw - c->left - c->right);
@@ -877,12 +937,14 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 	for (b = parent->first; b != NULL && !L->too_long; b = b->next) {
 		switch (b->type) {
 		case BLK_PARAGRAPH:
-			if (b->is_caption)
+			if (b->is_caption) {
+				landscape_for(L, b, c);
 				lay_caption(L, b, c);
-			else
+			} else
 				lay_para(L, b, c);
 			break;
 		case BLK_HEADING:
+			landscape_for(L, b, c);
 			lay_heading(L, b, c);
 			break;
 		case BLK_LIST:
@@ -906,14 +968,17 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 			lay_rule(L, c);
 			break;
 		case BLK_TABLE:
+			landscape_for(L, b, c);
 			lay_start(L);
 			/* set off from a paragraph above, like a caption */
 			if (L->used && b->caption == NULL && b->prev != NULL &&
-			    b->prev->type != BLK_HEADING)
+			    b->prev->type != BLK_HEADING && !is_kind(b->prev))
 				L->y -= L->lh / 2;
 			layout_table(L, b, L->left + c->left,
 			    L->tw - c->left - c->right);
 			L->y -= L->st->paragraph_space_pt;
+			/* what follows is portrait again, on a new page */
+			lay_landscape(L, 0);
 			break;
 		case BLK_DIRECTIVE:
 			lay_directive(L, b);
@@ -941,6 +1006,8 @@ page_numbers(struct lay *L)
 
 		if (L->nonum[i])
 			continue;
+		/* a landscape page's number as the reader holds it */
+		lay_orient(L, L->d->page[i].width_pt != L->d->width_pt);
 		layout_page_label(L->d, i, lab, sizeof(lab));
 		if (L->st->pagenum == PAGENUM_TOP_CENTER) {
 			/* naskah dinas: none on the first page */
@@ -955,12 +1022,13 @@ page_numbers(struct lay *L)
 		else
 			x = L->left + (L->tw - w) / 2;
 		if (L->st->pagenum == PAGENUM_TOP_CENTER)
-			y = L->ph - L->st->margin_top_mm * PT_PER_MM / 2 - size / 2;
+			y = L->ph - (L->ph - L->top) / 2 - size / 2;
 		else
-			y = L->st->margin_bottom_mm * PT_PER_MM / 2;
+			y = L->bottom / 2;
 		page_add_text(&L->d->page[i], x, y, FONT_REGULAR, size, txt,
 		    strlen(txt));
 	}
+	lay_orient(L, 0);
 }
 
 /* The draft mark and header, from a rencana-konsep anywhere at top level. */
@@ -1000,13 +1068,7 @@ layout_run(const struct block *doc, const struct style *st,
 	L.m = m;
 	L.basedir = basedir;
 	L.dl = dl;
-	L.pw = st->paper_w_mm * PT_PER_MM;
-	L.ph = st->paper_h_mm * PT_PER_MM;
-	L.left = st->margin_left_mm * PT_PER_MM;
-	L.right = L.pw - st->margin_right_mm * PT_PER_MM;
-	L.top = L.ph - st->margin_top_mm * PT_PER_MM;
-	L.bottom = st->margin_bottom_mm * PT_PER_MM;
-	L.tw = L.right - L.left;
+	lay_orient(&L, 0);
 	L.lh = lay_line_height(&L, st->body_size_pt, 0);
 	L.d = doc_pages_new(L.pw, L.ph);
 	if (st->hyphenate) {
@@ -1028,7 +1090,8 @@ layout_run(const struct block *doc, const struct style *st,
 	memset(&c, 0, sizeof(c));
 	c.in_body = 1;
 	lay_blocks(&L, doc, &c);
-	lay_start(&L);			/* at least one page */
+	if (!L.turned)
+		lay_start(&L);		/* at least one page */
 	if (!L.have_body)
 		L.d->body_start = 0;
 	else if (L.body_pending)	/* mulai-isi at the very end */

@@ -205,6 +205,10 @@ struct lay {
 	int		 ntable;		/* tables laid out so far */
 	struct table_group *tgroup;		/* layout_table.c: the widths of
 						 * the last tables of one kind */
+	int		 landscape;		/* the pages made now are landscape
+						 * (lay_orient) */
+	int		 turned;		/* need_page is lay_landscape's
+						 * (no content asked for a page) */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and
@@ -212,6 +216,13 @@ struct lay {
 void	lay_new_page(struct lay *);
 /* The next content goes on a new page (unless this one is still empty). */
 void	lay_break(struct lay *);
+/* Sets the paper and text area of L for portrait or landscape pages
+ * (margins turned with the paper: docs/layout.md, "Landscape pages"). */
+void	lay_orient(struct lay *, int landscape);
+/* The next content starts a new page of the other orientation; a page
+ * of the old one that is still empty is dropped.  Nothing when L is in
+ * that orientation already. */
+void	lay_landscape(struct lay *, int on);
 /* UTF-8 u as a new WinAnsi string in *out (caller frees), *outlen bytes. */
 void	lay_winansi_dup(const char *u, char **out, size_t *outlen);
 /* The memo of hyph_word's results for one layout; lay_memo_free frees it. */
@@ -242,6 +253,11 @@ void	layout_table(struct lay *, const struct block *table, double left,
  * heading can be kept with it. */
 double	layout_table_lead(const struct lay *, const struct block *table,
 	    double width);
+/* Is table t, of `kind` (its `rencana-tabel` directive's `jenis`, or
+ * NULL), set on landscape pages?  pw, lw: its width on portrait and on
+ * landscape pages.  The decision holds for the tables of its group. */
+int	layout_table_landscape(struct lay *, const struct block *table,
+	    const char *kind, double pw, double lw);
 /* Frees what layout_table kept in L (the widths of tables of one kind). */
 void	layout_table_free(struct lay *);
 /* Column widths of a table in `width` pt, into w[ncols].  For tests. */

@@ -60,6 +60,8 @@ lay_new_page(struct lay *L)
 	struct page *p;
 
 	p = doc_pages_add(L->d);
+	p->width_pt = L->pw;
+	p->height_pt = L->ph;
 	if (L->d->npage > LAY_MAX_PAGES && !L->too_long) {
 		L->too_long = 1;
 		diag_add(L->dl, D_LAYOUT_PAGES, NULL, NULL,
@@ -99,7 +101,7 @@ lay_new_page(struct lay *L)
 		 * in the bottom margin, its right edge on the text's.
 		 */
 		double s = PARAF_BOX_MM * PT_PER_MM, x = L->right - s;
-		double y = L->st->margin_bottom_mm * PT_PER_MM / 2 - s / 2;
+		double y = L->bottom / 2 - s / 2;
 		const double v[4][4] = { { x, y, s, 0 }, { x, y + s, s, 0 },
 		    { x, y, 0, s }, { x + s, y, 0, s } };
 		size_t i;
@@ -115,12 +117,12 @@ lay_new_page(struct lay *L)
 		}
 	}
 	if (L->kepala != NULL)
-		page_add_text(p, L->left, L->ph - L->st->margin_top_mm *
-		    PT_PER_MM / 2, FONT_ITALIC, SMALL_PT, L->kepala,
-		    L->kepalalen);
+		page_add_text(p, L->left, L->ph - (L->ph - L->top) / 2,
+		    FONT_ITALIC, SMALL_PT, L->kepala, L->kepalalen);
 	L->y = L->top;
 	L->used = 0;
 	L->need_page = 0;
+	L->turned = 0;
 }
 
 void
@@ -136,6 +138,50 @@ lay_break(struct lay *L)
 {
 	if (L->used)
 		L->need_page = 1;
+}
+
+/*
+ * A landscape page is the paper turned a quarter clockwise as the reader
+ * holds it: its top is the portrait page's left edge, the binding edge,
+ * and each edge keeps its own margin (the binding's 30 mm goes to the top;
+ * the portrait top's to the right, the right's to the bottom, the
+ * bottom's to the left).  Printed on portrait paper, the print system
+ * turns the page a quarter counter-clockwise (IPP's `landscape`), which
+ * brings its top back to the binding edge.
+ */
+void
+lay_orient(struct lay *L, int landscape)
+{
+	const struct style *st = L->st;
+	double t = st->margin_top_mm, b = st->margin_bottom_mm;
+	double l = st->margin_left_mm, r = st->margin_right_mm;
+
+	L->landscape = landscape;
+	L->pw = (landscape ? st->paper_h_mm : st->paper_w_mm) * PT_PER_MM;
+	L->ph = (landscape ? st->paper_w_mm : st->paper_h_mm) * PT_PER_MM;
+	if (landscape) {
+		t = st->margin_left_mm;
+		r = st->margin_top_mm;
+		b = st->margin_right_mm;
+		l = st->margin_bottom_mm;
+	}
+	L->left = l * PT_PER_MM;
+	L->right = L->pw - r * PT_PER_MM;
+	L->top = L->ph - t * PT_PER_MM;
+	L->bottom = b * PT_PER_MM;
+	L->tw = L->right - L->left;
+}
+
+void
+lay_landscape(struct lay *L, int on)
+{
+	if (L->landscape == on)
+		return;
+	if (L->d->npage > 0 && !L->used && !L->need_page)
+		doc_pages_drop(L->d);	/* only its mark, header, paraf box */
+	lay_orient(L, on);
+	L->turned = !L->need_page;
+	L->need_page = 1;
 }
 
 double

@@ -652,6 +652,8 @@ struct table_group {
 	double		*w, *mnw;	/* as table_fit's */
 	unsigned char	 num[TABLE_MAX_COLS];	/* a number column in every
 					 * member: one alignment for all */
+	int		 decided;	/* layout_table_landscape chose ... */
+	int		 landscape;	/* ... this for the group */
 };
 
 /*
@@ -683,6 +685,7 @@ group_fit(const struct lay *L, const struct block *t, double width,
 		free(g->w);
 		free(g->mnw);
 		g->n = 0;
+		g->decided = 0;
 		g->mem[g->n++] = t;
 		for (b = t->next; b != NULL && g->n < TABLE_GROUP_MAX;
 		    b = b->next) {
@@ -709,6 +712,62 @@ group_fit(const struct lay *L, const struct block *t, double width,
 	memcpy(w, g->w, (size_t)t->ncols * sizeof(double));
 	memcpy(mnw, g->mnw, (size_t)t->ncols * sizeof(double));
 	return g->size;
+}
+
+/* Is t a member of the group last computed? */
+static int
+in_group(const struct lay *L, const struct block *t)
+{
+	int i;
+
+	for (i = 0; L->tgroup != NULL && i < L->tgroup->n; i++)
+		if (L->tgroup->mem[i] == t)
+			return 1;
+	return 0;
+}
+
+/*
+ * Landscape pages (issue 12).  The style's orientation for the table's
+ * kind decides when it gives one.  Else the table goes landscape when on
+ * portrait its columns cannot all hold their widest whole word at
+ * TABLE_TALL_PT (or the style's table size when smaller): there table_fit
+ * would hyphenate cells, set the text under 9 pt or break words inside
+ * syllables (the quality gate counts a hyphenated cell as a fault, and
+ * the matrix of indicators with ten target years broke "Satua-n",
+ * "202-6").  The group of tables of one kind is decided as one, on all
+ * their rows, so they share an orientation as they share widths.
+ */
+int
+layout_table_landscape(struct lay *L, const struct block *t, const char *kind,
+    double pw, double lw)
+{
+	enum style_orient o = style_table_orient(L->st, kind);
+	size_t n = (size_t)t->ncols + 1;
+	double *w, *mn, size = L->st->table_size_pt;
+	unsigned char num[TABLE_MAX_COLS];
+	struct table_group *g;
+	int ok = 2;
+
+	if (o != ORIENT_AUTO)
+		return o == ORIENT_LANDSCAPE;
+	if (t->ncols <= 0)
+		return 0;
+	if (in_group(L, t) && L->tgroup->decided)
+		return L->tgroup->landscape;
+	w = xcalloc(n, sizeof(double));
+	mn = xcalloc(n, sizeof(double));
+	(void)group_fit(L, t, pw, w, mn, num);
+	g = L->tgroup;
+	if (size > TABLE_TALL_PT)
+		size = TABLE_TALL_PT;
+	(void)try_size(L, g->mem, g->n, pw, size, w, mn, &ok);
+	if (ok < 2)
+		(void)group_fit(L, t, lw, w, mn, num);
+	g->decided = 1;
+	g->landscape = ok < 2;
+	free(w);
+	free(mn);
+	return g->landscape;
 }
 
 void

@@ -41,22 +41,36 @@ doc_pages_new(double width_pt, double height_pt)
 	return d;
 }
 
+static void
+page_free(struct page *p)
+{
+	size_t j;
+
+	for (j = 0; j < p->nbox; j++) {
+		free(p->box[j].text);
+		free(p->box[j].path);
+	}
+	free(p->box);
+	free(p->line);
+	free(p->tab);
+}
+
+void
+doc_pages_drop(struct doc_pages *d)
+{
+	if (d->npage > 0)
+		page_free(&d->page[--d->npage]);
+}
+
 void
 doc_pages_free(struct doc_pages *d)
 {
-	size_t i, j;
+	size_t i;
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->npage; i++) {
-		for (j = 0; j < d->page[i].nbox; j++) {
-			free(d->page[i].box[j].text);
-			free(d->page[i].box[j].path);
-		}
-		free(d->page[i].box);
-		free(d->page[i].line);
-		free(d->page[i].tab);
-	}
+	for (i = 0; i < d->npage; i++)
+		page_free(&d->page[i]);
 	for (i = 0; i < d->noutline; i++)
 		free(d->outline[i].title);
 	free(d->page);
@@ -77,6 +91,8 @@ doc_pages_add(struct doc_pages *d)
 	d->page = xgrow(d->page, &d->cap, d->npage + 1, sizeof(*d->page));
 	p = &d->page[d->npage++];
 	memset(p, 0, sizeof(*p));
+	p->width_pt = d->width_pt;
+	p->height_pt = d->height_pt;
 	return p;
 }
 

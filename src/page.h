@@ -114,6 +114,9 @@ struct page_table {
 };
 
 struct page {
+	double		 width_pt, height_pt;	/* this page's size: the paper's,
+					 * or the paper turned on a landscape
+					 * page (width > height; layout.md) */
 	struct box	*box;
 	size_t		 nbox, cap;
 	struct page_line *line;
@@ -151,8 +154,12 @@ struct doc_pages {
 struct doc_pages *doc_pages_new(double width_pt, double height_pt);
 /* Frees the pages, their boxes and strings. NULL does nothing. */
 void		 doc_pages_free(struct doc_pages *);
-/* Appends an empty page and returns it (valid until the next call). */
+/* Appends an empty page of the paper's size and returns it (valid until
+ * the next call). */
 struct page	*doc_pages_add(struct doc_pages *);
+/* Removes the last page with its boxes (layout: an empty page of the
+ * wrong orientation).  Nothing when there is none. */
+void		 doc_pages_drop(struct doc_pages *);
 /* Appends a box to a page and returns it, zeroed except type, gray 0,
  * alpha 1 (valid until the next box is added to that page). */
 struct box	*page_add_box(struct page *, enum box_type);

@@ -1428,8 +1428,10 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 		step(&w->err, "adding a page");
 		if ((w->page[i] = HPDF_AddPage(w->pdf)) == NULL)
 			break;
-		HPDF_Page_SetWidth(w->page[i], (HPDF_REAL)d->width_pt);
-		HPDF_Page_SetHeight(w->page[i], (HPDF_REAL)d->height_pt);
+		/* each page its own size: a landscape page is the paper
+		 * turned (docs/layout.md, "Landscape pages") */
+		HPDF_Page_SetWidth(w->page[i], (HPDF_REAL)d->page[i].width_pt);
+		HPDF_Page_SetHeight(w->page[i], (HPDF_REAL)d->page[i].height_pt);
 	}
 	for (i = 0; i < d->npage && !failed(w); i++)
 		draw_page(w, i);

@@ -73,6 +73,36 @@ style_set_paper(struct style *s, const char *name)
 	return 0;
 }
 
+/* ---- table orientation (issue 12: landscape pages) ---- */
+
+static void
+style_orient_free(struct style *s)
+{
+	size_t i;
+	int o;
+
+	for (o = 0; o < ORIENT__COUNT; o++) {
+		for (i = 0; i < s->norient_kind[o]; i++)
+			free(s->orient_kind[o][i]);
+		free(s->orient_kind[o]);
+	}
+}
+
+enum style_orient
+style_table_orient(const struct style *s, const char *kind)
+{
+	const char *k[2] = { kind, "semua" };
+	size_t i;
+	int o, j;
+
+	for (j = 0; j < 2; j++)
+		for (o = 0; k[j] != NULL && o < ORIENT__COUNT; o++)
+			for (i = 0; i < s->norient_kind[o]; i++)
+				if (strcmp(s->orient_kind[o][i], k[j]) == 0)
+					return (enum style_orient)o;
+	return ORIENT_AUTO;
+}
+
 void
 style_free(struct style *s)
 {
@@ -93,6 +123,7 @@ style_free(struct style *s)
 	free(s->chapter_word);
 	free(s->draft_word);
 	free(s->logo);
+	style_orient_free(s);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -153,6 +184,19 @@ static const struct schema_field k_size[] = {
 	NUM("tabel", "teks tabel", 4, 72, F(table_size_pt)),
 	KEND
 };
+static const struct schema_field k_kind =
+	KEY(NULL, STRING, "jenis tabel (`jenis` pada `rencana-tabel` di templat) atau `semua`",
+	    NULL, 0, 0, 0);
+/* In the order of enum style_orient. */
+static const struct schema_field k_orient[] = {
+	KEY("otomatis", LIST, "jenis tabel yang dicetak lanskap bila tidak muat tegak",
+	    &k_kind, 0, 0, F(orient_kind[ORIENT_AUTO])),
+	KEY("potret", LIST, "jenis tabel yang selalu dicetak tegak",
+	    &k_kind, 0, 0, F(orient_kind[ORIENT_PORTRAIT])),
+	KEY("lanskap", LIST, "jenis tabel yang selalu dicetak mendatar (lanskap)",
+	    &k_kind, 0, 0, F(orient_kind[ORIENT_LANDSCAPE])),
+	KEND
+};
 static const struct schema_field k_word =
 	KEY(NULL, STRING, "kata dengan tanda pemenggalan: pe-ngem-bang-an", NULL, 0, 0, 0);
 static const struct schema_field k_term =
@@ -180,6 +224,7 @@ static const struct schema_field k_style[] = {
 	KEY("paraf_halaman", BOOL,
 	    "kotak paraf pejabat pemroses di kanan bawah setiap halaman konsep",
 	    NULL, 0, 0, F(paraf_box)),
+	MAP("orientasi_tabel", "orientasi halaman tabel per jenis", k_orient),
 	KEND
 };
 static const struct schema_field k_root =
@@ -227,6 +272,37 @@ apply_terms(struct style *st, const struct pnode *list)
 	}
 }
 
+/*
+ * One list of `orientasi_tabel` (orientation o) of one layer: each kind
+ * leaves the lists it was in (a base layer's choice) and joins list o,
+ * so a kind's or a copy's gaya.yaml overrides the base's.
+ */
+static void
+apply_orient(struct style *st, const struct pnode *list, int o)
+{
+	const struct pnode *it;
+	size_t i;
+	int k;
+
+	for (it = list->first; it != NULL; it = it->next) {
+		if (is_blank(it))
+			continue;
+		for (k = 0; k < ORIENT__COUNT; k++)
+			for (i = 0; i < st->norient_kind[k]; i++)
+				if (strcmp(st->orient_kind[k][i], it->str) == 0) {
+					free(st->orient_kind[k][i]);
+					st->orient_kind[k][i] =
+					    st->orient_kind[k][--st->norient_kind[k]];
+					i--;
+				}
+		if (st->norient_kind[o] >= STYLE_MAX_EXCEPTIONS)
+			continue;
+		st->orient_kind[o] = xrealloc(st->orient_kind[o],
+		    (st->norient_kind[o] + 1) * sizeof(char *));
+		st->orient_kind[o][st->norient_kind[o]++] = xstrdup(it->str);
+	}
+}
+
 /* Stores the members of one checked map of gaya.yaml in the style. */
 static void
 apply_map(struct style *st, const struct pnode *map, const struct schema_field *keys)
@@ -265,6 +341,10 @@ apply_map(struct style *st, const struct pnode *map, const struct schema_field *
 			*(int *)(void *)field = (int)i;
 			break;
 		case SCHEMA_LIST:
+			if (keys == k_orient) {
+				apply_orient(st, v, (int)(k - k_orient));
+				break;
+			}
 			if (k->off == offsetof(struct style, foreign)) {
 				apply_terms(st, v);
 				break;
@@ -318,6 +398,36 @@ confine_fonts(struct style *st, const struct plan *pl, struct diag_list *dl)
 	}
 }
 
+/*
+ * A table kind in two lists of one `orientasi_tabel` is a mistake (which
+ * did the author mean?): an error at its second mention.
+ */
+static void
+check_orient(const struct plan *pl, struct diag_list *dl)
+{
+	const struct pnode *map = pnode_get(pl->root, "orientasi_tabel");
+	const struct pnode *a, *b, *x, *y;
+
+	if (map == NULL || map->type != PN_MAP)
+		return;
+	for (a = map->first; a != NULL; a = a->next)
+		for (b = a->next; b != NULL; b = b->next)
+			for (y = b->first; y != NULL; y = y->next)
+				for (x = a->first; x != NULL; x = x->next)
+					if (x->type == PN_STR && y->type == PN_STR &&
+					    strcmp(x->str, y->str) == 0) {
+						char *path = xasprintf(
+						    "orientasi_tabel.%s", b->key);
+
+						diag_add(dl, D_STYLE_VALUE, &y->pos, path,
+						    "table kind `%s` is already in `%s`: "
+						    "give each kind one orientation",
+						    y->str, a->key);
+						free(path);
+						break;
+					}
+}
+
 int
 style_load_buffer(const char *name, const char *text, size_t len,
     struct style *st, struct diag_list *dl)
@@ -330,6 +440,7 @@ style_load_buffer(const char *name, const char *text, size_t len,
 		goto out;
 	if (validate_tree(pl->root, &k_root, D_STYLE_KEY, D_STYLE_VALUE, dl) > 0)
 		goto out;
+	check_orient(pl, dl);
 	apply_map(st, pl->root, k_style);
 	confine_fonts(st, pl, dl);
 	rc = dl->nerror > before ? -1 : 0;

@@ -22,6 +22,15 @@ enum style_heading_num {
 	HEADNUM_LETTER		/* A. Latar Belakang */
 };
 
+/* The orientation of a table kind (gaya.yaml `orientasi_tabel`; the
+ * lists' order there). */
+enum style_orient {
+	ORIENT_AUTO,		/* `otomatis`: landscape when portrait is too narrow */
+	ORIENT_PORTRAIT,	/* `potret` */
+	ORIENT_LANDSCAPE,	/* `lanskap` */
+	ORIENT__COUNT
+};
+
 struct style {
 	double	 paper_w_mm, paper_h_mm;	/* A4 210 x 297 */
 	double	 margin_top_mm;			/* 20 */
@@ -52,6 +61,10 @@ struct style {
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
+	char	**orient_kind[ORIENT__COUNT];	/* table kinds (a template's
+						 * `rencana-tabel` `jenis`) per
+						 * orientation, UTF-8 */
+	size_t	 norient_kind[ORIENT__COUNT];
 	/* The plan's wilayah.logo and where it is written: layout reports a
 	 * cover logo with this value there (NULL: the plan names none). */
 	char	*logo;
@@ -75,6 +88,9 @@ int	style_load(const char *path, struct style *, struct diag_list *);
  * must lie inside it (confine.c) and are replaced by their real paths. */
 int	style_load_buffer(const char *name, const char *text, size_t len,
 	    struct style *, struct diag_list *);
+/* The orientation gaya.yaml gives tables of `kind` (NULL: a table with
+ * none): the kind's own, else that of `semua`, else ORIENT_AUTO. */
+enum style_orient style_table_orient(const struct style *, const char *kind);
 /* Frees the strings a style owns (not the struct itself). */
 void	style_free(struct style *);
 
