@@ -276,7 +276,7 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 {
 	struct lb_opts o;
 	struct lb_para p;
-	double size, lh, need;
+	double size, lh, need, ytop = 0;
 	int level = b->level, head = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -294,6 +294,7 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 	if (level == 1) {
 		lay_break(L);
 		lay_start(L);
+		ytop = L->y;	/* links and bookmarks go to the page's top */
 		if (b->counter == CNT_APPENDIX)
 			head = lay_appendix_head(L, b);
 	}
@@ -309,8 +310,8 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 			lay_new_page(L);
 	}
 	if (level <= 2) {
-		outline_add(L, b, level == 1, L->y);
-		layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
+		outline_add(L, b, level == 1, level == 1 ? ytop : L->y);
+		layout_toc_mark(&L->toc, L->d->npage - 1, level == 1 ? ytop : L->y);
 	}
 	L->line_kind = 'h';
 	lay_place_lines(L, &p, L->left + (level == 1 ? 0 : c->left), lh, size,
