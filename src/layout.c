@@ -228,7 +228,8 @@ outline_add(struct lay *L, const struct block *b, int upper, double y)
  * middle of the text width, left-aligned, its label ("LAMPIRAN I") and
  * then each `baris` of the rencana-mulai-lampiran directive
  * ("PERATURAN WALI KOTA MATARAM", "NOMOR 12 TAHUN 2027", ...); a long
- * line wraps in the column.  Returns 0 (nothing drawn) when the directive
+ * line wraps in the column, and a head longer than the page goes on to the
+ * next one.  Returns 0 (nothing drawn) when the directive
  * has no `baris`: the heading then carries the label itself.
  */
 static int
@@ -261,6 +262,8 @@ lay_appendix_head(struct lay *L, const struct block *b)
 			continue;
 		layout_line_set(&p, &r, 1, &o);
 		for (k = 0; k < p.nline; k++) {
+			if (L->y - lh < L->bottom)	/* a head longer than a page */
+				lay_new_page(L);
 			lay_emit_line(L, &p, k, L->right - colw, L->y, lh, size);
 			L->y -= lh;
 		}
