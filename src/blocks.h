@@ -37,6 +37,9 @@ enum blk_counter {
 	CNT_SECTION,		/* level 2: 1.1 (or A.) */
 	CNT_SUBSECTION,		/* level 3: 1.1.1 (or 1.) */
 	CNT_TABLE,		/* a table's caption: Tabel 2.1 */
+	CNT_APPENDIX,		/* level-1 heading after rencana-mulai-lampiran:
+				 * LAMPIRAN I; a chapter-level unit (what is
+				 * counted within a chapter is counted within it) */
 	CNT_COUNT
 };
 

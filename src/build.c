@@ -834,6 +834,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		free(st.chapter_word);
 		st.chapter_word = xstrdup(w);
 	}
+	if ((w = pnode_str(words->root, "lampiran")) != NULL) {
+		free(st.appendix_word);
+		st.appendix_word = xstrdup(w);
+	}
 	if ((w = pnode_str(words->root, "konsep")) != NULL) {
 		free(st.draft_word);
 		st.draft_word = xstrdup(w);

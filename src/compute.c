@@ -1064,7 +1064,7 @@ static unsigned
 signer_form(const struct pnode *root, const struct pnode *pt)
 {
 	return tnd_form(pnode_str(pt, "peran"),
-	    pnode_str(pnode_get(root, "dokumen"), "penetapan") != NULL, NULL);
+	    pnode_get(pnode_get(root, "dokumen"), "penetapan") != NULL, NULL);
 }
 
 /* The signer's name as printed: one line, without titles when the form
@@ -1361,6 +1361,42 @@ do_front(struct cctx *c, struct pnode *root)
 	}
 }
 
+/* What an unknown number or year of a draft's penetapan prints. */
+#define BLANK_TEXT	"...."
+
+/*
+ * The appendices: `ada_lampiran`, row numbers on `lampiran`, and the words
+ * of the head of each appendix of a penetapan (dokumen.penetapan):
+ * `jenis_kapital` ("PERATURAN WALI KOTA MATARAM"), `nomor_teks` ("12"),
+ * `tahun_teks` (the year of its tanggal) and `tanggal_kapital` ("15
+ * JANUARI 2027"); a draft's unknown number or date prints "....".
+ */
+static void
+do_appendix(struct cctx *c, struct pnode *root)
+{
+	struct pnode *lam = pnode_get(root, "lampiran");
+	struct pnode *pen = pnode_get(pnode_get(root, "dokumen"), "penetapan");
+	const char *tgl = pnode_str(pen, "tanggal"), *no = pnode_str(pen, "nomor");
+	char *t;
+
+	put_flag(root, "ada_lampiran", lam != NULL && lam->type == PN_SEQ &&
+	    lam->first != NULL, lam);
+	put_rows(lam);
+	if (pen == NULL || pen->type != PN_MAP)
+		return;
+	if (pnode_str(pen, "jenis") != NULL)
+		put_own(pen, "jenis_kapital", compute_upper(pnode_str(pen,
+		    "jenis")), NULL, pnode_get(pen, "jenis"));
+	put_str(pen, "nomor_teks", no != NULL ? no : BLANK_TEXT,
+	    pnode_get(pen, "nomor"));
+	t = compute_date_long(tgl, c->lang);
+	put_own(pen, "tanggal_kapital", t != NULL ? compute_upper(t) : NULL,
+	    BLANK_TEXT, pnode_get(pen, "tanggal"));
+	put_own(pen, "tahun_teks", t != NULL ? xstrndup(tgl, 4) : NULL,
+	    BLANK_TEXT, pnode_get(pen, "tanggal"));
+	free(t);
+}
+
 struct pnode *
 compute_context(const struct plan *pl, const struct style *st,
     const char *lang, struct diag_list *dl)
@@ -1380,6 +1416,7 @@ compute_context(const struct plan *pl, const struct style *st,
 	do_front(&c, root);
 	do_signature(&c, root);
 	do_chapters(&c, root);
+	do_appendix(&c, root);
 	return root;
 }
 
@@ -1494,8 +1531,10 @@ static const struct {
 } known[] = {
 	{ "", "bahasa konsep final judul_kata_pengantar judul_kata_pengantar_kapital "
 	      "sampul meta bab tambahan_setelah tanda_tangan dasar_hukum_butir "
-	      "ada_dasar_hukum kata" },
+	      "ada_dasar_hukum kata ada_lampiran" },
 	{ "dokumen", "tanggal_teks judul_kapital jenis_adalah" },
+	{ "dokumen.penetapan", "jenis_kapital nomor_teks tahun_teks tanggal_kapital" },
+	{ "lampiran", "no pertama terakhir" },
 	{ "dokumen.jenis_adalah", "rencana_pengembangan sistem_pembinaan strategi_kompetensi" },
 	{ "wilayah", "nama_lengkap pemerintah pemerintah_kapital instansi_kapital provinsi_lengkap "
 	      "lingkungan" },

@@ -282,13 +282,65 @@ outline_add(struct lay *L, const struct block *b, int upper, double y)
 	free(w);
 }
 
+/*
+ * The head of an appendix of a penetapan (Permendagri 1/2023 form, see
+ * docs/tata-naskah.md): at the top right, in a column starting at the
+ * middle of the text width, left-aligned, its label ("LAMPIRAN I") and
+ * then each `baris` of the rencana-mulai-lampiran directive
+ * ("PERATURAN WALI KOTA MATARAM", "NOMOR 12 TAHUN 2027", ...); a long
+ * line wraps in the column, and a head longer than the page goes on to the
+ * next one.  Returns 0 (nothing drawn) when the directive
+ * has no `baris`: the heading then carries the label itself.
+ */
+static int
+lay_appendix_head(struct lay *L, const struct block *b)
+{
+	const struct block *d = L->appendix;
+	double size = L->st->body_size_pt, lh = lay_line_height(L, size, 1);
+	double colw = L->tw / 2;
+	struct lb_opts o;
+	size_t i, k;
+
+	if (d == NULL || blocks_kv(d, "baris") == NULL || b->label == NULL)
+		return 0;
+	lay_opts(L, &o, size, colw, LB_LEFT);
+	o.hyph = NULL;
+	for (i = 0; i <= d->nkv; i++) {
+		struct lb_para p;
+		struct run r;
+		char *t = NULL;
+
+		memset(&r, 0, sizeof(r));
+		memset(&p, 0, sizeof(p));
+		if (i == 0) {
+			r.text = b->label;
+			r.len = b->label_len;
+		} else if (strcmp(d->kv[i - 1].key, "baris") == 0) {
+			lay_winansi_dup(d->kv[i - 1].value, &t, &r.len);
+			r.text = t;
+		} else
+			continue;
+		layout_line_set(&p, &r, 1, &o);
+		for (k = 0; k < p.nline; k++) {
+			if (L->y - lh < L->bottom)	/* a head longer than a page */
+				lay_new_page(L);
+			lay_emit_line(L, &p, k, L->right - colw, L->y, lh, size);
+			L->y -= lh;
+		}
+		layout_line_free(&p);
+		free(t);
+	}
+	L->y -= L->lh;
+	return 1;
+}
+
 static void
 lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 {
 	struct lb_opts o;
 	struct lb_para p;
-	double size, lh, need;
-	int level = b->level;
+	double size, lh, need, ytop = 0;
+	int level = b->level, head = 0;
 
 	memset(&p, 0, sizeof(p));
 	if (level == 1) {
@@ -302,11 +354,17 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 	o.flags_or = RUN_BOLD;
 	o.hyph = NULL;		/* headings are not hyphenated */
 	lh = lay_line_height(L, size, level == 1);
-	layout_line_set(&p, b->run, b->nrun, &o);
 	if (level == 1) {
 		lay_break(L);
 		lay_start(L);
-	} else {
+		ytop = L->y;	/* links and bookmarks go to the page's top */
+		if (b->counter == CNT_APPENDIX)
+			head = lay_appendix_head(L, b);
+	}
+	/* under an appendix head the heading is its title alone */
+	layout_line_set(&p, b->run + (head ? b->nlabel : 0),
+	    b->nrun - (head ? b->nlabel : 0), &o);
+	if (level != 1) {
 		lay_start(L);
 		if (L->used)
 			L->y -= L->lh / 2;
@@ -315,8 +373,8 @@ lay_heading(struct lay *L, const struct block *b, const struct ctx *c)
 			lay_new_page(L);
 	}
 	if (level <= 2) {
-		outline_add(L, b, level == 1, L->y);
-		layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
+		outline_add(L, b, level == 1, level == 1 ? ytop : L->y);
+		layout_toc_mark(&L->toc, L->d->npage - 1, level == 1 ? ytop : L->y);
 	}
 	L->line_kind = 'h';
 	lay_place_lines(L, &p, L->left + (level == 1 ? 0 : c->left), lh, size,
@@ -923,6 +981,8 @@ lay_directive(struct lay *L, const struct block *b)
 		    blocks_kv(b, "judul") : "DAFTAR TABEL");
 	else if (strcmp(n, "tanda-tangan") == 0)
 		lay_signature(L, b);
+	else if (strcmp(n, "mulai-lampiran") == 0)
+		L->appendix = b;
 	else if (strcmp(n, "meta") == 0)
 		lay_meta(L, b);
 	/* konsep was read before the first page */

@@ -185,6 +185,8 @@ struct lay {
 	unsigned char	*nonum;			/* per page: 1 no page number */
 	size_t		 nonumcap;
 	int		 have_body;		/* rencana-mulai-isi was seen */
+	const struct block *appendix;		/* rencana-mulai-lampiran, or NULL:
+						 * its `baris` head each appendix */
 	int		 body_pending;		/* the body starts on the next page */
 	char		*mark;			/* draft mark, WinAnsi, or NULL */
 	size_t		 marklen;

@@ -729,6 +729,10 @@ static const char init_text[] = N_(
 "  versi: \"0.1\"\n"
 "  tanggal: 2026-01-15\n"
 "  # nomor: 800.1/123/BKPSDM/2026   # required when status is final\n"
+"  # penetapan:            # the act that adopts the plan (optional); each\n"
+"  #   jenis: Peraturan Wali Kota Mataram   # appendix then carries its head\n"
+"  #   nomor: \"12\"          # number, date: required when final\n"
+"  #   tanggal: 2027-01-15\n"
 "\n"
 "# Whose plan it is.\n"
 "wilayah:\n"
@@ -830,7 +834,14 @@ static const char init_text[] = N_(
 "      tujuan: T1\n"
 "\n"
 "kesimpulan: |\n"
-"  Tuliskan kesimpulan.\n");
+"  Tuliskan kesimpulan.\n"
+"\n"
+"# Appendices after the body (optional): LAMPIRAN I, II, ..., each on a new\n"
+"# page; their tables are numbered Tabel I.1, ...\n"
+"# lampiran:\n"
+"#   - judul: Rincian Kebutuhan Pelatihan per Perangkat Daerah\n"
+"#     isi: |\n"
+"#       Uraikan isi lampiran; tabel dengan baris Table: judulnya.\n");
 
 static const struct {
 	const char	*jenis;

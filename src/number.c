@@ -9,8 +9,10 @@
  *
  * Counters are a table (defs[] below): each names the counter it is
  * counted within, which resets it.  A figure (Gambar 2.1) would be one more
- * row within the chapter; appendices (LAMPIRAN I) a counter of their own
- * with their tables within them.
+ * row within the chapter.  Appendices (LAMPIRAN I) are a counter of their
+ * own that takes the chapter's place (`as`): stepping one resets what a
+ * chapter step resets, and its roman number is the prefix (`unit`) of
+ * what is counted within it, "Tabel I.1".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,18 +35,24 @@
 
 static const struct counter_def {
 	enum blk_counter within;	/* reset when this counter steps */
+	enum blk_counter as;		/* steps as this one does (resets
+					 * what it resets), or CNT_NONE */
 } defs[CNT_COUNT] = {
 	[CNT_NONE] = { CNT_NONE },
 	[CNT_CHAPTER] = { CNT_NONE },
 	[CNT_SECTION] = { CNT_CHAPTER },
 	[CNT_SUBSECTION] = { CNT_SECTION },
 	[CNT_TABLE] = { CNT_CHAPTER },
+	[CNT_APPENDIX] = { CNT_NONE, CNT_CHAPTER },
 };
 
 struct numbering {
 	const struct number_opts *o;
 	int		 value[CNT_COUNT];
 	int		 in_body;
+	int		 in_appendix;		/* after rencana-mulai-lampiran */
+	char		*unit;			/* prefix of the chapter-level unit
+						 * ("2", "I"), or NULL before one */
 	struct block	**chapter;		/* chapters, in order */
 	size_t		 nchapter, chaptercap;
 	struct block	**list;			/* rencana-daftar-bab directives */
@@ -66,37 +74,58 @@ char *
 number_label(enum blk_counter k, const struct number_opts *o,
     const int *within, int n)
 {
+	char unit[24], *s;
+
+	snprintf(unit, sizeof(unit), "%d", within[0]);
+	s = number_label_in(k, o, within[0] != 0 ? unit : NULL, within, n);
+	return s;
+}
+
+/* "WORD IV": a chapter-level unit's label. */
+static char *
+roman_label(const char *word, int n)
+{
+	char *r = number_roman(n), *s = xasprintf("%s %s", word, r);
+
+	free(r);
+	return s;
+}
+
+char *
+number_label_in(enum blk_counter k, const struct number_opts *o,
+    const char *unit, const int *within, int n)
+{
 	const char *cw = o != NULL && o->chapter_word != NULL ?
 	    o->chapter_word : "BAB";
 	const char *tw = o != NULL && o->table_word != NULL ?
 	    o->table_word : "Tabel";
+	const char *aw = o != NULL && o->appendix_word != NULL ?
+	    o->appendix_word : "LAMPIRAN";
 	int letter = o != NULL && o->letter_sections;
-	char *r, *s;
 
 	switch (k) {
 	case CNT_CHAPTER:
-		r = number_roman(n);
-		s = xasprintf("%s %s", cw, r);
-		free(r);
-		return s;
+		return roman_label(cw, n);
+	case CNT_APPENDIX:
+		return roman_label(aw, n);
 	case CNT_SECTION:
 		if (letter && n <= LETTER_MAX)
 			return xasprintf("%c.", 'A' + n - 1);
-		if (within[0] == 0)
+		if (unit == NULL)
 			return xasprintf("%d", n);
-		return xasprintf("%d.%d", within[0], n);
+		return xasprintf("%s.%d", unit, n);
 	case CNT_SUBSECTION:
 		if (letter)
 			return xasprintf("%d.", n);
-		if (within[0] == 0 && within[1] == 0)
+		if (unit == NULL && within[1] == 0)
 			return xasprintf("%d", n);
-		if (within[0] == 0)
+		if (unit == NULL)
 			return xasprintf("%d.%d", within[1], n);
-		return xasprintf("%d.%d.%d", within[0], within[1], n);
+		return xasprintf("%s.%d.%d", unit, within[1], n);
 	case CNT_TABLE:
-		if (within[0] == 0)
+		if (unit == NULL)
 			return xasprintf("%s %d", tw, n);
-		return xasprintf("%s %d.%d", tw, within[0], n);
+		return xasprintf("%s %s.%d", tw, unit, n);
 	default:
 		return xasprintf("%d", n);
 	}
@@ -117,13 +146,23 @@ is_within(enum blk_counter j, enum blk_counter k)
 static int
 step(struct numbering *nb, enum blk_counter k)
 {
+	enum blk_counter r = defs[k].as != CNT_NONE ? defs[k].as : k;
 	int j;
 
 	nb->value[k]++;
 	for (j = 1; j < CNT_COUNT; j++)
-		if (is_within((enum blk_counter)j, k))
+		if (is_within((enum blk_counter)j, r))
 			nb->value[j] = 0;
 	return nb->value[k];
+}
+
+/* A chapter-level unit stepped to n: its prefix for what it holds, "2"
+ * for BAB II, "II" for LAMPIRAN II. */
+static void
+set_unit(struct numbering *nb, enum blk_counter k, int n)
+{
+	free(nb->unit);
+	nb->unit = k == CNT_APPENDIX ? number_roman(n) : xasprintf("%d", n);
 }
 
 /* Puts `label` and a separator (a line break, or a space) before the runs
@@ -164,12 +203,15 @@ count(struct numbering *nb, struct block *b, enum blk_counter k)
 	char *label;
 
 	n = step(nb, k);
+	if (k == CNT_CHAPTER || k == CNT_APPENDIX)
+		set_unit(nb, k, n);
 	within[0] = nb->value[CNT_CHAPTER];
 	within[1] = nb->value[CNT_SECTION];
-	label = number_label(k, nb->o, within, n);
+	label = number_label_in(k, nb->o, nb->unit, within, n);
 	b->counter = k;
 	b->number = n;
-	prepend_label(b, label, k == CNT_TABLE ? RUN_BOLD : 0, k == CNT_CHAPTER);
+	prepend_label(b, label, k == CNT_TABLE ? RUN_BOLD : 0,
+	    k == CNT_CHAPTER || k == CNT_APPENDIX);
 	free(label);
 	if (k == CNT_CHAPTER) {
 		nb->chapter = xgrow(nb->chapter, &nb->chaptercap,
@@ -188,12 +230,14 @@ static void
 visit(struct numbering *nb, struct block *b)
 {
 	if (b->type == BLK_HEADING && nb->in_body && b->level <= 3)
-		count(nb, b, b->level == 1 ? CNT_CHAPTER :
-		    b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);
+		count(nb, b, b->level == 1 ? (nb->in_appendix ? CNT_APPENDIX :
+		    CNT_CHAPTER) : b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);
 	else if (b->type == BLK_PARAGRAPH && b->is_caption)
 		count(nb, b, CNT_TABLE);
 	else if (is_directive(b, "mulai-isi"))
 		nb->in_body = 1;
+	else if (is_directive(b, "mulai-lampiran"))
+		nb->in_body = nb->in_appendix = 1;
 	else if (is_directive(b, "daftar-bab")) {
 		nb->list = xgrow(nb->list, &nb->listcap, nb->nlist + 1,
 		    sizeof(*nb->list));
@@ -241,6 +285,7 @@ number_opts_from_style(struct number_opts *o, const struct style *st)
 	o->chapter_word = st->chapter_word;
 	o->table_word = st->caption_word;
 	o->letter_sections = st->headnum == HEADNUM_LETTER;
+	o->appendix_word = st->appendix_word;
 }
 
 void
@@ -267,4 +312,5 @@ number_run(struct block *doc, const struct number_opts *o,
 		chapter_list(&nb, nb.list[i]);
 	free(nb.chapter);
 	free(nb.list);
+	free(nb.unit);
 }

@@ -18,6 +18,7 @@ struct number_opts {
 	const char	*table_word;	/* UTF-8: "Tabel" (default), "Table" */
 	int		 letter_sections; /* sections A., B.; subsections 1., 2.
 					 * (gaya.yaml penomoran_judul: huruf) */
+	const char	*appendix_word;	/* UTF-8: "LAMPIRAN" (default), "APPENDIX" */
 };
 
 struct style;
@@ -39,7 +40,12 @@ void	number_opts_from_style(struct number_opts *o, const struct style *st);
  *    bold, numbered within its chapter (a table outside any chapter: its
  *    number in the document, "Tabel 1");
  *  - each `rencana-daftar-bab` directive is replaced by a bullet list of the
- *    chapters, "BAB I Pendahuluan", one item each.
+ *    chapters, "BAB I Pendahuluan", one item each;
+ *  - after a `rencana-mulai-lampiran` directive a level-1 heading is an
+ *    appendix, "LAMPIRAN I", a line break, then its title.  An appendix is
+ *    a chapter-level unit: its sections, subsections and captions are
+ *    numbered within it, with its roman number as their prefix ("I.1",
+ *    "Tabel I.1"), as a chapter's are with its number ("2.1", "Tabel 2.1").
  * Each numbered block gets counter, number, label and nlabel (blocks.h).
  * Nothing is reported today; dl is for later counters.  Linear in the tree.
  */
@@ -54,6 +60,14 @@ void	number_run(struct block *doc, const struct number_opts *,
  */
 char	*number_label(enum blk_counter, const struct number_opts *,
 	    const int *within, int n);
+/*
+ * The same, with the prefix of the chapter-level unit as text: `unit` is
+ * "2" in BAB II, "I" in LAMPIRAN I, NULL outside both (within[0] is then
+ * ignored); within[1] is the section.  Every counter counted within a
+ * chapter takes its prefix from here, so it holds in appendices too.
+ */
+char	*number_label_in(enum blk_counter, const struct number_opts *,
+	    const char *unit, const int *within, int n);
 
 /* 1..3999 -> "I".."MMMCMXCIX"; other values in decimals.  New string. */
 char	*number_roman(long n);

@@ -95,6 +95,21 @@ static const struct schema_value v_bab[] = { V("kata_pengantar"), V("pendahuluan
 
 /* ---- dokumen, wilayah, periode ----------------------------------------- */
 
+/* The Peraturan or Keputusan of the Kepala Daerah that adopts the plan: the
+ * head of each appendix (LAMPIRAN I / PERATURAN ... / NOMOR ... TAHUN ... /
+ * TANGGAL ...), and the signer's name without titles (Pasal 44(1)). */
+static const struct schema_field f_penetapan[] = {
+	FLD("jenis", STRING, R, C(NONE), NULL, NULL,
+	    "jenis naskah dan pejabat yang menetapkan, dengan nama daerah",
+	    "Peraturan Wali Kota Mataram", NULL),
+	FLD("nomor", STRING, 0, C(NONE), NULL, NULL,
+	    "nomor naskah penetapan, tanpa tahun; wajib bila status final", "12", NULL),
+	FLD("tanggal", DATE, 0, C(NONE), NULL, NULL,
+	    "tanggal penetapan (YYYY-MM-DD); tahunnya menjadi TAHUN pada nomor; "
+	    "wajib bila status final", "2027-01-15", NULL),
+	END
+};
+
 static const struct schema_field f_dokumen[] = {
 	FLD("jenis", ENUM, R, C(NONE), v_jenis, NULL,
 	    "jenis dokumen; menentukan templat bawaan", "rencana-pengembangan", NULL),
@@ -117,9 +132,10 @@ static const struct schema_field f_dokumen[] = {
 	    "nama templat atau folder templat, menggantikan pilihan menurut jenis", NULL, NULL),
 	FLD("tte", BOOL, 0, C(NONE), NULL, "tidak",
 	    "dokumen final akan ditandatangani secara elektronik (TTE): ya atau tidak", "tidak", NULL),
-	FLD("penetapan", STRING, 0, C(NONE), NULL, NULL,
+	FLD("penetapan", MAP, 0, C(NONE), NULL, NULL,
 	    "naskah dinas penetapan atau pengaturan yang menjadikan rencana ini lampirannya; "
-	    "nama penanda tangan lalu tanpa gelar", "Peraturan Wali Kota Tangerang Selatan", NULL),
+	    "nama penanda tangan lalu tanpa gelar, lampiran diberi kepala LAMPIRAN", NULL,
+	    f_penetapan),
 	END
 };
 
@@ -408,6 +424,18 @@ static const struct schema_field f_judul_bab[] = {
 	END
 };
 
+/* ---- lampiran ------------------------------------------------------ */
+
+static const struct schema_field f_lampiran[] = {
+	FLD("judul", STRING, R, C(NONE), NULL, NULL, "judul lampiran",
+	    "Rincian Kebutuhan Pelatihan per Perangkat Daerah", NULL),
+	FLD("isi", MARKDOWN, R, C(NONE), NULL, NULL,
+	    "isi lampiran: teks, tabel (bernomor Tabel I.1, ...), gambar", NULL, NULL),
+	END
+};
+static const struct schema_field i_lampiran =
+	FLD(NULL, MAP, 0, C(NONE), NULL, NULL, "satu lampiran", NULL, f_lampiran);
+
 /* ---- penandatangan ------------------------------------------------------- */
 
 static const struct schema_field f_ttd[] = {
@@ -479,6 +507,9 @@ static const struct schema_field f_root[] = {
 	FLD("contoh_sukses", LIST, 0, C(NONE), NULL, NULL, "contoh sukses", NULL, &i_sukses),
 	FLD("kesimpulan", MARKDOWN, R, C(NONE), NULL, NULL, "bab Kesimpulan", NULL, NULL),
 	FLD("bab_tambahan", LIST, 0, C(NONE), NULL, NULL, "bab tambahan", NULL, &i_bab),
+	FLD("lampiran", LIST, 0, C(NONE), NULL, NULL,
+	    "lampiran setelah isi: LAMPIRAN I, II, ... masing-masing di halaman baru", NULL,
+	    &i_lampiran),
 	FLD("penandatangan", MAP, 0, C(SIGNER), NULL, NULL,
 	    "penanda tangan; wajib bila status final", NULL, f_ttd),
 	FLD("paraf", LIST, 0, C(PARAF), NULL, NULL,

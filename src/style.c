@@ -53,6 +53,7 @@ style_default(struct style *s)
 	s->hyph_run_max = 2;
 	s->caption_word = xstrdup("Tabel");
 	s->chapter_word = xstrdup("BAB");
+	s->appendix_word = xstrdup("LAMPIRAN");
 	s->draft_word = xstrdup("KONSEP");
 }
 
@@ -121,6 +122,7 @@ style_free(struct style *s)
 	free(s->names);
 	free(s->caption_word);
 	free(s->chapter_word);
+	free(s->appendix_word);
 	free(s->draft_word);
 	free(s->logo);
 	style_orient_free(s);

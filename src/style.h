@@ -59,6 +59,8 @@ struct style {
 	size_t	 nnames;
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
+	char	*appendix_word;			/* "LAMPIRAN" / "APPENDIX" (the word
+						 * set's `lampiran`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
 	char	**orient_kind[ORIENT__COUNT];	/* table kinds (a template's

@@ -891,6 +891,20 @@ help_colon_space(struct vctx *c, const struct pnode *n)
 	    "value: %.*s: %s", (int)(colon - n->str), n->str, colon + 1);
 }
 
+/* `dokumen.penetapan` was the act's name as text before it became a map
+ * (issue 12): say where that text goes now. */
+static void
+help_old_penetapan(struct vctx *c, const struct pnode *n)
+{
+	if (n->type != PN_STR || n->key == NULL || strcmp(n->key, "penetapan") != 0 ||
+	    n->parent == NULL || n->parent->key == NULL ||
+	    strcmp(n->parent->key, "dokumen") != 0 || n->parent->parent == NULL ||
+	    n->parent->parent->parent != NULL)
+		return;
+	diag_help(c->dl, "`penetapan` is a map of `jenis`, `nomor` and `tanggal`: "
+	    "write the act's name as `jenis: %s` on the next line, indented", n->str);
+}
+
 /* Depth of the recursion is that of the schema tables (at most 7). */
 static void
 walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
@@ -916,6 +930,7 @@ walk(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 			    N_("expected a map, found a list") :
 			    N_("expected a map, found text"));
 			help_colon_space(c, n);
+			help_old_penetapan(c, n);
 			return;
 		}
 		if (f->type == SCHEMA_MAP)
@@ -1343,7 +1358,7 @@ check_signer_form(struct vctx *c, const struct pnode *n)
 	const struct pnode *dok = pnode_get(n->parent, "dokumen"), *k;
 	const char *peran = str_of(n, "peran"), *st = str_of(n, "status_jabatan");
 	const char *ayat, *tay, *nama = str_of(n, "nama");
-	int pen = str_of(dok, "penetapan") != NULL;
+	int pen = pnode_get(dok, "penetapan") != NULL;
 	unsigned form = tnd_form(peran, pen, &ayat);
 	size_t i;
 
@@ -1483,6 +1498,21 @@ post_paraf(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		    "initialled the draft; remove the list");
 }
 
+/* A final document is signed: the act that adopts it has its number and
+ * date, which the head of each appendix prints (a draft prints dots). */
+static void
+final_penetapan(struct vctx *c, const struct pnode *pen)
+{
+	if (pen == NULL || pen->type != PN_MAP)
+		return;
+	if (str_of(pen, "nomor") == NULL)
+		report_absent(c, D_VAL_NEEDS, pen, map_pos(pen), "nomor",
+		    "a final document needs the `nomor` of the act that adopts it");
+	if (str_of(pen, "tanggal") == NULL)
+		report_absent(c, D_VAL_NEEDS, pen, map_pos(pen), "tanggal",
+		    "a final document needs the `tanggal` of the act that adopts it");
+}
+
 static void
 post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
@@ -1502,6 +1532,7 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 		if (str_of(dok, "tanggal") == NULL)
 			report_absent(c, D_VAL_NEEDS, dok, &st->pos, "tanggal",
 			    "a final document needs `tanggal`, its date");
+		final_penetapan(c, pnode_get(dok, "penetapan"));
 	}
 	/* Every goal should be measured by some indicator. */
 	for (i = 0; i < c->ncodes; i++)

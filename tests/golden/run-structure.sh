@@ -3,7 +3,8 @@
 # rencana-pengembangan folder with tests/golden/structure/*.mustache laid
 # over it: its main template moves a chapter (tujuan before kondisi), calls
 # a new partial (bab-anggaran.mustache: a chapter with a section and a
-# captioned table) and leaves one out (tantangan).  For each
+# captioned table) and leaves one out (tantangan), and the appendices with
+# it (no `{{> lampiran}}`: the example's LAMPIRAN I is not printed).  For each
 # tests/golden/structure/NAME.text, examples/NAME.yaml is built to a PDF
 # with that folder, and
 #   NAME.text     the structure lines of `pdftotext` in reading order:

@@ -125,7 +125,8 @@ one_chapter() {
 }
 
 # Every list the templates loop over, n items each, cross-references kept
-# valid (strategy i serves goal i, partner i strategy i, indicator i goal i).
+# valid (strategy i serves goal i, partner i strategy i, indicator i goal i);
+# the appendices each with a captioned table (LAMPIRAN DCCC, Tabel DCCC.1).
 loops() {
 	awk -v n="$1" '
 	BEGIN {
@@ -171,6 +172,11 @@ loops() {
 			print "      target:\n        2030: 95\n      arah: naik\n      tujuan: T" i
 		}
 		print "kesimpulan: |\n  Kesimpulan."
+		print "lampiran:"
+		for (i = 1; i <= n; i++) {
+			print "  - judul: Lampiran " i "\n    isi: |\n      Table: Data " i
+			print "\n      | No | Unit |\n      |---:|---|\n      | " i " | Unit " i " |"
+		}
 	}'
 }
 

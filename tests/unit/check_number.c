@@ -194,26 +194,35 @@ START_TEST(test_order_follows_text)
 }
 END_TEST
 
+/* The outline of md numbered with the English words and letter sections. */
+static void
+english_outline(const char *md, char *out, size_t n)
+{
+	struct number_opts o;
+	struct block *doc;
+
+	memset(&o, 0, sizeof(o));
+	o.chapter_word = "CHAPTER";
+	o.table_word = "Table";
+	o.appendix_word = "APPENDIX";
+	o.letter_sections = 1;
+	doc = numbered(md, &o);
+	outline_of(doc, out, n);
+	blocks_free(doc);
+}
+
 START_TEST(test_words_letters_no_body)
 {
 	static const char md[] =
 	    "# Introduction\n\n## Background\n\n### Detail\n\n"
 	    "Table:\n\n| a |\n|---|\n| 1 |\n";
-	struct number_opts o;
-	struct block *doc;
 	char out[512];
 
-	memset(&o, 0, sizeof(o));
-	o.chapter_word = "CHAPTER";
-	o.table_word = "Table";
-	o.letter_sections = 1;
 	/* no rencana-mulai-isi: the whole document is the body */
-	doc = numbered(md, &o);
-	outline_of(doc, out, sizeof(out));
+	english_outline(md, out, sizeof(out));
 	/* an empty caption is its label alone */
 	ck_assert_str_eq(out, "CHAPTER I|Introduction;A. Background;1. Detail;"
 	    "Table 1.1;");
-	blocks_free(doc);
 }
 END_TEST
 
@@ -237,6 +246,70 @@ START_TEST(test_caption_rules)
 }
 END_TEST
 
+/* Appendices after rencana-mulai-lampiran: LAMPIRAN I, II; each a
+ * chapter-level unit whose roman number prefixes its sections and tables,
+ * reset at each; the chapter list leaves them out; the label words. */
+START_TEST(test_appendix)
+{
+	static const char md[] =
+	    "```rencana-mulai-isi\n```\n\n"
+	    "# Pendahuluan\n\n## Latar\n\nTable: P\n\n| a |\n|---|\n| 1 |\n\n"
+	    "Table: Q\n\n| a |\n|---|\n| 1 |\n\n"
+	    "```rencana-daftar-bab\n```\n\n"
+	    "```rencana-mulai-lampiran\nbaris: PERATURAN\n```\n\n"
+	    "# Rincian\n\n## Bagian\n\n### Sub\n\nTable: R\n\n| a |\n|---|\n| 1 |\n\n"
+	    "Table: S\n\n| a |\n|---|\n| 1 |\n\n"
+	    "# Data\n\nTable: T\n\n| a |\n|---|\n| 1 |\n";
+	struct block *doc = numbered(md, NULL), *b, *l;
+	char out[512];
+
+	outline_of(doc, out, sizeof(out));
+	ck_assert_str_eq(out, "BAB I|Pendahuluan;1.1 Latar;Tabel 1.1 P;Tabel 1.2 Q;"
+	    "LAMPIRAN I|Rincian;I.1 Bagian;I.1.1 Sub;Tabel I.1 R;Tabel I.2 S;"
+	    "LAMPIRAN II|Data;Tabel II.1 T;");
+	for (b = doc->first; b != NULL; b = b->next)
+		if (b->type == BLK_HEADING && b->counter == CNT_APPENDIX)
+			break;
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(b->number, 1);
+	ck_assert_str_eq(b->label, "LAMPIRAN I");
+	ck_assert_uint_eq(b->nlabel, 2);
+	ck_assert(b->run[1].flags & RUN_BREAK);
+	/* the Sistematika list names chapters only */
+	for (l = doc->first; l != NULL && l->type != BLK_LIST; l = l->next)
+		;
+	ck_assert_ptr_nonnull(l);
+	ck_assert_ptr_eq(l->first, l->last);
+	blocks_free(doc);
+	/* the words of the word set; letter sections stay letters */
+	english_outline(md, out, sizeof(out));
+	ck_assert_str_eq(out, "CHAPTER I|Pendahuluan;A. Latar;Table 1.1 P;Table 1.2 Q;"
+	    "APPENDIX I|Rincian;A. Bagian;1. Sub;Table I.1 R;Table I.2 S;"
+	    "APPENDIX II|Data;Table II.1 T;");
+}
+END_TEST
+
+/* The label of a counter within a unit given as text. */
+START_TEST(test_label_in)
+{
+	int within[2] = { 0, 2 };
+	char *s;
+
+	s = number_label_in(CNT_TABLE, NULL, "IV", within, 3);
+	ck_assert_str_eq(s, "Tabel IV.3");
+	free(s);
+	s = number_label_in(CNT_SUBSECTION, NULL, "II", within, 1);
+	ck_assert_str_eq(s, "II.2.1");
+	free(s);
+	s = number_label_in(CNT_APPENDIX, NULL, NULL, within, 14);
+	ck_assert_str_eq(s, "LAMPIRAN XIV");
+	free(s);
+	s = number_label_in(CNT_TABLE, NULL, NULL, within, 3);
+	ck_assert_str_eq(s, "Tabel 3");
+	free(s);
+}
+END_TEST
+
 Suite *
 number_suite(void)
 {
@@ -249,6 +322,8 @@ number_suite(void)
 	tcase_add_test(tc, test_order_follows_text);
 	tcase_add_test(tc, test_words_letters_no_body);
 	tcase_add_test(tc, test_caption_rules);
+	tcase_add_test(tc, test_appendix);
+	tcase_add_test(tc, test_label_in);
 	suite_add_tcase(s, tc);
 	return s;
 }
