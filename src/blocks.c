@@ -69,7 +69,7 @@
 
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
-	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab"
+	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab", "tte"
 };
 
 struct conv {

@@ -205,6 +205,8 @@ struct lay {
 	int		 ntable;		/* tables laid out so far */
 	struct table_group *tgroup;		/* layout_table.c: the widths of
 						 * the last tables of one kind */
+	struct lay_tte	*tte;			/* layout_tte.c: the footer of an
+						 * electronically signed document */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and
