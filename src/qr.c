@@ -33,3 +33,9 @@ qr_encode(const char *text, unsigned char **dark, int *width)
 	QRcode_free(q);
 	return 0;
 }
+
+const char *
+qr_lib_version(void)
+{
+	return QRcode_APIVersionString();
+}

@@ -14,5 +14,7 @@
  * The same text always gives the same modules.
  */
 int	qr_encode(const char *text, unsigned char **dark, int *width);
+/* libqrencode's version, for --version. */
+const char *qr_lib_version(void);
 
 #endif
