@@ -832,10 +832,13 @@ lay_signature(struct lay *L, const struct block *b)
 	if (th > 0)
 		place_paraf(L, b, pw, th, beside, ytop);
 	/* the verification address's QR code beside the stamp area, centred
-	 * on it, when the column leaves room at its left */
-	if (qr != NULL && x0 - L->left >= (TTE_QR_MM + TTE_QR_GAP_MM) * PT_PER_MM)
-		layout_tte_qr(L, qr, x0 - TTE_QR_GAP_MM * PT_PER_MM, yblank -
-		    ((double)blank * lh - TTE_QR_MM * PT_PER_MM) / 2);
+	 * on it; at the left margin when the column is too wide for that (the
+	 * stamp, centred in the column, stays clear of it) */
+	if (qr != NULL)
+		layout_tte_qr(L, qr, x0 - L->left >= (TTE_QR_MM + TTE_QR_GAP_MM) *
+		    PT_PER_MM ? x0 - TTE_QR_GAP_MM * PT_PER_MM : L->left +
+		    TTE_QR_MM * PT_PER_MM, yblank - ((double)blank * lh -
+		    TTE_QR_MM * PT_PER_MM) / 2);
 	L->used = 1;
 }
 

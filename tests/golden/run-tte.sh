@@ -2,7 +2,8 @@
 # rencana: the electronic signature (issue 12 item 7, docs/tata-naskah.md).
 # On tests/golden/tnd/tte-final.yaml (final, tte: ya, tte_verifikasi):
 #   - the QR code beside the signature block decodes (zbarimg, from the
-#     last page rendered at 300 dpi) to exactly the plan's address;
+#     last page rendered at 300 dpi) to exactly the plan's address, also
+#     when a wide name leaves it only the left margin;
 #   - every page carries the BSrE footer, in 7 pt, above the page number
 #     and below the text, overlapping neither;
 #   - two builds give the same bytes.
@@ -28,6 +29,16 @@ n=$(pdfinfo "$tmp/a.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 pdftoppm -r 300 -png -f "$n" -l "$n" "$tmp/a.pdf" "$tmp/last"
 got=$(zbarimg -q --raw "$tmp"/last*.png 2>/dev/null)
 [ "$got" = "$want" ] && ok || bad "the QR code reads \`$got\`, expected \`$want\`"
+
+# A name as wide as the text: the column leaves no room at its left, and
+# the QR code stands at the left margin instead, still readable.
+sed 's/^  nama: .*/  nama: Prof. Dr. Ir. H. Lalu Muhammad Zainuddin Abdurrahman Wirasasmita Pratama, S.H., M.Si., M.Kom./' \
+    "$plan" >"$tmp/wide.yaml"
+run build "$tmp/wide.yaml" -o "$tmp/w.pdf" 2>/dev/null
+nw=$(pdfinfo "$tmp/w.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+pdftoppm -r 300 -png -f "$nw" -l "$nw" "$tmp/w.pdf" "$tmp/wlast"
+got=$(zbarimg -q --raw "$tmp"/wlast*.png 2>/dev/null)
+[ "$got" = "$want" ] && ok || bad "a wide signature: the QR code reads \`$got\`"
 
 # ---- the footer: on every page, clear of the page number and the text ---------
 run build --to pages "$plan" -o "$tmp/a.pages" 2>/dev/null
