@@ -31,7 +31,7 @@
 #define TTE_MAX_LINES	4
 #define TTE_FOOT_PT	7.0	/* the footer's type */
 #define TTE_GAP_PT	3.0	/* between the footer and the page number */
-#define TTE_TEXT_GAP_PT	9.0	/* between the text area and the footer */
+#define TTE_TEXT_GAP_PT	12.0	/* between the text area and the footer */
 #define TTE_EDGE_MM	8.0	/* the footer's foot at least this far from the
 				 * paper's edge (printers' unprintable band) */
 
