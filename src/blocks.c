@@ -70,7 +70,7 @@
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
 	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab",
-	"tabel", "mulai-lampiran"
+	"tabel", "mulai-lampiran", "tte"
 };
 
 struct conv {

@@ -1178,6 +1178,9 @@ put_draft_number(struct cctx *c, struct pnode *sampul, const struct pnode *d)
 	    NULL, DRAFT_BLANK, pnode_get(d, "tanggal"));
 }
 
+static void	put_line(struct pnode *, const char *, const char *,
+		    const struct pnode *);
+
 static void
 do_signature(struct cctx *c, struct pnode *root)
 {
@@ -1228,6 +1231,10 @@ do_signature(struct cctx *c, struct pnode *root)
 	}
 	put_paraf(tt, root, pnode_get(root, "final") == NULL ||
 	    pnode_get(root, "final")->type != PN_STR);
+	if (pnode_get(root, "tte") != NULL && pnode_get(root, "tte")->type == PN_STR)
+		put_line(tt, "verifikasi", pnode_str(pnode_get(root, "dokumen"),
+		    "tte_verifikasi"), pnode_get(pnode_get(root, "dokumen"),
+		    "tte_verifikasi"));
 }
 
 /* Directive values: one line each (a newline would end the key). */
@@ -1287,6 +1294,15 @@ do_front(struct cctx *c, struct pnode *root)
 	put_str(root, "bahasa", c->lang, pnode_get(d, "bahasa"));
 	put_flag(root, "konsep", konsep, pnode_get(d, "status"));
 	put_flag(root, "final", !konsep, pnode_get(d, "status"));
+	{
+		/* The electronic signature: a final document with tte: ya
+		 * (docs/tata-naskah.md); a draft is never signed. */
+		const char *tte = pnode_str(d, "tte");
+
+		put_flag(root, "tte", !konsep && tte != NULL &&
+		    (strcmp(tte, "ya") == 0 || strcmp(tte, "true") == 0),
+		    pnode_get(d, "tte"));
+	}
 	if (d != NULL && d->type == PN_MAP) {
 		if (tgl != NULL)
 			put_own(d, "tanggal_teks", compute_date_long(tgl, c->lang),
@@ -1531,7 +1547,7 @@ static const struct {
 } known[] = {
 	{ "", "bahasa konsep final judul_kata_pengantar judul_kata_pengantar_kapital "
 	      "sampul meta bab tambahan_setelah tanda_tangan dasar_hukum_butir "
-	      "ada_dasar_hukum kata ada_lampiran" },
+	      "ada_dasar_hukum kata ada_lampiran tte" },
 	{ "dokumen", "tanggal_teks judul_kapital jenis_adalah" },
 	{ "dokumen.penetapan", "jenis_kapital nomor_teks tahun_teks tanggal_kapital" },
 	{ "lampiran", "no pertama terakhir" },
@@ -1544,7 +1560,7 @@ static const struct {
 	      "konsep_nomor konsep_tanggal" },
 	{ "meta", "judul penulis subjek tanggal" },
 	{ "dasar_hukum_butir", "teks no pertama terakhir" },
-	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip paraf_konsep" },
+	{ "tanda_tangan", "tempat_tanggal jabatan nama pangkat nip paraf_konsep verifikasi" },
 	{ "tanda_tangan.paraf_konsep", "jabatan nama no pertama terakhir" },
 	{ "tanda_tangan.jabatan", "baris no pertama terakhir" },
 	{ "penandatangan", "tanggal_teks nip_teks" },

@@ -71,6 +71,8 @@ DIAG(D_VAL_SIGN_UNPRINTED, WARNING, "val-sign-unprinted", "a title, NIP, pangkat
 DIAG(D_VAL_SIGN_ROLE,	ERROR,	"val-sign-role", "`status_jabatan` contradicts the signer's `peran`")
 DIAG(D_VAL_PARAF,		ERROR,	"val-paraf",	"more than three officials in `paraf`")
 DIAG(D_VAL_PARAF_FINAL,	WARNING, "val-paraf-final", "`paraf` on a final document, which never prints it")
+DIAG(D_VAL_TTE_URL,	ERROR,	"val-tte-url",	"`tte_verifikasi` is not a web address or is too long for its QR code")
+DIAG(D_VAL_TTE_UNUSED,	WARNING, "val-tte-unused", "`tte` or `tte_verifikasi` that the document does not print (a draft, or `tte` not `ya`)")
 
 /* ---- templates (template.c) ---- */
 DIAG(D_TPL_UNCLOSED_TAG,	ERROR,	"tpl-unclosed-tag", "a tag has no closing delimiter")

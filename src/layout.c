@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "layout_hyph.h"
 #include "layout_int.h"
+#include "layout_tte.h"
 #include "page.h"
 #include "style.h"
 #include "winansi.h"
@@ -50,6 +51,8 @@
  */
 #define LOGO_MAX_RATIO	20
 #define SIG_MAX_LINES	24
+#define SIG_MAX_BLANK	8	/* the room to sign and stamp: 4 lines, more for
+				 * the TTE stamp area at a small line height */
 #define PARAF_PT	9.0	/* the paraf table's text */
 #define PARAF_NO_MM	9.0	/* its columns: No., ..., Paraf */
 #define PARAF_BOX_MM	20.0
@@ -794,19 +797,27 @@ place_paraf(struct lay *L, const struct block *b, double pw, double th,
 	}
 }
 
-static void
-lay_signature(struct lay *L, const struct block *b)
-{
-	struct { char *t; size_t len; unsigned flags; int is_jabatan; }
-	    line[SIG_MAX_LINES];
-	struct lb_para p[SIG_MAX_LINES];
-	struct lb_opts o;
-	size_t i, k, n = 0, nl = 0;
-	double size = L->st->body_size_pt, lh = L->lh, x0, h, colw;
-	double pw = 0, th = 0, ytop;
-	int blank = 4, beside = 0;
+struct sig_line {
+	char		*t;		/* WinAnsi (owned) */
+	size_t		 len;
+	unsigned	 flags;		/* RUN_BOLD for the name */
+	int		 is_jabatan;
+};
 
-	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 8; i++) {
+/*
+ * The lines of a signature block into line[SIG_MAX_LINES]: place and date,
+ * the jabatan lines, `blank` empty lines (room to sign and stamp; at most
+ * SIG_MAX_BLANK), then name, rank and NIP.  Returns their number; *nb0 is
+ * the first empty line's index.
+ */
+static size_t
+sig_lines(const struct block *b, struct sig_line *line, size_t blank, size_t *nb0)
+{
+	size_t i, n = 0;
+
+	if (blank > SIG_MAX_BLANK)
+		blank = SIG_MAX_BLANK;
+	for (i = 0; i < b->nkv && n < SIG_MAX_LINES - 4 - blank; i++) {
 		const char *key = b->kv[i].key;
 
 		if (strcmp(key, "tempat_tanggal") == 0 || strcmp(key, "jabatan") == 0) {
@@ -815,7 +826,8 @@ lay_signature(struct lay *L, const struct block *b)
 			line[n++].flags = 0;
 		}
 	}
-	for (i = 0; i < (size_t)blank; i++) {
+	*nb0 = n;
+	for (i = 0; i < blank; i++) {
 		line[n].t = xstrdup("");
 		line[n].len = 0;
 		line[n].is_jabatan = 0;
@@ -836,6 +848,26 @@ lay_signature(struct lay *L, const struct block *b)
 		line[n++].flags = strcmp(key, "nama") == 0 ? RUN_BOLD : 0;
 		free(v);
 	}
+	return n;
+}
+
+static void
+lay_signature(struct lay *L, const struct block *b)
+{
+	struct sig_line line[SIG_MAX_LINES];
+	struct lb_para p[SIG_MAX_LINES];
+	struct lb_opts o;
+	size_t i, k, n, nl = 0, nb0;
+	double size = L->st->body_size_pt, lh = L->lh, x0, h, colw;
+	double pw = 0, th = 0, ytop, yblank = 0;
+	int blank = 4, beside = 0;
+	const char *qr = blocks_kv(b, "verifikasi");
+
+	/* signed electronically: room for the signing application's stamp */
+	if (blocks_kv(b, "tte") != NULL && layout_tte_blank_lines(L) > (size_t)blank)
+		blank = layout_tte_blank_lines(L) < SIG_MAX_BLANK ?
+		    (int)layout_tte_blank_lines(L) : SIG_MAX_BLANK;
+	n = sig_lines(b, line, (size_t)blank, &nb0);
 	/*
 	 * Each line centred in a column at the right margin: the right half,
 	 * widened (up to the text width) so that the place and date, the
@@ -843,6 +875,9 @@ lay_signature(struct lay *L, const struct block *b)
 	 * (jabatan) wraps within the column.
 	 */
 	colw = L->tw / 2;
+	if (blocks_kv(b, "tte") != NULL && colw < TTE_AREA_W_MM * PT_PER_MM)
+		colw = TTE_AREA_W_MM * PT_PER_MM < L->tw ? TTE_AREA_W_MM * PT_PER_MM :
+		    L->tw;
 	for (i = 0; i < n; i++) {
 		double w;
 
@@ -887,6 +922,8 @@ lay_signature(struct lay *L, const struct block *b)
 	ytop = L->y;
 	x0 = L->right - colw;
 	for (i = 0; i < n; i++) {
+		if (i == nb0)
+			yblank = L->y;
 		for (k = 0; k < p[i].nline; k++) {
 			const struct lb_line *ln = &p[i].line[k];
 			double asc = L->m->ascent / 1000.0 * size;
@@ -912,6 +949,14 @@ lay_signature(struct lay *L, const struct block *b)
 	}
 	if (th > 0)
 		place_paraf(L, b, pw, th, beside, ytop);
+	/* the verification address's QR code beside the stamp area, centred
+	 * on it; at the left margin when the column is too wide for that (the
+	 * stamp, centred in the column, stays clear of it) */
+	if (qr != NULL)
+		layout_tte_qr(L, qr, x0 - L->left >= (TTE_QR_MM + TTE_QR_GAP_MM) *
+		    PT_PER_MM ? x0 - TTE_QR_GAP_MM * PT_PER_MM : L->left +
+		    TTE_QR_MM * PT_PER_MM, yblank - ((double)blank * lh -
+		    TTE_QR_MM * PT_PER_MM) / 2);
 	L->used = 1;
 }
 
@@ -1146,6 +1191,7 @@ layout_run(const struct block *doc, const struct style *st,
 		free(exc);
 	}
 	find_draft(&L, doc);
+	layout_tte_find(&L, doc);
 	layout_toc_collect(&L, doc);
 	memset(&c, 0, sizeof(c));
 	c.in_body = 1;
@@ -1158,6 +1204,8 @@ layout_run(const struct block *doc, const struct style *st,
 		L.d->body_start = L.d->npage;
 	layout_toc_fill(&L);
 	page_numbers(&L);
+	layout_tte_footer(&L);
+	layout_tte_free(&L);
 	layout_toc_free(&L);
 	layout_table_free(&L);
 	lay_memo_free(L.hmemo);

@@ -211,6 +211,8 @@ struct lay {
 						 * (lay_orient) */
 	int		 turned;		/* need_page is lay_landscape's
 						 * (no content asked for a page) */
+	struct lay_tte	*tte;			/* layout_tte.c: the footer of an
+						 * electronically signed document */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and

@@ -37,6 +37,7 @@
 #include "paths.h"
 #include "pdf.h"
 #include "plan.h"
+#include "qr.h"
 #include "schema.h"
 #include "style.h"
 #include "template.h"
@@ -430,9 +431,10 @@ print_version(void)
 	int rc;
 
 	buf_printf(&b, "rencana %s\n", RENCANA_VERSION);
-	buf_printf(&b, "libyaml %s, PCRE2 %s, cmark-gfm %s, libharu %s, libpng %s\n",
+	buf_printf(&b, "libyaml %s, PCRE2 %s, cmark-gfm %s, libharu %s, libpng %s, "
+	    "libqrencode %s\n",
 	    plan_lib_version(), validate_lib_version(), blocks_lib_version(),
-	    pdf_lib_version(), pdf_png_version());
+	    pdf_lib_version(), pdf_png_version(), qr_lib_version());
 	rc = print_text(buf_str(&b));
 	buf_free(&b);
 	return rc;

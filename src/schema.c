@@ -132,6 +132,9 @@ static const struct schema_field f_dokumen[] = {
 	    "nama templat atau folder templat, menggantikan pilihan menurut jenis", NULL, NULL),
 	FLD("tte", BOOL, 0, C(NONE), NULL, "tidak",
 	    "dokumen final akan ditandatangani secara elektronik (TTE): ya atau tidak", "tidak", NULL),
+	FLD("tte_verifikasi", STRING, 0, C(TTE_URL), NULL, NULL,
+	    "alamat laman verifikasi dokumen bertanda tangan elektronik; dicetak sebagai "
+	    "kode QR di samping tanda tangan", "https://tte.mataramkota.go.id/verifikasi", NULL),
 	FLD("penetapan", MAP, 0, C(NONE), NULL, NULL,
 	    "naskah dinas penetapan atau pengaturan yang menjadikan rencana ini lampirannya; "
 	    "nama penanda tangan lalu tanpa gelar, lampiran diberi kepala LAMPIRAN", NULL,
@@ -835,6 +838,10 @@ json_text(struct buf *out, int d, const struct schema_field *f, int optional)
 		break;
 	case SCHEMA_CHECK_URL:
 		json_scalar(out, d, JT_STRING, patterns[SCHEMA_PAT_URL], optional);
+		break;
+	case SCHEMA_CHECK_TTE_URL:
+		json_scalar(out, d, JT_STRING, patterns[SCHEMA_PAT_URL], optional);
+		json_bound(out, d, "maxLength", SCHEMA_TTE_URL_MAX);
 		break;
 	case SCHEMA_CHECK_PHONE:
 		/* YAML 1.2 reads 0370555214 and +62370555214 as integers. */

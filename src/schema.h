@@ -58,6 +58,7 @@ enum schema_check {
 	SCHEMA_CHECK_INDIKATOR,		/* baseline year, %, direction */
 	SCHEMA_CHECK_SIGNER,		/* an/ub need atas_nama; pangkat vs golongan; Pasal 44 forms */
 	SCHEMA_CHECK_PARAF,		/* at most three paraf, only on a konsep */
+	SCHEMA_CHECK_TTE_URL,		/* dokumen.tte_verifikasi: a web address a QR code holds */
 	SCHEMA_CHECK__COUNT
 };
 
@@ -80,6 +81,12 @@ enum schema_pat {
 
 /* Beyond this a count or rupiah amount is a typo; doubles stay exact. */
 #define SCHEMA_MAX_INT	1e15
+
+/* Bytes of dokumen.tte_verifikasi: a QR code of version 8 at error
+ * correction level M holds 152 bytes in 49 x 49 modules, each 0.45 mm in
+ * the 22 mm the signature block gives it (layout_tte.c): larger versions
+ * make modules too small for a phone to read from a printout. */
+#define SCHEMA_TTE_URL_MAX	150
 
 /* One value of an enum and the words documents print for it. */
 struct schema_value {

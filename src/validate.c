@@ -1513,6 +1513,43 @@ final_penetapan(struct vctx *c, const struct pnode *pen)
 		    "a final document needs the `tanggal` of the act that adopts it");
 }
 
+/* dokumen.tte_verifikasi: the address its QR code holds beside the
+ * signature block (docs/tata-naskah.md, electronic signature). */
+static void
+post_tte_url(struct vctx *c, const struct pnode *n, const struct schema_field *f)
+{
+	(void)f;
+	if (!pat_match(SCHEMA_PAT_URL, n->str))
+		report(c, D_VAL_TTE_URL, &n->pos, n,
+		    "`%s` is not a web address starting with http:// or https://",
+		    n->str);
+	else if (strlen(n->str) > SCHEMA_TTE_URL_MAX)
+		report(c, D_VAL_TTE_URL, &n->pos, n,
+		    "the address has %zu characters; its QR code holds at most %d "
+		    "(a shorter address, e.g. with a short code, fits)",
+		    strlen(n->str), SCHEMA_TTE_URL_MAX);
+}
+
+/* The electronic signature is printed only on a final document with
+ * `tte: ya`: a draft is never signed (docs/tata-naskah.md). */
+static void
+check_tte(struct vctx *c, const struct pnode *dok)
+{
+	const struct pnode *tte = pnode_get(dok, "tte");
+	const struct pnode *url = pnode_get(dok, "tte_verifikasi");
+	const char *st = str_of(dok, "status"), *v = str_of(dok, "tte");
+	int on = v != NULL && (strcmp(v, "ya") == 0 || strcmp(v, "true") == 0);
+
+	if (on && (st == NULL || strcmp(st, "final") != 0))
+		report(c, D_VAL_TTE_UNUSED, &tte->keypos, tte,
+		    "a draft (`status: konsep`) is never signed: its pages show "
+		    "no electronic-signature footer or QR code until `status: final`");
+	else if (!on && str_of(dok, "tte_verifikasi") != NULL)
+		report(c, D_VAL_TTE_UNUSED, &url->keypos, url,
+		    "printed only with `tte: ya`, as the QR code of an electronic "
+		    "signature");
+}
+
 static void
 post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 {
@@ -1534,6 +1571,8 @@ post_root(struct vctx *c, const struct pnode *n, const struct schema_field *f)
 			    "a final document needs `tanggal`, its date");
 		final_penetapan(c, pnode_get(dok, "penetapan"));
 	}
+	if (dok != NULL && dok->type == PN_MAP)
+		check_tte(c, dok);
 	/* Every goal should be measured by some indicator. */
 	for (i = 0; i < c->ncodes; i++)
 		if (c->codes[i].kind == 0 && !c->codes[i].used && c->codes[i].bad == NULL &&
@@ -1594,6 +1633,7 @@ static const post_fn posts[SCHEMA_CHECK__COUNT] = {
 	[SCHEMA_CHECK_INDIKATOR] = post_indikator,
 	[SCHEMA_CHECK_SIGNER] = post_signer,
 	[SCHEMA_CHECK_PARAF] = post_paraf,
+	[SCHEMA_CHECK_TTE_URL] = post_tte_url,
 };
 
 /* ---- characters the PDF cannot show ------------------------------------ */

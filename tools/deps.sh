@@ -7,9 +7,10 @@
 # exact command is printed and the exit status is 1.
 set -u
 BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev \
-libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 gettext"
+libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev libqrencode-dev \
+fonts-liberation2 gettext"
 TEST="check cmark-gfm poppler-utils qpdf valgrind time python3 \
-python3-jsonschema python3-yaml"
+python3-jsonschema python3-yaml zbar-tools"
 
 PKGS=$BUILD
 quiet=0

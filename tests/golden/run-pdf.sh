@@ -82,9 +82,14 @@ for y in examples/*.yaml; do
 		bad "$y: pdftotext printed messages"
 		sed 's/^/  | /' "$d/terr" | head -5
 	else ok; fi
-	# the running head, page numbers and page breaks are not the text
+	# the running head, page numbers and page breaks are not the text, nor
+	# a line on every page (the footer of an electronically signed document)
+	awk 'BEGIN { RS = "\f" } NF { np++; delete seen; n = split($0, l, "\n")
+	    for (i = 1; i <= n; i++) if (l[i] != "" && !seen[l[i]]++) c[l[i]]++ }
+	    END { if (np > 2) for (k in c) if (c[k] == np) print k }' \
+	    "$d/text" >"$d/every"
 	tr -d '\f' <"$d/text" | grep -v -x -E '[0-9]+|[ivxlcdm]+|KONSEP (-|–) versi .*' |
-	    norm >"$d/flat"
+	    grep -v -x -F -f "$d/every" | norm >"$d/flat"
 	"$RENCANA" expand tests/golden/pdf/paragraphs.mustache --data "$y" \
 	    --escape none >"$d/prose" 2>"$d/experr"
 	missing=0
