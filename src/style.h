@@ -51,6 +51,10 @@ struct style {
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
+	char	*cont_word;			/* a continued table's line: "Lanjutan"
+						 * (before the label), or a text
+						 * with `{}` where the label goes
+						 * ("{} (continued)") */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
 	/* The plan's wilayah.logo and where it is written: layout reports a
 	 * cover logo with this value there (NULL: the plan names none). */
