@@ -178,7 +178,7 @@ dump_pages(FILE *f, const struct doc_pages *d)
 
 static const char *const blk_name[] = {
 	"document", "paragraph", "heading", "list", "item", "quote", "code",
-	"thematic", "table", "row", "cell", "directive"
+	"thematic", "table", "row", "cell", "directive", "footnote"
 };
 
 static void
@@ -225,9 +225,10 @@ block_line(FILE *f, const struct block *b, int depth)
 			fprintf(f, "break\n");
 			continue;
 		}
-		fprintf(f, "run%s%s%s", r->flags & RUN_BOLD ? " bold" : "",
+		fprintf(f, "run%s%s%s%s", r->flags & RUN_BOLD ? " bold" : "",
 		    r->flags & RUN_ITALIC ? " italic" : "",
-		    r->flags & RUN_CODE ? " code" : "");
+		    r->flags & RUN_CODE ? " code" : "",
+		    r->flags & RUN_NOTE ? " note" : "");
 		text(f, r->text, r->len);
 		fputc('\n', f);
 	}
