@@ -213,6 +213,9 @@ block_line(FILE *f, const struct block *b, int depth)
 	case BLK_DIRECTIVE:
 		fprintf(f, " %s", b->name);
 		break;
+	case BLK_FOOTNOTE:
+		fprintf(f, " number %d", b->number);
+		break;
 	default:
 		break;
 	}
