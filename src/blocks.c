@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
@@ -66,11 +67,48 @@
 #define BLOCKS_MAX_NEST		BLOCKS_MAX_DEPTH
 #define BLOCKS_MAX_HEADINGS	20000
 #define BLOCKS_MAX_MARKUP	(256u * 1024)
+/*
+ * BLOCKS_MAX_NOTES: footnote references in a document.  Each reference is
+ * marked in the text cmark-gfm reads by its index in three bytes (24
+ * values each: 13,824); a plan document cites tens of sources.
+ */
+#define BLOCKS_MAX_NOTES	10000
 
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
 	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab",
 	"tabel", "mulai-lampiran", "tte"
+};
+
+/*
+ * Footnotes (GFM `[^label]` and `[^label]: text`), scoped per Markdown
+ * field: each value a template interpolated raw is a document of its own,
+ * and all template text one more.  Found before cmark-gfm parses (notes_scan):
+ * a definition's lines are blanked (spaces, line ends kept) and parsed on
+ * their own; a reference is overwritten, byte for byte, by a mark (NOTE_MARK,
+ * its index in three bytes, NOTE_FILL up to its length), so every other
+ * byte keeps its offset, line and column.  The walk turns a mark in text
+ * into a RUN_NOTE run and puts the original bytes back in code.
+ */
+#define NOTE_MARK	'\x1e'
+#define NOTE_FILL	'\x1f'
+#define NOTE_DIGITS	24	/* values of one index byte (note_digit) */
+
+struct note_def {
+	int		 scope;		/* 0 template text, k + 1 value span k */
+	size_t		 off;		/* its `[` */
+	const char	*label;		/* in the Markdown */
+	size_t		 llen;
+	size_t		 coff, cend;	/* its text: Markdown bytes [coff, cend) */
+	struct block	*b;		/* its BLK_FOOTNOTE; NULL: a duplicate */
+	int		 used;
+};
+
+struct note_ref {
+	int		 scope;
+	size_t		 off, len;	/* `[^label]` */
+	const char	*label;
+	size_t		 llen;
 };
 
 struct conv {
@@ -94,6 +132,14 @@ struct conv {
 	int			 col;		/* current table cell index */
 	int			 skipcell;	/* inside a cell beyond the cap */
 	int			 depth_told, cols_told;
+	int			 notes;		/* footnotes recognised */
+	char			*work;		/* the text cmark-gfm reads, marked
+						 * (NULL: md itself) */
+	struct note_def		*def;		/* definitions, in order */
+	size_t			 ndef, defcap;
+	struct note_def		**sorted;	/* by scope and label */
+	struct note_ref		*ref;		/* references, in order */
+	size_t			 nref, refcap;
 };
 
 /* ---- positions ---- */
@@ -311,7 +357,7 @@ blocks_add_run(struct block *b, const char *s, size_t n, unsigned flags)
 	struct run *r;
 
 	if (b->nrun > 0 && b->run[b->nrun - 1].flags == flags &&
-	    !(flags & RUN_BREAK)) {
+	    !(flags & (RUN_BREAK | RUN_NOTE))) {
 		r = &b->run[b->nrun - 1];
 		/* grown by doubling: a paragraph of many lines stays linear */
 		r->text = xgrow(r->text, &r->cap, r->len + n + 1, 1);
@@ -334,18 +380,67 @@ cur_flags(const struct conv *c)
 	return (c->bold > 0 ? RUN_BOLD : 0) | (c->italic > 0 ? RUN_ITALIC : 0);
 }
 
+static void	note_cite(struct conv *, size_t k, unsigned flags);
+static char	*note_unmark(const struct conv *, const char *s);
+
+/* The reference index of the mark at m (notes_scan) in *k ((size_t)-1
+ * when cut short); returns the byte after the mark. */
+static const char *
+note_decode(const char *m, size_t *k)
+{
+	int i;
+
+	*k = 0;
+	for (i = 1; i <= 3 && m[i] != '\0'; i++)
+		*k = *k * NOTE_DIGITS + (size_t)(m[i] < 0x0e ? m[i] - 1 :
+		    m[i] - 0x0e + 8);
+	if (i <= 3)
+		*k = (size_t)-1;
+	for (m += i; *m == NOTE_FILL; m++)
+		;
+	return m;
+}
+
 static void
-add_text(struct conv *c, cmark_node *n, const char *s, unsigned flags)
+add_plain(struct conv *c, cmark_node *n, const char *s, size_t len,
+    unsigned flags)
 {
 	size_t wl;
 	char *w;
 
-	if (c->inl == NULL || s == NULL)
+	if (len == 0)
 		return;
-	w = to_winansi(c, s, strlen(s), &wl, cmark_node_get_start_line(n),
+	w = to_winansi(c, s, len, &wl, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n));
 	blocks_add_run(c->inl, w, wl, flags);
 	free(w);
+}
+
+/* Text of a node: a footnote mark (notes_scan) in it is a reference. */
+static void
+add_text(struct conv *c, cmark_node *n, const char *s, unsigned flags)
+{
+	const char *m;
+
+	if (c->inl == NULL || s == NULL)
+		return;
+	if (c->work == NULL || (flags & RUN_CODE)) {
+		char *u = c->work != NULL ? note_unmark(c, s) : NULL;
+
+		add_plain(c, n, u != NULL ? u : s, strlen(u != NULL ? u : s),
+		    flags);
+		free(u);
+		return;
+	}
+	while ((m = strchr(s, NOTE_MARK)) != NULL) {
+		size_t k;
+
+		add_plain(c, n, s, (size_t)(m - s), flags);
+		s = note_decode(m, &k);
+		if (k < c->nref)
+			note_cite(c, k, flags);
+	}
+	add_plain(c, n, s, strlen(s), flags);
 }
 
 /* ---- directives ---- */
@@ -461,6 +556,11 @@ code_block(struct conv *c, cmark_node *n)
 	size_t i, wl, ll;
 	char *w;
 
+	char *unmarked = c->work != NULL && lit != NULL ? note_unmark(c, lit) :
+	    NULL;
+
+	if (unmarked != NULL)
+		lit = unmarked;
 	if (info != NULL && strncmp(info, "rencana-", 8) == 0 &&
 	    fence_from_template(c, n)) {
 		size_t nl = strcspn(info + 8, " \t");
@@ -474,6 +574,7 @@ code_block(struct conv *c, cmark_node *n)
 			report(c, D_MD_DIRECTIVE, line, 1,
 			    "unknown directive `rencana-%s`", b->name);
 		parse_directive(c, b, lit != NULL ? lit : "");
+		free(unmarked);
 		return b;
 	}
 	b = blocks_new(BLK_CODE, line);
@@ -484,6 +585,7 @@ code_block(struct conv *c, cmark_node *n)
 	w = to_winansi(c, lit, ll, &wl, line, 1);
 	blocks_add_run(b, w, wl, RUN_CODE);
 	free(w);
+	free(unmarked);
 	return b;
 }
 
@@ -602,6 +704,479 @@ check_table_kinds(struct conv *c, struct block *doc)
 			report(c, D_MD_DIRECTIVE, b->line, 1,
 			    "`rencana-%s` needs a line `jenis: KIND`", b->name);
 	}
+}
+
+/* ---- footnotes ---- */
+
+/* The scope of byte off: the raw value span holding it (k + 1), or 0. */
+static int
+note_scope(const struct conv *c, size_t off)
+{
+	const struct blk_origin *o = origin_at(c, off);
+
+	return o != NULL && o->raw ? (int)(o - c->orig) + 1 : 0;
+}
+
+/* A footnote message at byte off naming a label. */
+static void
+note_report(struct conv *c, enum diag_code code, size_t off, const char *fmt,
+    const char *label, size_t llen)
+{
+	struct srcpos pos;
+	int has;
+	const char *path = where(c, off, &pos, &has);
+	char *l = xstrndup(label, llen);
+
+	diag_add(c->dl, code, has ? &pos : NULL, path, fmt, l, l);
+	free(l);
+}
+
+/* Is md[i] escaped by an odd number of backslashes before it? */
+static int
+escaped(const char *md, size_t from, size_t i)
+{
+	size_t k = 0;
+
+	while (i > from + k && md[i - k - 1] == '\\')
+		k++;
+	return k % 2 == 1;
+}
+
+/* The length of a label `[^label]` at p (up to e): 0 when there is none. */
+static size_t
+note_label(const char *p, const char *e)
+{
+	const char *q;
+
+	if (e - p < 4 || p[0] != '[' || p[1] != '^')
+		return 0;
+	for (q = p + 2; q < e && *q != ']' && *q != ' ' && *q != '\t' &&
+	    *q != NOTE_MARK && *q != NOTE_FILL; q++)
+		;
+	return q < e && *q == ']' && q > p + 2 ? (size_t)(q - p - 2) : 0;
+}
+
+static size_t
+line_start_of(const struct conv *c, size_t l)
+{
+	return l < c->nlines ? c->lines[l] : c->len;
+}
+
+/* The first byte of line l after up to 3 spaces, and its end (no line break). */
+static const char *
+line_body(const struct conv *c, size_t l, const char **end)
+{
+	const char *p = c->md + line_start_of(c, l);
+	const char *e = c->md + line_start_of(c, l + 1);
+	int k;
+
+	while (e > p && (e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	for (k = 0; k < 3 && p < e && *p == ' '; k++)
+		p++;
+	*end = e;
+	return p;
+}
+
+static int
+is_blank_line(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p == e;
+}
+
+/* A fence line (``` or ~~~, 3 or more): its character and length. */
+static size_t
+fence_len(const char *p, const char *e, char *ch)
+{
+	const char *q = p;
+
+	if (p == e || (*p != '`' && *p != '~'))
+		return 0;
+	while (q < e && *q == *p)
+		q++;
+	*ch = *p;
+	return q - p >= 3 ? (size_t)(q - p) : 0;
+}
+
+/* Does the line p..e open a block that ends a footnote's paragraph? */
+static int
+starts_block(const char *p, const char *e)
+{
+	const char *q = p;
+	char ch;
+
+	if (p == e)
+		return 0;
+	if (*p == '#' || *p == '>' || *p == '|' || fence_len(p, e, &ch) > 0 ||
+	    note_label(p, e) > 0)
+		return 1;
+	if ((*p == '-' || *p == '*' || *p == '+') && (p + 1 == e || p[1] == ' '))
+		return 1;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	return q > p && q < e && (*q == '.' || *q == ')');
+}
+
+/*
+ * A definition `[^label]: text` opening line l at p: its text runs on over
+ * the lines after it (a paragraph's lazy lines; after a blank line, lines
+ * indented 4 spaces) within the same scope.  Records it, blanks it in
+ * c->work and returns the line after it.
+ */
+static size_t
+note_define(struct conv *c, size_t l, const char *p, size_t llen)
+{
+	struct note_def *d;
+	const char *e, *q;
+	size_t m = l + 1, last = l;
+	int scope = note_scope(c, (size_t)(p - c->md));
+
+	while (m < c->nlines) {
+		const char *b = line_body(c, m, &e);
+		size_t k = m;
+
+		if (is_blank_line(b, e)) {
+			/* blank lines, then an indented line: more text */
+			while (k < c->nlines && (b = line_body(c, k, &e),
+			    is_blank_line(b, e)))
+				k++;
+			if (k == c->nlines || strncmp(c->md + line_start_of(c, k),
+			    "    ", 4) != 0)
+				break;
+		} else if (starts_block(b, e))
+			break;
+		if (note_scope(c, line_start_of(c, k)) != scope)
+			break;
+		last = m = k;
+		m++;
+	}
+	c->def = xgrow(c->def, &c->defcap, c->ndef + 1, sizeof(*c->def));
+	d = &c->def[c->ndef++];
+	memset(d, 0, sizeof(*d));
+	d->scope = scope;
+	d->off = (size_t)(p - c->md);
+	d->label = p + 2;
+	d->llen = llen;
+	for (q = p + llen + 4; q < c->md + c->len && (*q == ' ' || *q == '\t'); q++)
+		;
+	d->coff = (size_t)(q - c->md);
+	line_body(c, last, &e);
+	d->cend = (size_t)(e - c->md) > d->coff ? (size_t)(e - c->md) : d->coff;
+	for (q = p; q < e; q++)
+		if (*q != '\n' && *q != '\r')
+			c->work[q - c->md] = ' ';
+	/* a footnote cannot cite another */
+	for (q = c->md + d->coff; q < e; q++)
+		if (note_label(q, e) > 0 && !escaped(c->md, d->coff, (size_t)(q - c->md))) {
+			note_report(c, D_MD_FOOTNOTE, (size_t)(q - c->md),
+			    N_("the footnote `[^%s]` cites another footnote; a "
+			    "footnote's text cannot cite one"), d->label,
+			    d->llen);
+			break;
+		}
+	return m;
+}
+
+/* Marks the references of line [p, e) in c->work (notes_scan). */
+static void
+note_marks(struct conv *c, const char *from, const char *e)
+{
+	const char *p;
+	size_t n, len, k;
+	char *w;
+
+	for (p = from; p < e; p++) {
+		if ((n = note_label(p, e)) == 0 ||
+		    escaped(c->md, (size_t)(from - c->md), (size_t)(p - c->md)))
+			continue;
+		if (c->nref == BLOCKS_MAX_NOTES) {
+			report_off(c, D_MD_LIMIT, (size_t)(p - c->md),
+			    "more than 10000 footnote references%s", "");
+			c->nref++;
+		}
+		if (c->nref > BLOCKS_MAX_NOTES)
+			return;
+		c->ref = xgrow(c->ref, &c->refcap, c->nref + 1, sizeof(*c->ref));
+		c->ref[c->nref].scope = note_scope(c, (size_t)(p - c->md));
+		c->ref[c->nref].off = (size_t)(p - c->md);
+		c->ref[c->nref].len = len = n + 3;
+		c->ref[c->nref].label = p + 2;
+		c->ref[c->nref].llen = n;
+		/* the mark: its index in three bytes, then filler */
+		w = c->work + (p - c->md);
+		w[0] = NOTE_MARK;
+		for (k = 0; k < 3; k++) {
+			size_t d = c->nref / (k == 0 ? NOTE_DIGITS * NOTE_DIGITS :
+			    k == 1 ? NOTE_DIGITS : 1) % NOTE_DIGITS;
+
+			w[1 + k] = (char)(d < 8 ? d + 1 : d - 8 + 0x0e);
+		}
+		memset(w + 4, NOTE_FILL, len - 4);
+		c->nref++;
+		p += len - 1;
+	}
+}
+
+static int
+note_cmp(const void *a, const void *b)
+{
+	const struct note_def *x = *(const struct note_def *const *)a;
+	const struct note_def *y = *(const struct note_def *const *)b;
+	size_t i;
+
+	if (x->scope != y->scope)
+		return x->scope < y->scope ? -1 : 1;
+	for (i = 0; i < x->llen && i < y->llen; i++) {
+		int p = tolower((unsigned char)x->label[i]);
+		int q = tolower((unsigned char)y->label[i]);
+
+		if (p != q)
+			return p < q ? -1 : 1;
+	}
+	if (x->llen != y->llen)
+		return x->llen < y->llen ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/*
+ * Finds the footnotes of the Markdown before cmark-gfm parses it: fenced
+ * code is skipped; definitions open a line (after up to 3 spaces).  Sorts
+ * the definitions, reporting a second one of a label in a scope.
+ */
+static void
+notes_scan(struct conv *c)
+{
+	size_t l = 0, i;
+	size_t fence = 0;
+	char fch = 0, ch;
+
+	for (i = 0; i + 1 < c->len && (c->md[i] != '[' || c->md[i + 1] != '^');
+	    i++)
+		;
+	if (i + 1 >= c->len)
+		return;
+	c->work = xmalloc(c->len + 1);
+	memcpy(c->work, c->md, c->len);
+	c->work[c->len] = '\0';
+	while (l < c->nlines) {
+		const char *e, *p = line_body(c, l, &e);
+		size_t f = fence_len(p, e, &ch), n;
+
+		if (fence > 0) {
+			if (f >= fence && ch == fch && is_blank_line(p + f, e))
+				fence = 0;
+			l++;
+			continue;
+		}
+		if (f > 0 && (ch != '`' || memchr(p + f, '`', (size_t)(e - p) - f) == NULL)) {
+			fence = f;
+			fch = ch;
+			l++;
+			continue;
+		}
+		if ((n = note_label(p, e)) > 0 && p + n + 3 < e && p[n + 3] == ':') {
+			l = note_define(c, l, p, n);
+			continue;
+		}
+		note_marks(c, c->md + line_start_of(c, l), e);
+		l++;
+	}
+	c->sorted = xcalloc(c->ndef + 1, sizeof(*c->sorted));
+	for (i = 0; i < c->ndef; i++)
+		c->sorted[i] = &c->def[i];
+	qsort(c->sorted, c->ndef, sizeof(*c->sorted), note_cmp);
+	for (i = 0; i < c->ndef; i++) {
+		if (i > 0 && c->sorted[i - 1]->scope == c->sorted[i]->scope &&
+		    c->sorted[i - 1]->llen == c->sorted[i]->llen &&
+		    strncasecmp(c->sorted[i - 1]->label, c->sorted[i]->label,
+		    c->sorted[i]->llen) == 0) {
+			note_report(c, D_MD_FOOTNOTE, c->sorted[i]->off,
+			    N_("the footnote `[^%s]` is defined twice in this "
+			    "Markdown field; give each footnote its own label"),
+			    c->sorted[i]->label, c->sorted[i]->llen);
+			continue;
+		}
+		c->sorted[i]->b = blocks_new(BLK_FOOTNOTE,
+		    (int)line_of(c, c->sorted[i]->off) + 1);
+	}
+}
+
+/* The first definition of reference r's label in its scope, or NULL. */
+static struct note_def *
+note_find(const struct conv *c, const struct note_ref *r)
+{
+	struct note_def key, *kp = &key;
+	size_t lo = 0, hi = c->ndef;
+
+	memset(&key, 0, sizeof(key));
+	key.scope = r->scope;
+	key.label = r->label;
+	key.llen = r->llen;
+	key.off = 0;		/* before every definition of the label */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (note_cmp(&c->sorted[mid], &kp) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->ndef && c->sorted[lo]->scope == r->scope &&
+	    c->sorted[lo]->llen == r->llen &&
+	    strncasecmp(c->sorted[lo]->label, r->label, r->llen) == 0)
+		return c->sorted[lo];
+	return NULL;
+}
+
+/* Reference k met in text: a RUN_NOTE run, when it stands in a paragraph
+ * and its field defines it. */
+static void
+note_cite(struct conv *c, size_t k, unsigned flags)
+{
+	const struct note_ref *r = &c->ref[k];
+	struct note_def *d;
+
+	if (c->inl->type != BLK_PARAGRAPH) {
+		note_report(c, D_MD_FOOTNOTE, r->off, c->inl->type == BLK_CELL ?
+		    N_("the footnote `[^%s]` stands in a table cell: footnotes are "
+		    "not set in tables; cite it in the text before the table") :
+		    N_("the footnote `[^%s]` stands in a heading: cite it in the "
+		    "text under the heading"), r->label, r->llen);
+		return;
+	}
+	if ((d = note_find(c, r)) == NULL) {
+		note_report(c, D_MD_FOOTNOTE, r->off,
+		    N_("the footnote `[^%s]` is not defined in this Markdown "
+		    "field: write its text in the same field, `[^%s]: ...`"),
+		    r->label, r->llen);
+		return;
+	}
+	d->used = 1;
+	blocks_add_run(c->inl, r->label, r->llen, flags | RUN_NOTE);
+	c->inl->run[c->inl->nrun - 1].note = d->b;
+}
+
+/* s with every mark turned back into its reference's bytes (new string). */
+static char *
+note_unmark(const struct conv *c, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *m;
+
+	while ((m = strchr(s, NOTE_MARK)) != NULL) {
+		size_t k;
+
+		buf_put(&b, s, (size_t)(m - s));
+		s = note_decode(m, &k);
+		if (k < c->nref && k < BLOCKS_MAX_NOTES)
+			buf_put(&b, c->md + c->ref[k].off, c->ref[k].len);
+	}
+	buf_puts(&b, s);
+	return buf_detach(&b);
+}
+
+static struct block *parse_md(const char *md, size_t len, const char *file,
+    const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
+    size_t ntext, int notes, struct diag_list *dl);
+
+/*
+ * Definition d's text as a document of its own (continuation lines lose
+ * up to 4 spaces of indentation), messages pointing at the definition:
+ * its paragraphs become d's BLK_FOOTNOTE's children.
+ */
+static void
+note_body(struct conv *c, struct note_def *d)
+{
+	struct buf t = BUF_INIT;
+	struct blk_origin o;
+	struct block *sub, *k;
+	size_t i = d->coff;
+	int has, other = 0;
+
+	while (i < d->cend) {
+		size_t e = i, n = 0;
+
+		while (e < d->cend && c->md[e] != '\n')
+			e++;
+		if (i > d->coff)
+			while (n < 4 && i + n < e && c->md[i + n] == ' ')
+				n++;
+		buf_put(&t, c->md + i + n, e - i - n);
+		buf_putc(&t, '\n');
+		i = e + 1;
+	}
+	memset(&o, 0, sizeof(o));
+	o.len = t.len;
+	o.path = where(c, d->coff, &o.pos, &has);
+	if (!has)
+		o.pos.file = NULL;
+	sub = parse_md(t.data != NULL ? t.data : "", t.len, NULL, &o,
+	    has ? 1 : 0, NULL, 0, 0, c->dl);
+	while ((k = sub->first) != NULL) {
+		blocks_unlink(k);
+		if (k->type == BLK_PARAGRAPH)
+			blocks_append(d->b, k);
+		else {
+			other = 1;
+			blocks_free(k);
+		}
+	}
+	if (other)
+		note_report(c, D_MD_FOOTNOTE, d->off,
+		    N_("the footnote `[^%s]` holds a list, table, heading or code: "
+		    "a footnote is text in paragraphs"), d->label, d->llen);
+	blocks_free(sub);
+	buf_free(&t);
+}
+
+/*
+ * After the walk: each cited definition's text parsed and its footnote
+ * put at the end of the document, in the order of the definitions; an
+ * uncited one reported (and dropped); a reference in a table caption
+ * refused (its number would stand in the list of tables).
+ */
+static void
+notes_finish(struct conv *c, struct block *doc)
+{
+	struct block *b;
+	size_t i, k;
+
+	for (b = doc; b != NULL; b = blocks_walk_next(doc, b, 0))
+		for (k = 0; b->is_caption && k < b->nrun; k++)
+			if (b->run[k].flags & RUN_NOTE) {
+				report(c, D_MD_FOOTNOTE, b->line, 1,
+				    N_("a footnote stands in a table caption: "
+				    "cite it in the text before the table%s"), "");
+				break;
+			}
+	for (i = 0; i < c->ndef; i++) {
+		struct note_def *d = &c->def[i];
+
+		if (d->b == NULL)
+			continue;
+		if (!d->used) {
+			note_report(c, D_MD_FOOTNOTE_UNUSED, d->off,
+			    N_("the footnote `[^%s]` is never cited in its Markdown "
+			    "field, so it is not printed; cite it as `[^%s]` or "
+			    "remove it"), d->label, d->llen);
+			blocks_free(d->b);
+			d->b = NULL;
+			continue;
+		}
+		note_body(c, d);
+		blocks_append(doc, d->b);
+	}
+}
+
+static void
+notes_free(struct conv *c)
+{
+	free(c->work);
+	free(c->def);
+	free(c->sorted);
+	free(c->ref);
 }
 
 /* ---- the walk ---- */
@@ -942,6 +1517,16 @@ blocks_from_template(const char *md, size_t len, const char *file,
     const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
     size_t ntext, struct diag_list *dl)
 {
+	return parse_md(md, len, file, orig, norig, text, ntext, 1, dl);
+}
+
+/* blocks_from_template; footnotes only when `notes` (a footnote's own text
+ * is parsed without). */
+static struct block *
+parse_md(const char *md, size_t len, const char *file,
+    const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
+    size_t ntext, int notes, struct diag_list *dl)
+{
 	struct conv c;
 	struct block *doc = blocks_new(BLK_DOCUMENT, 1);
 	cmark_parser *parser;
@@ -961,14 +1546,17 @@ blocks_from_template(const char *md, size_t len, const char *file,
 	c.text = text;
 	c.ntext = ntext;
 	c.html_told = xcalloc(norig + 1, 1);
+	c.notes = notes;
 	if (prescan(&c) > 0)
 		goto done;
+	if (notes)
+		notes_scan(&c);
 	pthread_once(&ext_once, register_extensions);
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	table = cmark_find_syntax_extension("table");
 	if (table != NULL)
 		cmark_parser_attach_syntax_extension(parser, table);
-	cmark_parser_feed(parser, md, len);
+	cmark_parser_feed(parser, c.work != NULL ? c.work : md, len);
 	root = cmark_parser_finish(parser);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -989,7 +1577,10 @@ blocks_from_template(const char *md, size_t len, const char *file,
 	cmark_parser_free(parser);
 	find_captions(doc);
 	check_table_kinds(&c, doc);
+	if (c.work != NULL)
+		notes_finish(&c, doc);
 done:
+	notes_free(&c);
 	free(c.lines);
 	free(c.html_told);
 	return doc;

@@ -22,7 +22,10 @@ enum blk_type {
 	BLK_TABLE,		/* ncols, align[], caption */
 	BLK_ROW,		/* header */
 	BLK_CELL,
-	BLK_DIRECTIVE		/* name, kv[] */
+	BLK_DIRECTIVE,		/* name, kv[] */
+	BLK_FOOTNOTE		/* a footnote's text: its paragraphs as children;
+				 * children of the document, after the rest,
+				 * in the order of their definitions */
 };
 
 /*
@@ -40,6 +43,8 @@ enum blk_counter {
 	CNT_APPENDIX,		/* level-1 heading after rencana-mulai-lampiran:
 				 * LAMPIRAN I; a chapter-level unit (what is
 				 * counted within a chapter is counted within it) */
+	CNT_FOOTNOTE,		/* a footnote, through the whole document, in
+				 * the order of first reference: 1, 2, ... */
 	CNT_COUNT
 };
 
@@ -55,12 +60,18 @@ enum blk_align {
 #define RUN_ITALIC	0x02
 #define RUN_CODE	0x04
 #define RUN_BREAK	0x08	/* a hard line break; text is empty */
+#define RUN_NOTE	0x10	/* a footnote reference: `note` is the footnote,
+				 * text its number (number.c), set superscript */
+
+struct block;
 
 struct run {
 	char		*text;		/* WinAnsi bytes, NUL-terminated (owned) */
 	size_t		 len;
 	size_t		 cap;		/* bytes allocated for text */
 	unsigned	 flags;		/* RUN_* */
+	struct block	*note;		/* RUN_NOTE: the BLK_FOOTNOTE it cites
+					 * (not owned) */
 };
 
 struct blk_kv {

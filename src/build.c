@@ -842,6 +842,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		free(st.draft_word);
 		st.draft_word = xstrdup(w);
 	}
+	if ((w = pnode_str(words->root, "lanjutan_tabel")) != NULL) {
+		free(st.cont_word);
+		st.cont_word = xstrdup(w);
+	}
 	main_part = load_part(&fo, "\001main", FOLDER_MAIN);
 	if (main_part != NULL && main_part->text == NULL && !main_part->refused)
 		diag_add(dl, D_TPL_NOTFOUND, NULL, NULL, "`%s` and its bases have "

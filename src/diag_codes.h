@@ -112,5 +112,7 @@ DIAG(D_MD_DIRECTIVE,	WARNING, "md-directive", "a directive is unknown or one of 
 DIAG(D_MD_LIMIT,	ERROR,	"md-limit",	"the Markdown has a line over 256 KiB, a line with over 256 `|`, or over 20,000 headings")
 DIAG(D_MD_FENCE,	ERROR,	"md-fence",	"fenced code opened in a Markdown field is not closed in it")
 DIAG(D_MD_HTML,		WARNING, "md-html",	"raw HTML in Markdown is not shown in the PDF")
+DIAG(D_MD_FOOTNOTE,	ERROR,	"md-footnote",	"a footnote is cited but not defined in its Markdown field, defined twice, or stands where footnotes cannot")
+DIAG(D_MD_FOOTNOTE_UNUSED, WARNING, "md-footnote-unused", "a footnote is defined but never cited in its Markdown field")
 DIAG(D_LAYOUT_IMAGE,	ERROR,	"layout-image",	"an image (the cover logo) cannot be read")
 DIAG(D_LAYOUT_PAGES,	ERROR,	"layout-pages",	"the document would have more than 5,000 pages")

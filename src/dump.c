@@ -186,7 +186,7 @@ dump_pages(FILE *f, const struct doc_pages *d)
 
 static const char *const blk_name[] = {
 	"document", "paragraph", "heading", "list", "item", "quote", "code",
-	"thematic", "table", "row", "cell", "directive"
+	"thematic", "table", "row", "cell", "directive", "footnote"
 };
 
 static void
@@ -221,6 +221,9 @@ block_line(FILE *f, const struct block *b, int depth)
 	case BLK_DIRECTIVE:
 		fprintf(f, " %s", b->name);
 		break;
+	case BLK_FOOTNOTE:
+		fprintf(f, " number %d", b->number);
+		break;
 	default:
 		break;
 	}
@@ -233,9 +236,10 @@ block_line(FILE *f, const struct block *b, int depth)
 			fprintf(f, "break\n");
 			continue;
 		}
-		fprintf(f, "run%s%s%s", r->flags & RUN_BOLD ? " bold" : "",
+		fprintf(f, "run%s%s%s%s", r->flags & RUN_BOLD ? " bold" : "",
 		    r->flags & RUN_ITALIC ? " italic" : "",
-		    r->flags & RUN_CODE ? " code" : "");
+		    r->flags & RUN_CODE ? " code" : "",
+		    r->flags & RUN_NOTE ? " note" : "");
 		text(f, r->text, r->len);
 		fputc('\n', f);
 	}

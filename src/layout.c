@@ -1090,6 +1090,7 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 			break;
 		case BLK_ROW:
 		case BLK_CELL:
+		case BLK_FOOTNOTE:	/* at the foot of the page citing it */
 			break;
 		}
 	}
@@ -1195,9 +1196,11 @@ layout_run(const struct block *doc, const struct style *st,
 	layout_toc_collect(&L, doc);
 	memset(&c, 0, sizeof(c));
 	c.in_body = 1;
+	lay_notes_start(&L, doc);
 	lay_blocks(&L, doc, &c);
 	if (!L.turned)
 		lay_start(&L);		/* at least one page */
+	lay_notes_end(&L);
 	if (!L.have_body)
 		L.d->body_start = 0;
 	else if (L.body_pending)	/* mulai-isi at the very end */

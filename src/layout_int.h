@@ -32,6 +32,17 @@ struct lb_item {
 	size_t		 off, len;	/* box: bytes of the paragraph text */
 };
 
+/*
+ * A footnote reference (RUN_NOTE) is set superscript: its bytes carry
+ * LB_SUP beside their font (struct src, lb_item.font, lb_seg.font), are
+ * measured at LB_SUP_SCALE of the size, and lay_emit_line draws them that
+ * small, raised by LB_SUP_RISE of the size (the PDF has no superscript).
+ */
+#define LB_SUP		0x10
+#define LB_FONT_MASK	0x0f
+#define LB_SUP_SCALE	0.65
+#define LB_SUP_RISE	0.35
+
 /* One line of a broken paragraph: runs of one font at offsets from the line's start. */
 struct lb_seg {
 	enum font_style	 font;
@@ -213,6 +224,8 @@ struct lay {
 						 * (no content asked for a page) */
 	struct lay_tte	*tte;			/* layout_tte.c: the footer of an
 						 * electronically signed document */
+	struct lay_notes *fn;			/* layout_page.c: the footnotes
+						 * (NULL: the document has none) */
 };
 
 /* layout_page.c: the page state, below layout.c, layout_table.c and
@@ -248,6 +261,14 @@ void	lay_emit_line(struct lay *, const struct lb_para *, size_t l,
  * keep is 0); returns nothing, moves L->y. */
 void	lay_place_lines(struct lay *, const struct lb_para *, double x,
 	    double lh, double size_pt, int widows);
+
+/* Footnotes (layout_page.c): lay_notes_start finds the document's
+ * footnotes (L->fn stays NULL without any); lay_place_lines reserves room
+ * at the page's foot for those its lines cite, and sets them there when the
+ * page is done; lay_notes_end sets the last page's (and any carried over)
+ * and frees them. */
+void	lay_notes_start(struct lay *, const struct block *doc);
+void	lay_notes_end(struct lay *);
 
 /* layout_table.c */
 void	layout_table(struct lay *, const struct block *table, double left,

@@ -510,7 +510,8 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 	sr->f = xmalloc(total + 1);
 	sr->n = 0;
 	for (i = 0; i < nrun; i++) {
-		enum font_style f = layout_line_font(runs[i].flags | o->flags_or);
+		unsigned f = layout_line_font(runs[i].flags | o->flags_or) |
+		    (runs[i].flags & RUN_NOTE ? LB_SUP : 0);
 
 		if (runs[i].flags & RUN_BREAK) {
 			sr->s[sr->n] = '\n';
@@ -533,6 +534,9 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 static double
 wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
 {
+	if ((unsigned)f & LB_SUP)
+		return metrics_width(o->m, (enum font_style)((unsigned)f &
+		    LB_FONT_MASK), s, n, o->size_pt * LB_SUP_SCALE);
 	return metrics_width(o->m, f, s, n, o->size_pt);
 }
 
@@ -650,14 +654,19 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
 	size_t i, start, cs, ce;
-	unsigned long units = 0;
+	unsigned long units = 0, sup = 0;
 	double total;
 
 	memset(brk, 0, we - ws + 1);
 	/* the word's width: one sum of font units, not a call a byte */
 	for (i = ws; i < we; i++)
-		units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
-	total = (double)units * o->size_pt / 1000.0;
+		if (sr->f[i] & LB_SUP)
+			sup += o->m->width[sr->f[i] & LB_FONT_MASK]
+			    [(unsigned char)sr->s[i]];
+		else
+			units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
+	total = ((double)units + (double)sup * LB_SUP_SCALE) * o->size_pt /
+	    1000.0;
 	if (is_url(sr, ws, we))
 		url_breaks(sr, ws, we, brk);
 	else {
@@ -816,7 +825,9 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			;
 		if (need_glue) {
 			struct lb_item *it;
-			enum font_style f = (enum font_style)sr->f[i - 1];
+			/* a space after a superscript is the text's */
+			enum font_style f = (enum font_style)(sr->f[i - 1] &
+			    LB_FONT_MASK);
 			double sp = wid(o, f, " ", 1);
 
 			if (tied || is_tie(sr, pws, pwe, i, j)) {

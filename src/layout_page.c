@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blocks.h"
 #include "buf.h"
 #include "diag.h"
 #include "layout.h"
@@ -40,6 +41,12 @@
 #define SMALL_PT	9.0	/* the draft header line */
 #define PARAF_BOX_MM	12.0	/* the draft's paraf box on every page */
 
+static void	fn_flush(struct lay *);
+static void	fn_page(struct lay *);
+static int	fn_has(const struct lb_para *);
+static size_t	fn_fit(struct lay *, const struct lb_para *, size_t, double);
+static void	fn_commit(struct lay *, const struct lb_para *, size_t, double);
+
 /* ---- pages ---- */
 
 void
@@ -59,6 +66,8 @@ lay_new_page(struct lay *L)
 {
 	struct page *p;
 
+	if (L->fn != NULL)
+		fn_flush(L);
 	p = doc_pages_add(L->d);
 	p->width_pt = L->pw;
 	p->height_pt = L->ph;
@@ -123,6 +132,8 @@ lay_new_page(struct lay *L)
 	L->used = 0;
 	L->need_page = 0;
 	L->turned = 0;
+	if (L->fn != NULL)
+		fn_page(L);
 }
 
 void
@@ -322,8 +333,15 @@ lay_emit_line(struct lay *L, const struct lb_para *p, size_t l, double x,
 
 		if (sg->len == 0)
 			continue;
-		b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
-		    p->out + sg->off, sg->len);
+		if ((unsigned)sg->font & LB_SUP)
+			/* a footnote reference: smaller, raised */
+			b = page_add_text(pg, x + sg->x, base + size_pt *
+			    LB_SUP_RISE, (enum font_style)((unsigned)sg->font &
+			    LB_FONT_MASK), size_pt * LB_SUP_SCALE,
+			    p->out + sg->off, sg->len);
+		else
+			b = page_add_text(pg, x + sg->x, base, sg->font, size_pt,
+			    p->out + sg->off, sg->len);
 		/* Tc widens the space glyph too: Tw gives the rest */
 		b->word_space_pt = sg->ws - sg->cs;
 		b->char_space_pt = sg->cs;
@@ -336,11 +354,13 @@ lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
     double size_pt, int widows)
 {
 	size_t i = 0, n = p->nline;
+	int notes = L->fn != NULL && fn_has(p);
 
 	lay_start(L);
 	while (i < n) {
 		double room = L->y - L->bottom;
-		size_t fit = room > 0 ? (size_t)floor(room / lh + 1e-6) : 0;
+		size_t fit = notes ? fn_fit(L, p, i, lh) :
+		    room > 0 ? (size_t)floor(room / lh + 1e-6) : 0;
 		size_t rem = n - i, take, k;
 
 		if (fit >= rem)
@@ -357,6 +377,8 @@ lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
 				take = fit > 0 ? fit : 1;
 		}
 		for (k = 0; k < take; k++) {
+			if (notes)
+				fn_commit(L, p, i + k, L->y - lh);
 			lay_emit_line(L, p, i + k, x, L->y, lh, size_pt);
 			L->y -= lh;
 		}
@@ -364,6 +386,353 @@ lay_place_lines(struct lay *L, const struct lb_para *p, double x, double lh,
 		if (i < n)
 			lay_new_page(L);
 	}
+}
+
+/* ---- footnotes ---- */
+
+/*
+ * Footnotes at the foot of the page that cites them (Indonesian practice:
+ * under a short rule, smaller type, single spacing).  Each is set when
+ * first cited (its number superscript, then its text, justified across
+ * the text width).  Placing a line that cites one reserves the
+ * footnote's height at the page's foot (L->bottom rises by it), so every
+ * later check of the page's room sees it; when the page is done its
+ * footnotes are drawn there.  A footnote that does not fit whole keeps at
+ * least FN_MIN_LINES lines on the page (else the citing line goes on to
+ * the next page) and continues at the foot of the next page, before that
+ * page's own.
+ *
+ * FN_PT: footnote text, pt.  FN_GAP: pt from the text above to the first
+ * footnote line, with the rule (FN_RULE of the text width) in its middle.
+ * FN_MAX_SHARE: the share of the text height that footnotes carried over
+ * may take on a page, so that the page still holds text.
+ * FN_MAX_CITES: footnotes first cited on one line (more are set on later
+ * pages' feet, in order).
+ */
+#define FN_PT		10.0
+#define FN_GAP		12.0
+#define FN_RULE		(1.0 / 3)
+#define FN_MIN_LINES	2
+#define FN_MAX_SHARE	0.5
+#define FN_MAX_CITES	16
+
+struct fn_note {
+	const struct block *b;		/* its BLK_FOOTNOTE */
+	struct lb_para	 p;		/* its lines, when set */
+	int		 set;
+	int		 cited;		/* placed on a page (or carried) */
+};
+
+struct fn_piece {
+	size_t		 note, from, to;	/* lines [from, to) of v[note] */
+};
+
+struct lay_notes {
+	double		 bottom0;	/* the text area's foot, pt */
+	double		 lh;		/* footnote line height, pt */
+	double		 h;		/* reserved at this page's foot, pt */
+	int		 split;		/* a footnote goes on to the next page */
+	struct fn_note	*v;		/* by number - 1 */
+	size_t		 n;
+	struct fn_piece	*page, *carry;	/* this page's; the next page's */
+	size_t		 npage, pagecap, ncarry, carrycap;
+};
+
+void
+lay_notes_start(struct lay *L, const struct block *doc)
+{
+	const struct block *b;
+	struct lay_notes *F;
+	size_t n = 0;
+
+	for (b = doc->first; b != NULL; b = b->next)
+		if (b->type == BLK_FOOTNOTE && b->counter == CNT_FOOTNOTE &&
+		    (size_t)b->number > n)
+			n = (size_t)b->number;
+	if (n == 0)
+		return;
+	F = xcalloc(1, sizeof(*F));
+	F->v = xcalloc(n, sizeof(*F->v));
+	F->n = n;
+	F->bottom0 = L->bottom;
+	F->lh = lay_line_height(L, FN_PT, 1);
+	for (b = doc->first; b != NULL; b = b->next)
+		if (b->type == BLK_FOOTNOTE && b->counter == CNT_FOOTNOTE &&
+		    b->number > 0)
+			F->v[b->number - 1].b = b;
+	L->fn = F;
+}
+
+/* Sets footnote f: its number (superscript), a space, its paragraphs
+ * (a line break between two). */
+static void
+fn_set(struct lay *L, struct fn_note *f)
+{
+	const struct block *k;
+	struct run *r = NULL;
+	size_t nr = 0, cap = 0, i;
+	struct lb_opts o;
+
+	if (f->set || f->b == NULL)
+		return;
+	r = xgrow(r, &cap, 2, sizeof(*r));
+	memset(r, 0, 2 * sizeof(*r));
+	r[0].text = f->b->label;
+	r[0].len = f->b->label_len;
+	r[0].flags = RUN_NOTE;
+	r[1].text = (char *)" ";
+	r[1].len = 1;
+	nr = 2;
+	for (k = f->b->first; k != NULL; k = k->next) {
+		r = xgrow(r, &cap, nr + k->nrun + 1, sizeof(*r));
+		if (k != f->b->first) {
+			memset(&r[nr], 0, sizeof(*r));
+			r[nr].text = (char *)"";
+			r[nr++].flags = RUN_BREAK;
+		}
+		for (i = 0; i < k->nrun; i++)
+			r[nr++] = k->run[i];
+	}
+	lay_opts(L, &o, FN_PT, L->tw, LB_JUSTIFY);
+	memset(&f->p, 0, sizeof(f->p));
+	layout_line_set(&f->p, r, nr, &o);
+	free(r);
+	f->set = 1;
+}
+
+/* The footnote numbers line l of p cites (its superscript segments). */
+static size_t
+fn_numbers(const struct lb_para *p, size_t l, size_t *num, size_t max)
+{
+	const struct lb_line *ln = &p->line[l];
+	size_t s, i, n = 0;
+
+	for (s = ln->seg0; s < ln->seg0 + ln->nseg; s++) {
+		const struct lb_seg *sg = &p->seg[s];
+		size_t v = 0;
+		int digits = 0;
+
+		if (!((unsigned)sg->font & LB_SUP))
+			continue;
+		for (i = 0; i <= sg->len; i++) {
+			char c = i < sg->len ? p->out[sg->off + i] : ',';
+
+			if (c >= '0' && c <= '9' && v < 100000) {
+				v = v * 10 + (size_t)(c - '0');
+				digits = 1;
+			} else if (digits) {
+				if (n < max)
+					num[n++] = v;
+				v = 0;
+				digits = 0;
+			}
+		}
+	}
+	return n;
+}
+
+static void
+fn_queue(struct fn_piece **v, size_t *n, size_t *cap, size_t note,
+    size_t from, size_t to)
+{
+	if (from >= to)
+		return;
+	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+	(*v)[*n].note = note;
+	(*v)[*n].from = from;
+	(*v)[*n].to = to;
+	(*n)++;
+}
+
+/*
+ * Line l of p, its foot at yline, with the footnotes it cites first: adds
+ * their height to *h (the page's reserve, FN_GAP included).  A footnote
+ * that does not fit whole is split: at least FN_MIN_LINES lines, the
+ * footnotes' room at most FN_MAX_SHARE of the text height, the rest
+ * carried over; after a split (*split) every footnote cited later on the
+ * page is carried whole, so they keep their order.  Without `commit`,
+ * says whether the line fits with them; with it, places them (the line is
+ * placed whatever: what does not fit is carried over).
+ */
+static int
+fn_line(struct lay *L, const struct lb_para *p, size_t l, double yline,
+    double *h, int *split, int commit)
+{
+	struct lay_notes *F = L->fn;
+	size_t num[FN_MAX_CITES], nn, k, m;
+	double cap = (L->top - F->bottom0) * FN_MAX_SHARE;
+
+	nn = fn_numbers(p, l, num, FN_MAX_CITES);
+	for (k = 0; k < nn; k++) {
+		struct fn_note *f;
+		double gap, room, hh;
+
+		if (num[k] == 0 || num[k] > F->n || F->v[num[k] - 1].cited ||
+		    F->v[num[k] - 1].b == NULL)
+			continue;
+		f = &F->v[num[k] - 1];
+		fn_set(L, f);
+		if (*split) {
+			if (commit) {
+				fn_queue(&F->carry, &F->ncarry, &F->carrycap,
+				    num[k] - 1, 0, f->p.nline);
+				f->cited = 1;
+			}
+			continue;
+		}
+		gap = *h > 0 ? 0 : FN_GAP;
+		hh = (double)f->p.nline * F->lh;
+		room = yline - (F->bottom0 + *h + gap);
+		if (hh <= room + 1e-6) {
+			if (commit) {
+				fn_queue(&F->page, &F->npage, &F->pagecap,
+				    num[k] - 1, 0, f->p.nline);
+				f->cited = 1;
+			}
+			*h += gap + hh;
+			continue;
+		}
+		if (room > cap - *h - gap)
+			room = cap - *h - gap;
+		m = room > 0 ? (size_t)floor(room / F->lh + 1e-6) : 0;
+		if (!commit && m < FN_MIN_LINES)
+			return 0;
+		if (commit) {
+			fn_queue(&F->page, &F->npage, &F->pagecap, num[k] - 1,
+			    0, m);
+			fn_queue(&F->carry, &F->ncarry, &F->carrycap,
+			    num[k] - 1, m, f->p.nline);
+			f->cited = 1;
+		}
+		if (m > 0)
+			*h += gap + (double)m * F->lh;
+		*split = 1;
+	}
+	return yline >= F->bottom0 + *h - 1e-6;
+}
+
+/* Places the footnotes line l of p cites first, its foot at yline. */
+static void
+fn_commit(struct lay *L, const struct lb_para *p, size_t l, double yline)
+{
+	fn_line(L, p, l, yline, &L->fn->h, &L->fn->split, 1);
+	L->bottom = L->fn->bottom0 + L->fn->h;
+}
+
+/* Lines of p from i on that fit on this page with their footnotes. */
+static size_t
+fn_fit(struct lay *L, const struct lb_para *p, size_t i, double lh)
+{
+	double h = L->fn->h, y = L->y;
+	size_t k = 0;
+	int split = L->fn->split;
+
+	while (i + k < p->nline && fn_line(L, p, i + k, y - lh, &h, &split,
+	    0)) {
+		y -= lh;
+		k++;
+	}
+	return k;
+}
+
+static int
+fn_has(const struct lb_para *p)
+{
+	size_t s;
+
+	for (s = 0; s < p->nseg; s++)
+		if ((unsigned)p->seg[s].font & LB_SUP)
+			return 1;
+	return 0;
+}
+
+/* Draws this page's footnotes at its foot, under the rule. */
+static void
+fn_flush(struct lay *L)
+{
+	struct lay_notes *F = L->fn;
+	double top = F->bottom0 + F->h - FN_GAP;
+	int marker = L->marker_on;
+	char kind = L->line_kind;
+	struct box *r;
+	size_t i, j;
+
+	if (F->npage == 0 || L->d->npage == 0)
+		return;
+	r = page_add_box(lay_page(L), BOX_RULE);
+	r->x = L->left;
+	r->y = top + FN_GAP / 2;
+	r->w = L->tw * FN_RULE;
+	r->line_pt = 0.5;
+	L->marker_on = 0;
+	L->line_kind = 'f';
+	for (i = 0; i < F->npage; i++) {
+		const struct fn_piece *pc = &F->page[i];
+
+		for (j = pc->from; j < pc->to; j++) {
+			lay_emit_line(L, &F->v[pc->note].p, j, L->left, top,
+			    F->lh, FN_PT);
+			top -= F->lh;
+		}
+	}
+	L->marker_on = marker;
+	L->line_kind = kind;
+	F->npage = 0;
+	F->h = 0;
+}
+
+/* A new page: the footnotes carried over go first at its foot, up to
+ * FN_MAX_SHARE of the text height; the rest waits for the next page. */
+static void
+fn_page(struct lay *L)
+{
+	struct lay_notes *F = L->fn;
+	size_t max = (size_t)floor(((L->top - F->bottom0) * FN_MAX_SHARE -
+	    FN_GAP) / F->lh), used = 0, i, k = 0;
+
+	if (max < 1)
+		max = 1;
+	F->h = 0;
+	for (i = 0; i < F->ncarry; i++) {
+		struct fn_piece pc = F->carry[i];
+		size_t take = pc.to - pc.from;
+
+		if (take > max - used)
+			take = max - used;
+		fn_queue(&F->page, &F->npage, &F->pagecap, pc.note, pc.from,
+		    pc.from + take);
+		used += take;
+		pc.from += take;
+		if (pc.from < pc.to)
+			F->carry[k++] = pc;
+	}
+	F->ncarry = k;
+	F->split = k > 0;
+	if (used > 0)
+		F->h = FN_GAP + (double)used * F->lh;
+	L->bottom = F->bottom0 + F->h;
+}
+
+void
+lay_notes_end(struct lay *L)
+{
+	struct lay_notes *F = L->fn;
+	size_t i;
+
+	if (F == NULL)
+		return;
+	while (F->ncarry > 0 && !L->too_long)
+		lay_new_page(L);
+	fn_flush(L);
+	L->bottom = F->bottom0;
+	for (i = 0; i < F->n; i++)
+		if (F->v[i].set)
+			layout_line_free(&F->v[i].p);
+	free(F->v);
+	free(F->page);
+	free(F->carry);
+	free(F);
+	L->fn = NULL;
 }
 
 /* ---- page numbers ---- */

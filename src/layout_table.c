@@ -22,6 +22,7 @@
 #include "blocks.h"
 #include "layout_int.h"
 #include "style.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 /*
@@ -50,6 +51,7 @@
 #define TABLE_SHRINK_STEP 0.5	/* pt per try; at most 4 tries from 10 pt */
 #define RULE_PT		0.5
 #define TABLE_SPLIT_MIN	2	/* body rows on each side of a page break */
+#define CONT_GAP	4.0	/* pt under "Lanjutan Tabel 2.1", as under a caption */
 
 struct tab {
 	const struct block	*t;
@@ -62,6 +64,7 @@ struct tab {
 	unsigned char	 num[TABLE_MAX_COLS];	/* column right-aligned as numbers */
 	unsigned char	 dec[TABLE_MAX_COLS];	/* decimals its numbers get */
 	double		 size, lh;
+	double		 tw;		/* the table's width, pt */
 	struct lb_para	*head;		/* the header row's cells, or NULL */
 	size_t		 headlines;
 	int		 top_drawn;	/* the table's top rule is on this page */
@@ -862,11 +865,67 @@ piece(struct lay *L, struct tab *T, const struct lb_para *p, size_t s,
 	L->used = 1;
 }
 
+/*
+ * The line above a numbered table's repeated header on each page it goes
+ * on to: "Lanjutan Tabel 2.1" (the style's `kata_lanjutan_tabel` before
+ * the caption's label, or in place of its `{}`: "Table 2.1 (continued)"),
+ * italic, at the table's left edge.  A table without a caption has none.
+ */
+static void
+continued_line(struct lay *L, const struct tab *T)
+{
+	const struct block *cap = T->t->caption;
+	const char *w = L->st != NULL && L->st->cont_word != NULL ?
+	    L->st->cont_word : "Lanjutan";
+	const char *at = strstr(w, "{}");
+	double size = L->st->body_size_pt, lh = lay_line_height(L, size, 1);
+	struct lb_opts o;
+	struct lb_para p;
+	struct run r;
+	size_t wl, i;
+	char *u;
+
+	if (cap == NULL || cap->label == NULL || *w == '\0')
+		return;
+	/* the word is UTF-8, the label WinAnsi (number.c) */
+	u = winansi_from_utf8(w, strlen(w), &wl, NULL);
+	memset(&r, 0, sizeof(r));
+	if (at != NULL) {
+		size_t pre = (size_t)(at - w);
+		char *a = winansi_from_utf8(w, pre, &wl, NULL);
+
+		free(u);
+		u = winansi_from_utf8(at + 2, strlen(at + 2), &i, NULL);
+		r.text = xasprintf("%.*s%.*s%.*s", (int)wl, a,
+		    (int)cap->label_len, cap->label, (int)i, u);
+		free(a);
+	} else
+		r.text = xasprintf("%.*s %.*s", (int)wl, u,
+		    (int)cap->label_len, cap->label);
+	free(u);
+	r.len = strlen(r.text);
+	r.flags = RUN_ITALIC;
+	lay_opts(L, &o, size, T->tw, LB_LEFT);
+	o.hyph = NULL;
+	memset(&p, 0, sizeof(p));
+	layout_line_set(&p, &r, 1, &o);
+	L->line_kind = 'k';
+	for (i = 0; i < p.nline; i++) {
+		lay_emit_line(L, &p, i, T->x0, L->y, lh, size);
+		L->y -= lh;
+	}
+	L->line_kind = 'c';
+	L->y -= CONT_GAP;
+	layout_line_free(&p);
+	free(r.text);
+}
+
 static void
 new_page_header(struct lay *L, struct tab *T)
 {
 	lay_new_page(L);
 	T->top_drawn = 0;
+	continued_line(L, T);
 	if (T->head != NULL)
 		piece(L, T, T->head, 0, T->headlines);
 }
@@ -1063,6 +1122,7 @@ layout_table(struct lay *L, const struct block *t, double left, double width)
 		return;
 	tab_init(L, &T, t, width);
 	T.x0 = left;
+	T.tw = width;
 	T.id = ++L->ntable;
 	p = xcalloc((size_t)T.nc, sizeof(*p));
 	headh = row_heights(L, &T, t, &h, &n);

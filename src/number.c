@@ -44,6 +44,7 @@ static const struct counter_def {
 	[CNT_SUBSECTION] = { CNT_SECTION },
 	[CNT_TABLE] = { CNT_CHAPTER },
 	[CNT_APPENDIX] = { CNT_NONE, CNT_CHAPTER },
+	[CNT_FOOTNOTE] = { CNT_NONE },
 };
 
 struct numbering {
@@ -226,9 +227,44 @@ is_directive(const struct block *b, const char *name)
 	return b->type == BLK_DIRECTIVE && strcmp(b->name, name) == 0;
 }
 
+/*
+ * The footnote references of b's runs: a footnote is numbered where it is
+ * first cited (CNT_FOOTNOTE, through the whole document), and each
+ * reference's text becomes its number, with a comma when another
+ * reference follows it directly ("1,2").
+ */
+static void
+count_notes(struct numbering *nb, struct block *b)
+{
+	size_t k;
+
+	for (k = 0; k < b->nrun; k++) {
+		struct run *r = &b->run[k];
+		struct block *fn = r->note;
+		int comma;
+
+		if (!(r->flags & RUN_NOTE) || fn == NULL)
+			continue;
+		if (fn->counter != CNT_FOOTNOTE) {
+			fn->counter = CNT_FOOTNOTE;
+			fn->number = step(nb, CNT_FOOTNOTE);
+			free(fn->label);
+			fn->label = xasprintf("%d", fn->number);
+			fn->label_len = strlen(fn->label);
+		}
+		comma = k + 1 < b->nrun && (b->run[k + 1].flags & RUN_NOTE);
+		free(r->text);
+		r->text = xasprintf("%s%s", fn->label, comma ? "," : "");
+		r->len = strlen(r->text);
+		r->cap = r->len + 1;
+	}
+}
+
 static void
 visit(struct numbering *nb, struct block *b)
 {
+	if (b->nrun > 0 && b->type == BLK_PARAGRAPH)
+		count_notes(nb, b);
 	if (b->type == BLK_HEADING && nb->in_body && b->level <= 3)
 		count(nb, b, b->level == 1 ? (nb->in_appendix ? CNT_APPENDIX :
 		    CNT_CHAPTER) : b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);

@@ -55,6 +55,7 @@ style_default(struct style *s)
 	s->chapter_word = xstrdup("BAB");
 	s->appendix_word = xstrdup("LAMPIRAN");
 	s->draft_word = xstrdup("KONSEP");
+	s->cont_word = xstrdup("Lanjutan");
 }
 
 int
@@ -124,6 +125,7 @@ style_free(struct style *s)
 	free(s->chapter_word);
 	free(s->appendix_word);
 	free(s->draft_word);
+	free(s->cont_word);
 	free(s->logo);
 	style_orient_free(s);
 	memset(s, 0, sizeof(*s));
@@ -223,6 +225,7 @@ static const struct schema_field k_style[] = {
 	    &k_term, 0, 0, F(foreign)),
 	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
 	STR("kata_konsep", "tanda konsep", F(draft_word)),
+	STR("kata_lanjutan_tabel", "kata di atas tabel lanjutan", F(cont_word)),
 	KEY("paraf_halaman", BOOL,
 	    "kotak paraf pejabat pemroses di kanan bawah setiap halaman konsep",
 	    NULL, 0, 0, F(paraf_box)),

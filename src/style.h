@@ -62,6 +62,10 @@ struct style {
 	char	*appendix_word;			/* "LAMPIRAN" / "APPENDIX" (the word
 						 * set's `lampiran`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
+	char	*cont_word;			/* a continued table's line: "Lanjutan"
+						 * (before the label), or a text
+						 * with `{}` where the label goes
+						 * ("{} (continued)") */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
 	char	**orient_kind[ORIENT__COUNT];	/* table kinds (a template's
 						 * `rencana-tabel` `jenis`) per

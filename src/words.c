@@ -248,7 +248,7 @@ words_dash_years(char *s, size_t len)
 static void
 run_dash(struct run *r)
 {
-	if (!(r->flags & (RUN_CODE | RUN_BREAK)) && r->len >= 9)
+	if (!(r->flags & (RUN_CODE | RUN_BREAK | RUN_NOTE)) && r->len >= 9)
 		r->len = words_dash_years(r->text, r->len);
 }
 
@@ -259,7 +259,7 @@ run_tie(struct run *r, const struct pats *names)
 	size_t i, j;
 	const struct pat *t;
 
-	if (names->n == 0 || (r->flags & (RUN_CODE | RUN_BREAK)))
+	if (names->n == 0 || (r->flags & (RUN_CODE | RUN_BREAK | RUN_NOTE)))
 		return;
 	for (i = 0; i < r->len; i++) {
 		if (i > 0 && is_wordc(r->text[i - 1]))
@@ -308,8 +308,10 @@ block_italics(struct block *b, const struct pats *terms)
 		struct run *r = &b->run[k];
 		const struct pat *t;
 
-		if (r->flags & (RUN_CODE | RUN_BREAK | RUN_ITALIC)) {
+		if (r->flags & (RUN_CODE | RUN_BREAK | RUN_ITALIC | RUN_NOTE)) {
 			add_piece(&nv, &nn, &ncap, r->text, r->len, r->flags);
+			if (nn > 0 && (r->flags & RUN_NOTE))
+				nv[nn - 1].note = r->note;
 			continue;
 		}
 		for (i = from = 0; i < r->len; i++) {

@@ -94,12 +94,26 @@ for y in examples/*.yaml; do
 	    --escape none >"$d/prose" 2>"$d/experr"
 	missing=0
 	total=0
-	awk -v dir="$d" 'BEGIN { RS = ""; k = 0 }
+	# Footnotes: a reference prints as a superscript number, so the text
+	# around it is looked for piece by piece; a definition prints at the
+	# page's foot, so it is looked for but not in order (note*).
+	awk -v dir="$d" 'BEGIN { RS = ""; k = 0; m = 0 }
+	    function out(name, n, s,   f) { f = sprintf("%s/%s%04d", dir, name, n)
+		print s > f; close(f) }
 	    /\|/ { next }
 	    /^([Tt]abel?|[Tt]able)?:/ { next }
-	    { k++; f = sprintf("%s/para%04d", dir, k); print > f; close(f) }' \
+	    /^[ \t]*\[\^[^] \t]+\]:/ {
+		n = split($0, L, "\n"); cur = ""
+		for (i = 1; i <= n; i++)
+			if (L[i] ~ /^[ \t]*\[\^[^] \t]+\]:/) {
+				if (cur != "") out("note", ++m, cur)
+				cur = L[i]; sub(/^[ \t]*\[\^[^] \t]+\]:[ \t]*/, "", cur)
+			} else cur = cur "\n" L[i]
+		out("note", ++m, cur); next }
+	    { n = split($0, P, /\[\^[^] \t]+\]/)
+	      for (i = 1; i <= n; i++) out("para", ++k, P[i]) }' \
 	    "$d/prose"
-	for p in "$d"/para*; do
+	for p in "$d"/para* "$d"/note*; do
 		[ -e "$p" ] || continue
 		total=$((total + 1))
 		s=$(norm <"$p")

@@ -4,6 +4,7 @@
 #   lines N just J overfull O r<0.67 V r<0.8 A r0.8-1.5 B r1.5-2 C r>2 D
 #   in-range P% ragged G hy3 H oneword W widow X orphan Y headfoot Z tsplit T
 #   tabhy K
+# Line kinds: p body, h heading, c cell, k caption, f footnote, o other.
 # overfull: lines wider than their measure by more than 0.05 pt.
 # r: set / natural word space of justified lines with a space (r<0.67
 #   counts those under 2/3 too, which r<0.8 includes).
@@ -35,9 +36,13 @@ function flush_page(   k) {
 	flags = ""
 	for (i = 15; i <= NF; i++) flags = flags " " $i
 	lines++
-	if (pendfoot && kind != "h") { headfoot++; if (verbose) print "heading at the foot of p." page - 1 }
-	pendfoot = 0
-	npl++; pk[npl] = kind; pf[npl] = flags
+	# footnote lines (kind f) are set after the page's text: they are
+	# measured like any line, but take no part in what ends a page
+	if (kind != "f") {
+		if (pendfoot && kind != "h") { headfoot++; if (verbose) print "heading at the foot of p." page - 1 }
+		pendfoot = 0
+		npl++; pk[npl] = kind; pf[npl] = flags
+	}
 	if (w > of + 0.05) { overfull++; if (verbose) print "overfull p." page ": " $0 }
 	if (kind == "p" && firstp) {
 		if ((flags ~ / last/) && !(flags ~ / first/)) widow++

@@ -340,9 +340,9 @@ END_TEST
 START_TEST(test_fonts_within_line)
 {
 	struct run r[3] = {
-		{ (char *)"a ", 2, 0, 0 },
-		{ (char *)"bold", 4, 0, RUN_BOLD },
-		{ (char *)" c", 2, 0, RUN_ITALIC }
+		{ (char *)"a ", 2, 0, 0, NULL },
+		{ (char *)"bold", 4, 0, RUN_BOLD, NULL },
+		{ (char *)" c", 2, 0, RUN_ITALIC, NULL }
 	};
 	struct lb_opts o;
 	struct lb_para p;
