@@ -1130,7 +1130,7 @@ page_numbers(struct lay *L)
 		if (L->st->pagenum == PAGENUM_TOP_CENTER)
 			y = L->ph - (L->ph - L->top) / 2 - size / 2;
 		else
-			y = L->bottom / 2;
+			y = L->margin_b / 2;
 		page_add_text(&L->d->page[i], x, y, FONT_REGULAR, size, txt,
 		    strlen(txt));
 	}

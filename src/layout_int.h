@@ -222,6 +222,12 @@ struct lay {
 						 * (lay_orient) */
 	int		 turned;		/* need_page is lay_landscape's
 						 * (no content asked for a page) */
+	double		 margin_b;		/* the bottom margin of the page's
+						 * orientation, pt: the page number
+						 * and paraf box stand at its half */
+	double		 foot_min;		/* the text area's bottom is at least
+						 * this on every page, portrait or
+						 * landscape (the TTE footer); 0 none */
 	struct lay_tte	*tte;			/* layout_tte.c: the footer of an
 						 * electronically signed document */
 	struct lay_notes *fn;			/* layout_page.c: the footnotes

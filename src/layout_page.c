@@ -110,7 +110,7 @@ lay_new_page(struct lay *L)
 		 * in the bottom margin, its right edge on the text's.
 		 */
 		double s = PARAF_BOX_MM * PT_PER_MM, x = L->right - s;
-		double y = L->bottom / 2 - s / 2;
+		double y = L->margin_b / 2 - s / 2;
 		const double v[4][4] = { { x, y, s, 0 }, { x, y + s, s, 0 },
 		    { x, y, 0, s }, { x + s, y, 0, s } };
 		size_t i;
@@ -179,7 +179,9 @@ lay_orient(struct lay *L, int landscape)
 	L->left = l * PT_PER_MM;
 	L->right = L->pw - r * PT_PER_MM;
 	L->top = L->ph - t * PT_PER_MM;
-	L->bottom = b * PT_PER_MM;
+	L->bottom = L->margin_b = b * PT_PER_MM;
+	if (L->bottom < L->foot_min)
+		L->bottom = L->foot_min;
 	L->tw = L->right - L->left;
 }
 

@@ -58,12 +58,15 @@ tte_lines(const struct lay_tte *t)
 static double
 tte_foot(const struct lay *L)
 {
-	double size = L->st->body_size_pt, y;
+	double size = L->st->body_size_pt, y, b = L->st->margin_bottom_mm;
 
 	if (L->st->pagenum == PAGENUM_NONE || L->st->pagenum == PAGENUM_TOP_CENTER)
 		return TTE_EDGE_MM * PT_PER_MM;
-	y = L->st->margin_bottom_mm * PT_PER_MM / 2 + L->m->ascent / 1000.0 * size +
-	    TTE_GAP_PT;
+	/* the page number stands at half the bottom margin: on a landscape
+	 * page that is the portrait right margin's (lay_orient) */
+	if (L->st->margin_right_mm > b)
+		b = L->st->margin_right_mm;
+	y = b * PT_PER_MM / 2 + L->m->ascent / 1000.0 * size + TTE_GAP_PT;
 	return y > TTE_EDGE_MM * PT_PER_MM ? y : TTE_EDGE_MM * PT_PER_MM;
 }
 
@@ -126,8 +129,10 @@ layout_tte_find(struct lay *L, const struct block *doc)
 	t->lh = lay_line_height(L, TTE_FOOT_PT, 1);
 	t->foot = tte_foot(L);
 	L->tte = t;
-	/* the text stays clear of the footer */
+	/* the text stays clear of the footer, on every page of either
+	 * orientation (lay_orient keeps the bottom at least foot_min) */
 	top = t->foot + (double)tte_lines(t) * t->lh + TTE_TEXT_GAP_PT;
+	L->foot_min = top;
 	if (L->bottom < top)
 		L->bottom = top;
 }
@@ -145,6 +150,9 @@ layout_tte_footer(struct lay *L)
 	desc = -L->m->descent / 1000.0 * TTE_FOOT_PT;
 	for (pg = 0; pg < L->d->npage; pg++) {
 		double top = t->foot + (double)tte_lines(t) * t->lh;
+
+		/* centred on the page as the reader holds it */
+		lay_orient(L, L->d->page[pg].width_pt != L->d->width_pt);
 
 		for (i = 0; i < t->n; i++)
 			for (k = 0; k < t->para[i].nline; k++, top -= t->lh) {
@@ -164,6 +172,7 @@ layout_tte_footer(struct lay *L)
 				}
 			}
 	}
+	lay_orient(L, 0);
 }
 
 void

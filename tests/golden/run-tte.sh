@@ -7,6 +7,9 @@
 #   - every page carries the BSrE footer, in 7 pt, above the page number
 #     and below the text, overlapping neither;
 #   - two builds give the same bytes.
+# On examples/mataram-pembinaan.yaml made final and signed: its landscape
+# page carries the footer centred on it, clear of its page number, and the
+# portrait pages after it keep their text clear of the footer.
 # On tests/golden/check/tte-draft.yaml (the same plan as a konsep): no
 # footer and no QR code anywhere.
 # Prints one line per failure and ends with "N passed, N failed".
@@ -41,12 +44,16 @@ got=$(zbarimg -q --raw "$tmp"/wlast*.png 2>/dev/null)
 [ "$got" = "$want" ] && ok || bad "a wide signature: the QR code reads \`$got\`"
 
 # ---- the footer: on every page, clear of the page number and the text ---------
-run build --to pages "$plan" -o "$tmp/a.pages" 2>/dev/null
-awk '
-/^page / { if (np) check(); np++; fb = 1e9; ft = -1e9; pn = -1; tl = 1e9; foot = 0; next }
+# footer PAGES N WHAT: the footer checks on a page dump of N pages; a page's
+# first footer line starts left of its centre and within 200 pt of it.
+footer() {
+	awk -v pw="$(awk '/^paper / { print $2; exit }' "$1")" '
+/^page / { if (np) check(); np++; fb = 1e9; ft = -1e9; pn = -1; tl = 1e9; foot = 0
+	w = pw; for (i = 1; i < NF; i++) if ($i == "size") w = $(i + 1); fx = -1; next }
 /^  text / {
 	y = $3 + 0; size = $5 + 0
 	if (size == 7.0) { foot += /Balai Besar Sertifikasi Elektronik/;
+		if (fx < 0) fx = $2 + 0
 		if (y < fb) fb = y; if (y > ft) ft = y }
 	else if (y < 45) pn = y
 	else if (y < tl) tl = y
@@ -57,11 +64,27 @@ function check() {
 		printf "page %d: footer (%.1f) touches the page number (%.1f)\n", np, fb, pn
 	if (tl < 1e9 && tl - 12 * 0.212 <= ft + 7 * 0.905)
 		printf "page %d: text (%.1f) touches the footer (%.1f)\n", np, tl, ft
+	if (w > 0 && (fx >= w / 2 || fx < w / 2 - 200))
+		printf "page %d: footer at x %.1f, not centred on a page %.1f wide\n", np, fx, w
 }
-END { if (np) check(); print "pages " np }' "$tmp/a.pages" >"$tmp/foot"
-if [ "$(cat "$tmp/foot")" = "pages $n" ]; then ok; else
-	bad "footer: $(grep -v '^pages' "$tmp/foot" | head -n 3)"
+END { if (np) check(); print "pages " np }' "$1" >"$tmp/foot"
+	if [ "$(cat "$tmp/foot")" = "pages $2" ]; then ok; else
+		bad "footer$3: $(grep -v '^pages' "$tmp/foot" | head -n 3)"
+	fi
+}
+run build --to pages "$plan" -o "$tmp/a.pages" 2>/dev/null
+footer "$tmp/a.pages" "$n" ""
+
+# A landscape page (the ten-year matrix of mataram-pembinaan), signed.
+sed 's/^  status: konsep/  status: final\
+  nomor: 800\/1\/BKPSDM\/2026\
+  tte: ya/' examples/mataram-pembinaan.yaml >"$tmp/land.yaml"
+run build --to pages "$tmp/land.yaml" -o "$tmp/l.pages" 2>"$tmp/err" ||
+    bad "landscape: $(head -n 2 "$tmp/err")"
+if grep -q '^page .* size ' "$tmp/l.pages"; then ok; else
+	bad "landscape: mataram-pembinaan has no landscape page"
 fi
+footer "$tmp/l.pages" "$(grep -c '^page ' "$tmp/l.pages")" " (landscape)"
 
 # ---- a draft: nothing of it ---------------------------------------------------
 run build "$draft" -o "$tmp/d.pdf" 2>/dev/null
