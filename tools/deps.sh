@@ -7,7 +7,8 @@
 # exact command is printed and the exit status is 1.
 set -u
 BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev \
-libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 gettext"
+libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev libharfbuzz-dev \
+libharfbuzz-subset0 zlib1g-dev fonts-liberation2 gettext"
 TEST="check cmark-gfm poppler-utils qpdf valgrind time python3 \
 python3-jsonschema python3-yaml"
 
