@@ -65,6 +65,9 @@ map_file(int fd)
 	    (p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
 	    0)) == MAP_FAILED)
 		return NULL;
+	/* Only the pages HarfBuzz reads count in memory: no read-ahead
+	 * around them (a page of each glyph drawn, not the whole file). */
+	(void)posix_madvise(p, (size_t)st.st_size, POSIX_MADV_RANDOM);
 	m = xmalloc(sizeof(*m));
 	m->p = p;
 	m->len = (size_t)st.st_size;

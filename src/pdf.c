@@ -5,14 +5,17 @@
  * are in docs/libharu-notes.md.
  *
  * Choices, each for a reason:
- * - Body fonts are TrueType files embedded with WinAnsiEncoding: Indonesian
- *   plus dashes, curly quotes and the bullet, no ToUnicode needed, word
- *   spacing (Tw) works for justification.  Never base-14 (not embedded).
+ * - Body fonts are TrueType files, parsed once per process and subset by
+ *   font.c (HarfBuzz), written here as Type 0 fonts (CIDs are glyph
+ *   ids, a ToUnicode map) through libharu's object API, not its font
+ *   loader (docs/architecture.md, "PDF fonts").  Text is still WinAnsi
+ *   bytes, mapped to glyphs by an embedded one-byte CMap, so word spacing
+ *   (Tw) still justifies.  Never base-14 (not embedded).
  * - Metadata and bookmarks go through libharu's UTF-8 encoder (written as
  *   UTF-16BE with a BOM).  Page-label prefixes are not used (written raw).
  * - Deterministic bytes: no clock (dates come from doc_pages.meta.date), no
  *   PDF/A and no encryption (both add a time-based /ID), objects created in
- *   page order, fonts loaded in enum order.
+ *   page order, font objects when a page first uses them.
  * - Errors: libharu errors are sticky, so the handler keeps the first code
  *   with what pdf.c was doing, never longjmps, and every step is checked.
  *   Only image loading may fail on the user's data; everything else is a bug
@@ -21,10 +24,12 @@
  *   makes libpng abort(), a text file named .ttf segfaults), so fonts, PNGs
  *   and JPEGs are checked here first: libpng's simplified API decodes each
  *   PNG, and TrueType and JPEG headers are walked by hand.
- * - One libharu document per build, opened with its four fonts before
+ * - One libharu document per build, opened with its four faces before
  *   layout (pdf_open): the widths layout measures with are read from the
- *   very font definitions that are embedded, so each font is parsed once.
- *   No shared mutable state: calls may run in parallel threads.
+ *   very faces that are embedded.  The faces are font.c's, shared
+ *   read-only; nothing else is shared: calls may run in parallel threads.
+ * - The finished file is packed into object streams (pdfpack.c) before
+ *   it is written.
  * - The file is written to `.NAME.XXXXXX` beside the target, synced and
  *   renamed, so a failed build never leaves a half-written or missing PDF.
  */
@@ -80,6 +85,9 @@ _Static_assert(PAGE_MAX_WORD_SPACE == HPDF_MAX_WORDSPACE &&
 
 #define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
 #define PI		3.14159265358979323846
+/* The name of the fonts' embedded one-byte CMap (WinAnsi bytes to glyph
+ * ids); pdffonts shows it as the encoding. */
+#define CMAP_NAME	"Rencana-WinAnsi"
 
 /* ---- libharu errors ---- */
 
@@ -360,17 +368,18 @@ struct image_entry {
 
 /*
  * A font of the document, written by pdf.c itself through libharu's object
- * API (docs/architecture.md, "PDF fonts"): Type 0, Identity-H, the
- * content naming glyphs by their id; made when a page first uses it, its
- * subset, widths and ToUnicode map filled in before saving.
+ * API (docs/architecture.md, "PDF fonts"): Type 0 over a CIDFontType2 whose
+ * CIDs are glyph ids, with an embedded one-byte CMap from the WinAnsi
+ * bytes of the content to those glyphs; made when a page first uses it,
+ * its subset, widths and maps filled in before saving.
  */
 struct doc_font {
 	const struct font_face	*face;
 	HPDF_Dict		 type0;		/* NULL until a page uses it */
-	HPDF_Dict		 cid, desc, file, tounicode;
+	HPDF_Dict		 cid, desc, file, tounicode, cmap;
 	unsigned		 gid[256];	/* the glyph of each WinAnsi byte */
+	unsigned char		 byte_used[256];
 	unsigned char		*used;		/* a bit per glyph drawn */
-	unsigned long		*uni;		/* its code point, 0 none */
 };
 
 struct writer {
@@ -426,7 +435,6 @@ pdf_close(struct pdf_doc *pd)
 	buf_free(&pd->w.text_out);
 	for (f = 0; f < FONT__COUNT; f++) {
 		free(pd->w.font[f].used);
-		free(pd->w.font[f].uni);
 	}
 	if (pd->w.pdf != NULL)
 		HPDF_Free(pd->w.pdf);
@@ -842,11 +850,10 @@ set_fill(struct writer *w, HPDF_Page pg, double gray)
 	}
 }
 
-/* ---- fonts: Type 0, Identity-H, HarfBuzz subsets (issue 17) ---- */
+/* ---- fonts: Type 0 with a one-byte CMap, HarfBuzz subsets (issue 17) ---- */
 
 /* A number for a content stream: at most 3 decimals, '.' whatever the
- * locale, no exponent.  The values are font sizes and TJ adjustments,
- * well inside +-1e9. */
+ * locale, no exponent (the values are font sizes, 4 to 600). */
 static void
 put_num(struct buf *o, double v)
 {
@@ -888,6 +895,21 @@ new_stream(struct writer *w)
 	return d;
 }
 
+/* Adobe-Identity-0: CIDs are the font program's glyph ids. */
+static HPDF_Dict
+cid_system_info(HPDF_MMgr mm)
+{
+	HPDF_Dict si = HPDF_Dict_New(mm);
+
+	if (si != NULL) {
+		HPDF_Dict_Add(si, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+		HPDF_Dict_Add(si, "Ordering", HPDF_String_New(mm, "Identity",
+		    NULL));
+		HPDF_Dict_AddNumber(si, "Supplement", 0);
+	}
+	return si;
+}
+
 /* The font objects of style f, made when a page first uses it: their
  * numbers then follow the pages' order, so the bytes are the same on
  * every run.  Contents that depend on the glyphs used come in
@@ -897,14 +919,12 @@ font_start(struct writer *w, int f)
 {
 	struct doc_font *df = &w->font[f];
 	HPDF_MMgr mm = w->pdf->mmgr;
-	HPDF_Dict si;
 	HPDF_Array a;
 	unsigned n = font_glyph_count(df->face);
 	int c;
 
 	step(&w->err, "making a font");
 	df->used = xcalloc(n / 8 + 1, 1);
-	df->uni = xcalloc(n, sizeof(*df->uni));
 	for (c = 0; c < 256; c++)
 		df->gid[c] = font_glyph(df->face, winansi_to_cp((unsigned char)c));
 	if ((df->type0 = new_dict(w, "Font")) == NULL ||
@@ -912,34 +932,23 @@ font_start(struct writer *w, int f)
 	    (df->desc = new_dict(w, "FontDescriptor")) == NULL ||
 	    (df->file = new_stream(w)) == NULL ||
 	    (df->tounicode = new_stream(w)) == NULL ||
-	    (a = HPDF_Array_New(mm)) == NULL ||
-	    (si = HPDF_Dict_New(mm)) == NULL)
+	    (df->cmap = new_stream(w)) == NULL ||
+	    (a = HPDF_Array_New(mm)) == NULL)
 		return -1;
 	HPDF_Dict_AddName(df->type0, "Subtype", "Type0");
-	HPDF_Dict_AddName(df->type0, "Encoding", "Identity-H");
+	HPDF_Dict_Add(df->type0, "Encoding", df->cmap);
+	HPDF_Dict_AddName(df->cmap, "Type", "CMap");
+	HPDF_Dict_AddName(df->cmap, "CMapName", CMAP_NAME);
+	HPDF_Dict_Add(df->cmap, "CIDSystemInfo", cid_system_info(mm));
 	HPDF_Array_Add(a, df->cid);
 	HPDF_Dict_Add(df->type0, "DescendantFonts", a);
 	HPDF_Dict_Add(df->type0, "ToUnicode", df->tounicode);
 	HPDF_Dict_AddName(df->cid, "Subtype", "CIDFontType2");
 	HPDF_Dict_AddName(df->cid, "CIDToGIDMap", "Identity");
-	HPDF_Dict_Add(si, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-	HPDF_Dict_Add(si, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-	HPDF_Dict_AddNumber(si, "Supplement", 0);
-	HPDF_Dict_Add(df->cid, "CIDSystemInfo", si);
+	HPDF_Dict_Add(df->cid, "CIDSystemInfo", cid_system_info(mm));
 	HPDF_Dict_Add(df->cid, "FontDescriptor", df->desc);
 	HPDF_Dict_Add(df->desc, "FontFile2", df->file);
 	return failed(w) ? -1 : 0;
-}
-
-/* Glyph g drawn for code point cp: embedded, and in the ToUnicode map
- * (one code point a glyph: the lowest, so a no-break space copies as a
- * space and a soft hyphen as a hyphen). */
-static void
-font_use(struct doc_font *df, unsigned g, unsigned long cp)
-{
-	df->used[g / 8] |= (unsigned char)(1u << (g % 8));
-	if (g != 0 && cp != 0 && (df->uni[g] == 0 || cp < df->uni[g]))
-		df->uni[g] = cp;
 }
 
 /* One byte of a literal string (content streams are binary-safe, but an
@@ -958,41 +967,28 @@ put_str_byte(struct buf *o, unsigned char c)
 }
 
 /*
- * Shows n WinAnsi bytes in font f at size: two bytes a glyph (its id).
- * Word spacing (Tw) applies only to the one-byte code 32, never with
- * Identity-H, so a justified line's extra space follows each space as a
- * TJ adjustment of the same width; Tc applies to every glyph as before.
- * The adjustments are whole 1/1000 em, rounded so that the k-th word
- * starts where Tw would have put it, within half a unit (0.006 pt at
- * 11 pt): shorter than decimals, and no error adds up along a line.
+ * Shows n WinAnsi bytes in font f: the bytes themselves, which the
+ * font's one-byte CMap maps to glyphs.  Code 32 is a one-byte code, so
+ * word spacing (Tw) justifies as with a simple font (PDF 32000, 9.3.3).
  */
 static void
-show_text(struct writer *w, HPDF_Page pg, int f, double size, double ws,
-    const char *s, size_t n)
+show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 {
 	struct doc_font *df = &w->font[f];
 	struct buf o = w->text_out;
-	int tj = ws != 0;
-	double adj = -ws * 1000 / size;
-	long done = 0, want, nsp = 0;
 	size_t i;
 
 	buf_truncate(&o, 0);
-	buf_puts(&o, tj ? "[(" : "(");
+	buf_putc(&o, '(');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		unsigned g = df->gid[c];
 
-		font_use(df, g, winansi_to_cp(c));
-		put_str_byte(&o, (unsigned char)(g >> 8));
-		put_str_byte(&o, (unsigned char)(g & 0xff));
-		if (tj && c == ' ' && i + 1 < n) {
-			want = lround(++nsp * adj);
-			buf_printf(&o, ")%ld(", want - done);
-			done = want;
-		}
+		df->used[g / 8] |= (unsigned char)(1u << (g % 8));
+		df->byte_used[c] = 1;
+		put_str_byte(&o, c);
 	}
-	buf_puts(&o, tj ? ")] TJ\012" : ") Tj\012");
+	buf_puts(&o, ") Tj\012");
 	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
 	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
 	w->text_out = o;	/* kept for the next box */
@@ -1049,36 +1045,42 @@ font_widths(struct writer *w, const struct doc_font *df)
 	return a;
 }
 
-/* The ToUnicode CMap: each drawn glyph to its code point (UTF-16BE). */
+/*
+ * The two CMaps of a font, over the one-byte codes drawn: the encoding
+ * (`cidchar`: byte to glyph id, CMapType 1) and the ToUnicode map
+ * (`bfchar`: byte to its code point in UTF-16BE, CMapType 2).  At most
+ * 100 entries a block (PDF 32000, 9.7.5.4 and 9.10.3).
+ */
 static void
-font_cmap(const struct doc_font *df, struct buf *o)
+font_cmap(const struct doc_font *df, int to_unicode, struct buf *o)
 {
-	unsigned g, n = font_glyph_count(df->face), k = 0, left = 0;
+	const char *kind = to_unicode ? "bfchar" : "cidchar";
+	unsigned c, k = 0, left = 0;
 
-	for (g = 1; g < n; g++)
-		left += df->uni[g] != 0;
+	for (c = 0; c < 256; c++)
+		left += df->byte_used[c] && (!to_unicode || winansi_to_cp(
+		    (unsigned char)c) != 0);
 	buf_puts(o, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
-	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
-	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
-	    "endcodespacerange\n");
-	for (g = 1; g < n; g++) {
-		unsigned long u = df->uni[g];
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering ");
+	buf_printf(o, "(%s) /Supplement 0 >> def\n/CMapName /%s def\n"
+	    "/CMapType %d def\n1 begincodespacerange\n<00> <FF>\n"
+	    "endcodespacerange\n", to_unicode ? "UCS" : "Identity",
+	    to_unicode ? "Adobe-Identity-UCS" : CMAP_NAME, to_unicode ? 2 : 1);
+	for (c = 0; c < 256; c++) {
+		unsigned long u = winansi_to_cp((unsigned char)c);
 
-		if (u == 0)
+		if (!df->byte_used[c] || (to_unicode && u == 0))
 			continue;
-		/* At most 100 entries a block (PDF 32000, 9.10.3). */
 		if (k == 0)
-			buf_printf(o, "%u beginbfchar\n", left < 100 ? left : 100);
-		if (u >= 0x10000)
-			buf_printf(o, "<%04X> <%04lX%04lX>\n", g,
-			    0xD800 + ((u - 0x10000) >> 10),
-			    0xDC00 + ((u - 0x10000) & 0x3FF));
+			buf_printf(o, "%u begin%s\n", left < 100 ? left : 100,
+			    kind);
+		if (to_unicode)
+			buf_printf(o, "<%02X> <%04lX>\n", c, u);
 		else
-			buf_printf(o, "<%04X> <%04lX>\n", g, u);
+			buf_printf(o, "<%02X> %u\n", c, df->gid[c]);
 		left--;
 		if (++k == 100 || left == 0) {
-			buf_puts(o, "endbfchar\n");
+			buf_printf(o, "end%s\n", kind);
 			k = 0;
 		}
 	}
@@ -1131,8 +1133,12 @@ finish_fonts(struct writer *w)
 		    (HPDF_UINT)o.len);
 		HPDF_Dict_AddNumber(df->file, "Length1", (HPDF_INT32)o.len);
 		buf_truncate(&o, 0);
-		font_cmap(df, &o);
+		font_cmap(df, 1, &o);
 		HPDF_Stream_Write(df->tounicode->stream,
+		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		buf_truncate(&o, 0);
+		font_cmap(df, 0, &o);
+		HPDF_Stream_Write(df->cmap->stream,
 		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
 		if ((a = font_widths(w, df)) == NULL)
 			return -1;
@@ -1366,6 +1372,10 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		w->cur_size = b->size_pt;
 	}
 	set_fill(w, pg, b->gray);
+	if (b->word_space_pt != w->cur_ws) {
+		HPDF_Page_SetWordSpace(pg, (HPDF_REAL)b->word_space_pt);
+		w->cur_ws = b->word_space_pt;
+	}
 	if (b->char_space_pt != w->cur_cs) {
 		HPDF_Page_SetCharSpace(pg, (HPDF_REAL)b->char_space_pt);
 		w->cur_cs = b->char_space_pt;
@@ -1398,8 +1408,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	w->have_tlm = b->angle_deg == 0;
 	w->tlm_x = b->x;
 	w->tlm_y = b->y;
-	show_text(w, pg, (int)b->font, b->size_pt, b->word_space_pt, b->text,
-	    strlen(b->text));
+	show_text(w, pg, (int)b->font, b->text, strlen(b->text));
 	if (b->angle_deg != 0) {
 		/*
 		 * A space set upright after rotated text (the draft mark).
@@ -1410,7 +1419,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		 */
 		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
 		    (HPDF_REAL)b->y);
-		show_text(w, pg, (int)b->font, b->size_pt, 0, " ", 1);
+		show_text(w, pg, (int)b->font, " ", 1);
 		w->have_tlm = 0;
 	}
 }

@@ -383,14 +383,15 @@ START_TEST(test_fonts_embedded)
 
 		if (strncmp(line, "name", 4) == 0 || line[0] == '-')
 			continue;
-		/* Type 0 fonts of our own (issue 17): "CID TrueType",
-		 * Identity-H, embedded, subset, with a ToUnicode map. */
+		/* Type 0 fonts of our own (issue 17): "CID TrueType", an
+		 * embedded CMap ("Custom"), embedded, subset, with a
+		 * ToUnicode map. */
 		ck_assert_int_eq(sscanf(line, "%127s %7s %31s %31s %7s %7s %7s",
 		    name, cid, type, enc, emb, sub, uni), 7);
 		nfont++;
 		ck_assert_str_eq(cid, "CID");
 		ck_assert_str_eq(type, "TrueType");
-		ck_assert_str_eq(enc, "Identity-H");
+		ck_assert_str_eq(enc, "Custom");
 		ck_assert_str_eq(emb, "yes");
 		ck_assert_str_eq(sub, "yes");
 		ck_assert_str_eq(uni, "yes");
@@ -1063,9 +1064,10 @@ START_TEST(test_default_fontdir)
 END_TEST
 
 /*
- * Justification with Identity-H fonts (issue 17): Tw no longer applies,
- * so each space is followed by a TJ adjustment.  The last word of a line
- * with word and letter spacing starts where Tw and Tc put it before.
+ * Justification with our Type 0 fonts (issue 17): code 32 is a one-byte
+ * code of their CMap, so Tw still applies to it (with Identity-H it would
+ * not).  The last word of a line with word and letter spacing starts
+ * where Tw and Tc put it.
  */
 START_TEST(test_justified_words)
 {
