@@ -27,12 +27,22 @@
 #include "font.h"
 #include "xalloc.h"
 
+/* Subsets made so far: a batch's plans mostly draw the same glyphs. */
+#define SUBSETS_KEPT	8
+
+struct subset {
+	unsigned char	*used;		/* the glyph bits, NULL for none */
+	struct buf	 font;
+};
+
 struct font_face {
 	struct font_face	*next;
 	char			*path;
 	hb_face_t		*face;
 	hb_font_t		*font;
 	unsigned		 upem, nglyph;
+	struct subset		 kept[SUBSETS_KEPT];	/* under cache_lock */
+	unsigned		 next_kept;
 };
 
 static pthread_mutex_t	 cache_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -115,10 +125,15 @@ void
 font_cache_clear(void)
 {
 	struct font_face *f, *next;
+	unsigned i;
 
 	pthread_mutex_lock(&cache_lock);
 	for (f = cache; f != NULL; f = next) {
 		next = f->next;
+		for (i = 0; i < SUBSETS_KEPT; i++) {
+			free(f->kept[i].used);
+			buf_free(&f->kept[i].font);
+		}
 		hb_font_destroy(f->font);
 		hb_face_destroy(f->face);
 		free(f->path);
@@ -223,6 +238,47 @@ font_get_info(const struct font_face *f, struct font_info *fi)
 	fi->stem_v = weight > 50 ? 10 + (int)((weight - 50) * 220 / 900) : 80;
 }
 
+/* Copies a kept subset of these glyphs to out; 0, or -1 if none. */
+static int
+kept_subset(const struct font_face *f, const unsigned char *used,
+    struct buf *out)
+{
+	size_t n = f->nglyph / 8 + 1;
+	unsigned i;
+	int rc = -1;
+
+	pthread_mutex_lock(&cache_lock);
+	for (i = 0; i < SUBSETS_KEPT && rc != 0; i++)
+		if (f->kept[i].used != NULL &&
+		    memcmp(f->kept[i].used, used, n) == 0) {
+			buf_put(out, f->kept[i].font.data, f->kept[i].font.len);
+			rc = 0;
+		}
+	pthread_mutex_unlock(&cache_lock);
+	return rc;
+}
+
+/* Keeps a subset (the oldest kept one gives way); the face is shared,
+ * its list changes under the lock only. */
+static void
+keep_subset(const struct font_face *cf, const unsigned char *used,
+    const char *data, size_t len)
+{
+	struct font_face *f = (struct font_face *)cf;
+	size_t n = f->nglyph / 8 + 1;
+	struct subset *k;
+
+	pthread_mutex_lock(&cache_lock);
+	k = &f->kept[f->next_kept];
+	f->next_kept = (f->next_kept + 1) % SUBSETS_KEPT;
+	free(k->used);
+	k->used = xmalloc(n);
+	memcpy(k->used, used, n);
+	buf_truncate(&k->font, 0);
+	buf_put(&k->font, data, len);
+	pthread_mutex_unlock(&cache_lock);
+}
+
 int
 font_subset(const struct font_face *f, const unsigned char *used,
     struct buf *out)
@@ -239,6 +295,8 @@ font_subset(const struct font_face *f, const unsigned char *used,
 	unsigned g, len, i;
 	int rc = -1;
 
+	if (kept_subset(f, used, out) == 0)
+		return 0;
 	if ((in = hb_subset_input_create_or_fail()) == NULL)
 		return -1;
 	s = hb_subset_input_glyph_set(in);
@@ -257,6 +315,7 @@ font_subset(const struct font_face *f, const unsigned char *used,
 		data = hb_blob_get_data(blob, &len);
 		if (data != NULL && len > 0) {
 			buf_put(out, data, len);
+			keep_subset(f, used, data, len);
 			rc = 0;
 		}
 		hb_blob_destroy(blob);

@@ -46,7 +46,9 @@ void		 font_get_info(const struct font_face *, struct font_info *);
  * Appends to out a TrueType font holding only the glyphs whose bit is set
  * in used[] (font_glyph_count bits; glyph 0 always), glyph ids kept, no
  * hinting, no glyph names (post 3), no cmap: a PDF CIDFontType2 program
- * (CIDToGIDMap /Identity).  Same input, same bytes.  -1 on failure.
+ * (CIDToGIDMap /Identity).  Same input, same bytes.  The last few
+ * subsets of each face are kept, so a batch's plans drawing the same
+ * glyphs subset them once.  -1 on failure.
  */
 int		 font_subset(const struct font_face *, const unsigned char *used,
 		    struct buf *out);
