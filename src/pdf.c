@@ -5,14 +5,17 @@
  * are in docs/libharu-notes.md.
  *
  * Choices, each for a reason:
- * - Body fonts are TrueType files embedded with WinAnsiEncoding: Indonesian
- *   plus dashes, curly quotes and the bullet, no ToUnicode needed, word
- *   spacing (Tw) works for justification.  Never base-14 (not embedded).
+ * - Body fonts are TrueType files, parsed once per process and subset by
+ *   font.c (HarfBuzz), written here as Type 0 fonts (CIDs are glyph
+ *   ids, a ToUnicode map) through libharu's object API, not its font
+ *   loader (docs/architecture.md, "PDF fonts").  Text is still WinAnsi
+ *   bytes, mapped to glyphs by an embedded one-byte CMap, so word spacing
+ *   (Tw) still justifies.  Never base-14 (not embedded).
  * - Metadata and bookmarks go through libharu's UTF-8 encoder (written as
  *   UTF-16BE with a BOM).  Page-label prefixes are not used (written raw).
  * - Deterministic bytes: no clock (dates come from doc_pages.meta.date), no
  *   PDF/A and no encryption (both add a time-based /ID), objects created in
- *   page order, fonts loaded in enum order.
+ *   page order, font objects when a page first uses them.
  * - Errors: libharu errors are sticky, so the handler keeps the first code
  *   with what pdf.c was doing, never longjmps, and every step is checked.
  *   Only image loading may fail on the user's data; everything else is a bug
@@ -21,10 +24,12 @@
  *   makes libpng abort(), a text file named .ttf segfaults), so fonts, PNGs
  *   and JPEGs are checked here first: libpng's simplified API decodes each
  *   PNG, and TrueType and JPEG headers are walked by hand.
- * - One libharu document per build, opened with its four fonts before
+ * - One libharu document per build, opened with its four faces before
  *   layout (pdf_open): the widths layout measures with are read from the
- *   very font definitions that are embedded, so each font is parsed once.
- *   No shared mutable state: calls may run in parallel threads.
+ *   very faces that are embedded.  The faces are font.c's, shared
+ *   read-only; nothing else is shared: calls may run in parallel threads.
+ * - The finished file is packed into object streams (pdfpack.c) before
+ *   it is written.
  * - The file is written to `.NAME.XXXXXX` beside the target, synced and
  *   renamed, so a failed build never leaves a half-written or missing PDF.
  */
@@ -42,18 +47,19 @@
 #include <unistd.h>
 
 #include <hpdf.h>
-#include <hpdf_encoder.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <png.h>
 
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "font.h"
 #include "glyph.h"
 #include "image.h"
 #include "output.h"
 #include "page.h"
 #include "pdf.h"
+#include "pdfpack.h"
 #include "style.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -79,6 +85,9 @@ _Static_assert(PAGE_MAX_WORD_SPACE == HPDF_MAX_WORDSPACE &&
 
 #define DEBIAN_FONTDIR	"/usr/share/fonts/truetype/liberation2"
 #define PI		3.14159265358979323846
+/* The name of the fonts' embedded one-byte CMap (WinAnsi bytes to glyph
+ * ids); pdffonts shows it as the encoding. */
+#define CMAP_NAME	"Rencana-WinAnsi"
 
 /* ---- libharu errors ---- */
 
@@ -248,7 +257,8 @@ ttf_problem(int fd)
  * font is a message naming the file and never a libharu failure. */
 static int
 font_paths(const char *const font[FONT__COUNT], const char *fontdir,
-    char *path[FONT__COUNT], struct diag_list *dl)
+    char *path[FONT__COUNT], const struct font_face *face[FONT__COUNT],
+    struct diag_list *dl)
 {
 	const char *bad;
 	int f, fd, rc = 0, err;
@@ -282,9 +292,11 @@ font_paths(const char *const font[FONT__COUNT], const char *fontdir,
 			rc = -1;
 			continue;
 		}
-		if ((bad = ttf_problem(fd)) != NULL) {
+		if ((bad = ttf_problem(fd)) != NULL ||
+		    (face[f] = font_face_get(path[f], fd)) == NULL) {
 			diag_add(dl, D_PDF_FONT, NULL, NULL,
-			    "cannot use font `%s`: %s", path[f], bad);
+			    "cannot use font `%s`: %s", path[f],
+			    bad != NULL ? bad : "HarfBuzz cannot read it");
 			rc = -1;
 		}
 		close(fd);
@@ -354,12 +366,28 @@ struct image_entry {
 	HPDF_Image	 img;		/* NULL when it failed to load */
 };
 
+/*
+ * A font of the document, written by pdf.c itself through libharu's object
+ * API (docs/architecture.md, "PDF fonts"): Type 0 over a CIDFontType2 whose
+ * CIDs are glyph ids, with an embedded one-byte CMap from the WinAnsi
+ * bytes of the content to those glyphs; made when a page first uses it,
+ * its subset, widths and maps filled in before saving.
+ */
+struct doc_font {
+	const struct font_face	*face;
+	HPDF_Dict		 type0;		/* NULL until a page uses it */
+	HPDF_Dict		 cid, desc, file, tounicode, cmap;
+	unsigned		 gid[256];	/* the glyph of each WinAnsi byte */
+	unsigned char		 byte_used[256];
+	unsigned char		*used;		/* a bit per glyph drawn */
+};
+
 struct writer {
 	const struct doc_pages	*doc;
 	struct diag_list	*dl;
 	HPDF_Doc		 pdf;
 	struct hpdf_err		 err;
-	HPDF_Font		 font[FONT__COUNT];
+	struct doc_font		 font[FONT__COUNT];
 	HPDF_Page		*page;		/* one per doc page */
 	HPDF_Page		 cur_page;	/* the page being drawn */
 	struct alpha_state	 alpha[MAX_ALPHAS];
@@ -380,6 +408,7 @@ struct writer {
 	struct glyph_font	*mark_font;
 	struct buf		 mark_data;	/* its file */
 	int			 mark_font_tried, mark_font_style;
+	struct buf		 text_out;	/* a text box's operators */
 };
 
 /* A document being built: libharu's, with the four fonts loaded (font
@@ -389,7 +418,7 @@ struct writer {
 struct pdf_doc {
 	struct writer	 w;
 	char		*fpath[FONT__COUNT];
-	const char	*fname[FONT__COUNT];	/* libharu's names, NULL if not loaded */
+	const struct font_face *face[FONT__COUNT];	/* shared, font.c's */
 };
 
 static int	failed(const struct writer *);
@@ -397,10 +426,16 @@ static int	failed(const struct writer *);
 void
 pdf_close(struct pdf_doc *pd)
 {
+	int f;
+
 	if (pd == NULL)
 		return;
 	glyph_font_free(pd->w.mark_font);
 	buf_free(&pd->w.mark_data);
+	buf_free(&pd->w.text_out);
+	for (f = 0; f < FONT__COUNT; f++) {
+		free(pd->w.font[f].used);
+	}
 	if (pd->w.pdf != NULL)
 		HPDF_Free(pd->w.pdf);
 	free_paths(pd->fpath);
@@ -408,42 +443,46 @@ pdf_close(struct pdf_doc *pd)
 }
 
 /*
- * The widths libharu will write into /Widths, read from the font
- * definition as its TextWidth does (the encoder's code point, then
- * GetCharWidth: advance * 1000 / unitsPerEm, truncated).  Measuring marks
- * glyphs as used; HPDF_FontDef_Cleanup clears those marks again (before
- * any font object exists), so only drawn glyphs are embedded.
+ * The widths that go into the fonts' /W arrays, per WinAnsi byte: the
+ * glyph's advance in 1/1000 em, truncated (font.c), as libharu's /Widths
+ * were, so the page dumps did not change with the writer.
  */
 static void
-measure_def(HPDF_FontDef def, HPDF_Encoder enc, struct metrics *m, int f)
+measure_face(const struct font_face *face, struct metrics *m, int f)
 {
+	struct font_info fi;
 	int c;
 
 	for (c = 0; c < 256; c++)
-		m->width[f][c] = (unsigned short)HPDF_TTFontDef_GetCharWidth(def,
-		    HPDF_Encoder_ToUnicode(enc, (HPDF_UINT16)c));
+		m->width[f][c] = (unsigned short)font_advance(face,
+		    font_glyph(face, winansi_to_cp((unsigned char)c)));
 	if (f == FONT_REGULAR) {
-		m->ascent = def->ascent;
-		m->descent = def->descent;
+		font_get_info(face, &fi);
+		m->ascent = (short)fi.ascent;
+		m->descent = (short)fi.descent;
 	}
-	HPDF_FontDef_Cleanup(def);
 }
 
+/* The fonts (parsed once per process, font.c) and their metrics; with
+ * embed, the libharu document the pages will be drawn into. */
 static struct pdf_doc *
 doc_open(const char *const font[FONT__COUNT], const char *fontdir, int embed,
     struct metrics *m, struct diag_list *dl)
 {
 	struct pdf_doc *pd = xcalloc(1, sizeof(*pd));
 	struct writer *w = &pd->w;
-	HPDF_Encoder enc;
-	HPDF_FontDef def;
 	int f;
 
 	w->dl = dl;
 	w->err.what = "creating the document";
 	w->err.page = -1;
-	if (font_paths(font, fontdir, pd->fpath, dl) != 0)
+	if (font_paths(font, fontdir, pd->fpath, pd->face, dl) != 0)
 		goto fail;
+	memset(m, 0, sizeof(*m));
+	for (f = 0; f < FONT__COUNT; f++)
+		measure_face(pd->face[f], m, f);
+	if (!embed)
+		return pd;
 	if ((w->pdf = HPDF_New(on_hpdf_error, &w->err)) == NULL) {
 		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
 		goto fail;
@@ -451,28 +490,9 @@ doc_open(const char *const font[FONT__COUNT], const char *fontdir, int embed,
 	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
 	step(&w->err, "enabling UTF-8");
 	HPDF_UseUTFEncodings(w->pdf);
-	step(&w->err, "loading the WinAnsi encoding");
-	enc = HPDF_GetEncoder(w->pdf, "WinAnsiEncoding");
-	if (failed(w) || enc == NULL) {
+	if (failed(w)) {
 		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
 		goto fail;
-	}
-	memset(m, 0, sizeof(*m));
-	/* All four, always in enum order: the subset tags (HPDFAA+, ...)
-	 * follow load order, so the bytes never depend on which fonts a
-	 * document happens to use. */
-	for (f = 0; f < FONT__COUNT; f++) {
-		step(&w->err, "loading font");
-		pd->fname[f] = HPDF_LoadTTFontFromFile(w->pdf, pd->fpath[f],
-		    embed ? HPDF_TRUE : HPDF_FALSE);
-		step(&w->err, "measuring font");
-		if (pd->fname[f] == NULL || failed(w) ||
-		    (def = HPDF_GetFontDef(w->pdf, pd->fname[f])) == NULL ||
-		    failed(w)) {
-			report_hpdf(dl, D_PDF_FONT, &w->err, pd->fpath[f]);
-			goto fail;
-		}
-		measure_def(def, enc, m, f);
 	}
 	return pd;
 fail:
@@ -830,6 +850,326 @@ set_fill(struct writer *w, HPDF_Page pg, double gray)
 	}
 }
 
+/* ---- fonts: Type 0 with a one-byte CMap, HarfBuzz subsets (issue 17) ---- */
+
+/* A number for a content stream: at most 3 decimals, '.' whatever the
+ * locale, no exponent (the values are font sizes, 4 to 600). */
+static void
+put_num(struct buf *o, double v)
+{
+	long long k = llround(fabs(v) * 1000);
+
+	if (k != 0 && v < 0)
+		buf_putc(o, '-');
+	buf_printf(o, "%lld", k / 1000);
+	if (k % 1000 != 0) {
+		char frac[8];
+		int n = 3;
+
+		snprintf(frac, sizeof(frac), "%03lld", k % 1000);
+		while (n > 0 && frac[n - 1] == '0')
+			frac[--n] = '\0';
+		buf_printf(o, ".%s", frac);
+	}
+}
+
+static HPDF_Dict
+new_dict(struct writer *w, const char *type)
+{
+	HPDF_Dict d = HPDF_Dict_New(w->pdf->mmgr);
+
+	if (d == NULL || HPDF_Xref_Add(w->pdf->xref, d) != HPDF_OK)
+		return NULL;
+	if (type != NULL)
+		HPDF_Dict_AddName(d, "Type", type);
+	return d;
+}
+
+static HPDF_Dict
+new_stream(struct writer *w)
+{
+	HPDF_Dict d = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+
+	if (d != NULL)
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return d;
+}
+
+/* Adobe-Identity-0: CIDs are the font program's glyph ids. */
+static HPDF_Dict
+cid_system_info(HPDF_MMgr mm)
+{
+	HPDF_Dict si = HPDF_Dict_New(mm);
+
+	if (si != NULL) {
+		HPDF_Dict_Add(si, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+		HPDF_Dict_Add(si, "Ordering", HPDF_String_New(mm, "Identity",
+		    NULL));
+		HPDF_Dict_AddNumber(si, "Supplement", 0);
+	}
+	return si;
+}
+
+/* The font objects of style f, made when a page first uses it: their
+ * numbers then follow the pages' order, so the bytes are the same on
+ * every run.  Contents that depend on the glyphs used come in
+ * finish_fonts.  0, or -1 on a libharu error. */
+static int
+font_start(struct writer *w, int f)
+{
+	struct doc_font *df = &w->font[f];
+	HPDF_MMgr mm = w->pdf->mmgr;
+	HPDF_Array a;
+	unsigned n = font_glyph_count(df->face);
+	int c;
+
+	step(&w->err, "making a font");
+	df->used = xcalloc(n / 8 + 1, 1);
+	for (c = 0; c < 256; c++)
+		df->gid[c] = font_glyph(df->face, winansi_to_cp((unsigned char)c));
+	if ((df->type0 = new_dict(w, "Font")) == NULL ||
+	    (df->cid = new_dict(w, "Font")) == NULL ||
+	    (df->desc = new_dict(w, "FontDescriptor")) == NULL ||
+	    (df->file = new_stream(w)) == NULL ||
+	    (df->tounicode = new_stream(w)) == NULL ||
+	    (df->cmap = new_stream(w)) == NULL ||
+	    (a = HPDF_Array_New(mm)) == NULL)
+		return -1;
+	HPDF_Dict_AddName(df->type0, "Subtype", "Type0");
+	HPDF_Dict_Add(df->type0, "Encoding", df->cmap);
+	HPDF_Dict_AddName(df->cmap, "Type", "CMap");
+	HPDF_Dict_AddName(df->cmap, "CMapName", CMAP_NAME);
+	HPDF_Dict_Add(df->cmap, "CIDSystemInfo", cid_system_info(mm));
+	HPDF_Array_Add(a, df->cid);
+	HPDF_Dict_Add(df->type0, "DescendantFonts", a);
+	HPDF_Dict_Add(df->type0, "ToUnicode", df->tounicode);
+	HPDF_Dict_AddName(df->cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(df->cid, "CIDToGIDMap", "Identity");
+	HPDF_Dict_Add(df->cid, "CIDSystemInfo", cid_system_info(mm));
+	HPDF_Dict_Add(df->cid, "FontDescriptor", df->desc);
+	HPDF_Dict_Add(df->desc, "FontFile2", df->file);
+	return failed(w) ? -1 : 0;
+}
+
+/* One byte of a literal string (content streams are binary-safe, but an
+ * end of line would be normalised, and parentheses must balance). */
+static void
+put_str_byte(struct buf *o, unsigned char c)
+{
+	if (c == '(' || c == ')' || c == '\\')
+		buf_putc(o, '\\');
+	if (c == '\r')
+		buf_puts(o, "\\r");
+	else if (c == '\n')
+		buf_puts(o, "\\n");
+	else
+		buf_putc(o, c);
+}
+
+/*
+ * Shows n WinAnsi bytes in font f: the bytes themselves, which the
+ * font's one-byte CMap maps to glyphs.  Code 32 is a one-byte code, so
+ * word spacing (Tw) justifies as with a simple font (PDF 32000, 9.3.3).
+ */
+static void
+show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
+{
+	struct doc_font *df = &w->font[f];
+	struct buf o = w->text_out;
+	size_t i;
+
+	buf_truncate(&o, 0);
+	buf_putc(&o, '(');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned g = df->gid[c];
+
+		df->used[g / 8] |= (unsigned char)(1u << (g % 8));
+		df->byte_used[c] = 1;
+		put_str_byte(&o, c);
+	}
+	buf_puts(&o, ") Tj\012");
+	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
+	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+	w->text_out = o;	/* kept for the next box */
+}
+
+/* Tf with one of our fonts (libharu's SetFontAndSize takes only its own). */
+static void
+set_font(struct writer *w, HPDF_Page pg, int f, double size)
+{
+	struct buf o = BUF_INIT;
+	const char *name;
+
+	if (w->font[f].type0 == NULL && font_start(w, f) != 0) {
+		if (!failed(w))
+			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
+		return;
+	}
+	if ((name = HPDF_Page_GetLocalFontName(pg,
+	    (HPDF_Font)w->font[f].type0)) == NULL) {
+		if (!failed(w))
+			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
+		return;
+	}
+	buf_printf(&o, "/%s ", name);
+	put_num(&o, size);
+	buf_puts(&o, " Tf\012");
+	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
+	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+	buf_free(&o);
+}
+
+/* /W: runs of consecutive glyphs, `first [w1 w2 ...]`. */
+static HPDF_Array
+font_widths(struct writer *w, const struct doc_font *df)
+{
+	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr), run = NULL;
+	unsigned g, n = font_glyph_count(df->face);
+
+	if (a == NULL)
+		return NULL;
+	for (g = 0; g < n; g++) {
+		if (!(df->used[g / 8] & (1u << (g % 8)))) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			HPDF_Array_AddNumber(a, (HPDF_INT32)g);
+			if ((run = HPDF_Array_New(w->pdf->mmgr)) == NULL)
+				return NULL;
+			HPDF_Array_Add(a, run);
+		}
+		HPDF_Array_AddNumber(run, (HPDF_INT32)font_advance(df->face, g));
+	}
+	return a;
+}
+
+/*
+ * The two CMaps of a font, over the one-byte codes drawn: the encoding
+ * (`cidchar`: byte to glyph id, CMapType 1) and the ToUnicode map
+ * (`bfchar`: byte to its code point in UTF-16BE, CMapType 2).  At most
+ * 100 entries a block (PDF 32000, 9.7.5.4 and 9.10.3).
+ */
+static void
+font_cmap(const struct doc_font *df, int to_unicode, struct buf *o)
+{
+	const char *kind = to_unicode ? "bfchar" : "cidchar";
+	unsigned c, k = 0, left = 0;
+
+	for (c = 0; c < 256; c++)
+		left += df->byte_used[c] && (!to_unicode || winansi_to_cp(
+		    (unsigned char)c) != 0);
+	buf_puts(o, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering ");
+	buf_printf(o, "(%s) /Supplement 0 >> def\n/CMapName /%s def\n"
+	    "/CMapType %d def\n1 begincodespacerange\n<00> <FF>\n"
+	    "endcodespacerange\n", to_unicode ? "UCS" : "Identity",
+	    to_unicode ? "Adobe-Identity-UCS" : CMAP_NAME, to_unicode ? 2 : 1);
+	for (c = 0; c < 256; c++) {
+		unsigned long u = winansi_to_cp((unsigned char)c);
+
+		if (!df->byte_used[c] || (to_unicode && u == 0))
+			continue;
+		if (k == 0)
+			buf_printf(o, "%u begin%s\n", left < 100 ? left : 100,
+			    kind);
+		if (to_unicode)
+			buf_printf(o, "<%02X> <%04lX>\n", c, u);
+		else
+			buf_printf(o, "<%02X> %u\n", c, df->gid[c]);
+		left--;
+		if (++k == 100 || left == 0) {
+			buf_printf(o, "end%s\n", kind);
+			k = 0;
+		}
+	}
+	buf_puts(o, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+}
+
+/* A subset tag from the glyphs used: six capitals, the same for the same
+ * subset (PDF 32000, 9.6.4). */
+static void
+font_tag(const struct doc_font *df, char tag[8])
+{
+	unsigned long h = 2166136261UL;
+	unsigned i, n = font_glyph_count(df->face) / 8 + 1;
+	int k;
+
+	for (i = 0; i < n; i++)
+		h = ((h ^ df->used[i]) * 16777619UL) & 0xFFFFFFFFUL;
+	for (k = 0; k < 6; k++, h /= 26)
+		tag[k] = (char)('A' + h % 26);
+	tag[6] = '+';
+	tag[7] = '\0';
+}
+
+/* Fills in each used font: subset program, widths, map and names. */
+static int
+finish_fonts(struct writer *w)
+{
+	struct buf o = BUF_INIT;
+	struct font_info fi;
+	HPDF_Array a;
+	char tag[8], *name;
+	int f, k, rc = 0;
+
+	step(&w->err, "embedding fonts");
+	for (f = 0; f < FONT__COUNT && rc == 0 && !failed(w); f++) {
+		struct doc_font *df = &w->font[f];
+
+		if (df->type0 == NULL)
+			continue;
+		buf_truncate(&o, 0);
+		if (font_subset(df->face, df->used, &o) != 0) {
+			diag_add(w->dl, D_PDF_FONT, NULL, NULL,
+			    "cannot subset font `%s`", w->fpath[f]);
+			w->err.reported = 1;
+			rc = -1;
+			break;
+		}
+		HPDF_Stream_Write(df->file->stream, (const HPDF_BYTE *)o.data,
+		    (HPDF_UINT)o.len);
+		HPDF_Dict_AddNumber(df->file, "Length1", (HPDF_INT32)o.len);
+		buf_truncate(&o, 0);
+		font_cmap(df, 1, &o);
+		HPDF_Stream_Write(df->tounicode->stream,
+		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		buf_truncate(&o, 0);
+		font_cmap(df, 0, &o);
+		HPDF_Stream_Write(df->cmap->stream,
+		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		if ((a = font_widths(w, df)) == NULL)
+			return -1;
+		HPDF_Dict_Add(df->cid, "W", a);
+		font_get_info(df->face, &fi);
+		font_tag(df, tag);
+		name = xasprintf("%s%s", tag, fi.psname);
+		HPDF_Dict_AddName(df->type0, "BaseFont", name);
+		HPDF_Dict_AddName(df->cid, "BaseFont", name);
+		HPDF_Dict_AddName(df->desc, "FontName", name);
+		free(name);
+		/* Symbolic: glyphs are named by id, not by a standard
+		 * encoding; italic; fixed pitch (PDF 32000, 9.8.2). */
+		HPDF_Dict_AddNumber(df->desc, "Flags", 4 |
+		    (fi.italic_angle != 0 ? 64 : 0) | (fi.fixed_pitch ? 1 : 0));
+		if ((a = HPDF_Array_New(w->pdf->mmgr)) == NULL)
+			return -1;
+		for (k = 0; k < 4; k++)
+			HPDF_Array_AddNumber(a, fi.bbox[k]);
+		HPDF_Dict_Add(df->desc, "FontBBox", a);
+		HPDF_Dict_AddReal(df->desc, "ItalicAngle",
+		    (HPDF_REAL)fi.italic_angle);
+		HPDF_Dict_AddNumber(df->desc, "Ascent", fi.ascent);
+		HPDF_Dict_AddNumber(df->desc, "Descent", fi.descent);
+		HPDF_Dict_AddNumber(df->desc, "CapHeight", fi.cap_height);
+		HPDF_Dict_AddNumber(df->desc, "StemV", fi.stem_v);
+	}
+	buf_free(&o);
+	return rc != 0 || failed(w) ? -1 : 0;
+}
+
 /* ---- the draft mark as paths ---- */
 
 /* The TrueType outlines of font f, or NULL (not TrueType, unreadable). */
@@ -999,7 +1339,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	}
 	step(&w->err, "drawing text");
 	if (b->font < 0 || b->font >= FONT__COUNT ||
-	    w->font[b->font] == NULL) {
+	    w->font[b->font].face == NULL) {
 		diag_add(w->dl, D_PDF_INTERNAL, NULL, NULL,
 		    "text box with an unknown font %d", (int)b->font);
 		w->err.code = HPDF_INVALID_FONT;
@@ -1027,8 +1367,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		w->have_tlm = 0;	/* BT resets the text matrices */
 	}
 	if ((int)b->font != w->cur_font || b->size_pt != w->cur_size) {
-		HPDF_Page_SetFontAndSize(pg, w->font[b->font],
-		    (HPDF_REAL)b->size_pt);
+		set_font(w, pg, (int)b->font, b->size_pt);
 		w->cur_font = (int)b->font;
 		w->cur_size = b->size_pt;
 	}
@@ -1069,7 +1408,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	w->have_tlm = b->angle_deg == 0;
 	w->tlm_x = b->x;
 	w->tlm_y = b->y;
-	HPDF_Page_ShowText(pg, b->text);
+	show_text(w, pg, (int)b->font, b->text, strlen(b->text));
 	if (b->angle_deg != 0) {
 		/*
 		 * A space set upright after rotated text (the draft mark).
@@ -1080,7 +1419,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		 */
 		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
 		    (HPDF_REAL)b->y);
-		HPDF_Page_ShowText(pg, " ");
+		show_text(w, pg, (int)b->font, " ", 1);
 		w->have_tlm = 0;
 	}
 }
@@ -1334,12 +1673,17 @@ add_metadata(struct writer *w)
 
 /* ---- output ---- */
 
-/* Copies libharu's finished memory stream to fd; -1 with errno on a write
- * error, -2 on a libharu error. */
+/*
+ * libharu's finished file, read from its memory stream into out and
+ * packed into object streams (pdfpack.c: a third smaller); the libharu
+ * document is freed first, so the two copies never coexist with it.
+ * -1 on a libharu error.
+ */
 static int
-copy_stream(struct writer *w, int fd)
+finished_pdf(struct writer *w, struct buf *out)
 {
 	unsigned char *chunk = xmalloc(COPY_CHUNK);
+	struct buf raw = BUF_INIT;
 	HPDF_UINT32 left, n;
 	HPDF_STATUS st;
 	int rc = 0;
@@ -1351,52 +1695,42 @@ copy_stream(struct writer *w, int fd)
 		st = HPDF_ReadFromStream(w->pdf, chunk, &n);
 		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || failed(w) ||
 		    n == 0) {
-			rc = -2;
-			break;
-		}
-		if (output_put(fd, chunk, n) != 0) {
 			rc = -1;
 			break;
 		}
+		buf_put(&raw, (const char *)chunk, n);
 		left -= n;
 	}
 	free(chunk);
+	if (rc == 0) {
+		HPDF_Free(w->pdf);
+		w->pdf = NULL;
+		if (pdfpack(raw.data, raw.len, out) != 0) {
+			*out = raw;	/* libharu's file as it is */
+			return 0;
+		}
+	}
+	buf_free(&raw);
 	return rc;
 }
 
-/* The output_fn of pdf_write_doc: w's finished document to fd. */
+/* The output_fn of pdf_write_doc: the finished file to fd. */
 static int
-stream_to_fd(int fd, void *user)
+buf_to_fd(int fd, void *user)
 {
-	return copy_stream(user, fd);
+	const struct buf *b = user;
+
+	return output_put(fd, b->data, b->len);
 }
 
 /* ---- pdf_write ---- */
-
-/* Which fonts the pages use: only those are loaded and embedded (an unused
- * TrueType still costs its full cmap, hmtx and name tables). */
-static void
-fonts_used(const struct doc_pages *d, int used[FONT__COUNT])
-{
-	size_t i, j;
-
-	memset(used, 0, sizeof(int) * FONT__COUNT);
-	for (i = 0; i < d->npage; i++)
-		for (j = 0; j < d->page[i].nbox; j++) {
-			const struct box *b = &d->page[i].box[j];
-
-			if (b->type == BOX_TEXT && b->font >= 0 &&
-			    b->font < FONT__COUNT)
-				used[b->font] = 1;
-		}
-}
 
 int
 pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
     struct diag_list *dl)
 {
 	struct writer *w = &pd->w;
-	int used[FONT__COUNT], c;
+	struct buf file = BUF_INIT;
 	HPDF_Encoder utf8;
 	size_t i;
 	int f, rc = PDF_FAIL;
@@ -1404,18 +1738,9 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	w->doc = d;
 	w->dl = dl;
 	w->fpath = pd->fpath;
-	fonts_used(d, used);
-	for (f = 0; f < FONT__COUNT; f++) {
-		if (!used[f])
-			continue;
-		/* Always name the encoding: NULL would mean StandardEncoding. */
-		step(&w->err, "loading font");
-		if ((w->font[f] = HPDF_GetFont(w->pdf, pd->fname[f],
-		    "WinAnsiEncoding")) == NULL || failed(w)) {
-			report_hpdf(dl, D_PDF_FONT, &w->err, pd->fpath[f]);
-			goto out;
-		}
-	}
+	/* Only the styles a page uses become fonts (font_start). */
+	for (f = 0; f < FONT__COUNT; f++)
+		w->font[f].face = pd->face[f];
 	if (load_images(w) > 0) {
 		rc = PDF_BAD_INPUT;
 		goto out;
@@ -1436,7 +1761,7 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	for (i = 0; i < d->npage && !failed(w); i++)
 		draw_page(w, i);
 	w->err.page = -1;
-	if (failed(w))
+	if (failed(w) || finish_fonts(w) != 0)
 		goto internal;
 	step(&w->err, "enabling UTF-8");
 	if ((utf8 = HPDF_GetEncoder(w->pdf, "UTF-8")) == NULL)
@@ -1450,21 +1775,20 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 		goto internal;
 
 	step(&w->err, "saving");
-	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w))
+	if (HPDF_SaveToStream(w->pdf) != HPDF_OK || failed(w) ||
+	    finished_pdf(w, &file) != 0)
 		goto internal;
 	rc = PDF_OK;
-	if (path != NULL && (c = output_write(path, "the PDF", stream_to_fd, w,
-	    dl)) != 0) {
-		if (c == -2)
-			report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
+	if (path != NULL && output_write(path, "the PDF", buf_to_fd, &file,
+	    dl) != 0)
 		rc = PDF_FAIL;
-	}
 	goto out;
 internal:
 	if (!w->err.reported)
 		report_hpdf(dl, D_PDF_INTERNAL, &w->err, NULL);
 	rc = PDF_FAIL;
 out:
+	buf_free(&file);
 	free(w->page);
 	free(w->image);
 	pdf_close(pd);

@@ -89,7 +89,7 @@ cp "$plan" "$tmp/plan2.yaml"
 echo "kata_pengantar: Kata pengantar yang mengubah keluaran." >>"$tmp/plan2.yaml"
 (
 	trap '' XFSZ
-	ulimit -f 64	# 32 KiB or 64 KiB (the unit is 512 or 1024 bytes): under one PDF
+	ulimit -f 16	# 8 KiB or 16 KiB (the unit is 512 or 1024 bytes): under one PDF
 	exec "$RENCANA" build -o "$tmp/full/plan.pdf" "$tmp/plan2.yaml"
 ) >/dev/null 2>"$tmp/err"
 st=$?
@@ -101,7 +101,7 @@ expect "file-size limit" 3 "cannot write" &&
 
 # ---- a full disk: a small tmpfs (ENOSPC), when mount works ----
 if [ "$me" = 0 ] && mkdir "$tmp/small" &&
-    mount -t tmpfs -o size=64k tmpfs "$tmp/small" 2>/dev/null; then
+    mount -t tmpfs -o size=16k tmpfs "$tmp/small" 2>/dev/null; then
 	mounted="$mounted $tmp/small"
 	run build -d "$tmp/small" "$plan" >/dev/null 2>"$tmp/err"
 	st=$?

@@ -339,10 +339,10 @@ build(const char *path, struct doc_pages **dp)
 		doc_pages_free(d);
 }
 
-/* Bytes of a PDF with three letters in each of two fonts: 48,211
- * measured (2 fonts of Liberation Sans 2.1 with their full cmap, hmtx, post
- * and name tables); with every WinAnsi glyph embedded it is 91,468. */
-#define FEW_GLYPHS_MAX	60000
+/* Bytes of a PDF with three letters in each of two fonts: 4,543 measured
+ * with HarfBuzz subsets (issue 17; libharu's partial subsets made 48,211,
+ * and every WinAnsi glyph embedded about 91,000). */
+#define FEW_GLYPHS_MAX	8000
 
 /* ---- tests ---- */
 
@@ -377,22 +377,27 @@ START_TEST(test_fonts_embedded)
 	ck_assert_str_eq(err, "");
 	for (line = strtok_r(out, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		char name[128], type[32], enc[32], emb[8], sub[8], uni[8];
+		char name[128], cid[8], type[32], enc[32], emb[8], sub[8];
+		char uni[8];
 		const char *plus;
 
 		if (strncmp(line, "name", 4) == 0 || line[0] == '-')
 			continue;
-		ck_assert_int_eq(sscanf(line, "%127s %31s %31s %7s %7s %7s",
-		    name, type, enc, emb, sub, uni), 6);
+		/* Type 0 fonts of our own (issue 17): "CID TrueType", an
+		 * embedded CMap ("Custom"), embedded, subset, with a
+		 * ToUnicode map. */
+		ck_assert_int_eq(sscanf(line, "%127s %7s %31s %31s %7s %7s %7s",
+		    name, cid, type, enc, emb, sub, uni), 7);
 		nfont++;
+		ck_assert_str_eq(cid, "CID");
 		ck_assert_str_eq(type, "TrueType");
-		ck_assert_str_eq(enc, "WinAnsi");
+		ck_assert_str_eq(enc, "Custom");
 		ck_assert_str_eq(emb, "yes");
+		ck_assert_str_eq(sub, "yes");
+		ck_assert_str_eq(uni, "yes");
 		plus = strchr(name, '+');
 		ck_assert_ptr_nonnull(plus);
-		/* libharu appends the Windows style: LiberationSans-Bold,Bold */
-		if (strchr(name, ',') != NULL)
-			*strchr(name, ',') = '\0';
+		ck_assert_int_eq((int)(plus - name), 6);
 		for (f = 0; f < FONT__COUNT; f++)
 			if (strcmp(plus + 1, want[f]) == 0)
 				seen[f]++;
@@ -694,9 +699,8 @@ START_TEST(test_metrics_match_libharu)
 }
 END_TEST
 
-/* Measuring all 256 widths marks their glyphs; the marks are cleared, so a
- * page with a few letters embeds a few glyphs, not the whole WinAnsi set
- * (which adds about 20 KB per font). */
+/* Measuring all 256 widths embeds nothing: a page with a few letters
+ * embeds those glyphs only (font_subset), not the whole WinAnsi set. */
 START_TEST(test_measuring_embeds_nothing)
 {
 	char *pdf = tmp("few.pdf");
@@ -1059,6 +1063,90 @@ START_TEST(test_default_fontdir)
 }
 END_TEST
 
+/*
+ * Justification with our Type 0 fonts (issue 17): code 32 is a one-byte
+ * code of their CMap, so Tw still applies to it (with Identity-H it would
+ * not).  The last word of a line with word and letter spacing starts
+ * where Tw and Tc put it.
+ */
+START_TEST(test_justified_words)
+{
+	char *pdf = tmp("just.pdf");
+	char *cmd = xasprintf("pdftotext -bbox '%s' -", pdf);
+	struct doc_pages *d = doc_pages_new(A4_W, A4_H);
+	struct page *pg = doc_pages_add(d);
+	struct box *b;
+	struct style st;
+	struct diag_list dl;
+	struct metrics m;
+	char *out, *err, *w;
+	double x0, want;
+
+	b = page_add_text(pg, 72, 700, FONT_REGULAR, 11, "aa bb cc", 8);
+	b->word_space_pt = 7.25;
+	b->char_space_pt = 0.5;
+	style_default(&st);
+	diag_init(&dl);
+	ck_assert_int_eq(pdf_metrics(&st, FONTS, &m, &dl), PDF_OK);
+	ck_assert_int_eq(pdf_write(d, &st, FONTS, pdf, &dl), PDF_OK);
+	out = run(cmd, &err);
+	ck_assert_ptr_nonnull(w = strstr(out, ">cc</word>"));
+	while (w > out && strncmp(w, "<word", 5) != 0)
+		w--;
+	ck_assert_int_eq(sscanf(w, "<word xMin=\"%lf\"", &x0), 1);
+	want = 72 + metrics_width(&m, FONT_REGULAR, "aa bb ", 6, 11) +
+	    2 * 7.25 + 6 * 0.5;
+	ck_assert_msg(x0 > want - 0.01 && x0 < want + 0.01,
+	    "`cc` at %f, Tw and Tc put it at %f", x0, want);
+	diag_free(&dl);
+	style_free(&st);
+	doc_pages_free(d);
+	free(out);
+	free(err);
+	free(cmd);
+	free(pdf);
+}
+END_TEST
+
+static int
+contains(const char *raw, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(raw + i, s, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Objects packed into object streams with a cross-reference stream
+ * (pdfpack.c): PDF 1.5, no xref table, and still what qpdf accepts. */
+START_TEST(test_packed)
+{
+	char *pdf = tmp("a.pdf"), *cmd = xasprintf("pdfinfo '%s'", pdf);
+	char *out, *err, *raw, *v;
+	size_t n;
+
+	build(pdf, NULL);
+	raw = slurp(pdf, &n);
+	ck_assert_int_eq(memcmp(raw, "%PDF-1.5\n", 9), 0);
+	ck_assert(contains(raw, n, "/Type /ObjStm"));
+	ck_assert(contains(raw, n, "/Type /XRef"));
+	ck_assert(!contains(raw, n, "\nxref\n"));
+	ck_assert(!contains(raw, n, "trailer"));
+	out = run(cmd, &err);
+	ck_assert_ptr_nonnull(v = strstr(out, "PDF version:"));
+	v += strspn(v + 12, " ") + 12;
+	ck_assert_int_eq(strncmp(v, "1.5\n", 4), 0);
+	ck_assert_str_eq(err, "");
+	free(raw);
+	free(out);
+	free(err);
+	free(cmd);
+	free(pdf);
+}
+END_TEST
+
 Suite *
 pdf_suite(void)
 {
@@ -1084,6 +1172,8 @@ pdf_suite(void)
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_test(tc, test_check_output);
 	tcase_add_test(tc, test_default_fontdir);
+	tcase_add_test(tc, test_justified_words);
+	tcase_add_test(tc, test_packed);
 	suite_add_tcase(s, tc);
 	return s;
 }
