@@ -6,10 +6,10 @@
 # As root the missing packages are installed with apt-get; otherwise the
 # exact command is printed and the exit status is 1.
 set -u
-BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev \
+BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev libzip-dev libxml2-dev \
 libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev fonts-liberation2 gettext"
 TEST="check cmark-gfm poppler-utils qpdf valgrind time python3 \
-python3-jsonschema python3-yaml"
+python3-jsonschema python3-yaml libxml2-utils libreoffice-writer-nogui"
 
 PKGS=$BUILD
 quiet=0
