@@ -36,6 +36,7 @@
 #include "docx.h"
 #include "image.h"
 #include "layout.h"
+#include "layout_hyph.h"
 #include "page.h"
 #include "pdf.h"
 #include "style.h"
@@ -124,6 +125,11 @@ struct dx {
 	int			 item_first;	/* the next paragraph carries the marker */
 	int			 item_num;	/* its w:num (1-based), 0 none */
 	int			 tight;		/* in a tight list */
+	struct hyph		*hy;		/* the style's hyphenation, or NULL */
+	int			 untie;		/* no-break spaces as spaces (justified
+						 * text: Word does not hyphenate
+						 * Indonesian, so a tied name would
+						 * leave wide gaps) */
 	struct dx_num		*num;
 	size_t			 nnum, numcap;
 	struct dx_media		*media;
@@ -272,8 +278,9 @@ clean_utf8(const char *u, size_t n)
 	return buf_detach(&t);
 }
 
-/* Writes n bytes of UTF-8 inside a w:r as w:t pieces, a tab as w:tab and a
- * line feed as w:br; other characters XML does not allow are dropped. */
+/* Writes n bytes of UTF-8 inside a w:r as w:t pieces, a tab as w:tab, a
+ * line feed as w:br and a soft hyphen as w:softHyphen; other characters XML
+ * does not allow are dropped. */
 static void
 put_chars(struct dx *d, const char *u, size_t n)
 {
@@ -281,8 +288,10 @@ put_chars(struct dx *d, const char *u, size_t n)
 	unsigned long cp = 0;
 
 	while (i < n) {
-		/* the piece up to the next tab or line feed */
-		for (j = i; j < n && u[j] != '\t' && u[j] != '\n'; j++)
+		/* the piece up to the next tab, line feed or soft hyphen */
+		for (j = i; j < n && u[j] != '\t' && u[j] != '\n' &&
+		    !((unsigned char)u[j] == 0xc2 && j + 1 < n &&
+		    (unsigned char)u[j + 1] == 0xad); j++)
 			;
 		if (j > i) {
 			char *c = clean_utf8(u + i, j - i);
@@ -297,7 +306,8 @@ put_chars(struct dx *d, const char *u, size_t n)
 		}
 		if (j < n) {
 			k = utf8_decode(u + j, n - j, &cp);
-			x_val(d, cp == '\t' ? "w:tab" : "w:br", NULL);
+			x_val(d, cp == '\t' ? "w:tab" : cp == '\n' ? "w:br" :
+			    "w:softHyphen", NULL);
 			j += k;
 		}
 		i = j;
@@ -343,14 +353,77 @@ run_utf8(struct dx *d, const char *u, size_t n, unsigned flags, double size_pt)
 	x_end(d);
 }
 
+/* The no-break spaces of UTF-8 text made ordinary spaces, in place (the
+ * string only shortens: U+00A0 is two bytes). */
+static void
+untie(char *t)
+{
+	char *w = t;
+
+	for (; *t != '\0'; t++) {
+		if ((unsigned char)t[0] == 0xc2 && (unsigned char)t[1] == 0xa0) {
+			*w++ = ' ';
+			t++;
+		} else
+			*w++ = *t;
+	}
+	*w = '\0';
+}
+
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xc0 ||
+	    c == '-';
+}
+
+/*
+ * s[0..n) (WinAnsi) with a soft hyphen (0xAD) at each place the PDF's
+ * Indonesian hyphenation may break a word of HYPH_MIN_WORD letters or
+ * more: Word and LibreOffice have no Indonesian hyphenation of their own,
+ * and justified lines without it open wide gaps.  In *out.
+ */
+#define HYPH_MIN_WORD	8	/* as layout_table.c's TABLE_HYPH_MIN */
+
+static void
+soft_hyphens(const struct dx *d, const char *s, size_t n, struct buf *out)
+{
+	unsigned char brk[HYPH_MAX_WORD];
+	size_t i = 0, j, k;
+
+	while (i < n) {
+		for (j = i; j < n && word_byte((unsigned char)s[j]); j++)
+			;
+		if (j - i >= HYPH_MIN_WORD && j - i <= HYPH_MAX_WORD &&
+		    hyph_word(d->hy, s + i, j - i, brk) > 0) {
+			for (k = i; k < j; k++) {
+				if (brk[k - i])
+					buf_putc(out, 0xad);
+				buf_putc(out, s[k]);
+			}
+		} else
+			buf_put(out, s + i, j - i);
+		if (j < n)
+			buf_putc(out, s[j++]);
+		i = j;
+	}
+}
+
 /* One w:r of WinAnsi text; a NUL and the five bytes WinAnsi leaves
- * undefined are dropped. */
+ * undefined are dropped.  In body text (d->untie) ties become spaces and,
+ * with the style's hyphenation on, words get soft hyphens. */
 static void
 run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
     double size_pt)
 {
-	struct buf u = BUF_INIT;
+	struct buf u = BUF_INIT, h = BUF_INIT;
 	size_t i, j;
+
+	if (d->untie && d->hy != NULL) {
+		soft_hyphens(d, s, n, &h);
+		s = h.data != NULL ? h.data : "";
+		n = h.len;
+	}
 
 	for (i = 0; i < n; i = j + 1) {
 		char *t;
@@ -358,11 +431,14 @@ run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
 		for (j = i; j < n && winansi_to_cp((unsigned char)s[j]) != 0; j++)
 			;
 		t = winansi_to_utf8(s + i, j - i);
+		if (d->untie)
+			untie(t);
 		buf_puts(&u, t);
 		free(t);
 	}
 	run_utf8(d, u.data != NULL ? u.data : "", u.len, flags, size_pt);
 	buf_free(&u);
+	buf_free(&h);
 }
 
 /* The runs of an inline block (a hard break as w:br); upper: in capitals
@@ -1261,7 +1337,9 @@ dx_paragraph(struct dx *d, const struct block *b)
 	}
 	d->item_first = 0;
 	p_open(d, &p);
+	d->untie = !b->is_caption;
 	put_runs(d, b->run, b->nrun, 0, 0, 0);
+	d->untie = 0;
 	x_end(d);
 }
 
@@ -2146,6 +2224,25 @@ find_draft(struct dx *d, const struct block *doc)
 	}
 }
 
+/* The hyphenator with the style's exceptions (UTF-8 there, WinAnsi
+ * here), as layout.c makes it. */
+static struct hyph *
+new_hyph(const struct style *st)
+{
+	char **exc = xcalloc(st->nhyph_exceptions + 1, sizeof(*exc));
+	struct hyph *hy;
+	size_t i, n;
+
+	for (i = 0; i < st->nhyph_exceptions; i++)
+		exc[i] = winansi_from_utf8(st->hyph_exceptions[i],
+		    strlen(st->hyph_exceptions[i]), &n, NULL);
+	hy = hyph_new((const char *const *)exc, st->nhyph_exceptions);
+	for (i = 0; i < st->nhyph_exceptions; i++)
+		free(exc[i]);
+	free(exc);
+	return hy;
+}
+
 enum { P_CT, P_RELS, P_CORE, P_APP, P_DOC, P_STYLES, P_SETTINGS, P_NUM,
 	P_H1, P_H2, P_F1, P_DOCRELS, P__N };
 
@@ -2266,6 +2363,7 @@ docx_write(const struct block *doc, const struct style *st,
 	d.tw = (st->paper_w_mm - st->margin_left_mm - st->margin_right_mm) *
 	    72.0 / 25.4;
 	d.lt = layout_tables_new(st, m);
+	d.hy = st->hyphenate ? new_hyph(st) : NULL;
 	find_draft(&d, doc);
 	collect(&d, doc);
 	make_parts(&d, doc, part);
@@ -2290,6 +2388,7 @@ docx_write(const struct block *doc, const struct style *st,
 	list_free(&d.toc);
 	list_free(&d.tables);
 	layout_tables_free(d.lt);
+	hyph_free(d.hy);
 	return rc;
 }
 
