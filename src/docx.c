@@ -27,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlversion.h>
 
@@ -1713,7 +1714,9 @@ styles_headings(struct dx *d)
 	const struct style *st = d->st;
 	double lh = st->body_size_pt * 1.15 * st->line_spacing;
 	const double size[3] = { st->h1_size_pt, st->h2_size_pt, st->h3_size_pt };
-	char id[16], name[16];
+	static const char *const id[3] = { "Heading1", "Heading2", "Heading3" };
+	static const char *const name[3] = { "heading 1", "heading 2",
+	    "heading 3" };
 	struct pp p;
 	int k;
 
@@ -1727,9 +1730,7 @@ styles_headings(struct dx *d)
 		p.first = 0;
 		p.jc = k == 0 ? "center" : "left";
 		p.outline = k;
-		snprintf(id, sizeof(id), "Heading%d", k + 1);
-		snprintf(name, sizeof(name), "heading %d", k + 1);
-		pstyle(d, id, name, &p, 1, size[k], NULL);
+		pstyle(d, id[k], name[k], &p, 1, size[k], NULL);
 	}
 }
 
@@ -1829,13 +1830,13 @@ num_level(struct dx *d, int ordered, int k)
 {
 	static const char *const fmt[4] = { "decimal", "lowerLetter",
 	    "decimal", "lowerRoman" };
-	char text[8];
+	char text[16];
 
 	x_start(d, "w:lvl");
 	x_attri(d, "w:ilvl", k);
 	x_vali(d, "w:start", 1);
 	x_val(d, "w:numFmt", ordered ? fmt[k % 4] : "bullet");
-	snprintf(text, sizeof(text), "%%%d.", k + 1);
+	snprintf(text, sizeof(text), "%%%d.", k % 9 + 1);
 	x_val(d, "w:lvlText", ordered ? text : k % 2 == 0 ? "\xe2\x80\xa2" : "-");
 	x_val(d, "w:lvlJc", "left");
 	x_start(d, "w:pPr");
@@ -2390,6 +2391,12 @@ docx_write(const struct block *doc, const struct style *st,
 	layout_tables_free(d.lt);
 	hyph_free(d.hy);
 	return rc;
+}
+
+void
+docx_init(void)
+{
+	xmlInitParser();
 }
 
 const char *

@@ -1624,6 +1624,8 @@ cmd_build(int argc, char **argv)
 	}
 	if (!run.markdown)
 		run.fontdir = fontdir = pdf_default_fontdir();
+	if (run.docx)
+		docx_init();
 	jobs = build_fit_jobs(plans, n, jobs);
 	batch_catch_signals();
 	if (n > 1)
