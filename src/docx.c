@@ -2019,9 +2019,6 @@ part_settings(struct dx *d, const char *lang)
 	x_attr(d, "xmlns:w", NS_W);
 	x_vali(d, "w:defaultTabStop", tw_mm(12.5));
 	x_val(d, "w:characterSpacingControl", "doNotCompress");
-	x_start(d, "w:themeFontLang");
-	x_attr(d, "w:val", lang);
-	x_end(d);
 	x_start(d, "w:compat");
 	/* a line ended by a hard break is not stretched (the PDF's too) */
 	x_val(d, "w:doNotExpandShiftReturn", NULL);
@@ -2030,6 +2027,10 @@ part_settings(struct dx *d, const char *lang)
 	x_attr(d, "w:uri", "http://schemas.microsoft.com/office/word");
 	x_attr(d, "w:val", "15");
 	x_end(d);
+	x_end(d);
+	/* after w:compat: the schema's order (Word refuses others) */
+	x_start(d, "w:themeFontLang");
+	x_attr(d, "w:val", lang);
 	x_end(d);
 	x_end(d);
 }
