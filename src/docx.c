@@ -115,7 +115,7 @@ struct dx {
 	int			 bad_input;	/* an image of the plan is unreadable */
 	struct layout_tables	*lt;
 	struct dx_list		 toc, tables;
-	int			 ntable;	/* tables met (page_table ids) */
+	size_t			 nmark_toc, nmark_tab;	/* bookmarks written */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -756,6 +756,36 @@ fld_instr(struct dx *d, const char *code)
 	x_end(d);
 }
 
+/* The bookmark of entry i of the contents (toc) or of the list of tables:
+ * hidden from Word's bookmark list by its leading underscore, as Word's
+ * own _Toc bookmarks. */
+static void
+bookmark_name(char *out, size_t n, int toc, size_t i)
+{
+	snprintf(out, n, "_Toc%c%zu", toc ? 'R' : 'T', i + 1);
+}
+
+/* A bookmark around nothing at the start of the paragraph being written:
+ * the target of its entry's link and PAGEREF. */
+static void
+bookmark(struct dx *d, int toc)
+{
+	size_t *k = toc ? &d->nmark_toc : &d->nmark_tab;
+	long id = (long)*k + 1 + (toc ? 0 : 1000000);
+	char name[32];
+
+	if (*k >= (toc ? d->toc.n : d->tables.n))
+		return;
+	bookmark_name(name, sizeof(name), toc, (*k)++);
+	x_start(d, "w:bookmarkStart");
+	x_attri(d, "w:id", id);
+	x_attr(d, "w:name", name);
+	x_end(d);
+	x_start(d, "w:bookmarkEnd");
+	x_attri(d, "w:id", id);
+	x_end(d);
+}
+
 /*
  * A list (contents or tables) as a Word TOC field with its entries filled
  * in: Word's "Update field" rebuilds it from the headings (\o) or from the
@@ -767,11 +797,13 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 {
 	size_t i;
 	long right = tw(d->tw);
+	char name[32], ref[64];
 
 	for (i = 0; i < l->n; i++) {
 		const struct dx_entry *e = &l->e[i];
 		struct pp p;
 		size_t skip = e->pre > 0 ? e->pre + 1 : 0;
+
 		pp_init(&p, !is_toc ? "DaftarTabel" : e->level == 1 ? "TOC1" :
 		    "TOC2");
 		p.tab_right = right;
@@ -781,6 +813,10 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 			fld_instr(d, code);
 			fld_char(d, "separate");
 		}
+		bookmark_name(name, sizeof(name), is_toc, i);
+		x_start(d, "w:hyperlink");
+		x_attr(d, "w:anchor", name);
+		x_attr(d, "w:history", "1");
 		if (skip > 0) {
 			run_winansi(d, e->text, e->pre, 0, 0);
 			run_utf8(d, "\t", 1, 0, 0);
@@ -788,7 +824,15 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 		run_winansi(d, e->text + skip, e->len - skip,
 		    is_toc && e->level == 1 ? TX_BOLD : 0, 0);
 		run_utf8(d, "\t", 1, 0, 0);
+		/* the page as Word's own contents write it: a PAGEREF field
+		 * to the heading's bookmark, its value the PDF's page */
+		snprintf(ref, sizeof(ref), " PAGEREF %s \\h ", name);
+		fld_char(d, "begin");
+		fld_instr(d, ref);
+		fld_char(d, "separate");
 		run_utf8(d, e->page, strlen(e->page), 0, 0);
+		fld_char(d, "end");
+		x_end(d);	/* w:hyperlink */
 		if (i + 1 == l->n)
 			fld_char(d, "end");
 		x_end(d);
@@ -811,6 +855,7 @@ dx_list_directive(struct dx *d, const struct block *b)
 	pp_init(&p, "Heading1");
 	d->page_break = 1;
 	p_open(d, &p);
+	bookmark(d, 1);
 	run_winansi(d, w, n, 0, 0);
 	x_end(d);
 	if (l->n > 0)
@@ -1338,6 +1383,8 @@ dx_paragraph(struct dx *d, const struct block *b)
 	}
 	d->item_first = 0;
 	p_open(d, &p);
+	if (b->is_caption)
+		bookmark(d, 0);
 	d->untie = !b->is_caption;
 	put_runs(d, b->run, b->nrun, 0, 0, 0);
 	d->untie = 0;
@@ -1356,6 +1403,8 @@ dx_heading(struct dx *d, const struct block *b)
 	if (level == 1)
 		d->page_break = !d->fresh;
 	p_open(d, &p);
+	if (b->level <= 2)
+		bookmark(d, 1);
 	put_runs(d, b->run, b->nrun, level == 1, 0, 0);
 	x_end(d);
 }

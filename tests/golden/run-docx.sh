@@ -4,7 +4,8 @@
 # built as PDF and as DOCX; then
 #   - the DOCX is a ZIP whose parts come in the fixed order, with the
 #     entry time of SOURCE_DATE_EPOCH, and every XML part is well-formed
-#     (xmllint --noout, Debian's libxml2-utils);
+#     (xmllint --noout, Debian's libxml2-utils); each entry of the contents
+#     links to a bookmark at its heading;
 #   - a second build gives the same bytes;
 #   - LibreOffice (Debian's libreoffice-writer-nogui) converts all DOCX to
 #     PDF in one run, and for each: the headings (the PDF outline, levels 1
@@ -46,7 +47,7 @@ done
 
 # The container and its parts (python3's zipfile: no unzip needed).
 python3 - "$tmp/a" <<'EOF' >"$tmp/zip.out" 2>&1 || bad "container: $(head -n 5 "$tmp/zip.out")"
-import os, sys, zipfile
+import os, re, sys, zipfile
 d = sys.argv[1]
 order = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
          "docProps/app.xml", "word/document.xml", "word/styles.xml",
@@ -63,6 +64,13 @@ for f in sorted(os.listdir(d)):
             sys.exit("%s: %s dated %s" % (f, i.filename, i.date_time))
     out = os.path.join(d, f[:-5] + ".parts")
     z.extractall(out)
+    # every entry of the contents links to a bookmark at its heading
+    doc = z.read("word/document.xml").decode()
+    anchors = re.findall(r'w:anchor="([^"]*)"', doc)
+    marks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]*)"', doc))
+    if not anchors or set(anchors) - marks or len(set(anchors)) != len(anchors):
+        sys.exit("%s: %d links, %d bookmarks, unmatched %s" % (f, len(anchors),
+            len(marks), sorted(set(anchors) - marks)[:3]))
 EOF
 [ -s "$tmp/zip.out" ] || ok
 nxml=0
