@@ -442,6 +442,21 @@ run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
 	buf_free(&h);
 }
 
+/* One w:r of a directive's UTF-8 value, through WinAnsi as the PDF sets
+ * it; upper: in capitals as layout sets them (accented letters too). */
+static void
+run_caps(struct dx *d, const char *u, int upper, unsigned flags,
+    double size_pt)
+{
+	size_t n, i;
+	char *w = winansi_from_utf8(u, strlen(u), &n, NULL);
+
+	for (i = 0; upper && i < n; i++)
+		w[i] = (char)layout_upper((unsigned char)w[i]);
+	run_winansi(d, w, n, flags, size_pt);
+	free(w);
+}
+
 /* The runs of an inline block (a hard break as w:br); upper: in capitals
  * (chapter headings, as the PDF sets them). */
 static void
@@ -845,25 +860,18 @@ dx_list_directive(struct dx *d, const struct block *b)
 {
 	int is_toc = strcmp(b->name, "daftar-isi") == 0;
 	const struct dx_list *l = is_toc ? &d->toc : &d->tables;
-	char *u = xstrdup(list_title(b));
-	size_t n, i;
-	char *w = winansi_from_utf8(u, strlen(u), &n, NULL);
 	struct pp p;
 
-	for (i = 0; i < n; i++)
-		w[i] = (char)layout_upper((unsigned char)w[i]);
 	pp_init(&p, "Heading1");
 	d->page_break = 1;
 	p_open(d, &p);
 	bookmark(d, 1);
-	run_winansi(d, w, n, 0, 0);
+	run_caps(d, list_title(b), 1, 0, 0);
 	x_end(d);
 	if (l->n > 0)
 		dx_toc_field(d, l, is_toc ? " TOC \\o \"1-2\" \\h \\z \\u " :
 		    " TOC \\h \\z \\t \"Caption,1\" ", is_toc);
 	d->page_break = 1;
-	free(w);
-	free(u);
 }
 
 /* ---- sections ---- */
@@ -1072,21 +1080,16 @@ cover_line(struct dx *d, const char *u, double size, int bold, int upper,
     double after, double before)
 {
 	struct pp p;
-	char *t;
-	size_t i;
 
 	if (u == NULL || *u == '\0')
 		return;
-	t = xstrdup(u);
-	for (i = 0; upper && t[i] != '\0'; i++)
-		if (t[i] >= 'a' && t[i] <= 'z')
-			t[i] = (char)(t[i] - 'a' + 'A');
 	pp_init(&p, "Sampul");
 	p.after = tw(after);
 	if (before > 0)
 		p.before = tw(before);
-	p_utf8(d, &p, t, bold ? TX_BOLD : 0, size);
-	free(t);
+	p_open(d, &p);
+	run_caps(d, u, upper, bold ? TX_BOLD : 0, size);
+	x_end(d);
 }
 
 static void
