@@ -127,6 +127,8 @@ struct dx {
 	int			 item_num;	/* its w:num (1-based), 0 none */
 	int			 tight;		/* in a tight list */
 	struct hyph		*hy;		/* the style's hyphenation, or NULL */
+	int			 soft;		/* soft hyphens in long words (body
+						 * text and body cells) */
 	int			 untie;		/* no-break spaces as spaces (justified
 						 * text: Word does not hyphenate
 						 * Indonesian, so a tied name would
@@ -411,8 +413,8 @@ soft_hyphens(const struct dx *d, const char *s, size_t n, struct buf *out)
 }
 
 /* One w:r of WinAnsi text; a NUL and the five bytes WinAnsi leaves
- * undefined are dropped.  In body text (d->untie) ties become spaces and,
- * with the style's hyphenation on, words get soft hyphens. */
+ * undefined are dropped.  With d->soft and the style's hyphenation on,
+ * long words get soft hyphens; with d->untie ties become spaces. */
 static void
 run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
     double size_pt)
@@ -420,7 +422,7 @@ run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
 	struct buf u = BUF_INIT, h = BUF_INIT;
 	size_t i, j;
 
-	if (d->untie && d->hy != NULL) {
+	if (d->soft && d->hy != NULL) {
 		soft_hyphens(d, s, n, &h);
 		s = h.data != NULL ? h.data : "";
 		n = h.len;
@@ -1388,9 +1390,9 @@ dx_paragraph(struct dx *d, const struct block *b)
 	p_open(d, &p);
 	if (b->is_caption)
 		bookmark(d, 0);
-	d->untie = !b->is_caption;
+	d->untie = d->soft = !b->is_caption;
 	put_runs(d, b->run, b->nrun, 0, 0, 0);
-	d->untie = 0;
+	d->untie = d->soft = 0;
 	x_end(d);
 }
 
@@ -1507,7 +1509,9 @@ dx_table_row(struct dx *d, const struct block *t, const struct block *row,
 			const struct run *r = layout_tables_cell(cell,
 			    c < 64 ? dec[c] : 0, &tmp);
 
+			d->soft = 1;	/* as the PDF: words of 8 letters */
 			put_runs(d, r, cell->nrun, 0, 0, size);
+			d->soft = 0;
 			if (r == &tmp)
 				free(tmp.text);
 		}
@@ -1702,11 +1706,13 @@ table_style(struct dx *d, const char *id, const char *name, int borders)
 		x_end(d);
 	}
 	x_end(d);
-	/* layout_table.c's CELL_PAD (3 pt) on every side */
+	/* layout_table.c's CELL_PAD (3 pt) above and below; 2.5 pt at the
+	 * sides, since Word and LibreOffice take the half-point rules out of
+	 * the cell: the PDF's widths then hold the same words on a line */
 	x_start(d, "w:tblCellMar");
 	for (i = 0; i < 4; i++) {
 		x_start(d, side[i]);
-		x_attr(d, "w:w", borders ? "60" : "0");
+		x_attr(d, "w:w", !borders ? "0" : i % 2 == 0 ? "60" : "50");
 		x_attr(d, "w:type", "dxa");
 		x_end(d);
 	}
