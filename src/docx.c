@@ -1490,7 +1490,7 @@ cell_jc(const struct block *t, int col, const unsigned char *num)
 static void
 dx_table_row(struct dx *d, const struct block *t, const struct block *row,
     const long *lw, const unsigned char *num, const unsigned char *dec,
-    double size)
+    double size, int keep)
 {
 	const struct block *cell = row->first;
 	struct pp p;
@@ -1501,6 +1501,7 @@ dx_table_row(struct dx *d, const struct block *t, const struct block *row,
 		tc_open(d, lw[c], row->header);
 		pp_init(&p, "IsiTabel");
 		p.jc = row->header ? "center" : cell_jc(t, c, num);
+		p.keep_next = keep;
 		p_open(d, &p);
 		if (cell != NULL && row->header)
 			put_runs(d, cell->run, cell->nrun, 0, TX_BOLD, size);
@@ -1533,7 +1534,7 @@ dx_table(struct dx *d, const struct block *b)
 	long *lw = xcalloc((size_t)b->ncols + 1, sizeof(long));
 	unsigned char num[64], dec[64];
 	const struct block *row;
-	int c;
+	int c, nbody = 0, bi = 0;
 
 	memset(num, 0, sizeof(num));
 	memset(dec, 0, sizeof(dec));
@@ -1543,7 +1544,14 @@ dx_table(struct dx *d, const struct block *b)
 	d->item_first = 0;
 	tbl_open(d, lw, b->ncols, 1, "center");
 	for (row = b->first; row != NULL; row = row->next)
-		dx_table_row(d, b, row, lw, num, dec, size);
+		nbody += !row->header;
+	/* as layout_table.c's TABLE_SPLIT_MIN: at least two body rows on
+	 * each side of a page break (a row kept with the next one) */
+	for (row = b->first; row != NULL; row = row->next) {
+		dx_table_row(d, b, row, lw, num, dec, size, row->header ||
+		    bi == 0 || bi + 2 == nbody);
+		bi += !row->header;
+	}
 	x_end(d);
 	/* Word joins two tables in a row into one */
 	if (b->next != NULL && b->next->type == BLK_TABLE) {
