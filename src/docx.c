@@ -1186,8 +1186,9 @@ tr_open(struct dx *d, int header)
 	x_end(d);
 }
 
+/* Opens a cell w twips wide; valign "center", "bottom" or NULL (top). */
 static void
-tc_open(struct dx *d, long w, int center)
+tc_open(struct dx *d, long w, const char *valign)
 {
 	x_start(d, "w:tc");
 	x_start(d, "w:tcPr");
@@ -1195,8 +1196,8 @@ tc_open(struct dx *d, long w, int center)
 	x_attri(d, "w:w", w);
 	x_attr(d, "w:type", "dxa");
 	x_end(d);
-	if (center)
-		x_val(d, "w:vAlign", "center");
+	if (valign != NULL)
+		x_val(d, "w:vAlign", valign);
 	x_end(d);
 }
 
@@ -1208,7 +1209,7 @@ paraf_cell(struct dx *d, long w, const char *a, size_t na, const char *b,
 {
 	struct pp p;
 
-	tc_open(d, w, 0);
+	tc_open(d, w, NULL);
 	pp_init(&p, "IsiTabel");
 	p.jc = jc;
 	p_open(d, &p);
@@ -1303,14 +1304,15 @@ dx_signature(struct dx *d, const struct block *b)
 	tbl_open(d, w, 2, 0, NULL);
 	tr_open(d, 0);
 	beside = w[0] - tw(12) >= tw_mm(60);
-	tc_open(d, w[0], 0);
+	/* the paraf table's foot level with the NIP's, as the PDF */
+	tc_open(d, w[0], "bottom");
 	if (blocks_kv(b, "paraf") != NULL && beside)
 		dx_paraf(d, b, w[0] - tw(12));
 	pp_init(&p, "IsiTabel");
 	p_open(d, &p);
 	x_end(d);
 	x_end(d);
-	tc_open(d, w[1], 0);
+	tc_open(d, w[1], NULL);
 	pp_init(&p, "TandaTangan");
 	for (i = 0; i < b->nkv; i++)
 		if (strcmp(b->kv[i].key, "tempat_tanggal") == 0 ||
@@ -1498,7 +1500,7 @@ dx_table_row(struct dx *d, const struct block *t, const struct block *row,
 
 	tr_open(d, row->header);
 	for (c = 0; c < t->ncols; c++) {
-		tc_open(d, lw[c], row->header);
+		tc_open(d, lw[c], row->header ? "center" : NULL);
 		pp_init(&p, "IsiTabel");
 		p.jc = row->header ? "center" : cell_jc(t, c, num);
 		p.keep_next = keep;
