@@ -685,10 +685,38 @@ is_list_directive(const struct block *b)
 }
 
 /*
+ * Sets e's page from its entry in the layout's outline: the next one from
+ * *out with e's level and title (capitals and spaces as layout writes
+ * them), within OUTLINE_AHEAD entries.  Outline entries the contents lack
+ * (a list of figures or an appendix that a later block type adds) are
+ * passed over, so they do not shift the pages of the entries after them;
+ * an entry not found keeps an empty page.
+ */
+#define OUTLINE_AHEAD	16
+
+static void
+outline_page(const struct doc_pages *pg, struct dx_entry *e, size_t *out)
+{
+	char *u = winansi_to_utf8(e->text, e->len);
+	size_t k;
+
+	untie(u);
+	for (k = *out; k < pg->noutline && k < *out + OUTLINE_AHEAD; k++)
+		if (pg->outline[k].level == e->level &&
+		    strcmp(pg->outline[k].title, u) == 0) {
+			layout_page_label(pg, pg->outline[k].page, e->page,
+			    sizeof(e->page));
+			*out = k + 1;
+			break;
+		}
+	free(u);
+}
+
+/*
  * The entries in document order, as layout_toc.c collects them, with their
  * pages: the layout's outline holds the same entries in the same order
- * (chapters and sections, and the lists' own titles), each with its page;
- * a caption's page is the first page of its table.
+ * (chapters and sections, and the lists' own titles), each with its page
+ * (outline_page); a caption's page is the first page of its table.
  */
 static void
 collect(struct dx *d, const struct block *doc)
@@ -731,10 +759,8 @@ collect(struct dx *d, const struct block *doc)
 				layout_page_label(pg, first[tid],
 				    d->tables.e[d->tables.n - 1].page, 32);
 		}
-		if (e != NULL && out < pg->noutline &&
-		    pg->outline[out].level == e->level)
-			layout_page_label(pg, pg->outline[out++].page, e->page,
-			    sizeof(e->page));
+		if (e != NULL)
+			outline_page(pg, e, &out);
 		b = blocks_walk_next(doc, b, 0);
 	}
 	free(first);
