@@ -29,9 +29,9 @@ CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
 		   -DRENCANA_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
 # Recursively expanded on purpose: pkg-config is asked when a recipe runs,
 # after `deps` has installed it on a fresh machine.
-PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng libqrencode harfbuzz-subset
+PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng libqrencode harfbuzz-subset libzip libxml-2.0
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm -lpng16 -lqrencode -lharfbuzz-subset -lharfbuzz) \
+PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm -lpng16 -lqrencode -lharfbuzz-subset -lharfbuzz -lzip -lxml2) \
 		   -lcmark-gfm-extensions -lhpdf -lz -lpthread -lm
 CHECK_CFLAGS	 = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS	 = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
@@ -272,6 +272,7 @@ clean:
 run: $(BIN) fonts
 	@mkdir -p out
 	./$(BIN) build -d out examples/*.yaml
+	./$(BIN) build --to docx -d out examples/*.yaml
 
 # ---- fuzzing (issue 5) ----
 # Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  `make check` replays

@@ -27,10 +27,12 @@
 #include "build.h"
 #include "compute.h"
 #include "confine.h"
+#include "docx.h"
 #include "dump.h"
 #include "folder.h"
 #include "layout.h"
 #include "number.h"
+#include "output.h"
 #include "page.h"
 #include "paths.h"
 #include "pdf.h"
@@ -923,14 +925,23 @@ set_pdf_date(struct doc_pages *pages)
 		pages->meta.date = v;
 }
 
+/* What build_layout hands on besides the pages, for the Word writer:
+ * the numbered block tree and the metrics layout measured with. */
+struct layout_keep {
+	struct block	*doc;
+	struct metrics	*m;
+};
+
 /* Template, blocks and layout: the pages a build writes, with the style
  * (*have_style set when st must be freed) and, when pdp is not NULL, the
  * PDF document opened with the style's fonts, whose widths layout measured
- * with (*pdp; else only the metrics are read).  NULL after an error. */
+ * with (*pdp; else only the metrics are read).  When keep is not NULL the
+ * tree and the metrics are left there (the caller frees them) on success.
+ * NULL after an error. */
 static struct doc_pages *
 build_layout(const struct plan *pl, const char *template_dir,
     const char *fontdir, struct style *st, int *have_style, int *rc,
-    struct pdf_doc **pdp, struct diag_list *dl)
+    struct pdf_doc **pdp, struct layout_keep *keep, struct diag_list *dl)
 {
 	struct buf md = BUF_INIT;
 	struct origins orig;
@@ -985,6 +996,12 @@ build_layout(const struct plan *pl, const char *template_dir,
 		*pdp = pd;
 		pd = NULL;
 	}
+	if (keep != NULL) {
+		keep->doc = doc;
+		keep->m = m;
+		doc = NULL;
+		m = NULL;
+	}
 out:
 	origins_free(&orig);
 	pdf_close(pd);
@@ -1004,7 +1021,7 @@ build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
 	int rc, have_style;
 
 	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
-	    &pd, dl);
+	    &pd, NULL, dl);
 	if (pages != NULL)
 		rc = pdf_write_doc(pd, pages, path, dl);
 	doc_pages_free(pages);
@@ -1032,7 +1049,7 @@ build_pages(const struct plan *pl, const char *template_dir,
 	int rc, have_style;
 
 	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
-	    NULL, dl);
+	    NULL, NULL, dl);
 	if (pages != NULL) {
 		/* dump_pages writes to a stream; a memory stream keeps the
 		 * output all-or-nothing like the PDF's. */
@@ -1052,6 +1069,33 @@ build_pages(const struct plan *pl, const char *template_dir,
 			free(text);
 		}
 	}
+	doc_pages_free(pages);
+	if (have_style)
+		style_free(&st);
+	return rc;
+}
+
+int
+build_docx(const struct plan *pl, const char *template_dir,
+    const char *fontdir, const char *path, struct diag_list *dl)
+{
+	struct style st;
+	struct doc_pages *pages;
+	struct layout_keep keep = { NULL, NULL };
+	struct buf out = BUF_INIT;
+	int rc, have_style;
+
+	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
+	    NULL, &keep, dl);
+	if (pages != NULL) {
+		rc = docx_write(keep.doc, &st, keep.m, pages, &out, dl);
+		if (rc == PDF_OK && path != NULL && output_write_buf(path,
+		    "the Word document", out.data, out.len, dl) != 0)
+			rc = PDF_FAIL;
+	}
+	blocks_free(keep.doc);
+	free(keep.m);
+	buf_free(&out);
 	doc_pages_free(pages);
 	if (have_style)
 		style_free(&st);

@@ -55,6 +55,15 @@ int	build_check(const struct plan *, const char *template_dir,
 int	build_pages(const struct plan *, const char *template_dir,
 	    const char *fontdir, struct buf *out, struct diag_list *);
 
+/*
+ * The same build up to the layout, then the Word document (docx.c) of the
+ * numbered tree, with the page numbers of the contents taken from the
+ * layout, written to `path` as build_pdf writes the PDF (NULL: written
+ * nowhere, as build_check).  Returns as build_pdf.
+ */
+int	build_docx(const struct plan *, const char *template_dir,
+	    const char *fontdir, const char *path, struct diag_list *);
+
 /* The folder a build would use (a new string the caller frees), or NULL
  * with a message in dl. */
 char	*build_template_dir(const struct plan *, const char *template_dir,

@@ -27,4 +27,30 @@ struct doc_pages *layout_run(const struct block *doc, const struct style *,
 void		 layout_page_label(const struct doc_pages *, size_t i,
 		    char *out, size_t n);
 
+/*
+ * The decisions layout takes for a GFM table, for another back end
+ * (docx.c) to follow: a context over a style and metrics, in which
+ * layout_tables_fit gives table t (tables in document order) laid out
+ * `width` pt wide its column widths w[ncols] (pt), which columns hold
+ * numbers num[] and their decimals dec[] (64 entries each: blocks.c caps
+ * columns at 64), and returns its text size in pt.  Tables of one kind
+ * share widths as in the PDF.  layout_tables_cell gives the runs a body
+ * cell is set with in a number column with dec decimals ("63" beside
+ * "57,9" becomes "63,0"): cell->run, or *tmp whose text the caller frees
+ * when the result is tmp.
+ */
+struct layout_tables;
+struct run;
+struct block;
+struct layout_tables *layout_tables_new(const struct style *,
+		    const struct metrics *);
+double		 layout_tables_fit(struct layout_tables *, const struct block *t,
+		    double width, double *w, unsigned char *num,
+		    unsigned char *dec);
+const struct run *layout_tables_cell(const struct block *cell, int dec,
+		    struct run *tmp);
+void		 layout_tables_free(struct layout_tables *);
+/* A WinAnsi byte in capitals as layout sets chapter headings. */
+int		 layout_upper(int c);
+
 #endif

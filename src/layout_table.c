@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "layout.h"
 #include "layout_int.h"
 #include "style.h"
 #include "winansi.h"
@@ -1184,4 +1185,53 @@ layout_table(struct lay *L, const struct block *t, double left, double width)
 	free(p);
 	free(T.w);
 	free(T.mnw);
+}
+
+/* ---- the same table decisions for another back end (docx.c) ---- */
+
+struct layout_tables {
+	struct lay	 L;	/* only st, m and the table group are used */
+};
+
+struct layout_tables *
+layout_tables_new(const struct style *st, const struct metrics *m)
+{
+	struct layout_tables *lt = xcalloc(1, sizeof(*lt));
+
+	lt->L.st = st;
+	lt->L.m = m;
+	return lt;
+}
+
+double
+layout_tables_fit(struct layout_tables *lt, const struct block *t,
+    double width, double *w, unsigned char *num, unsigned char *dec)
+{
+	double *mnw = xcalloc((size_t)t->ncols + 1, sizeof(double));
+	double size = group_fit(&lt->L, t, width, w, mnw, num);
+
+	decimal_columns(t, num, dec);
+	free(mnw);
+	return size;
+}
+
+const struct run *
+layout_tables_cell(const struct block *cell, int dec, struct run *tmp)
+{
+	return cell->nrun > 0 ? cell_runs(cell, dec, tmp) : cell->run;
+}
+
+void
+layout_tables_free(struct layout_tables *lt)
+{
+	if (lt == NULL)
+		return;
+	layout_table_free(&lt->L);
+	free(lt);
+}
+
+int
+layout_upper(int c)
+{
+	return layout_line_upper(c);
 }

@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "confine.h"
 #include "diag.h"
+#include "docx.h"
 #include "dump.h"
 #include "folder.h"
 #include "layout.h"
@@ -44,6 +45,7 @@
 #include "validate.h"
 #include "winansi.h"
 #include "xalloc.h"
+#include "zipout.h"
 
 #define EXIT_INVALID	1
 #define EXIT_USAGE	2
@@ -124,11 +126,13 @@ static const char build_help[] = N_(
 "Typesets plans.  Each plan is validated first; any error and nothing is\n"
 "written.  An output is replaced only when it is complete.\n"
 "\n"
-"  -t, --to=KIND            pdf (default), markdown (the expanded template,\n"
-"                           PLAN.md) or pages (the laid-out pages as text with\n"
-"                           real font metrics, PLAN.pages)\n"
+"  -t, --to=KIND            pdf (default), docx (a Word document to keep\n"
+"                           editing, PLAN.docx), markdown (the expanded\n"
+"                           template, PLAN.md) or pages (the laid-out pages as\n"
+"                           text with real font metrics, PLAN.pages)\n"
 "  -o, --output=FILE        the output of a single PLAN; - is standard output\n"
-"  -d, --dir=DIR            write each output into DIR as NAME.pdf (.md, .pages)\n"
+"  -d, --dir=DIR            write each output into DIR as NAME.pdf (.docx, .md,\n"
+"                           .pages)\n"
 "  -T, --template=DIR       the template folder (else dokumen.templat, else the\n"
 "                           template named by dokumen.jenis, looked up in\n"
 "                           $RENCANA_TEMPLATES, PROGRAM/../share/rencana/templates,\n"
@@ -435,6 +439,8 @@ print_version(void)
 	    "libqrencode %s\n",
 	    plan_lib_version(), validate_lib_version(), blocks_lib_version(),
 	    pdf_lib_version(), pdf_png_version(), qr_lib_version());
+	buf_printf(&b, "libxml2 %s, libzip %s\n", docx_lib_version(),
+	    zipout_lib_version());
 	rc = print_text(buf_str(&b));
 	buf_free(&b);
 	return rc;
@@ -1338,6 +1344,7 @@ struct build_run {
 	size_t			 n;
 	int			 markdown;	/* --to markdown */
 	int			 pages;		/* --to pages */
+	int			 docx;		/* --to docx */
 	const char		*tdir;		/* --template, or NULL */
 	const char		*fontdir;
 	const char *const	*inputs;	/* every plan path, never overwritten */
@@ -1432,7 +1439,9 @@ build_one(void *ctx, size_t i)
 		    j->dl.nerror == 0)
 			output_write_buf(j->out, NULL, dump.data, dump.len, &j->dl);
 		buf_free(&dump);
-	} else
+	} else if (r->docx)
+		build_docx(pl, r->tdir, r->fontdir, j->out, &j->dl);
+	else
 		build_pdf(pl, r->tdir, r->fontdir, j->out, &j->dl);
 out:
 	plan_free(pl);
@@ -1484,8 +1493,9 @@ build_check_args(size_t n, const char *to, const char *outp, const char *dir,
 	if (n == 0)
 		usage_error("build needs a PLAN", NULL);
 	else if (strcmp(to, "markdown") != 0 && strcmp(to, "pdf") != 0 &&
-	    strcmp(to, "pages") != 0)
-		usage_error("unknown output kind `%s`; use pdf, markdown or pages", to);
+	    strcmp(to, "pages") != 0 && strcmp(to, "docx") != 0)
+		usage_error("unknown output kind `%s`; use pdf, docx, markdown or "
+		    "pages", to);
 	else if (outp != NULL && n > 1)
 		usage_error("-o takes one PLAN; use -d DIR for several", NULL);
 	else if (outp != NULL && dir != NULL)
@@ -1604,6 +1614,7 @@ cmd_build(int argc, char **argv)
 	run.n = n;
 	run.markdown = strcmp(to, "markdown") == 0;
 	run.pages = strcmp(to, "pages") == 0;
+	run.docx = strcmp(to, "docx") == 0;
 	run.tdir = tdir;
 	run.inputs = plans;
 	run.job = xcalloc(n, sizeof(*run.job));
@@ -1612,7 +1623,7 @@ cmd_build(int argc, char **argv)
 		diag_init(&run.job[k].dl);
 		run.job[k].out = outp != NULL ? xstrdup(outp) :
 		    default_output(plans[k], dir, run.markdown ? ".md" :
-		    run.pages ? ".pages" : ".pdf");
+		    run.pages ? ".pages" : run.docx ? ".docx" : ".pdf");
 	}
 	if (duplicate_outputs(&run) != 0) {
 		rc = EXIT_USAGE;
@@ -1626,6 +1637,8 @@ cmd_build(int argc, char **argv)
 	}
 	if (!run.markdown)
 		run.fontdir = fontdir = pdf_default_fontdir();
+	if (run.docx)
+		docx_init();
 	jobs = build_fit_jobs(plans, n, jobs);
 	batch_catch_signals();
 	if (n > 1)

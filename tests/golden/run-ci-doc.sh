@@ -162,7 +162,7 @@ showlog() { tail -n 15 "$tmp/log" | sed 's/^/  | /'; }
 checklog() { sed -n '/^ci: rencana check /,/^ci: rencana build /p' "$tmp/log" | sed '1d;/^ci: rencana build /d'; }
 
 # 1. Valid plans, rencana cloned from a local path: exit 0, silent check, one
-# PDF per plan, made by the installed program.
+# PDF and one DOCX per plan, made by the installed program.
 steps RENCANA_REPO="$root"
 st=$?
 if [ "$st" -ne 0 ]; then
@@ -190,9 +190,14 @@ for y in examples/*.yaml; do
 	else
 		bad "valid plans: no out/$n.pdf"
 	fi
+	if [ "$(head -c 4 "$user/out/$n.docx" 2>/dev/null | od -An -tx1 | tr -d ' ')" = 504b0304 ]; then
+		ok
+	else
+		bad "valid plans: no out/$n.docx"
+	fi
 done
 npdf=$(find "$user/out" -type f | wc -l)
-if [ "$npdf" -eq "$nplans" ]; then ok; else bad "valid plans: $npdf files in out/, expected $nplans"; fi
+if [ "$npdf" -eq $((2 * nplans)) ]; then ok; else bad "valid plans: $npdf files in out/, expected $((2 * nplans))"; fi
 
 # 2. One invalid plan, under GitHub Actions, with rencana/ already there (as a
 # submodule would be): the check fails with an annotation, nothing is built.
