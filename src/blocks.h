@@ -22,7 +22,10 @@ enum blk_type {
 	BLK_TABLE,		/* ncols, align[], caption */
 	BLK_ROW,		/* header */
 	BLK_CELL,
-	BLK_DIRECTIVE		/* name, kv[] */
+	BLK_DIRECTIVE,		/* name, kv[] */
+	BLK_FIGURE		/* name "gambar" (an image: kv `src`) or
+				 * "grafik" (a chart: the directive's kv[]);
+				 * runs: the caption, set below it */
 };
 
 /*
@@ -37,6 +40,7 @@ enum blk_counter {
 	CNT_SECTION,		/* level 2: 1.1 (or A.) */
 	CNT_SUBSECTION,		/* level 3: 1.1.1 (or 1.) */
 	CNT_TABLE,		/* a table's caption: Tabel 2.1 */
+	CNT_FIGURE,		/* a figure (image or chart): Gambar 2.1 */
 	CNT_COUNT
 };
 
@@ -93,6 +97,11 @@ struct block {
 	size_t		 nlabel;	/* leading runs holding the label and the
 					 * separator after it (a space or a line break);
 					 * the title is run[nlabel..nrun) */
+	/* figure: where its image or chart was written, for messages about
+	 * the file or the data (has_pos 0: no position) */
+	struct srcpos	 pos;		/* file owned by the diag_list */
+	int		 has_pos;
+	char		*field;		/* the plan field, or NULL (owned) */
 };
 
 /*

@@ -178,7 +178,7 @@ dump_pages(FILE *f, const struct doc_pages *d)
 
 static const char *const blk_name[] = {
 	"document", "paragraph", "heading", "list", "item", "quote", "code",
-	"thematic", "table", "row", "cell", "directive"
+	"thematic", "table", "row", "cell", "directive", "figure"
 };
 
 static void
@@ -211,6 +211,7 @@ block_line(FILE *f, const struct block *b, int depth)
 			fprintf(f, " caption");
 		break;
 	case BLK_DIRECTIVE:
+	case BLK_FIGURE:
 		fprintf(f, " %s", b->name);
 		break;
 	default:

@@ -8,9 +8,9 @@
  * bookmarks and any later writer read them from the one numbered tree.
  *
  * Counters are a table (defs[] below): each names the counter it is
- * counted within, which resets it.  A figure (Gambar 2.1) would be one more
- * row within the chapter; appendices (LAMPIRAN I) a counter of their own
- * with their tables within them.
+ * counted within, which resets it.  A figure (Gambar 2.1) is one more row
+ * within the chapter, like a table; appendices (LAMPIRAN I) a counter of
+ * their own with their tables within them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +39,7 @@ static const struct counter_def {
 	[CNT_SECTION] = { CNT_CHAPTER },
 	[CNT_SUBSECTION] = { CNT_SECTION },
 	[CNT_TABLE] = { CNT_CHAPTER },
+	[CNT_FIGURE] = { CNT_CHAPTER },
 };
 
 struct numbering {
@@ -70,6 +71,8 @@ number_label(enum blk_counter k, const struct number_opts *o,
 	    o->chapter_word : "BAB";
 	const char *tw = o != NULL && o->table_word != NULL ?
 	    o->table_word : "Tabel";
+	const char *fw = o != NULL && o->figure_word != NULL ?
+	    o->figure_word : "Gambar";
 	int letter = o != NULL && o->letter_sections;
 	char *r, *s;
 
@@ -94,6 +97,9 @@ number_label(enum blk_counter k, const struct number_opts *o,
 			return xasprintf("%d.%d", within[1], n);
 		return xasprintf("%d.%d.%d", within[0], within[1], n);
 	case CNT_TABLE:
+	case CNT_FIGURE:
+		if (k == CNT_FIGURE)
+			tw = fw;
 		if (within[0] == 0)
 			return xasprintf("%s %d", tw, n);
 		return xasprintf("%s %d.%d", tw, within[0], n);
@@ -169,7 +175,8 @@ count(struct numbering *nb, struct block *b, enum blk_counter k)
 	label = number_label(k, nb->o, within, n);
 	b->counter = k;
 	b->number = n;
-	prepend_label(b, label, k == CNT_TABLE ? RUN_BOLD : 0, k == CNT_CHAPTER);
+	prepend_label(b, label, k == CNT_TABLE || k == CNT_FIGURE ? RUN_BOLD : 0,
+	    k == CNT_CHAPTER);
 	free(label);
 	if (k == CNT_CHAPTER) {
 		nb->chapter = xgrow(nb->chapter, &nb->chaptercap,
@@ -192,6 +199,8 @@ visit(struct numbering *nb, struct block *b)
 		    b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);
 	else if (b->type == BLK_PARAGRAPH && b->is_caption)
 		count(nb, b, CNT_TABLE);
+	else if (b->type == BLK_FIGURE)
+		count(nb, b, CNT_FIGURE);
 	else if (is_directive(b, "mulai-isi"))
 		nb->in_body = 1;
 	else if (is_directive(b, "daftar-bab")) {
@@ -241,6 +250,25 @@ number_opts_from_style(struct number_opts *o, const struct style *st)
 	o->chapter_word = st->chapter_word;
 	o->table_word = st->caption_word;
 	o->letter_sections = st->headnum == HEADNUM_LETTER;
+	o->figure_word = st->figure_word;
+	o->no_charts = !st->charts;
+}
+
+/* Removes the chart figures of the tree (gaya.yaml grafik: false). */
+static void
+drop_charts(struct block *doc)
+{
+	struct block *b = doc, *next;
+
+	while (b != NULL) {
+		next = blocks_walk_next(doc, b, 0);
+		if (b->type == BLK_FIGURE && strcmp(b->name, "grafik") == 0) {
+			/* b has no children: the walk goes on at its sibling */
+			blocks_unlink(b);
+			blocks_free(b);
+		}
+		b = next;
+	}
 }
 
 void
@@ -254,6 +282,8 @@ number_run(struct block *doc, const struct number_opts *o,
 	(void)dl;
 	if (doc == NULL)
 		return;
+	if (o != NULL && o->no_charts)
+		drop_charts(doc);
 	memset(&nb, 0, sizeof(nb));
 	nb.o = o;
 	/* without a `rencana-mulai-isi` the whole document is the body */

@@ -51,6 +51,8 @@ struct style {
 	char	*caption_word;			/* "Tabel" / "Table" */
 	char	*chapter_word;			/* "BAB" / "CHAPTER" (the word set's `bab`) */
 	char	*draft_word;			/* "KONSEP" / "DRAFT" */
+	char	*figure_word;			/* "Gambar" / "Figure" (the word set's `gambar`) */
+	int	 charts;			/* 1: rencana-grafik charts are drawn (gaya.yaml grafik) */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
 	/* The plan's wilayah.logo and where it is written: layout reports a
 	 * cover logo with this value there (NULL: the plan names none). */

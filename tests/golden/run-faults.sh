@@ -157,6 +157,7 @@ done
 
 # ---- SIGINT during a batch: finished outputs complete, no temp files ----
 mkdir "$tmp/many" "$tmp/out2"
+cp -R examples/gambar "$tmp/many/"	# the example's figure
 i=0
 while [ $i -lt 40 ]; do
 	cp examples/mataram-pengembangan.yaml "$tmp/many/p$i.yaml"

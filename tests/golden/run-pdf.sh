@@ -92,6 +92,8 @@ for y in examples/*.yaml; do
 	awk -v dir="$d" 'BEGIN { RS = ""; k = 0 }
 	    /\|/ { next }
 	    /^([Tt]abel?|[Tt]able)?:/ { next }
+	    # an image alone is a figure, its caption also in DAFTAR GAMBAR
+	    /^!\[/ { next }
 	    { k++; f = sprintf("%s/para%04d", dir, k); print > f; close(f) }' \
 	    "$d/prose"
 	for p in "$d"/para*; do
