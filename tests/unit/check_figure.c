@@ -167,6 +167,7 @@ static const char chart_md[] =
     "beberapa baris di kolom label|1234|12.5\n"
     "nilai: Pendek|0.25|3000\n"
     "nilai: Kosong|-|7\n"
+    "nilai: Negatif|-40|5\n"
     "```\n\n"
     "```rencana-grafik\n"
     "judul: Lintasan\n"
