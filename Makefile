@@ -61,7 +61,7 @@ all: $(BIN) fonts
 POT_SRCS	 = $(sort $(wildcard src/*.c)) src/diag_codes.h
 XGETTEXT_KEYWORDS = -k_ -kN_ -kdiag_trn:1,2 -kdiag_add:5 -kdiag_addl:6 \
 		   -kdiag_help:2 -kdiag_reword:3 -kusage_error:1 -kerrorf:1 \
-		   -knotef:1 -kreport:5 -kreport_absent:6 -kreport_off:4 \
+		   -knotef:1 -kreport:5 -kreport_absent:6 -kreport_off:4 -kchart_bad:4 \
 		   -ktpl_error:6 -krender_error:5 -koutput_write:2 -kDIAG:4
 XGETTEXT_FLAGS	 = --language=C --from-code=UTF-8 --package-name=rencana \
 		   --msgid-bugs-address='the rencana issue tracker' --add-comments=TRANSLATORS: \

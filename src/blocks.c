@@ -77,7 +77,7 @@
 static const char *const directive_names[] = {
 	"meta", "konsep", "sampul", "daftar-isi", "daftar-tabel",
 	"halaman-baru", "mulai-isi", "tanda-tangan", "daftar-bab",
-	"tabel", "mulai-lampiran", "tte"
+	"tabel", "mulai-lampiran", "tte", "daftar-gambar", "grafik"
 };
 
 /*
@@ -546,6 +546,30 @@ check_fence_end(struct conv *c, cmark_node *n)
 		    "take in the text that follows", "");
 }
 
+/*
+ * A `rencana-grafik` directive is a figure (layout_chart.c draws it): its
+ * caption is the `judul` line, numbered like an image's; it keeps the
+ * template position of its fence for messages about its data.
+ */
+static void
+chart_figure(struct conv *c, cmark_node *n, struct block *b)
+{
+	const char *t = blocks_kv(b, "judul");
+	size_t off = md_offset(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n)), wl;
+	const char *path;
+	char *w;
+
+	b->type = BLK_FIGURE;
+	if (t != NULL && *t != '\0') {
+		w = winansi_from_utf8(t, strlen(t), &wl, NULL);
+		blocks_add_run(b, w, wl, 0);
+		free(w);
+	}
+	path = where(c, off, &b->pos, &b->has_pos);
+	b->field = path != NULL ? xstrdup(path) : NULL;
+}
+
 static struct block *
 code_block(struct conv *c, cmark_node *n)
 {
@@ -575,6 +599,8 @@ code_block(struct conv *c, cmark_node *n)
 			    "unknown directive `rencana-%s`", b->name);
 		parse_directive(c, b, lit != NULL ? lit : "");
 		free(unmarked);
+		if (strcmp(b->name, "grafik") == 0)
+			chart_figure(c, n, b);
 		return b;
 	}
 	b = blocks_new(BLK_CODE, line);
@@ -1198,6 +1224,51 @@ html(struct conv *c, cmark_node *n)
 	    "raw HTML is not shown in the PDF%s; write the text without tags", "");
 }
 
+/* Appends key: value (UTF-8, copied) to a block's pairs. */
+static void
+kv_add(struct block *b, const char *key, const char *value, int line)
+{
+	struct blk_kv *kv;
+
+	b->kv = xgrow(b->kv, &b->kvcap, b->nkv + 1, sizeof(*b->kv));
+	kv = &b->kv[b->nkv++];
+	kv->key = xstrdup(key);
+	kv->value = xstrdup(value);
+	kv->line = line;
+}
+
+/*
+ * An image: alone in its paragraph (nothing else in it, the paragraph not
+ * in a table cell or a heading) it makes that paragraph a figure, whose
+ * caption is the image's text; anywhere else it is an error, since the
+ * PDF has no inline images and printing its text instead would hide the
+ * mistake.  The figure keeps where it was written (plan field or
+ * template), for layout's messages about the file.
+ */
+static void
+image(struct conv *c, cmark_node *n)
+{
+	cmark_node *par = cmark_node_parent(n);
+	size_t off = md_offset(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	const char *url = cmark_node_get_url(n), *path;
+	struct block *b = c->inl;
+
+	if (b == NULL || b->type != BLK_PARAGRAPH || b->nrun > 0 ||
+	    par == NULL || cmark_node_get_type(par) != CMARK_NODE_PARAGRAPH ||
+	    cmark_node_first_child(par) != n || cmark_node_last_child(par) != n) {
+		report_off(c, D_MD_IMAGE, off, "an image must stand alone in its "
+		    "paragraph%s (a figure with its caption); the text around it "
+		    "goes into paragraphs of its own", "");
+		return;
+	}
+	b->type = BLK_FIGURE;
+	b->name = xstrdup("gambar");
+	kv_add(b, "src", url != NULL ? url : "", b->line);
+	path = where(c, off, &b->pos, &b->has_pos);
+	b->field = path != NULL ? xstrdup(path) : NULL;
+}
+
 static int
 is_container(cmark_node_type t)
 {
@@ -1258,6 +1329,9 @@ enter_node(struct conv *c, cmark_node *n)
 		return;
 	case CMARK_NODE_THEMATIC_BREAK:
 		blocks_append(c->cur, blocks_new(BLK_THEMATIC, line));
+		return;
+	case CMARK_NODE_IMAGE:
+		image(c, n);
 		return;
 	case CMARK_NODE_TEXT:
 		add_text(c, n, cmark_node_get_literal(n), cur_flags(c));
@@ -1609,6 +1683,7 @@ block_free_one(struct block *b)
 	}
 	free(b->kv);
 	free(b->label);
+	free(b->field);
 	free(b);
 }
 

@@ -23,9 +23,12 @@ enum blk_type {
 	BLK_ROW,		/* header */
 	BLK_CELL,
 	BLK_DIRECTIVE,		/* name, kv[] */
-	BLK_FOOTNOTE		/* a footnote's text: its paragraphs as children;
+	BLK_FOOTNOTE,		/* a footnote's text: its paragraphs as children;
 				 * children of the document, after the rest,
 				 * in the order of their definitions */
+	BLK_FIGURE		/* name "gambar" (an image: kv `src`) or
+				 * "grafik" (a chart: the directive's kv[]);
+				 * runs: the caption, set below it */
 };
 
 /*
@@ -45,6 +48,7 @@ enum blk_counter {
 				 * counted within a chapter is counted within it) */
 	CNT_FOOTNOTE,		/* a footnote, through the whole document, in
 				 * the order of first reference: 1, 2, ... */
+	CNT_FIGURE,		/* a figure (image or chart): Gambar 2.1 */
 	CNT_COUNT
 };
 
@@ -107,6 +111,11 @@ struct block {
 	size_t		 nlabel;	/* leading runs holding the label and the
 					 * separator after it (a space or a line break);
 					 * the title is run[nlabel..nrun) */
+	/* figure: where its image or chart was written, for messages about
+	 * the file or the data (has_pos 0: no position) */
+	struct srcpos	 pos;		/* file owned by the diag_list */
+	int		 has_pos;
+	char		*field;		/* the plan field, or NULL (owned) */
 };
 
 /*

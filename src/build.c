@@ -832,6 +832,10 @@ build_markdown_origins(const struct plan *pl, const char *template_dir,
 		free(st.caption_word);
 		st.caption_word = xstrdup(w);
 	}
+	if ((w = pnode_str(words->root, "gambar")) != NULL) {
+		free(st.figure_word);
+		st.figure_word = xstrdup(w);
+	}
 	if ((w = pnode_str(words->root, "bab")) != NULL) {
 		free(st.chapter_word);
 		st.chapter_word = xstrdup(w);

@@ -632,6 +632,76 @@ do_tujuan(struct cctx *c, struct pnode *root)
 		put_count(t, l);
 }
 
+/*
+ * A strategy's budget in each year of the period, for the budget chart:
+ * `anggaran_tahun`, one {tahun, jumlah} per year, jumlah the sum of the
+ * `anggaran` of its activities whose `jadwal` falls in that year (the
+ * jadwal's first four digits); an activity without jadwal is in no year.
+ */
+static void
+put_budget_years(struct cctx *c, struct pnode *it, const struct pnode *root)
+{
+	const struct pnode *per = pnode_get(root, "periode");
+	struct pnode *keg = pnode_get(it, "kegiatan"), *k, *cols;
+	long long y0 = 0, y1 = -1, y, v;
+
+	get_ll(per, "mulai", &y0);
+	get_ll(per, "selesai", &y1);
+	if (y1 - y0 > 50)	/* the validator allows 10; never loop far */
+		y1 = y0 + 50;
+	cols = put_node(it, "anggaran_tahun", PN_SEQ, it);
+	for (y = y0; y <= y1; y++) {
+		struct pnode *cell = put_node(cols, NULL, PN_MAP, it);
+		long long sum = 0;
+
+		for (k = keg != NULL && keg->type == PN_SEQ ? keg->first : NULL;
+		    k != NULL; k = k->next) {
+			const char *j = pnode_str(k, "jadwal");
+
+			if (k->type == PN_MAP && j != NULL && strlen(j) >= 4 &&
+			    all_digits(j, 4) && atoll(j) == y &&
+			    get_ll(k, "anggaran", &v))
+				add_checked(c, &sum, v, pnode_get(k, "anggaran"));
+		}
+		put_long(cell, "tahun", y, it);
+		put_long(cell, "jumlah", sum, it);
+	}
+}
+
+/* The strategies' budgets added up per year: strategi.anggaran_tahun
+ * (from each strategy's, which put_budget_years made). */
+static void
+put_budget_total(struct cctx *c, struct pnode *s)
+{
+	struct pnode *l = pnode_get(s, "daftar"), *it, *yc, *cols;
+	long long sum[51], v;
+	const char *year[51];
+	size_t n = 0, i;
+
+	for (it = l != NULL ? l->first : NULL; it != NULL; it = it->next) {
+		i = 0;
+		for (yc = pnode_get(it, "anggaran_tahun") != NULL ?
+		    pnode_get(it, "anggaran_tahun")->first : NULL;
+		    yc != NULL && i < 51; yc = yc->next, i++) {
+			if (i == n) {
+				year[n] = pnode_str(yc, "tahun");
+				sum[n++] = 0;
+			}
+			if (get_ll(yc, "jumlah", &v))
+				add_checked(c, &sum[i], v, it);
+		}
+	}
+	if (n == 0)
+		return;
+	cols = put_node(s, "anggaran_tahun", PN_SEQ, s);
+	for (i = 0; i < n; i++) {
+		struct pnode *cell = put_node(cols, NULL, PN_MAP, s);
+
+		put_str(cell, "tahun", year[i], s);
+		put_long(cell, "jumlah", sum[i], s);
+	}
+}
+
 static void
 do_strategi(struct cctx *c, struct pnode *root)
 {
@@ -687,11 +757,16 @@ do_strategi(struct cctx *c, struct pnode *root)
 		put_number(it, "jumlah_jp_teks", jp, c, keg);
 		put_number(it, "jumlah_peserta_teks", pes, c, keg);
 		put_rupiah(it, "jumlah_anggaran_rp", ang, c, keg);
+		put_long(it, "anggaran_angka", ang, keg);
 		add_checked(c, &tjp, jp, keg);
 		add_checked(c, &tpes, pes, keg);
 		add_checked(c, &tang, ang, keg);
 		tkeg += (long long)keg->nchild;
 	}
+	for (it = l ? l->first : NULL; it != NULL; it = it->next)
+		if (it->type == PN_MAP)
+			put_budget_years(c, it, root);
+	put_budget_total(c, s);
 	put_count(s, l);
 	put_flag(s, "ada_kegiatan", tkeg > 0, s);
 	if (tkeg > 0) {
@@ -708,6 +783,7 @@ do_strategi(struct cctx *c, struct pnode *root)
 		put_str(it, "jumlah_jp_teks", "0", it);
 		put_str(it, "jumlah_peserta_teks", "0", it);
 		put_rupiah(it, "jumlah_anggaran_rp", 0, c, it);
+		put_str(it, "anggaran_angka", "0", it);
 	}
 }
 
@@ -832,6 +908,10 @@ do_monitoring(struct cctx *c, struct pnode *root)
 			put_str(cell, "tahun", key, v ? v : tg);
 			put_own(cell, "nilai", v && v->type == PN_STR ?
 			    compute_number(v->str) : NULL, "-", v ? v : tg);
+			/* the number as written, for a chart (rencana-grafik) */
+			nv = v && v->type == PN_STR ? compute_number(v->str) : NULL;
+			put_str(cell, "angka", nv != NULL ? v->str : "-", v ? v : tg);
+			free(nv);
 		}
 		put_cell(it, "sumber_teks", pnode_str(it, "sumber"), it);
 		put_cell(it, "penanggung_jawab_teks", pnode_str(it,
@@ -1599,9 +1679,12 @@ static const struct {
 	{ "tujuan", "banyak tunggal" },
 	{ "tujuan.daftar", "no pertama terakhir" },
 	{ "strategi", "banyak tunggal ada_kegiatan banyak_kegiatan jumlah_jp_teks "
-	      "jumlah_peserta_teks jumlah_anggaran_rp" },
+	      "jumlah_peserta_teks jumlah_anggaran_rp anggaran_tahun" },
+	{ "strategi.anggaran_tahun", "tahun jumlah" },
 	{ "strategi.daftar", "no pertama terakhir tujuan_teks ada_kegiatan "
-	      "banyak_kegiatan jumlah_jp_teks jumlah_peserta_teks jumlah_anggaran_rp" },
+	      "banyak_kegiatan jumlah_jp_teks jumlah_peserta_teks jumlah_anggaran_rp "
+	      "anggaran_tahun anggaran_angka" },
+	{ "strategi.daftar.anggaran_tahun", "tahun jumlah" },
 	{ "strategi.daftar.kegiatan", "no pertama terakhir nama_teks bentuk_teks jp_teks "
 	      "peserta_teks anggaran_rp jadwal_teks" },
 	{ "implementasi", "ada_mitra ada_kontak" },
@@ -1613,7 +1696,7 @@ static const struct {
 	{ "monitoring.indikator", "no pertama terakhir nama_teks satuan_teks baseline_teks "
 	      "target_tahun sumber_teks penanggung_jawab_teks frekuensi_teks tujuan_teks "
 	      "arah_teks" },
-	{ "monitoring.indikator.target_tahun", "tahun nilai" },
+	{ "monitoring.indikator.target_tahun", "tahun nilai angka" },
 	{ "keterlibatan_masyarakat", "ada_forum" },
 	{ "keterlibatan_masyarakat.forum", "no pertama terakhir nama_teks frekuensi_teks uraian_sel" },
 	{ "contoh_sukses", "no pertama terakhir" },

@@ -165,10 +165,11 @@ confine_read(const char *base, const char *name, size_t max, struct buf *out,
 }
 
 /* The words callers pass as `what` and `where`, marked for the message
- * catalog (the callers are build.c, folder.c and layout.c). */
+ * catalog (the callers are build.c, folder.c, layout.c and
+ * layout_figure.c). */
 static const char *const confine_words[] __attribute__((unused)) = {
 	N_("the template file"), N_("the template folder"),
-	N_("the cover logo"), N_("the plan's folder"),
+	N_("the cover logo"), N_("the plan's folder"), N_("the image"),
 };
 
 /* The message in English and, when translating, again with the

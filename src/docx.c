@@ -1639,6 +1639,7 @@ dx_blocks(struct dx *d, const struct block *parent)
 		case BLK_ROW:
 		case BLK_CELL:
 		case BLK_FOOTNOTE:	/* not yet carried to Word (docs/docx.md) */
+		case BLK_FIGURE:
 			break;
 		}
 	}

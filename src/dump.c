@@ -186,7 +186,7 @@ dump_pages(FILE *f, const struct doc_pages *d)
 
 static const char *const blk_name[] = {
 	"document", "paragraph", "heading", "list", "item", "quote", "code",
-	"thematic", "table", "row", "cell", "directive", "footnote"
+	"thematic", "table", "row", "cell", "directive", "footnote", "figure"
 };
 
 static void
@@ -219,6 +219,7 @@ block_line(FILE *f, const struct block *b, int depth)
 			fprintf(f, " caption");
 		break;
 	case BLK_DIRECTIVE:
+	case BLK_FIGURE:
 		fprintf(f, " %s", b->name);
 		break;
 	case BLK_FOOTNOTE:

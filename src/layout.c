@@ -82,11 +82,7 @@ static void	lay_blocks(struct lay *, const struct block *, const struct ctx *);
 static void
 caption_set(const struct lay *L, const struct block *b, struct lb_para *p)
 {
-	struct lb_opts o;
-
-	memset(p, 0, sizeof(*p));
-	lay_opts(L, &o, L->st->body_size_pt, L->tw, LB_CENTER);
-	layout_line_set(p, b->run, b->nrun, &o);
+	layout_caption_set(L, b, p);
 }
 
 /* Room a table needs at its start, with its caption when cap is one:
@@ -1024,7 +1020,12 @@ lay_directive(struct lay *L, const struct block *b)
 	else if (strcmp(n, "daftar-tabel") == 0)
 		layout_toc_place(L, &L->tables, blocks_kv(b, "judul") ?
 		    blocks_kv(b, "judul") : "DAFTAR TABEL");
-	else if (strcmp(n, "tanda-tangan") == 0)
+	else if (strcmp(n, "daftar-gambar") == 0) {
+		/* printed only when the document has figures */
+		if (L->figures.n > 0)
+			layout_toc_place(L, &L->figures, blocks_kv(b, "judul") ?
+			    blocks_kv(b, "judul") : "DAFTAR GAMBAR");
+	} else if (strcmp(n, "tanda-tangan") == 0)
 		lay_signature(L, b);
 	else if (strcmp(n, "mulai-lampiran") == 0)
 		L->appendix = b;
@@ -1087,6 +1088,9 @@ lay_blocks(struct lay *L, const struct block *parent, const struct ctx *c)
 			break;
 		case BLK_DIRECTIVE:
 			lay_directive(L, b);
+			break;
+		case BLK_FIGURE:
+			layout_figure(L, b);
 			break;
 		case BLK_ROW:
 		case BLK_CELL:

@@ -207,6 +207,7 @@ struct lay {
 	struct hyph	*hy;
 	struct hyph_memo *hmemo;		/* hyph_word's results per word */
 	struct toc_list	 toc, tables;
+	struct toc_list	 figures;		/* the list of figures (DAFTAR GAMBAR) */
 	struct toc_slot	*slot;
 	size_t		 nslot, slotcap;
 	char		 marker[40];		/* pending list marker */
@@ -294,6 +295,19 @@ void	layout_table_free(struct lay *);
 /* Column widths of a table in `width` pt, into w[ncols].  For tests. */
 void	layout_table_widths(const struct lay *, const struct block *table,
 	    double width, double *w);
+
+/* layout_figure.c: an image or chart with its caption below, on one page */
+void	layout_figure(struct lay *, const struct block *figure);
+/* The lines of a caption (a table's or a figure's), centred in the text
+ * width at the body size: p is filled; free it with layout_line_free. */
+void	layout_caption_set(const struct lay *, const struct block *caption,
+	    struct lb_para *p);
+
+/* layout_chart.c: a `rencana-grafik` figure's chart, w pt wide: its height,
+ * and its boxes drawn from the top `top` down at x */
+double	layout_chart_height(struct lay *, const struct block *figure, double w);
+void	layout_chart_draw(struct lay *, const struct block *figure, double x,
+	    double top, double w, double h);
 
 /* layout_toc.c */
 void	layout_toc_collect(struct lay *, const struct block *doc);

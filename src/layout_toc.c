@@ -1,10 +1,12 @@
 /*
- * rencana: the table of contents and the list of tables.
+ * rencana: the table of contents, the list of tables and the list of
+ * figures (DAFTAR GAMBAR, only in a document that has figures).
  *
  * Before layout, the numbered tree (number.c) is walked once to collect
  * the entries in document order: level-1 and level-2 headings (and the
  * lists' own titles) for the contents, table captions for the list of
- * tables, each with the label the numbering pass gave it.  When a list's
+ * tables, figures for the list of figures, each with the label the
+ * numbering pass gave it.  When a list's
  * directive comes, each entry is set at its final size and place, with
  * room kept for the page number: an entry's height does not depend on the
  * number, so the pages that follow are numbered right on the first pass.
@@ -70,10 +72,23 @@ entry_runs(struct toc_list *l, const struct block *b, int upper)
 	free(s);
 }
 
+/* Figures in the tree: a list of figures is printed only when there are. */
+static size_t
+count_figures(const struct block *doc)
+{
+	const struct block *b;
+	size_t n = 0;
+
+	for (b = doc; b != NULL; b = blocks_walk_next(doc, b, 0))
+		n += b->type == BLK_FIGURE;
+	return n;
+}
+
 void
 layout_toc_collect(struct lay *L, const struct block *doc)
 {
 	const struct block *b = doc;
+	size_t nfig = count_figures(doc);
 
 	/* iterative pre-order walk in document order */
 	while (b != NULL) {
@@ -81,16 +96,21 @@ layout_toc_collect(struct lay *L, const struct block *doc)
 			entry_runs(&L->toc, b, b->level == 1);
 		else if (b->type == BLK_PARAGRAPH && b->is_caption)
 			entry_runs(&L->tables, b, 0);
+		else if (b->type == BLK_FIGURE)
+			entry_runs(&L->figures, b, 0);
 		else if (b->type == BLK_DIRECTIVE &&
 		    (strcmp(b->name, "daftar-isi") == 0 ||
-		    strcmp(b->name, "daftar-tabel") == 0)) {
+		    strcmp(b->name, "daftar-tabel") == 0 ||
+		    (strcmp(b->name, "daftar-gambar") == 0 && nfig > 0))) {
 			const char *t = blocks_kv(b, "judul");
 			size_t wl;
 			char *w;
 
 			if (t == NULL)
 				t = strcmp(b->name, "daftar-isi") == 0 ?
-				    "DAFTAR ISI" : "DAFTAR TABEL";
+				    "DAFTAR ISI" : strcmp(b->name,
+				    "daftar-tabel") == 0 ? "DAFTAR TABEL" :
+				    "DAFTAR GAMBAR";
 			w = winansi_from_utf8(t, strlen(t), &wl, NULL);
 			entry_add(&L->toc, 1, w, wl, 1, 0);
 			free(w);
@@ -250,7 +270,10 @@ layout_toc_free(struct lay *L)
 		free(L->toc.e[i].text);
 	for (i = 0; i < L->tables.n; i++)
 		free(L->tables.e[i].text);
+	for (i = 0; i < L->figures.n; i++)
+		free(L->figures.e[i].text);
 	free(L->toc.e);
 	free(L->tables.e);
+	free(L->figures.e);
 	free(L->slot);
 }

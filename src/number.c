@@ -8,11 +8,11 @@
  * bookmarks and any later writer read them from the one numbered tree.
  *
  * Counters are a table (defs[] below): each names the counter it is
- * counted within, which resets it.  A figure (Gambar 2.1) would be one more
- * row within the chapter.  Appendices (LAMPIRAN I) are a counter of their
- * own that takes the chapter's place (`as`): stepping one resets what a
- * chapter step resets, and its roman number is the prefix (`unit`) of
- * what is counted within it, "Tabel I.1".
+ * counted within, which resets it.  A figure (Gambar 2.1) is one more row
+ * within the chapter, like a table.  Appendices (LAMPIRAN I) are a counter
+ * of their own that takes the chapter's place (`as`): stepping one resets
+ * what a chapter step resets, and its roman number is the prefix (`unit`)
+ * of what is counted within it, "Tabel I.1", "Gambar I.1".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +45,7 @@ static const struct counter_def {
 	[CNT_TABLE] = { CNT_CHAPTER },
 	[CNT_APPENDIX] = { CNT_NONE, CNT_CHAPTER },
 	[CNT_FOOTNOTE] = { CNT_NONE },
+	[CNT_FIGURE] = { CNT_CHAPTER },
 };
 
 struct numbering {
@@ -102,6 +103,8 @@ number_label_in(enum blk_counter k, const struct number_opts *o,
 	    o->table_word : "Tabel";
 	const char *aw = o != NULL && o->appendix_word != NULL ?
 	    o->appendix_word : "LAMPIRAN";
+	const char *fw = o != NULL && o->figure_word != NULL ?
+	    o->figure_word : "Gambar";
 	int letter = o != NULL && o->letter_sections;
 
 	switch (k) {
@@ -124,6 +127,9 @@ number_label_in(enum blk_counter k, const struct number_opts *o,
 			return xasprintf("%d.%d", within[1], n);
 		return xasprintf("%s.%d.%d", unit, within[1], n);
 	case CNT_TABLE:
+	case CNT_FIGURE:
+		if (k == CNT_FIGURE)
+			tw = fw;
 		if (unit == NULL)
 			return xasprintf("%s %d", tw, n);
 		return xasprintf("%s %s.%d", tw, unit, n);
@@ -211,7 +217,7 @@ count(struct numbering *nb, struct block *b, enum blk_counter k)
 	label = number_label_in(k, nb->o, nb->unit, within, n);
 	b->counter = k;
 	b->number = n;
-	prepend_label(b, label, k == CNT_TABLE ? RUN_BOLD : 0,
+	prepend_label(b, label, k == CNT_TABLE || k == CNT_FIGURE ? RUN_BOLD : 0,
 	    k == CNT_CHAPTER || k == CNT_APPENDIX);
 	free(label);
 	if (k == CNT_CHAPTER) {
@@ -270,6 +276,8 @@ visit(struct numbering *nb, struct block *b)
 		    CNT_CHAPTER) : b->level == 2 ? CNT_SECTION : CNT_SUBSECTION);
 	else if (b->type == BLK_PARAGRAPH && b->is_caption)
 		count(nb, b, CNT_TABLE);
+	else if (b->type == BLK_FIGURE)
+		count(nb, b, CNT_FIGURE);
 	else if (is_directive(b, "mulai-isi"))
 		nb->in_body = 1;
 	else if (is_directive(b, "mulai-lampiran"))
@@ -322,6 +330,25 @@ number_opts_from_style(struct number_opts *o, const struct style *st)
 	o->table_word = st->caption_word;
 	o->letter_sections = st->headnum == HEADNUM_LETTER;
 	o->appendix_word = st->appendix_word;
+	o->figure_word = st->figure_word;
+	o->no_charts = !st->charts;
+}
+
+/* Removes the chart figures of the tree (gaya.yaml grafik: false). */
+static void
+drop_charts(struct block *doc)
+{
+	struct block *b = doc, *next;
+
+	while (b != NULL) {
+		next = blocks_walk_next(doc, b, 0);
+		if (b->type == BLK_FIGURE && strcmp(b->name, "grafik") == 0) {
+			/* b has no children: the walk goes on at its sibling */
+			blocks_unlink(b);
+			blocks_free(b);
+		}
+		b = next;
+	}
 }
 
 void
@@ -335,6 +362,8 @@ number_run(struct block *doc, const struct number_opts *o,
 	(void)dl;
 	if (doc == NULL)
 		return;
+	if (o != NULL && o->no_charts)
+		drop_charts(doc);
 	memset(&nb, 0, sizeof(nb));
 	nb.o = o;
 	/* without a `rencana-mulai-isi` the whole document is the body */

@@ -19,12 +19,16 @@ struct number_opts {
 	int		 letter_sections; /* sections A., B.; subsections 1., 2.
 					 * (gaya.yaml penomoran_judul: huruf) */
 	const char	*appendix_word;	/* UTF-8: "LAMPIRAN" (default), "APPENDIX" */
+	const char	*figure_word;	/* UTF-8: "Gambar" (default), "Figure" */
+	int		 no_charts;	/* charts are left out (gaya.yaml
+					 * grafik: false) */
 };
 
 struct style;
 
-/* The options a style gives: its chapter and caption words (the word set's
- * `bab` and `tabel`) and penomoran_judul.  o points into st. */
+/* The options a style gives: its chapter, caption and figure words (the
+ * word set's `bab`, `tabel` and `gambar`), penomoran_judul and grafik.
+ * o points into st. */
 void	number_opts_from_style(struct number_opts *o, const struct style *st);
 
 /*
@@ -39,6 +43,10 @@ void	number_opts_from_style(struct number_opts *o, const struct style *st);
  *  - every table caption (blocks.c) gets "Tabel 2.1 " before its text, in
  *    bold, numbered within its chapter (a table outside any chapter: its
  *    number in the document, "Tabel 1");
+ *  - every figure (an image alone in its paragraph, a `rencana-grafik`
+ *    chart) gets "Gambar 2.1 " before its caption, in bold, numbered
+ *    within its chapter like tables; with no_charts, chart figures are
+ *    removed from the tree first (they print nothing and take no number);
  *  - each `rencana-daftar-bab` directive is replaced by a bullet list of the
  *    chapters, "BAB I Pendahuluan", one item each;
  *  - after a `rencana-mulai-lampiran` directive a level-1 heading is an
@@ -56,7 +64,7 @@ void	number_run(struct block *doc, const struct number_opts *,
  * The label of counter value n (from 1) below the values of the counters
  * it lies within (within[0] the chapter, within[1] the section; 0 where
  * there is none), as new UTF-8 text the caller frees: "BAB IV", "2.3",
- * "C.", "2.3.1", "Tabel 2.1".
+ * "C.", "2.3.1", "Tabel 2.1", "Gambar 2.1".
  */
 char	*number_label(enum blk_counter, const struct number_opts *,
 	    const int *within, int n);

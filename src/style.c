@@ -52,6 +52,8 @@ style_default(struct style *s)
 	s->hyphenate = 1;
 	s->hyph_run_max = 2;
 	s->caption_word = xstrdup("Tabel");
+	s->figure_word = xstrdup("Gambar");
+	s->charts = 1;
 	s->chapter_word = xstrdup("BAB");
 	s->appendix_word = xstrdup("LAMPIRAN");
 	s->draft_word = xstrdup("KONSEP");
@@ -122,6 +124,7 @@ style_free(struct style *s)
 		free(s->names[i]);
 	free(s->names);
 	free(s->caption_word);
+	free(s->figure_word);
 	free(s->chapter_word);
 	free(s->appendix_word);
 	free(s->draft_word);
@@ -226,6 +229,9 @@ static const struct schema_field k_style[] = {
 	STR("kata_tabel", "kata keterangan tabel", F(caption_word)),
 	STR("kata_konsep", "tanda konsep", F(draft_word)),
 	STR("kata_lanjutan_tabel", "kata di atas tabel lanjutan", F(cont_word)),
+	STR("kata_gambar", "kata keterangan gambar", F(figure_word)),
+	KEY("grafik", BOOL, "grafik dari data rencana (rencana-grafik)",
+	    NULL, 0, 0, F(charts)),
 	KEY("paraf_halaman", BOOL,
 	    "kotak paraf pejabat pemroses di kanan bawah setiap halaman konsep",
 	    NULL, 0, 0, F(paraf_box)),

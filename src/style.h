@@ -66,6 +66,8 @@ struct style {
 						 * (before the label), or a text
 						 * with `{}` where the label goes
 						 * ("{} (continued)") */
+	char	*figure_word;			/* "Gambar" / "Figure" (the word set's `gambar`) */
+	int	 charts;			/* 1: rencana-grafik charts are drawn (gaya.yaml grafik) */
 	int	 paraf_box;			/* 1: a draft's paraf box at the bottom right of every page */
 	char	**orient_kind[ORIENT__COUNT];	/* table kinds (a template's
 						 * `rencana-tabel` `jenis`) per

@@ -410,11 +410,13 @@ words_run(struct block *doc, const struct words_opts *o)
 		case BLK_PARAGRAPH:
 		case BLK_HEADING:
 		case BLK_CELL:
+		case BLK_FIGURE:
 			for (k = 0; k < b->nrun; k++) {
 				run_dash(&b->run[k]);
 				run_tie(&b->run[k], &names);
 			}
-			if (b->type != BLK_HEADING && !b->is_caption)
+			if (b->type != BLK_HEADING && b->type != BLK_FIGURE &&
+			    !b->is_caption)
 				block_italics(b, &terms);
 			break;
 		case BLK_DIRECTIVE:

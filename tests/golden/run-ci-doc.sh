@@ -134,9 +134,11 @@ user=$tmp/user
 mkdir -p "$user/plans" "$user/ci"
 cp "$tmp/steps.sh" "$user/ci/rencana.sh"
 cp examples/*.yaml "$user/plans/"
-# Files a plan refers to (sampul.logo), relative to the plan.
+# Files a plan refers to (sampul.logo, images in Markdown fields),
+# relative to the plan.
 for y in examples/*.yaml; do
-	sed -n 's/^[ \t]*logo:[ \t]*["'\'']\{0,1\}\([^"'\'' \t#]*\).*/\1/p' "$y" |
+	sed -n -e 's/^[ \t]*logo:[ \t]*["'\'']\{0,1\}\([^"'\'' \t#]*\).*/\1/p' \
+	    -e 's/^[ \t]*!\[[^]]*\](\([^) ]*\)).*/\1/p' "$y" |
 	while IFS= read -r f; do
 		[ -f "examples/$f" ] || continue
 		mkdir -p "$user/plans/$(dirname "$f")"

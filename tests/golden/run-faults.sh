@@ -158,6 +158,7 @@ done
 # ---- SIGINT during a batch: finished outputs complete, no temp files ----
 mkdir "$tmp/many" "$tmp/out2"
 cp examples/lambang-contoh.png "$tmp/many/"	# its cover logo
+cp -R examples/gambar "$tmp/many/"	# the example's figure
 i=0
 while [ $i -lt 40 ]; do
 	cp examples/mataram-pengembangan.yaml "$tmp/many/p$i.yaml"

@@ -7,7 +7,9 @@
 # exact first line of the diagnostic:
 #   - the plan's logo: `../x`, an absolute path, a link leaving the folder,
 #     a FIFO, a folder (exit 1 at wilayah.logo); a link inside is fine;
-#     a logo the template writes itself is checked the same (sampul.logo)
+#     a logo the template writes itself is checked the same (sampul.logo);
+#   - an image in a Markdown field (a figure): the same rules, at the
+#     field, in build and check alike
 #   - a template's partial linked to /etc/passwd, gaya.yaml linked outside,
 #     a word set that is a FIFO, fonts named by gaya.yaml that are a FIFO,
 #     outside or absolute (exit 1); a font inside the template is used
@@ -126,6 +128,41 @@ tl missing nothing.png 1 "cannot read the cover logo \`nothing.png\`: No such fi
 rm -f out/x.pdf
 tl "link inside" inlink.png 0 ""
 [ -e out/x.pdf ] || bad "logo link inside: no PDF written"
+
+# ---- images in Markdown fields (figures): the same rules, at the field ----
+# fig IMG: p/fig.yaml, the plan with `![Gambar](IMG)` in pendahuluan; $at is
+# the position of the image.
+fig() {
+	sed "/^  Tuliskan latar belakang/a\\
+\\
+  ![Gambar]($1)" p/plan.yaml >p/fig.yaml
+	at="p/fig.yaml:$(grep -n '^  !\[Gambar\]' p/fig.yaml | cut -d: -f1):3"
+}
+# tf NAME IMG STATUS MESSAGE: as tl, for a figure's image at pendahuluan.
+tf() {
+	fig "$2"
+	case $4 in
+	*"$outside") code=path-outside ;;
+	*"not a regular file") code=path-not-file ;;
+	*) code=layout-image ;;
+	esac
+	t "figure $1" "$3" "${4:+$at: error[$code]: pendahuluan: $4}" \
+	    build p/fig.yaml -o out/x.pdf
+	t "figure $1 (check)" "$3" "${4:+$at: error[$code]: pendahuluan: $4}" \
+	    check p/fig.yaml
+}
+tf ../ ../outside.png 1 "the image \`../outside.png\` $outside"
+tf absolute "$w/outside.jpg" 1 "the image \`$w/outside.jpg\` $outside"
+tf "link out" link.png 1 "the image \`link.png\` $outside"
+tf FIFO fifo.png 1 "the image \`fifo.png\` is not a regular file"
+tf folder folder.png 1 "the image \`folder.png\` is not a regular file"
+tf missing nothing.png 1 "cannot read the image \`nothing.png\`: No such file or directory"
+tf "not an image" plan.yaml 1 "the image \`plan.yaml\` is not a PNG or JPEG file"
+tf tall tall.png 1 "the image \`tall.png\` is 1 x 10000 pixels; one side may be at most 20 times the other"
+tf "link inside" inlink.png 0 ""
+tf JPEG exif.jpg 0 ""
+fig "$w/allowed/logo.png"
+t "figure absolute, --allow-dir" 0 "" build --allow-dir "$w/allowed" p/fig.yaml -o out/x.pdf
 
 # dokumen.templat as a path: a folder the plan names, so confined like the
 # logo (inside the plan's folder, or --allow-dir); --template is the user's.

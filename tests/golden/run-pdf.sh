@@ -102,6 +102,8 @@ for y in examples/*.yaml; do
 		print s > f; close(f) }
 	    /\|/ { next }
 	    /^([Tt]abel?|[Tt]able)?:/ { next }
+	    # an image alone is a figure, its caption also in DAFTAR GAMBAR
+	    /^!\[/ { next }
 	    /^[ \t]*\[\^[^] \t]+\]:/ {
 		n = split($0, L, "\n"); cur = ""
 		for (i = 1; i <= n; i++)

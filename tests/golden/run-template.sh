@@ -63,6 +63,18 @@ printf '\nPenanda salinan\n' >>"$tmp/copy-sistem-pembinaan/bab-kesimpulan.mustac
     ! cmp -s "$tmp/ed.pdf" "$tmp/mataram-pembinaan.pdf" && ok ||
     bad "an edited partial does not change the PDF"
 
+# ---- charts: an overlay's `grafik: false` leaves them out ----
+e=examples/alak-pengembangan.yaml
+mkdir -p "$tmp/nochart"
+printf 'dasar: rencana-pengembangan\n' >"$tmp/nochart/templat.yaml"
+printf 'grafik: false\n' >"$tmp/nochart/gaya.yaml"
+"$RENCANA" build -T "$tmp/nochart" --to pages -o "$tmp/nochart.pages" "$e" &&
+    "$RENCANA" build --to pages -o "$tmp/chart.pages" "$e" &&
+    grep -q '|Gambar 2.1 |' "$tmp/chart.pages" && grep -q '|DAFTAR GAMBAR|' "$tmp/chart.pages" &&
+    ! grep -q '|Gambar [0-9]' "$tmp/nochart.pages" &&
+    ! grep -q 'GAMBAR' "$tmp/nochart.pages" && ok ||
+    bad "grafik: false still prints charts or DAFTAR GAMBAR"
+
 # ---- an overlay of a kind: only the margins, one word, one partial ----
 e=examples/mataram-pengembangan.yaml
 mkdir -p "$tmp/ov"
