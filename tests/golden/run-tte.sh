@@ -52,7 +52,9 @@ footer() {
 	w = pw; for (i = 1; i < NF; i++) if ($i == "size") w = $(i + 1); fx = -1; next }
 /^  text / {
 	y = $3 + 0; size = $5 + 0
-	if (size == 7.0) { foot += /Balai Besar Sertifikasi Elektronik/;
+	# the footer: 7 pt lines in the bottom margin (the 7 pt labels of a chart
+	# stand higher, in the text)
+	if (size == 7.0 && y < 120) { foot += /Balai Besar Sertifikasi Elektronik/;
 		if (fx < 0) fx = $2 + 0
 		if (y < fb) fb = y; if (y > ft) ft = y }
 	else if (y < 45) pn = y
