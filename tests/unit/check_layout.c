@@ -415,22 +415,40 @@ END_TEST
 
 START_TEST(test_blocks_heading_breaks_and_charset)
 {
-	static const char md[] = "BAB I\\\nPENDAHULUAN\n===\n\nrumah \xe2\x86\x92 kota \xe2\x80\x94 x\n";
+	/* an arrow (outside WinAnsi), an em dash, and U+4E00 (CJK), which
+	 * fake metrics lack */
+	static const char md[] = "BAB I\\\nPENDAHULUAN\n===\n\nrumah \xe2\x86\x92 "
+	    "kota \xe2\x80\x94 x\n\nlalu \xe4\xb8\x80 di sini\n";
+	static const char *const fonts[FONT__COUNT] = { "R.ttf", "B.ttf",
+	    "I.ttf", "BI.ttf" };
 	struct diag_list dl;
+	struct metrics m;
 	struct block *doc, *h;
 
 	diag_init(&dl);
-	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
+	metrics_fake(&m, 500);
+	doc = blocks_from_template_fonts(md, strlen(md), "t.md", NULL, 0, NULL,
+	    0, &m, fonts, &dl);
 	h = doc->first;
 	ck_assert_int_eq(h->type, BLK_HEADING);
 	ck_assert_int_eq(h->level, 1);
 	ck_assert_uint_eq(h->nrun, 3);
 	ck_assert_uint_eq(h->run[1].flags, RUN_BREAK);
-	/* the arrow has no WinAnsi byte; the em dash is 0x97 */
+	/* the text stays UTF-8; only the character the fonts lack is an
+	 * error, at its line, naming the font */
 	ck_assert_uint_eq(dl.n, 1);
 	ck_assert_int_eq(dl.v[0].code, D_MD_CHARSET);
-	ck_assert_int_eq(dl.v[0].line, 5);
-	ck_assert_str_eq(h->next->run[0].text, "rumah ? kota \x97 x");
+	ck_assert_int_eq(dl.v[0].line, 7);
+	ck_assert_ptr_nonnull(strstr(dl.v[0].msg, "U+4E00"));
+	ck_assert_ptr_nonnull(strstr(dl.v[0].msg, "`R.ttf`"));
+	ck_assert_str_eq(h->next->run[0].text,
+	    "rumah \xe2\x86\x92 kota \xe2\x80\x94 x");
+	blocks_free(doc);
+	/* without fonts nothing is checked */
+	diag_free(&dl);
+	diag_init(&dl);
+	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
+	ck_assert_uint_eq(dl.n, 0);
 	blocks_free(doc);
 	diag_free(&dl);
 }
