@@ -1076,6 +1076,14 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 	int wide = 0, b;
 	unsigned long cp;
 
+	/* ASCII, most boxes, is its own WinAnsi */
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		show_bytes(w, pg, f, (const unsigned char *)s, n);
+		return;
+	}
+	i = 0;
 	while (i < n || nb > 0 || nc > 0) {
 		b = -1;
 		k = 1;
