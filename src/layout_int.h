@@ -141,7 +141,8 @@ double	layout_line_min_piece(const struct run *runs, size_t nrun,
 /* WinAnsi capitals of a byte. */
 int	layout_line_upper(int c);
 /* n bytes of UTF-8 in capitals, in place: the letters WinAnsi has in both
- * cases (the same length in UTF-8); others are kept. */
+ * cases and those of Latin Extended-A and Additional, Greek and Cyrillic
+ * (each capital as long in UTF-8 as its small letter); others are kept. */
 void	layout_line_upper_utf8(char *s, size_t n);
 /* The font of a run's flags plus extra flags. */
 enum font_style layout_line_font(unsigned flags);

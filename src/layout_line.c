@@ -466,14 +466,35 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 
 /* ---- paragraphs ---- */
 
-/* The capital of code point cp where WinAnsi has both (layout_line_upper);
- * others are kept: same length in UTF-8 for every pair. */
+/* The capital of a small letter beyond WinAnsi: Latin Extended-A and
+ * Additional (pairs, capital first; not the dotless i, whose capital is
+ * ASCII), Greek and Cyrillic; else cp itself. */
+static unsigned long
+upper_extra(unsigned long cp)
+{
+	if ((cp >= 0x100 && cp < 0x138 && cp != 0x131) ||
+	    (cp >= 0x14A && cp < 0x178) || (cp >= 0x1E00 && cp < 0x1E96) ||
+	    (cp >= 0x1EA0 && cp < 0x1F00))
+		return cp % 2 == 1 ? cp - 1 : cp;
+	if ((cp >= 0x139 && cp < 0x149) || (cp >= 0x179 && cp < 0x17F))
+		return cp % 2 == 0 ? cp - 1 : cp;
+	if ((cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2) ||
+	    (cp >= 0x430 && cp < 0x450))
+		return cp - 0x20;
+	if (cp >= 0x450 && cp < 0x460)
+		return cp - 0x50;
+	return cp;
+}
+
+/* The capital of code point cp: WinAnsi's pairs (layout_line_upper) and
+ * upper_extra's; callers keep a capital only when its UTF-8 is as long. */
 static unsigned long
 upper_cp(unsigned long cp)
 {
 	int b = winansi_from_cp(cp);
 
-	return b < 0 ? cp : winansi_to_cp((unsigned char)layout_line_upper(b));
+	return b < 0 ? upper_extra(cp) :
+	    winansi_to_cp((unsigned char)layout_line_upper(b));
 }
 
 int

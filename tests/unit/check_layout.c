@@ -454,6 +454,24 @@ START_TEST(test_blocks_heading_breaks_and_charset)
 }
 END_TEST
 
+/* Capitals of UTF-8 text (headings): WinAnsi's pairs and the Latin,
+ * Greek and Cyrillic letters beyond, in place. */
+START_TEST(test_upper_utf8)
+{
+	/* đặng çağlar łódź œuvre ÿ ωж ı */
+	char s[] = "\xc4\x91\xe1\xba\xb7ng \xc3\xa7" "a\xc4\x9flar "
+	    "\xc5\x82\xc3\xb3" "d\xc5\xba \xc5\x93uvre \xc3\xbf "
+	    "\xcf\x89\xd0\xb6 \xc4\xb1";
+
+	layout_line_upper_utf8(s, strlen(s));
+	/* ĐẶNG ÇAĞLAR ŁÓDŹ ŒUVRE Ÿ ΩЖ ı (the dotless i's capital is
+	 * ASCII: kept) */
+	ck_assert_str_eq(s, "\xc4\x90\xe1\xba\xb6NG \xc3\x87" "A\xc4\x9eLAR "
+	    "\xc5\x81\xc3\x93" "D\xc5\xb9 \xc5\x92UVRE \xc5\xb8 "
+	    "\xce\xa9\xd0\x96 \xc4\xb1");
+}
+END_TEST
+
 START_TEST(test_blocks_depth_cap)
 {
 	struct buf b = BUF_INIT;
@@ -992,6 +1010,7 @@ layout_suite(void)
 	tcase_add_test(tb, test_blocks_directive_caption_table);
 	tcase_add_test(tb, test_blocks_heading_breaks_and_charset);
 	tcase_add_test(tb, test_blocks_depth_cap);
+	tcase_add_test(tb, test_upper_utf8);
 	tcase_add_test(tt, test_table_widths);
 	tcase_add_test(tt, test_table_header_repeated);
 	tcase_add_test(tt, test_table_10k_rows_linear);
