@@ -136,6 +136,29 @@ START_TEST(test_ties)
 }
 END_TEST
 
+/* Text beyond WinAnsi: the pass reads it as WinAnsi with placeholders and
+ * gives it back whole; a name with such letters is tied, a near miss (one
+ * letter differing only in its accent: ì for ị) is not. */
+START_TEST(test_ties_unicode)
+{
+	/* Đặng Văn Thịnh */
+	static const char *const names[] = {
+	    "\xc4\x90\xe1\xba\xb7ng V\xc4\x83n Th\xe1\xbb\x8bnh" };
+	struct words_opts o = { NULL, 0, names, 1 };
+	struct block *doc;
+	char got[512];
+
+	doc = parse_run("Dipandu \xc4\x90\xe1\xba\xb7ng V\xc4\x83n "
+	    "Th\xe1\xbb\x8bnh \xe2\x89\xa5 2026-2030 dan \xc4\x90\xe1\xba\xb7ng "
+	    "V\xc4\x83n Th\xc3\xacnh.\n", &o);
+	runs_of(doc, BLK_PARAGRAPH, got, sizeof(got));
+	ck_assert_str_eq(got, "Dipandu \xc4\x90\xe1\xba\xb7ng\xc2\xa0V\xc4\x83n"
+	    "\xc2\xa0Th\xe1\xbb\x8bnh \xe2\x89\xa5 2026\xe2\x80\x93" "2030 dan "
+	    "\xc4\x90\xe1\xba\xb7ng V\xc4\x83n Th\xc3\xacnh.|0;");
+	blocks_free(doc);
+}
+END_TEST
+
 Suite *
 words_suite(void)
 {
@@ -146,6 +169,7 @@ words_suite(void)
 	    (int)(sizeof(dashes) / sizeof(dashes[0])));
 	tcase_add_test(tc, test_italics);
 	tcase_add_test(tc, test_ties);
+	tcase_add_test(tc, test_ties_unicode);
 	suite_add_tcase(s, tc);
 	return s;
 }
