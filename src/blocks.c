@@ -2,7 +2,7 @@
  * rencana: Markdown -> block tree.  The only file that includes cmark-gfm:
  * cmark-gfm parses CommonMark plus the GFM table extension, and one
  * iterator walk (cmark's ENTER/EXIT events) copies the result into our own
- * tree, converting text to WinAnsi and recognising the rencana dialect:
+ * tree (text stays UTF-8) and recognising the rencana dialect:
  * directives (fenced code whose info string is `rencana-NAME`, body lines
  * `key: value`) and table captions (a paragraph directly above or below
  * a table beginning with `Table:`, `Tabel:` or `:`, pandoc's convention).
@@ -21,6 +21,7 @@
 #include "blocks.h"
 #include "buf.h"
 #include "diag.h"
+#include "page.h"
 #include "winansi.h"
 #include "xalloc.h"
 
@@ -113,6 +114,8 @@ struct note_ref {
 
 struct conv {
 	struct diag_list	*dl;
+	const struct metrics	*m;		/* the fonts text must be in, or NULL */
+	const char *const	*fonts;		/* their files, by font_style */
 	const char		*file;		/* owned by dl, or NULL */
 	const char		*md;		/* the Markdown */
 	size_t			 len;
@@ -327,29 +330,58 @@ blocks_append(struct block *parent, struct block *b)
 	parent->last = b;
 }
 
-/* Converts UTF-8 to WinAnsi, reporting the first character WinAnsi lacks. */
-static char *
-to_winansi(struct conv *c, const char *s, size_t n, size_t *outlen,
-    int line, int col)
+/* The file name of a font (a template's own font is a path). */
+static const char *
+font_base(const char *path)
 {
-	size_t bad;
-	char *w = winansi_from_utf8(s, n, outlen, &bad);
+	const char *sl = strrchr(path, '/');
 
-	if (bad != (size_t)-1) {
-		unsigned long cp;
-		char hex[16];
-
-		utf8_decode(s + bad, n - bad, &cp);
-		snprintf(hex, sizeof(hex), "U+%04lX", cp);
-		/* the byte column of the character (report counts characters) */
-		report(c, D_MD_CHARSET, line, (col > 0 ? col : 1) + (int)bad,
-		    "character %s cannot be shown in the PDF fonts (not in WinAnsi)",
-		    hex);
-	}
-	return w;
+	return sl != NULL ? sl + 1 : path;
 }
 
-/* Appends WinAnsi text to the inline block, merging with the last run
+/* Reports the first character of n bytes of UTF-8 that one of the fonts
+ * lacks (a text may be set in any of the four: headings are bold, terms
+ * italic), naming the font; WinAnsi's characters every font has.  A plan
+ * value's characters are left to validate_chars, which reports them at
+ * their place in the plan.  The text stays as it is.  No fonts given:
+ * nothing is checked. */
+static void
+check_chars(struct conv *c, const char *s, size_t n, int line, int col)
+{
+	size_t i, k;
+	unsigned long cp;
+	int f, has;
+	struct srcpos pos;
+	char hex[16], ch[5];
+
+	if (c->m == NULL)
+		return;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if ((unsigned char)s[i] < 0x80)
+			continue;
+		k = utf8_decode(s + i, n - i, &cp);
+		if (winansi_from_cp(cp) >= 0)
+			continue;
+		for (f = 0; f < FONT__COUNT && metrics_has(c->m,
+		    (enum font_style)f, cp); f++)
+			;
+		/* the byte column of the character (where() counts
+		 * characters) */
+		if (f == FONT__COUNT || where(c, md_offset(c, line, (col > 0 ?
+		    col : 1) + (int)i), &pos, &has) != NULL)
+			continue;
+		snprintf(hex, sizeof(hex), "U+%04lX", cp);
+		memcpy(ch, s + i, k);
+		ch[k] = '\0';
+		diag_add(c->dl, D_MD_CHARSET, has ? &pos : NULL, NULL,
+		    "character `%s` (%s) is not in the template's font `%s`: "
+		    "the PDF cannot show it", ch, hex, font_base(c->fonts[f]));
+		return;
+	}
+}
+
+/* Appends UTF-8 text to the inline block, merging with the last run
  * when the flags agree. */
 void
 blocks_add_run(struct block *b, const char *s, size_t n, unsigned flags)
@@ -405,15 +437,11 @@ static void
 add_plain(struct conv *c, cmark_node *n, const char *s, size_t len,
     unsigned flags)
 {
-	size_t wl;
-	char *w;
-
 	if (len == 0)
 		return;
-	w = to_winansi(c, s, len, &wl, cmark_node_get_start_line(n),
+	check_chars(c, s, len, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n));
-	blocks_add_run(c->inl, w, wl, flags);
-	free(w);
+	blocks_add_run(c->inl, s, len, flags);
 }
 
 /* Text of a node: a footnote mark (notes_scan) in it is a reference. */
@@ -450,7 +478,6 @@ parse_directive(struct conv *c, struct block *d, const char *body)
 {
 	const char *p = body;
 	int line = d->line + 1;
-	size_t wl;
 
 	while (*p != '\0') {
 		const char *eol = strchr(p, '\n');
@@ -496,8 +523,8 @@ parse_directive(struct conv *c, struct block *d, const char *body)
 		kv->line = line;
 		/* values are shown in the PDF: check them here, where the
 		 * position is known (the value stays UTF-8) */
-		free(to_winansi(c, kv->value, strlen(kv->value), &wl, line,
-		    (int)(vs - p) + 1));
+		check_chars(c, kv->value, strlen(kv->value), line,
+		    (int)(vs - p) + 1);
 next:
 		if (eol == NULL)
 			break;
@@ -556,16 +583,12 @@ chart_figure(struct conv *c, cmark_node *n, struct block *b)
 {
 	const char *t = blocks_kv(b, "judul");
 	size_t off = md_offset(c, cmark_node_get_start_line(n),
-	    cmark_node_get_start_column(n)), wl;
+	    cmark_node_get_start_column(n));
 	const char *path;
-	char *w;
 
 	b->type = BLK_FIGURE;
-	if (t != NULL && *t != '\0') {
-		w = winansi_from_utf8(t, strlen(t), &wl, NULL);
-		blocks_add_run(b, w, wl, 0);
-		free(w);
-	}
+	if (t != NULL && *t != '\0')
+		blocks_add_run(b, t, strlen(t), 0);	/* UTF-8, as every run */
 	path = where(c, off, &b->pos, &b->has_pos);
 	b->field = path != NULL ? xstrdup(path) : NULL;
 }
@@ -577,8 +600,7 @@ code_block(struct conv *c, cmark_node *n)
 	const char *lit = cmark_node_get_literal(n);
 	int line = cmark_node_get_start_line(n);
 	struct block *b;
-	size_t i, wl, ll;
-	char *w;
+	size_t i, ll;
 
 	char *unmarked = c->work != NULL && lit != NULL ? note_unmark(c, lit) :
 	    NULL;
@@ -608,9 +630,8 @@ code_block(struct conv *c, cmark_node *n)
 	ll = strlen(lit);
 	if (ll > 0 && lit[ll - 1] == '\n')
 		ll--;
-	w = to_winansi(c, lit, ll, &wl, line, 1);
-	blocks_add_run(b, w, wl, RUN_CODE);
-	free(w);
+	check_chars(c, lit, ll, line, 1);
+	blocks_add_run(b, lit, ll, RUN_CODE);
 	free(unmarked);
 	return b;
 }
@@ -1105,7 +1126,8 @@ note_unmark(const struct conv *c, const char *s)
 
 static struct block *parse_md(const char *md, size_t len, const char *file,
     const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
-    size_t ntext, int notes, struct diag_list *dl);
+    size_t ntext, int notes, const struct metrics *m,
+    const char *const *fonts, struct diag_list *dl);
 
 /*
  * Definition d's text as a document of its own (continuation lines lose
@@ -1139,7 +1161,7 @@ note_body(struct conv *c, struct note_def *d)
 	if (!has)
 		o.pos.file = NULL;
 	sub = parse_md(t.data != NULL ? t.data : "", t.len, NULL, &o,
-	    has ? 1 : 0, NULL, 0, 0, c->dl);
+	    has ? 1 : 0, NULL, 0, 0, c->m, c->fonts, c->dl);
 	while ((k = sub->first) != NULL) {
 		blocks_unlink(k);
 		if (k->type == BLK_PARAGRAPH)
@@ -1591,7 +1613,18 @@ blocks_from_template(const char *md, size_t len, const char *file,
     const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
     size_t ntext, struct diag_list *dl)
 {
-	return parse_md(md, len, file, orig, norig, text, ntext, 1, dl);
+	return parse_md(md, len, file, orig, norig, text, ntext, 1, NULL, NULL,
+	    dl);
+}
+
+struct block *
+blocks_from_template_fonts(const char *md, size_t len, const char *file,
+    const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
+    size_t ntext, const struct metrics *m, const char *const *fonts,
+    struct diag_list *dl)
+{
+	return parse_md(md, len, file, orig, norig, text, ntext, 1, m, fonts,
+	    dl);
 }
 
 /* blocks_from_template; footnotes only when `notes` (a footnote's own text
@@ -1599,7 +1632,8 @@ blocks_from_template(const char *md, size_t len, const char *file,
 static struct block *
 parse_md(const char *md, size_t len, const char *file,
     const struct blk_origin *orig, size_t norig, const struct blk_origin *text,
-    size_t ntext, int notes, struct diag_list *dl)
+    size_t ntext, int notes, const struct metrics *m,
+    const char *const *fonts, struct diag_list *dl)
 {
 	struct conv c;
 	struct block *doc = blocks_new(BLK_DOCUMENT, 1);
@@ -1611,6 +1645,8 @@ parse_md(const char *md, size_t len, const char *file,
 
 	memset(&c, 0, sizeof(c));
 	c.dl = dl;
+	c.m = fonts != NULL ? m : NULL;
+	c.fonts = fonts;
 	c.file = file != NULL ? diag_file(dl, file) : NULL;
 	c.cur = doc;
 	c.md = md;

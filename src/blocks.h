@@ -70,7 +70,7 @@ enum blk_align {
 struct block;
 
 struct run {
-	char		*text;		/* WinAnsi bytes, NUL-terminated (owned) */
+	char		*text;		/* UTF-8, NUL-terminated (owned) */
 	size_t		 len;
 	size_t		 cap;		/* bytes allocated for text */
 	unsigned	 flags;		/* RUN_* */
@@ -106,7 +106,7 @@ struct block {
 	/* Set by the numbering pass (number.c); CNT_NONE and NULL before. */
 	enum blk_counter counter;	/* heading, caption: what was counted */
 	int		 number;	/* its value in that counter (1, 2, ...) */
-	char		*label;		/* "BAB I", "1.1", "Tabel 2.1": WinAnsi (owned) */
+	char		*label;		/* "BAB I", "1.1", "Tabel 2.1": UTF-8 (owned) */
 	size_t		 label_len;
 	size_t		 nlabel;	/* leading runs holding the label and the
 					 * separator after it (a space or a line break);
@@ -146,7 +146,7 @@ struct blk_origin {
  * table that begins with `Table:`, `Tabel:` (or lower case) or `:` is the
  * table's caption (pandoc's convention): the marker is removed, and a
  * caption found below its table is moved above it.  Problems (limits,
- * characters WinAnsi lacks, malformed directive lines) are added to dl; the
+ * malformed directive lines) are added to dl; the
  * tree is always returned.  Nothing is numbered: that is number.c's pass.
  */
 struct block	*blocks_from_markdown(const char *md, size_t len,
@@ -165,6 +165,16 @@ struct block	*blocks_from_template(const char *md, size_t len,
 		    const char *file, const struct blk_origin *orig,
 		    size_t norig, const struct blk_origin *text, size_t ntext,
 		    struct diag_list *dl);
+struct metrics;
+/* blocks_from_template, also checking that every character of the text is
+ * in the four fonts of m (page.h; fonts[] their files, by font_style, for
+ * messages): one a font lacks is an error, D_VAL_CHAR in a plan value,
+ * D_MD_CHARSET in template text.  blocks_from_template checks no font. */
+struct block	*blocks_from_template_fonts(const char *md, size_t len,
+		    const char *file, const struct blk_origin *orig,
+		    size_t norig, const struct blk_origin *text, size_t ntext,
+		    const struct metrics *m, const char *const *fonts,
+		    struct diag_list *dl);
 /* The block after b in a pre-order walk of doc (document order), or NULL
  * at the end; a table's rows and cells are entered only when `tables`. */
 struct block	*blocks_walk_next(const struct block *doc, const struct block *b,
@@ -180,7 +190,7 @@ void		 blocks_unlink(struct block *b);
 struct block	*blocks_new(enum blk_type, int line);
 /* Appends child (unlinked) as the last child of parent. */
 void		 blocks_append(struct block *parent, struct block *child);
-/* Appends n bytes of WinAnsi text with flags to an inline block's runs,
+/* Appends n bytes of UTF-8 text with flags to an inline block's runs,
  * merged into the last run when the flags agree (RUN_BREAK never merges). */
 void		 blocks_add_run(struct block *, const char *s, size_t n,
 		    unsigned flags);

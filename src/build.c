@@ -962,8 +962,20 @@ build_layout(const struct plan *pl, const char *template_dir,
 	if (build_markdown_origins(pl, template_dir, &md, st, &orig, dl) != 0)
 		goto out;
 	*have_style = 1;
-	doc = blocks_from_template(buf_str(&md), md.len, NULL, orig.v, orig.n,
-	    orig.text, orig.ntext, dl);
+	/* the fonts first: the text's characters must be in them */
+	m = xcalloc(1, sizeof(*m));
+	if (pdp != NULL) {
+		if ((pd = pdf_open((const char *const *)st->font, fontdir, m,
+		    dl)) == NULL)
+			goto out;
+	} else if (pdf_metrics(st, fontdir, m, dl) != PDF_OK)
+		goto out;
+	if (validate_chars(pl, m, (const char *const *)st->font, dl) > 0) {
+		*rc = PDF_BAD_INPUT;
+		goto out;
+	}
+	doc = blocks_from_template_fonts(buf_str(&md), md.len, NULL, orig.v,
+	    orig.n, orig.text, orig.ntext, m, (const char *const *)st->font, dl);
 	if (dl->nerror > 0) {
 		*rc = PDF_BAD_INPUT;
 		goto out;
@@ -980,13 +992,6 @@ build_layout(const struct plan *pl, const char *template_dir,
 	wo.names = (const char *const *)st->names;
 	wo.nnames = st->nnames;
 	words_run(doc, &wo);
-	m = xcalloc(1, sizeof(*m));
-	if (pdp != NULL) {
-		if ((pd = pdf_open((const char *const *)st->font, fontdir, m,
-		    dl)) == NULL)
-			goto out;
-	} else if (pdf_metrics(st, fontdir, m, dl) != PDF_OK)
-		goto out;
 	pages = layout_run(doc, st, m, pl->dir, dl);
 	if (dl->nerror > 0) {
 		*rc = PDF_BAD_INPUT;

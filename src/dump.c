@@ -31,10 +31,7 @@ num(FILE *f, double v)
 static void
 text(FILE *f, const char *s, size_t n)
 {
-	char *u = winansi_to_utf8(s, n);
-
-	fprintf(f, " |%s|", u);
-	free(u);
+	fprintf(f, " |%.*s|", (int)n, s);
 }
 
 /* The page's line and table records (the quality measures). */

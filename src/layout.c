@@ -266,18 +266,19 @@ runs_text(const struct block *b, size_t *len)
 static void
 outline_add(struct lay *L, const struct block *b, int upper, double y)
 {
-	size_t len, i;
-	char *w = runs_text(b, &len), *u;
+	size_t len, i, o;
+	char *w = runs_text(b, &len);
 
-	for (i = 0; i < len; i++) {
-		if (upper)
-			w[i] = (char)layout_line_upper((unsigned char)w[i]);
-		if (w[i] == '\xa0')	/* a tie (words.c): a space in a bookmark */
-			w[i] = ' ';
+	if (upper)
+		layout_line_upper_utf8(w, len);
+	for (i = o = 0; i < len; i++) {
+		/* a tie (words.c, U+00A0): a space in a bookmark */
+		if (w[i] == '\xc2' && i + 1 < len && w[i + 1] == '\xa0')
+			w[++i] = ' ';
+		w[o++] = w[i];
 	}
-	u = winansi_to_utf8(w, len);
-	doc_pages_add_outline(L->d, u, b->level, L->d->npage - 1, y);
-	free(u);
+	w[o] = '\0';
+	doc_pages_add_outline(L->d, w, b->level, L->d->npage - 1, y);
 	free(w);
 }
 
@@ -397,7 +398,7 @@ lay_list(struct lay *L, const struct block *b, const struct ctx *c)
 	for (it = b->first; it != NULL; it = it->next, num++) {
 		if (!b->ordered)
 			snprintf(L->marker, sizeof(L->marker), "%s",
-			    c->depth % 2 == 0 ? "\x95" : "-");
+			    c->depth % 2 == 0 ? "\xe2\x80\xa2" : "-");
 		else if (c->depth % 2 == 0)
 			snprintf(L->marker, sizeof(L->marker), "%d.", num);
 		else {
@@ -426,25 +427,29 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 	struct run *runs;
 	struct lb_opts o;
 	struct lb_para p;
-	size_t nr = 0, i, start = 0;
+	size_t nr = 0, i, start = 0, n;
 	char *code;
+	struct buf cb = BUF_INIT;
 	const struct run *src = b->nrun > 0 ? &b->run[0] : NULL;
 	double lh = lay_line_height(L, CODE_PT, 1);
 
 	if (src == NULL)
 		return;
-	/* spaces in code are kept: set as no-break spaces (0xA0) */
-	code = xstrndup(src->text, src->len);
+	/* spaces in code are kept: set as no-break spaces (U+00A0) */
 	for (i = 0; i < src->len; i++)
-		if (code[i] == ' ')
-			code[i] = (char)0xA0;
+		if (src->text[i] == ' ')
+			buf_puts(&cb, "\xc2\xa0");
+		else
+			buf_putc(&cb, src->text[i]);
+	n = cb.len;
+	code = buf_detach(&cb);
 	runs = xcalloc(2 * src->len + 2, sizeof(*runs));
-	for (i = 0; i <= src->len; i++)
-		if (i == src->len || src->text[i] == '\n') {
+	for (i = 0; i <= n; i++)
+		if (i == n || code[i] == '\n') {
 			runs[nr].text = code + start;
 			runs[nr].len = i - start;
 			runs[nr++].flags = 0;
-			if (i < src->len)
+			if (i < n)
 				runs[nr++].flags = RUN_BREAK;
 			start = i + 1;
 		}

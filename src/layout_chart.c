@@ -61,13 +61,13 @@
 struct chart {
 	int		 garis;			/* jenis: garis */
 	size_t		 nseries;
-	char		*series[CHART_MAX_SERIES];	/* WinAnsi (owned) */
+	char		*series[CHART_MAX_SERIES];	/* UTF-8 (owned) */
 	size_t		 nrow;
-	char		*label[CHART_MAX_ROWS];		/* WinAnsi (owned) */
+	char		*label[CHART_MAX_ROWS];		/* UTF-8 (owned) */
 	double		 v[CHART_MAX_ROWS][CHART_MAX_SERIES];
 	unsigned char	 have[CHART_MAX_ROWS][CHART_MAX_SERIES];
 	unsigned char	 down[CHART_MAX_ROWS];	/* arah: turun */
-	char		*unit;			/* satuan, WinAnsi, or NULL */
+	char		*unit;			/* satuan, UTF-8, or NULL */
 };
 
 static const double fill_gray[4] = { 0.35, 0.85, 0.6, 1.0 };
@@ -95,12 +95,12 @@ chart_bad(struct lay *L, const struct block *b, int report, const char *fmt,
 		    b->field, fmt, arg);
 }
 
-/* The fields of `a|b|c` (an empty last one dropped) as WinAnsi copies into
+/* The fields of `a|b|c` (an empty last one dropped) as UTF-8 copies into
  * f[0..max); returns how many there are (may exceed max). */
 static size_t
 split(const char *s, char **f, size_t max)
 {
-	size_t n = 0, len = strlen(s), wl;
+	size_t n = 0, len = strlen(s);
 	const char *p = s, *bar;
 
 	if (len > 0 && s[len - 1] == '|')
@@ -112,10 +112,7 @@ split(const char *s, char **f, size_t max)
 		if (bar == NULL)
 			bar = end;
 		if (n < max) {
-			char *u = xstrndup(p, (size_t)(bar - p));
-
-			f[n] = winansi_from_utf8(u, strlen(u), &wl, NULL);
-			free(u);
+			f[n] = xstrndup(p, (size_t)(bar - p));	/* UTF-8 */
 		}
 		n++;
 		if (bar == end)
@@ -151,8 +148,7 @@ static int
 parse_row(struct chart *ch, const char *val, double div)
 {
 	const char *p = val + strlen(val);
-	size_t k = ch->nseries, r = ch->nrow, wl;
-	char *u;
+	size_t k = ch->nseries, r = ch->nrow;
 
 	if (p > val && p[-1] == '|')
 		p--;
@@ -175,9 +171,7 @@ parse_row(struct chart *ch, const char *val, double div)
 			ch->v[r][k] /= div;
 		p = q - 1;
 	}
-	u = xstrndup(val, (size_t)(p - val));
-	ch->label[r] = winansi_from_utf8(u, strlen(u), &wl, NULL);
-	free(u);
+	ch->label[r] = xstrndup(val, (size_t)(p - val));	/* UTF-8 */
 	ch->nrow++;
 	return 1;
 }
@@ -190,7 +184,7 @@ chart_read(struct lay *L, const struct block *b, struct chart *ch, int report)
 	const char *j = blocks_kv(b, "jenis"), *s = blocks_kv(b, "seri");
 	const char *u = blocks_kv(b, "satuan"), *d = blocks_kv(b, "bagi");
 	double div = 1;
-	size_t i, n, wl;
+	size_t i, n;
 	int have;
 
 	memset(ch, 0, sizeof(*ch));
@@ -213,7 +207,7 @@ chart_read(struct lay *L, const struct block *b, struct chart *ch, int report)
 	if (n == 0)
 		ch->series[0] = xstrdup("");
 	if (u != NULL && *u != '\0')
-		ch->unit = winansi_from_utf8(u, strlen(u), &wl, NULL);
+		ch->unit = xstrdup(u);
 	for (i = 0; i < b->nkv; i++) {
 		const struct blk_kv *kv = &b->kv[i];
 

@@ -53,6 +53,7 @@
 #include <string.h>
 
 #include "layout_hyph.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 /*
@@ -495,4 +496,31 @@ hyph_word(const struct hyph *h, const char *word, size_t n,
 	for (i = 0; i < n; i++)
 		nbrk += brk[i];
 	return nbrk;
+}
+
+size_t
+hyph_word_utf8(const struct hyph *h, const char *word, size_t n,
+    unsigned char *brk)
+{
+	char w[HYPH_MAX_WORD] = { 0 };
+	unsigned char wb[HYPH_MAX_WORD];
+	size_t at[HYPH_MAX_WORD];	/* the byte of each WinAnsi character */
+	size_t i = 0, k = 0, r;
+
+	memset(brk, 0, n);
+	while (i < n) {
+		unsigned long cp;
+		size_t len = utf8_decode(word + i, n - i, &cp);
+		int b = winansi_from_cp(cp);
+
+		if (b < 0 || k == HYPH_MAX_WORD)
+			return 0;
+		at[k] = i;
+		w[k++] = (char)b;
+		i += len;
+	}
+	r = hyph_word(h, w, k, wb);
+	for (i = 0; i < k; i++)
+		brk[at[i]] = wb[i];
+	return r;
 }

@@ -32,4 +32,10 @@ const char	*hyph_exception_error(const char *entry);
 size_t		 hyph_word(const struct hyph *, const char *word, size_t n,
 		    unsigned char *brk);
 
+/* hyph_word on n bytes of UTF-8 (layout's text): brk has n entries, set
+ * at the first byte of a character.  A word with a character WinAnsi
+ * lacks gets no breaks (the rules know Latin-1 letters only). */
+size_t		 hyph_word_utf8(const struct hyph *, const char *word, size_t n,
+		    unsigned char *brk);
+
 #endif

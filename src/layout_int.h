@@ -29,7 +29,9 @@ struct lb_item {
 	int		 pen;		/* penalty value */
 	int		 flagged;	/* penalty: a hyphen break */
 	enum font_style	 font;
-	size_t		 off, len;	/* box: bytes of the paragraph text */
+	size_t		 off, len;	/* box: bytes of the paragraph text (UTF-8) */
+	size_t		 nch;		/* box: its characters (glyphs: letter
+					 * spacing, PDF Tc, follows each) */
 };
 
 /*
@@ -65,7 +67,7 @@ struct lb_line {
 };
 
 struct lb_para {
-	char		*out;		/* WinAnsi bytes of every segment */
+	char		*out;		/* UTF-8 of every segment */
 	size_t		 outlen, outcap;
 	struct lb_seg	*seg;
 	size_t		 nseg, segcap;
@@ -138,6 +140,10 @@ double	layout_line_min_piece(const struct run *runs, size_t nrun,
 	    const struct lb_opts *);
 /* WinAnsi capitals of a byte. */
 int	layout_line_upper(int c);
+/* n bytes of UTF-8 in capitals, in place: the letters WinAnsi has in both
+ * cases and those of Latin Extended-A and Additional, Greek and Cyrillic
+ * (each capital as long in UTF-8 as its small letter); others are kept. */
+void	layout_line_upper_utf8(char *s, size_t n);
 /* The font of a run's flags plus extra flags. */
 enum font_style layout_line_font(unsigned flags);
 
@@ -155,7 +161,7 @@ struct hyph;
 /* One entry of the table of contents or the list of tables. */
 struct toc_entry {
 	int		 level;		/* 1, 2; tables 1 */
-	char		*text;		/* WinAnsi (owned) */
+	char		*text;		/* UTF-8 (owned) */
 	size_t		 len;
 	size_t		 pre;		/* bytes of its number at the start, followed
 					 * by a space: wrapped lines hang after it */
@@ -199,9 +205,9 @@ struct lay {
 	const struct block *appendix;		/* rencana-mulai-lampiran, or NULL:
 						 * its `baris` head each appendix */
 	int		 body_pending;		/* the body starts on the next page */
-	char		*mark;			/* draft mark, WinAnsi, or NULL */
+	char		*mark;			/* draft mark, UTF-8, or NULL */
 	size_t		 marklen;
-	char		*kepala;		/* draft header, WinAnsi, or NULL */
+	char		*kepala;		/* draft header, UTF-8, or NULL */
 	size_t		 kepalalen;
 	int		 draft;
 	struct hyph	*hy;
@@ -247,7 +253,8 @@ void	lay_orient(struct lay *, int landscape);
  * of the old one that is still empty is dropped.  Nothing when L is in
  * that orientation already. */
 void	lay_landscape(struct lay *, int on);
-/* UTF-8 u as a new WinAnsi string in *out (caller frees), *outlen bytes. */
+/* UTF-8 u copied to a new string in *out (caller frees), *outlen bytes
+ * (layout's text is UTF-8; the name is from when it was WinAnsi). */
 void	lay_winansi_dup(const char *u, char **out, size_t *outlen);
 /* The memo of hyph_word's results for one layout; lay_memo_free frees it. */
 struct hyph_memo *lay_memo_new(const struct hyph *);

@@ -24,6 +24,7 @@
 
 #include "blocks.h"
 #include "layout_int.h"
+#include "winansi.h"
 #include "xalloc.h"
 
 /*
@@ -77,7 +78,7 @@
 				 * (TeX's \raggedright uses 2): a short line
 				 * costs less than a hyphen */
 #define LB_HYPH_MIN	4	/* letters a word needs to be hyphenated */
-#define LB_NBSP		'\xa0'	/* a no-break space (WinAnsi): a tie */
+#define LB_NBSP		"\xc2\xa0"	/* a no-break space (UTF-8): a tie */
 #define LB_MAXHY_DEFAULT 2	/* hyphenated lines in a row (gaya.yaml
 				 * `pemenggalan_berturut`) */
 
@@ -465,6 +466,37 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 
 /* ---- paragraphs ---- */
 
+/* The capital of a small letter beyond WinAnsi: Latin Extended-A and
+ * Additional (pairs, capital first; not the dotless i, whose capital is
+ * ASCII), Greek and Cyrillic; else cp itself. */
+static unsigned long
+upper_extra(unsigned long cp)
+{
+	if ((cp >= 0x100 && cp < 0x138 && cp != 0x131) ||
+	    (cp >= 0x14A && cp < 0x178) || (cp >= 0x1E00 && cp < 0x1E96) ||
+	    (cp >= 0x1EA0 && cp < 0x1F00))
+		return cp % 2 == 1 ? cp - 1 : cp;
+	if ((cp >= 0x139 && cp < 0x149) || (cp >= 0x179 && cp < 0x17F))
+		return cp % 2 == 0 ? cp - 1 : cp;
+	if ((cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2) ||
+	    (cp >= 0x430 && cp < 0x450))
+		return cp - 0x20;
+	if (cp >= 0x450 && cp < 0x460)
+		return cp - 0x50;
+	return cp;
+}
+
+/* The capital of code point cp: WinAnsi's pairs (layout_line_upper) and
+ * upper_extra's; callers keep a capital only when its UTF-8 is as long. */
+static unsigned long
+upper_cp(unsigned long cp)
+{
+	int b = winansi_from_cp(cp);
+
+	return b < 0 ? upper_extra(cp) :
+	    winansi_to_cp((unsigned char)layout_line_upper(b));
+}
+
 int
 layout_line_upper(int c)
 {
@@ -478,6 +510,25 @@ layout_line_upper(int c)
 	if (c == 0xFF)
 		return 0x9F;
 	return c;
+}
+
+void
+layout_line_upper_utf8(char *s, size_t n)
+{
+	size_t i = 0, k;
+	unsigned long cp;
+	char u[4];
+
+	while (i < n) {
+		if (s[i] >= 'a' && s[i] <= 'z') {
+			s[i++] -= 'a' - 'A';
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp >= 0x80 && utf8_encode(upper_cp(cp), u) == k)
+			memcpy(s + i, u, k);
+		i += k;
+	}
 }
 
 enum font_style
@@ -520,11 +571,26 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 		}
 		for (j = 0; j < runs[i].len; j++) {
 			int c = (unsigned char)runs[i].text[j];
+			unsigned long cp;
+			char u[4];
+			size_t k, n;
 
 			if (c == '\t' || c == '\r' || c == '\n')
 				c = ' ';
-			if (o->upper)
-				c = layout_line_upper(c);
+			if (o->upper && c >= 'a' && c <= 'z')
+				c -= 'a' - 'A';
+			else if (o->upper && c >= 0x80) {
+				/* a capital is as long as its small letter */
+				n = utf8_decode(runs[i].text + j, runs[i].len - j, &cp);
+				if (utf8_encode(upper_cp(cp), u) == n) {
+					for (k = 0; k < n; k++) {
+						sr->s[sr->n] = u[k];
+						sr->f[sr->n++] = (unsigned char)f;
+					}
+					j += n - 1;
+					continue;
+				}
+			}
 			sr->s[sr->n] = (char)c;
 			sr->f[sr->n++] = (unsigned char)f;
 		}
@@ -560,12 +626,50 @@ item_add(struct items *is, enum lb_kind k)
 	return it;
 }
 
+/* Is the character holding byte i a letter?  ASCII and Latin-1 letters
+ * (WinAnsi 0xC0 up, without the signs), and the Latin Extended, Greek and
+ * Cyrillic blocks; punctuation and symbols are not. */
 static int
-is_letter(int c)
+letter_at(const struct src *sr, size_t i)
 {
-	c &= 0xFF;
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+	unsigned long cp;
+	int b;
+
+	if ((unsigned char)sr->s[i] < 0x80)
+		return (sr->s[i] >= 'a' && sr->s[i] <= 'z') ||
+		    (sr->s[i] >= 'A' && sr->s[i] <= 'Z');
+	while (i > 0 && !UTF8_START(sr->s[i]))
+		i--;
+	utf8_decode(sr->s + i, sr->n - i, &cp);
+	if ((b = winansi_from_cp(cp)) >= 0)
+		return b >= 0xC0 && b != 0xD7 && b != 0xF7;
+	return unicode_is_letter(cp);
+}
+
+/* Is a no-break space at byte i? */
+static int
+is_nbsp(const struct src *sr, size_t i)
+{
+	return i + 1 < sr->n && sr->s[i] == LB_NBSP[0] &&
+	    sr->s[i + 1] == LB_NBSP[1];
+}
+
+/* The bytes of a space at byte i: 1 a space, 2 a no-break space (unless
+ * it is code's glyph), 0 none. */
+static size_t
+space_at(const struct src *sr, size_t i, const struct lb_opts *o)
+{
+	if (sr->s[i] == ' ')
+		return 1;
+	return !o->nbsp_glyph && is_nbsp(sr, i) ? 2 : 0;
+}
+
+/* Is an en or em dash just before byte i (UTF-8 E2 80 93/94)? */
+static int
+dash_before(const struct src *sr, size_t ws, size_t i)
+{
+	return i >= ws + 3 && memcmp(sr->s + i - 3, "\xe2\x80", 2) == 0 &&
+	    (sr->s[i - 1] == '\x93' || sr->s[i - 1] == '\x94');
 }
 
 /* What a pass of the breaker may do (layout_line_set). */
@@ -627,13 +731,21 @@ hyph_breaks(const struct src *sr, size_t ws, size_t cs, size_t ce,
 	size_t i;
 
 	for (i = cs; i < ce; i++)
-		if (!is_letter(sr->s[i]) && sr->s[i] != '\'')
+		if (!letter_at(sr, i) && sr->s[i] != '\'')
 			break;
 	if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
-		for (i = cs + (size_t)edge; i + (size_t)edge <= ce; i++)
-			if (hb[i - cs])
-				brk[i - ws] = i - cs < LB_EDGE_FIRST ||
-				    ce - i < LB_EDGE_FIRST ? 5 : 1;
+		for (i = cs + 1; i < ce; i++) {
+			/* letters on each side, not bytes */
+			size_t a, b;
+
+			if (!hb[i - cs])
+				continue;
+			a = utf8_count(sr->s + cs, i - cs);
+			b = utf8_count(sr->s + i, ce - i);
+			if (a >= (size_t)edge && b >= (size_t)edge)
+				brk[i - ws] = a < LB_EDGE_FIRST ||
+				    b < LB_EDGE_FIRST ? 5 : 1;
+		}
 	if (hb != hbuf)
 		free(hb);
 }
@@ -653,35 +765,39 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	unsigned char bbuf[LB_HYPH_BUF];
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
-	size_t i, start, cs, ce;
-	unsigned long units = 0, sup = 0;
+	size_t i, j, start, cs, ce;
+	unsigned long units = 0, sup = 0, u;
 	double total;
 
 	memset(brk, 0, we - ws + 1);
-	/* the word's width: one sum of font units, not a call a byte */
-	for (i = ws; i < we; i++)
+	/* the word's width: one sum of font units a font */
+	for (i = ws; i < we; i = j) {
+		for (j = i + 1; j < we && sr->f[j] == sr->f[i]; j++)
+			;
+		u = metrics_units(o->m, (enum font_style)(sr->f[i] &
+		    LB_FONT_MASK), sr->s + i, j - i);
 		if (sr->f[i] & LB_SUP)
-			sup += o->m->width[sr->f[i] & LB_FONT_MASK]
-			    [(unsigned char)sr->s[i]];
+			sup += u;
 		else
-			units += o->m->width[sr->f[i]][(unsigned char)sr->s[i]];
+			units += u;
+	}
 	total = ((double)units + (double)sup * LB_SUP_SCALE) * o->size_pt /
 	    1000.0;
 	if (is_url(sr, ws, we))
 		url_breaks(sr, ws, we, brk);
 	else {
 		for (i = ws + 2; i + 1 < we; i++)
-			if ((sr->s[i - 1] == '-' && is_letter(sr->s[i]) &&
-			    is_letter(sr->s[i - 2])) ||
-			    /* after a dash in a range, "2026\x96/2030" */
-			    ((sr->s[i - 1] == '\x96' || sr->s[i - 1] == '\x97') &&
+			if ((sr->s[i - 1] == '-' && letter_at(sr, i) &&
+			    letter_at(sr, i - 2)) ||
+			    /* after a dash in a range, "2026–2030" */
+			    (dash_before(sr, ws + 1, i) &&
 			    isalnum((unsigned char)sr->s[i]) &&
-			    isalnum((unsigned char)sr->s[i - 2])))
+			    isalnum((unsigned char)sr->s[i - 4])))
 				brk[i - ws] = 2;
 		/* the letters of the word, without punctuation around */
-		for (cs = ws; cs < we && !is_letter(sr->s[cs]); cs++)
+		for (cs = ws; cs < we && !letter_at(sr, cs); cs++)
 			;
-		for (ce = we; ce > cs && !is_letter(sr->s[ce - 1]); ce--)
+		for (ce = we; ce > cs && !letter_at(sr, ce - 1); ce--)
 			;
 		if (o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
 		    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
@@ -691,7 +807,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	 * hyphenation points first */
 	if (total > o->width + LB_EPS)
 		for (i = ws + 1; i < we; i++)
-			if (brk[i - ws] == 0)
+			if (brk[i - ws] == 0 && UTF8_START(sr->s[i]))
 				brk[i - ws] = 3;
 	start = ws;
 	for (i = ws; i <= we; i++) {
@@ -706,11 +822,12 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			it->font = (enum font_style)sr->f[start];
 			it->off = start;
 			it->len = i - start;
+			it->nch = utf8_count(sr->s + start, i - start);
 			it->w = wid(o, it->font, sr->s + start, i - start);
 			if (o->align == LB_JUSTIFY) {
-				it->st = (double)it->len * LB_TRACK_ST *
+				it->st = (double)it->nch * LB_TRACK_ST *
 				    o->size_pt;
-				it->sh = (double)it->len * LB_TRACK_SH *
+				it->sh = (double)it->nch * LB_TRACK_SH *
 				    o->size_pt;
 			}
 		}
@@ -796,7 +913,7 @@ static void
 make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
     const struct lb_pass *ps)
 {
-	size_t i = 0, j, k, pws = 0, pwe = 0;
+	size_t i = 0, j, k, sl, pws = 0, pwe = 0;
 	int need_glue = 0, tied = 0;
 
 	if (o->indent > 0) {
@@ -805,13 +922,13 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 		it->w = o->indent;
 	}
 	while (i < sr->n) {
-		if (sr->s[i] == ' ' || (sr->s[i] == LB_NBSP && !o->nbsp_glyph)) {
+		if ((sl = space_at(sr, i, o)) > 0) {
 			if (is->n > 0 && is->v[is->n - 1].kind == LB_BOX) {
 				need_glue = 1;
 				/* a no-break space (words.c: a proper name) */
-				tied = sr->s[i] == LB_NBSP;
+				tied = sl == 2;
 			}
-			i++;
+			i += sl;
 			continue;
 		}
 		if (sr->s[i] == '\n') {
@@ -820,8 +937,8 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			i++;
 			continue;
 		}
-		for (j = i; j < sr->n && sr->s[j] != ' ' && sr->s[j] != '\n' &&
-		    (sr->s[j] != LB_NBSP || o->nbsp_glyph); j++)
+		for (j = i; j < sr->n && sr->s[j] != '\n' &&
+		    space_at(sr, j, o) == 0; j++)
 			;
 		if (need_glue) {
 			struct lb_item *it;
@@ -851,13 +968,12 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			}
 			need_glue = 0;
 		}
-		for (k = j; k < sr->n && (sr->s[k] == ' ' ||
-		    (sr->s[k] == LB_NBSP && !o->nbsp_glyph)); k++)
+		for (k = j; k < sr->n && (sl = space_at(sr, k, o)) > 0; k += sl)
 			;
 		/* the words of a name break between words only, never with a
 		 * hyphen (PUEBI) */
 		word_items(is, sr, i, j, o, ps, k == sr->n || sr->s[k] == '\n',
-		    tied || (j < sr->n && sr->s[j] == LB_NBSP));
+		    tied || (j < sr->n && is_nbsp(sr, j)));
 		tied = 0;
 		pws = i;
 		pwe = j;
@@ -1043,7 +1159,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		}
 		out_put(p, sr->s + it->off, it->len);
 		cur->len += it->len;
-		x += it->w + (double)it->len * cs;
+		x += it->w + (double)it->nch * cs;
 		nat += it->w;
 		glyphs = 1;
 	}
@@ -1193,7 +1309,14 @@ layout_line_measure(const struct run *runs, size_t nrun,
 			}
 			continue;
 		}
-		word += wid(o, (enum font_style)sr.f[i], sr.s + i, 1);
+		/* a character at its first byte, whole */
+		if (UTF8_START(c)) {
+			size_t k = 1;
+
+			while (i + k < sr.n && !UTF8_START(sr.s[i + k]))
+				k++;
+			word += wid(o, (enum font_style)sr.f[i], sr.s + i, k);
+		}
 	}
 	free(sr.s);
 	free(sr.f);

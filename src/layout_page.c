@@ -52,7 +52,8 @@ static void	fn_commit(struct lay *, const struct lb_para *, size_t, double);
 void
 lay_winansi_dup(const char *u, char **out, size_t *outlen)
 {
-	*out = winansi_from_utf8(u, strlen(u), outlen, NULL);
+	*outlen = strlen(u);
+	*out = xstrndup(u, *outlen);
 }
 
 struct page *
@@ -240,7 +241,7 @@ hyph_cb(const void *ctx, const char *w, size_t n, unsigned char *brk)
 			memcpy(brk, e->b + n, n);
 			return e->nbrk;
 		}
-	r = hyph_word(hm->hy, w, n, brk);
+	r = hyph_word_utf8(hm->hy, w, n, brk);
 	if (hm->used < MEMO_MAX) {
 		e = xmalloc(sizeof(*e) + 2 * n);
 		e->n = n;

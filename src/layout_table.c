@@ -100,8 +100,11 @@ cell_kind(const struct block *cell)
 
 			if (c >= '0' && c <= '9')
 				digits++;
-			else if (strchr(".,%+- ", c) == NULL &&
-			    c != 0x96 && c != 0x97)	/* en and em dash */
+			else if (j + 2 < r->len && memcmp(r->text + j,
+			    "\xe2\x80", 2) == 0 && (r->text[j + 2] == '\x93' ||
+			    r->text[j + 2] == '\x94'))
+				j += 2;		/* en and em dash */
+			else if (strchr(".,%+- ", c) == NULL)
 				other = 1;
 		}
 	}
@@ -883,27 +886,18 @@ continued_line(struct lay *L, const struct tab *T)
 	struct lb_opts o;
 	struct lb_para p;
 	struct run r;
-	size_t wl, i;
-	char *u;
+	size_t i;
 
 	if (cap == NULL || cap->label == NULL || *w == '\0')
 		return;
-	/* the word is UTF-8, the label WinAnsi (number.c) */
-	u = winansi_from_utf8(w, strlen(w), &wl, NULL);
+	/* the word and the label are UTF-8 (number.c) */
 	memset(&r, 0, sizeof(r));
-	if (at != NULL) {
-		size_t pre = (size_t)(at - w);
-		char *a = winansi_from_utf8(w, pre, &wl, NULL);
-
-		free(u);
-		u = winansi_from_utf8(at + 2, strlen(at + 2), &i, NULL);
-		r.text = xasprintf("%.*s%.*s%.*s", (int)wl, a,
-		    (int)cap->label_len, cap->label, (int)i, u);
-		free(a);
-	} else
-		r.text = xasprintf("%.*s %.*s", (int)wl, u,
-		    (int)cap->label_len, cap->label);
-	free(u);
+	if (at != NULL)
+		r.text = xasprintf("%.*s%.*s%s", (int)(at - w), w,
+		    (int)cap->label_len, cap->label, at + 2);
+	else
+		r.text = xasprintf("%s %.*s", w, (int)cap->label_len,
+		    cap->label);
 	r.len = strlen(r.text);
 	r.flags = RUN_ITALIC;
 	lay_opts(L, &o, size, T->tw, LB_LEFT);

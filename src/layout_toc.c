@@ -39,7 +39,6 @@ entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper,
     size_t pre)
 {
 	struct toc_entry *e;
-	size_t i;
 
 	l->e = xgrow(l->e, &l->cap, l->n + 1, sizeof(*l->e));
 	e = &l->e[l->n++];
@@ -48,8 +47,8 @@ entry_add(struct toc_list *l, int level, const char *s, size_t n, int upper,
 	e->text = xstrndup(s, n);
 	e->len = n;
 	e->pre = pre < n ? pre : 0;
-	for (i = 0; upper && i < n; i++)
-		e->text[i] = (char)layout_line_upper((unsigned char)e->text[i]);
+	if (upper)
+		layout_line_upper_utf8(e->text, n);
 }
 
 static void
@@ -103,17 +102,13 @@ layout_toc_collect(struct lay *L, const struct block *doc)
 		    strcmp(b->name, "daftar-tabel") == 0 ||
 		    (strcmp(b->name, "daftar-gambar") == 0 && nfig > 0))) {
 			const char *t = blocks_kv(b, "judul");
-			size_t wl;
-			char *w;
 
 			if (t == NULL)
 				t = strcmp(b->name, "daftar-isi") == 0 ?
 				    "DAFTAR ISI" : strcmp(b->name,
 				    "daftar-tabel") == 0 ? "DAFTAR TABEL" :
 				    "DAFTAR GAMBAR";
-			w = winansi_from_utf8(t, strlen(t), &wl, NULL);
-			entry_add(&L->toc, 1, w, wl, 1, 0);
-			free(w);
+			entry_add(&L->toc, 1, t, strlen(t), 1, 0);
 		}
 		b = blocks_walk_next(doc, b, 0);
 	}
@@ -139,7 +134,6 @@ layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 	double size = L->st->body_size_pt, lh = lay_line_height(L, size, 0);
 	double hs = L->st->h1_size_pt, hlh = lay_line_height(L, hs, 1);
 	size_t i, k;
-	char *u;
 
 	memset(&p, 0, sizeof(p));
 	memset(&r, 0, sizeof(r));
@@ -147,17 +141,15 @@ layout_toc_place(struct lay *L, struct toc_list *l, const char *title)
 		L->need_page = 1;
 	lay_start(L);
 	/* the title, like a chapter heading */
-	r.text = winansi_from_utf8(title, strlen(title), &r.len, NULL);
+	r.len = strlen(title);
+	r.text = xstrndup(title, r.len);
 	lay_opts(L, &o, hs, L->tw, LB_CENTER);
 	o.upper = 1;
 	o.flags_or = RUN_BOLD;
 	o.hyph = NULL;
 	layout_line_set(&p, &r, 1, &o);
-	for (i = 0; i < r.len; i++)
-		r.text[i] = (char)layout_line_upper((unsigned char)r.text[i]);
-	u = winansi_to_utf8(r.text, r.len);
-	doc_pages_add_outline(L->d, u, 1, L->d->npage - 1, L->y);
-	free(u);
+	layout_line_upper_utf8(r.text, r.len);
+	doc_pages_add_outline(L->d, r.text, 1, L->d->npage - 1, L->y);
 	free(r.text);
 	layout_toc_mark(&L->toc, L->d->npage - 1, L->y);
 	lay_place_lines(L, &p, L->left, hlh, hs, 0);

@@ -1188,7 +1188,8 @@ cmd_layout_dump(int argc, char **argv)
 			return EXIT_IO;
 		}
 	}
-	doc = blocks_from_markdown(text, len, file, &dl);
+	doc = blocks_from_template_fonts(text, len, file, NULL, 0, NULL, 0,
+	    &m, (const char *const *)st.font, &dl);
 	number_opts_from_style(&no, &st);
 	number_run(doc, &no, &dl);
 	if (blocks_only)

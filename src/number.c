@@ -178,8 +178,8 @@ static void
 prepend_label(struct block *b, const char *label_utf8, unsigned flags,
     int line_break)
 {
-	size_t wl, add = b->nrun > 0 ? 2 : 1, i;
-	char *w = winansi_from_utf8(label_utf8, strlen(label_utf8), &wl, NULL);
+	size_t wl = strlen(label_utf8), add = b->nrun > 0 ? 2 : 1, i;
+	char *w = xstrdup(label_utf8);
 	struct run *r = xcalloc(b->nrun + add, sizeof(*r));
 
 	r[0].text = xstrndup(w, wl);

@@ -3,19 +3,56 @@
 #include <string.h>
 
 #include "page.h"
+#include "winansi.h"
 #include "xalloc.h"
+
+/* The advance of a character outside ASCII, 1/1000 em; -1 when the font
+ * lacks it. */
+static int
+advance(const struct metrics *m, enum font_style f, unsigned long cp)
+{
+	int b = winansi_from_cp(cp);
+
+	if (b >= 0)
+		return m->width[f][b];
+	if (m->other != NULL)
+		return m->other(m->face[f], cp);
+	return cp >= 0x3000 ? -1 : m->other_width;
+}
+
+unsigned long
+metrics_units(const struct metrics *m, enum font_style f, const char *s,
+    size_t n)
+{
+	const unsigned short *w = m->width[f];
+	unsigned long units = 0, cp;
+	size_t i = 0;
+	int a;
+
+	while (i < n) {
+		/* ASCII, most of any text, without decoding */
+		if ((unsigned char)s[i] < 0x80) {
+			units += w[(unsigned char)s[i++]];
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		if ((a = advance(m, f, cp)) > 0)
+			units += (unsigned long)a;
+	}
+	return units;
+}
 
 double
 metrics_width(const struct metrics *m, enum font_style f, const char *s,
     size_t n, double size_pt)
 {
-	const unsigned short *w = m->width[f];
-	unsigned long units = 0;
-	size_t i;
+	return (double)metrics_units(m, f, s, n) * size_pt / 1000.0;
+}
 
-	for (i = 0; i < n; i++)
-		units += w[(unsigned char)s[i]];
-	return (double)units * size_pt / 1000.0;
+int
+metrics_has(const struct metrics *m, enum font_style f, unsigned long cp)
+{
+	return cp < 0x80 || advance(m, f, cp) >= 0;
 }
 
 void
@@ -26,6 +63,8 @@ metrics_fake(struct metrics *m, unsigned short w)
 	for (f = 0; f < FONT__COUNT; f++)
 		for (c = 0; c < 256; c++)
 			m->width[f][c] = w;
+	m->other = NULL;
+	m->other_width = w;
 	m->ascent = 800;
 	m->descent = -200;
 }

@@ -17,17 +17,35 @@ enum font_style {
 	FONT__COUNT
 };
 
+struct font_face;
+
 struct metrics {
-	/* Advance width of each WinAnsi byte in each font, 1/1000 em
-	 * (the same integers libharu writes into /Widths). */
+	/* Advance width of each WinAnsi character in each font, by its
+	 * WinAnsi byte, 1/1000 em (the same integers the PDF's /W gives):
+	 * the characters of nearly all text, looked up without the font. */
 	unsigned short	 width[FONT__COUNT][256];
 	short		 ascent;	/* 1/1000 em, regular font, positive */
 	short		 descent;	/* 1/1000 em, regular font, negative */
+	/* Any other code point: its advance in the font, 1/1000 em, or -1
+	 * when the font has no glyph for it (pdf.c asks the face).  NULL:
+	 * every such character below U+3000 is `other_width` wide, the
+	 * others lacking (fake metrics). */
+	int		(*other)(const struct font_face *, unsigned long cp);
+	const struct font_face *face[FONT__COUNT];	/* font.c's, shared */
+	unsigned short	 other_width;
 };
 
-/* Width in points of n WinAnsi bytes set in `font` at size_pt. */
+/* Width in points of n bytes of UTF-8 text set in `font` at size_pt (a
+ * character the font lacks counts as 0). */
 double	metrics_width(const struct metrics *, enum font_style,
 	    const char *s, size_t n, double size_pt);
+/* The same in font units (1/1000 em), summed as integers. */
+unsigned long metrics_units(const struct metrics *, enum font_style,
+	    const char *s, size_t n);
+/* Does the font have a glyph for code point cp?  (Fake metrics: every
+ * character below U+3000, so none of CJK's or the emoji, as with
+ * Liberation Sans.) */
+int	metrics_has(const struct metrics *, enum font_style, unsigned long cp);
 /* Fixed fake metrics for tests: every glyph `w` units wide (space too). */
 void	metrics_fake(struct metrics *, unsigned short w);
 
@@ -71,7 +89,7 @@ struct box {
 	int		 outline;	/* text: drawn as filled glyph outlines, not
 					 * as text (the draft mark: never extracted) */
 	double		 line_pt;	/* rule: stroke width */
-	char		*text;		/* text: WinAnsi bytes (owned) */
+	char		*text;		/* text: UTF-8 (owned) */
 	size_t		 len;		/* text: bytes */
 	char		*path;		/* image: file path (owned) */
 	size_t		 dest_page;	/* link: index of the target page, from 0 */
@@ -163,7 +181,7 @@ void		 doc_pages_drop(struct doc_pages *);
 /* Appends a box to a page and returns it, zeroed except type, gray 0,
  * alpha 1 (valid until the next box is added to that page). */
 struct box	*page_add_box(struct page *, enum box_type);
-/* Adds a text box; copies the n WinAnsi bytes. */
+/* Adds a text box; copies the n bytes of UTF-8. */
 struct box	*page_add_text(struct page *, double x, double y,
 		    enum font_style, double size_pt, const char *s, size_t n);
 void		 page_add_line(struct page *, const struct page_line *);

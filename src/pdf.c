@@ -8,9 +8,11 @@
  * - Body fonts are TrueType files, parsed once per process and subset by
  *   font.c (HarfBuzz), written here as Type 0 fonts (CIDs are glyph
  *   ids, a ToUnicode map) through libharu's object API, not its font
- *   loader (docs/architecture.md, "PDF fonts").  Text is still WinAnsi
- *   bytes, mapped to glyphs by an embedded one-byte CMap, so word spacing
- *   (Tw) still justifies.  Never base-14 (not embedded).
+ *   loader (docs/architecture.md, "PDF fonts").  Boxes hold UTF-8: the
+ *   WinAnsi characters are drawn as one-byte codes, mapped to glyphs by
+ *   an embedded CMap, so word spacing (Tw) still justifies; any other
+ *   character as a two-byte glyph id in a second, Identity-H font over
+ *   the same CIDFont.  Never base-14 (not embedded).
  * - Metadata and bookmarks go through libharu's UTF-8 encoder (written as
  *   UTF-16BE with a BOM).  Page-label prefixes are not used (written raw).
  * - Deterministic bytes: no clock (dates come from doc_pages.meta.date), no
@@ -380,6 +382,17 @@ struct doc_font {
 	unsigned		 gid[256];	/* the glyph of each WinAnsi byte */
 	unsigned char		 byte_used[256];
 	unsigned char		*used;		/* a bit per glyph drawn */
+	/* The characters WinAnsi lacks: a second Type 0 font over the same
+	 * CIDFont, Identity-H (two-byte glyph ids), made on first use. */
+	HPDF_Dict		 wide, wide_tounicode;
+	unsigned char		*wide_used;	/* a bit per glyph drawn so */
+	struct wide_char	*wch;		/* those glyphs and characters */
+	size_t			 nwch, wchcap;
+};
+
+struct wide_char {
+	unsigned	 gid;
+	unsigned long	 cp;
 };
 
 struct writer {
@@ -435,11 +448,23 @@ pdf_close(struct pdf_doc *pd)
 	buf_free(&pd->w.text_out);
 	for (f = 0; f < FONT__COUNT; f++) {
 		free(pd->w.font[f].used);
+		free(pd->w.font[f].wide_used);
+		free(pd->w.font[f].wch);
 	}
 	if (pd->w.pdf != NULL)
 		HPDF_Free(pd->w.pdf);
 	free_paths(pd->fpath);
 	free(pd);
+}
+
+/* struct metrics' advance of a code point outside WinAnsi; -1 when the
+ * face has no glyph for it. */
+static int
+face_advance(const struct font_face *face, unsigned long cp)
+{
+	unsigned g = font_glyph(face, cp);
+
+	return g == 0 ? -1 : (int)font_advance(face, g);
 }
 
 /*
@@ -456,6 +481,8 @@ measure_face(const struct font_face *face, struct metrics *m, int f)
 	for (c = 0; c < 256; c++)
 		m->width[f][c] = (unsigned short)font_advance(face,
 		    font_glyph(face, winansi_to_cp((unsigned char)c)));
+	m->face[f] = face;
+	m->other = face_advance;
 	if (f == FONT_REGULAR) {
 		font_get_info(face, &fi);
 		m->ascent = (short)fi.ascent;
@@ -966,13 +993,24 @@ put_str_byte(struct buf *o, unsigned char c)
 		buf_putc(o, c);
 }
 
+/* Writes text operators to the page's content stream; the buffer is kept
+ * in w for the next box. */
+static void
+put_ops(struct writer *w, HPDF_Page pg, const struct buf *o)
+{
+	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
+	    (const HPDF_BYTE *)o->data, (HPDF_UINT)o->len);
+	w->text_out = *o;
+}
+
 /*
  * Shows n WinAnsi bytes in font f: the bytes themselves, which the
  * font's one-byte CMap maps to glyphs.  Code 32 is a one-byte code, so
  * word spacing (Tw) justifies as with a simple font (PDF 32000, 9.3.3).
  */
 static void
-show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
+show_bytes(struct writer *w, HPDF_Page pg, int f, const unsigned char *s,
+    size_t n)
 {
 	struct doc_font *df = &w->font[f];
 	struct buf o = w->text_out;
@@ -981,7 +1019,7 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 	buf_truncate(&o, 0);
 	buf_putc(&o, '(');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = s[i];
 		unsigned g = df->gid[c];
 
 		df->used[g / 8] |= (unsigned char)(1u << (g % 8));
@@ -989,28 +1027,111 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 		put_str_byte(&o, c);
 	}
 	buf_puts(&o, ") Tj\012");
-	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
-	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
-	w->text_out = o;	/* kept for the next box */
+	put_ops(w, pg, &o);
 }
 
-/* Tf with one of our fonts (libharu's SetFontAndSize takes only its own). */
+/* Shows n code points in style f's Identity-H font: two-byte glyph ids,
+ * each glyph and character remembered for the subset and ToUnicode.  (A
+ * character the face lacks shows .notdef; check refuses such text.) */
 static void
-set_font(struct writer *w, HPDF_Page pg, int f, double size)
+show_wide(struct writer *w, HPDF_Page pg, int f, const unsigned long *cp,
+    size_t n)
+{
+	struct doc_font *df = &w->font[f];
+	struct buf o = w->text_out;
+	size_t i;
+
+	buf_truncate(&o, 0);
+	buf_putc(&o, '<');
+	for (i = 0; i < n; i++) {
+		unsigned g = font_glyph(df->face, cp[i]);
+
+		df->used[g / 8] |= (unsigned char)(1u << (g % 8));
+		if (g != 0 && !(df->wide_used[g / 8] & (1u << (g % 8)))) {
+			df->wide_used[g / 8] |= (unsigned char)(1u << (g % 8));
+			df->wch = xgrow(df->wch, &df->wchcap, df->nwch + 1,
+			    sizeof(*df->wch));
+			df->wch[df->nwch].gid = g;
+			df->wch[df->nwch++].cp = cp[i];
+		}
+		buf_printf(&o, "%04X", g);
+	}
+	buf_puts(&o, "> Tj\012");
+	put_ops(w, pg, &o);
+}
+
+static int	set_wide(struct writer *, HPDF_Page, int f, int on);
+
+/*
+ * Shows n bytes of UTF-8 in style f, whose one-byte font is set (Tf):
+ * WinAnsi characters in that font, each run of others in the Identity-H
+ * font, switching with Tf at the same size and back at the end.
+ */
+static void
+show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
+{
+	unsigned char bytes[256];
+	unsigned long cps[64];
+	size_t i = 0, nb = 0, nc = 0, k;
+	int wide = 0, b;
+	unsigned long cp;
+
+	/* ASCII, most boxes, is its own WinAnsi */
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		show_bytes(w, pg, f, (const unsigned char *)s, n);
+		return;
+	}
+	i = 0;
+	while (i < n || nb > 0 || nc > 0) {
+		b = -1;
+		k = 1;
+		if (i < n) {
+			k = (unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i],
+			    1) : utf8_decode(s + i, n - i, &cp);
+			b = winansi_from_cp(cp);
+		}
+		/* flush what the next character cannot join */
+		if (nb > 0 && (i >= n || b < 0 || nb == sizeof(bytes))) {
+			if (wide && set_wide(w, pg, f, 0) != 0)
+				return;
+			wide = 0;
+			show_bytes(w, pg, f, bytes, nb);
+			nb = 0;
+		}
+		if (nc > 0 && (i >= n || b >= 0 || nc == sizeof(cps) /
+		    sizeof(cps[0]))) {
+			if (!wide && set_wide(w, pg, f, 1) != 0)
+				return;
+			wide = 1;
+			show_wide(w, pg, f, cps, nc);
+			nc = 0;
+		}
+		if (i >= n)
+			break;
+		if (b >= 0)
+			bytes[nb++] = (unsigned char)b;
+		else
+			cps[nc++] = cp;
+		i += k;
+	}
+	if (wide)
+		set_wide(w, pg, f, 0);
+}
+
+/* Tf with one of our font dictionaries (libharu's SetFontAndSize takes
+ * only its own).  0, or -1 with the error set. */
+static int
+put_tf(struct writer *w, HPDF_Page pg, HPDF_Dict font, double size)
 {
 	struct buf o = BUF_INIT;
 	const char *name;
 
-	if (w->font[f].type0 == NULL && font_start(w, f) != 0) {
+	if ((name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)font)) == NULL) {
 		if (!failed(w))
 			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
-		return;
-	}
-	if ((name = HPDF_Page_GetLocalFontName(pg,
-	    (HPDF_Font)w->font[f].type0)) == NULL) {
-		if (!failed(w))
-			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
-		return;
+		return -1;
 	}
 	buf_printf(&o, "/%s ", name);
 	put_num(&o, size);
@@ -1018,6 +1139,88 @@ set_font(struct writer *w, HPDF_Page pg, int f, double size)
 	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
 	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
 	buf_free(&o);
+	return 0;
+}
+
+static void
+set_font(struct writer *w, HPDF_Page pg, int f, double size)
+{
+	if (w->font[f].type0 == NULL && font_start(w, f) != 0) {
+		if (!failed(w))
+			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
+		return;
+	}
+	put_tf(w, pg, w->font[f].type0, size);
+}
+
+/* The Identity-H font of style f (font_start made its CIDFont): a Type 0
+ * font over the same CIDFont, so the same subset and widths. */
+static int
+wide_start(struct writer *w, int f)
+{
+	struct doc_font *df = &w->font[f];
+	HPDF_Array a;
+
+	step(&w->err, "making a font");
+	if ((df->wide = new_dict(w, "Font")) == NULL ||
+	    (df->wide_tounicode = new_stream(w)) == NULL ||
+	    (a = HPDF_Array_New(w->pdf->mmgr)) == NULL)
+		return -1;
+	df->wide_used = xcalloc(font_glyph_count(df->face) / 8 + 1, 1);
+	HPDF_Dict_AddName(df->wide, "Subtype", "Type0");
+	HPDF_Dict_AddName(df->wide, "Encoding", "Identity-H");
+	HPDF_Array_Add(a, df->cid);
+	HPDF_Dict_Add(df->wide, "DescendantFonts", a);
+	HPDF_Dict_Add(df->wide, "ToUnicode", df->wide_tounicode);
+	return failed(w) ? -1 : 0;
+}
+
+/* Tf to style f's Identity-H font (on) or back to its one-byte font, at
+ * the size set.  0, or -1 with the error set. */
+static int
+set_wide(struct writer *w, HPDF_Page pg, int f, int on)
+{
+	struct doc_font *df = &w->font[f];
+
+	if (on && df->wide == NULL && wide_start(w, f) != 0) {
+		if (!failed(w))
+			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
+		return -1;
+	}
+	return put_tf(w, pg, on ? df->wide : df->type0, w->cur_size);
+}
+
+/* The ToUnicode CMap of the Identity-H font: each two-byte glyph id drawn
+ * to its character in UTF-16BE (a surrogate pair past U+FFFF). */
+static void
+wide_cmap(const struct doc_font *df, struct buf *o)
+{
+	size_t i, k = 0;
+
+	buf_puts(o, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (i = 0; i < df->nwch; i++) {
+		unsigned long u = df->wch[i].cp;
+
+		if (k == 0)
+			buf_printf(o, "%zu beginbfchar\n", df->nwch - i < 100 ?
+			    df->nwch - i : (size_t)100);
+		if (u >= 0x10000)
+			buf_printf(o, "<%04X> <%04lX%04lX>\n", df->wch[i].gid,
+			    0xD800 + ((u - 0x10000) >> 10),
+			    0xDC00 + ((u - 0x10000) & 0x3FF));
+		else
+			buf_printf(o, "<%04X> <%04lX>\n", df->wch[i].gid, u);
+		if (++k == 100 || i + 1 == df->nwch) {
+			buf_puts(o, "endbfchar\n");
+			k = 0;
+		}
+	}
+	buf_puts(o, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
 }
 
 /* /W: runs of consecutive glyphs, `first [w1 w2 ...]`. */
@@ -1148,6 +1351,13 @@ finish_fonts(struct writer *w)
 		name = xasprintf("%s%s", tag, fi.psname);
 		HPDF_Dict_AddName(df->type0, "BaseFont", name);
 		HPDF_Dict_AddName(df->cid, "BaseFont", name);
+		if (df->wide != NULL) {
+			HPDF_Dict_AddName(df->wide, "BaseFont", name);
+			buf_truncate(&o, 0);
+			wide_cmap(df, &o);
+			HPDF_Stream_Write(df->wide_tounicode->stream,
+			    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		}
 		HPDF_Dict_AddName(df->desc, "FontName", name);
 		free(name);
 		/* Symbolic: glyphs are named by id, not by a standard
@@ -1310,9 +1520,10 @@ draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
 	    (HPDF_REAL)(-s * sc), (HPDF_REAL)(c * sc), (HPDF_REAL)b->x,
 	    (HPDF_REAL)b->y);
 	HPDF_Page_SetGrayFill(pg, (HPDF_REAL)clamp01(b->gray));
-	for (i = 0; i < b->len; i++) {
-		unsigned long cp = winansi_to_cp((unsigned char)b->text[i]);
+	for (i = 0; i < b->len;) {
+		unsigned long cp;
 
+		i += utf8_decode(b->text + i, b->len - i, &cp);
 		if (glyph_get(gf, cp, &o) != 0)
 			continue;
 		any |= path_glyph(pg, &o, x);

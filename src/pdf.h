@@ -33,9 +33,9 @@ struct pdf_doc;
 /* Opens a document and loads the four font files font[0..3] (FONT_REGULAR,
  * FONT_BOLD, FONT_ITALIC, FONT_BOLDITALIC) from fontdir, always all four in
  * that order, and fills m with their 256 WinAnsi advance widths (1/1000
- * em, the integers libharu writes into /Widths: read from the same font
- * definitions that are embedded) and the regular font's ascent and
- * descent.  Returns the document, or NULL with a D_PDF_FONT (or
+ * em, the integers written into /W: read from the same faces that are
+ * embedded), the faces for any other character, and the regular font's
+ * ascent and descent.  Returns the document, or NULL with a D_PDF_FONT (or
  * D_PDF_INTERNAL) diagnostic in dl. */
 struct pdf_doc *pdf_open(const char *const *font, const char *fontdir,
 	    struct metrics *m, struct diag_list *dl);
@@ -48,7 +48,7 @@ int	 pdf_metrics(const struct style *, const char *fontdir,
 	    struct metrics *m, struct diag_list *dl);
 
 /* Writes the pages as a PDF to `path` ("-" is standard output), with the
- * document's fonts (embedded, WinAnsiEncoding; a font no page uses is left
+ * document's fonts (embedded and subset, Type 0; a font no page uses is left
  * out), and frees the document whatever happens.  The file is written by
  * output_write (output.h): through a temporary file beside `path`, synced,
  * and renamed over `path` only when complete; on failure an existing `path`

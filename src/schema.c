@@ -696,17 +696,13 @@ expand(struct buf *out, const char *t, const char *digit_sep, const char *part_s
 			buf_putc(out, *t);
 }
 
-/* [...]: every character the PDF fonts have (WinAnsi, check_all_chars). */
+/* [...]: every character but the control characters validation refuses
+ * (is_control in validate.c); whether the template's fonts have a
+ * character only `rencana check` knows. */
 static void
-winansi_class(struct buf *out)
+text_class(struct buf *out)
 {
-	unsigned c;
-
-	buf_puts(out, "[\\u0000-\\u007F\\u00A0-\\u00FF");
-	for (c = 0x80; c <= 0x9F; c++)
-		if (winansi_to_cp((unsigned char)c) != 0)
-			buf_printf(out, "\\u%04lX", winansi_to_cp((unsigned char)c));
-	buf_putc(out, ']');
+	buf_puts(out, "[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]");
 }
 
 static void
@@ -1063,9 +1059,10 @@ schema_json(struct buf *out)
 	json_key(out, 1, "definitions");
 	json_definition(out, "empty", "kosong, sama dengan tidak diisi", 1);
 	json_scalar(out, 3, JT_STRING | JT_NULL, "^" BLANK "$", 0);
-	json_definition(out, "text", "teks dengan huruf yang ada pada fon PDF (WinAnsi)", 0);
+	json_definition(out, "text", "teks tanpa karakter kendali (huruf yang "
+	    "tidak ada pada fon templat ditolak oleh rencana check)", 0);
 	buf_putc(&p, '^');
-	winansi_class(&p);
+	text_class(&p);
 	buf_puts(&p, "*$");
 	json_scalar(out, 3, JT_STRING | JT_NUMBER | JT_BOOLEAN | JT_NULL, buf_str(&p), 0);
 	json_definition(out, "text-required", "teks yang tidak kosong", 0);

@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "page.h"
 #include "plan.h"
 #include "schema.h"
 #include "tnd.h"
@@ -326,6 +327,10 @@ struct vctx {
 	int			 jp_any;
 	int			 remap;		/* validate_tree: report with the codes below */
 	enum diag_code		 key_code, value_code;
+	/* validate_chars: the template's fonts (page.h) and their files;
+	 * NULL in validate_plan, which checks control characters only */
+	const struct metrics	*m;
+	const char *const	*fonts;
 };
 
 /* The code a problem is reported with: validate_tree's two codes stand for
@@ -1694,10 +1699,38 @@ is_control(unsigned long cp)
 	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/* The first of the template's fonts lacking cp (WinAnsi's characters
+ * every font has), or -1. */
 static int
-bad_char(unsigned long cp)
+font_lacking(const struct vctx *c, unsigned long cp)
 {
-	return is_control(cp) || winansi_from_cp(cp) < 0;
+	int f;
+
+	if (cp < 0x80 || winansi_from_cp(cp) >= 0)
+		return -1;
+	for (f = 0; f < FONT__COUNT; f++)
+		if (!metrics_has(c->m, (enum font_style)f, cp))
+			return f;
+	return -1;
+}
+
+/* validate_plan: a control character; validate_chars: a character one of
+ * the template's fonts lacks (controls were reported before). */
+static int
+bad_char(const struct vctx *c, unsigned long cp)
+{
+	if (c->m == NULL)
+		return is_control(cp);
+	return !is_control(cp) && font_lacking(c, cp) >= 0;
+}
+
+/* The file name of a font (a template's own font is a path). */
+static const char *
+font_base(const char *path)
+{
+	const char *sl = strrchr(path, '/');
+
+	return sl != NULL ? sl + 1 : path;
 }
 
 static int
@@ -1770,7 +1803,7 @@ check_chars(struct vctx *c, struct cursor *k, const struct pnode *n,
 	dq = k->s != NULL && k->off < k->len && k->s[k->off] == '"';
 	while (i < n->len) {
 		w = utf8_decode(n->str + i, n->len - i, &cp);
-		if (!bad_char(cp)) {
+		if (!bad_char(c, cp)) {
 			i += w;
 			continue;
 		}
@@ -1797,22 +1830,23 @@ check_chars(struct vctx *c, struct cursor *k, const struct pnode *n,
 				p.col = k->col;
 				cursor_step(k);
 			}
-			if (is_control(cp))
+			if (c->m == NULL)
 				report(c, D_VAL_CONTROL, &p, n,
 				    "control character U+%04lX is not allowed in a "
 				    "value", cp);
 			else
 				report(c, D_VAL_CHAR, &p, n,
-				    "character `%.*s` (U+%04lX) cannot be printed: the "
-				    "PDF fonts have no such character (WinAnsi)", (int)w,
-				    n->str + i, cp);
+				    "character `%.*s` (U+%04lX) is not in the "
+				    "template's font `%s`: the PDF cannot show it",
+				    (int)w, n->str + i, cp,
+				    font_base(c->fonts[font_lacking(c, cp)]));
 		}
 		i += w;
 	}
 }
 
 static int
-needs_char_check(const struct pnode *n)
+needs_char_check(const struct vctx *c, const struct pnode *n)
 {
 	size_t i;
 	unsigned long cp;
@@ -1825,7 +1859,7 @@ needs_char_check(const struct pnode *n)
 			continue;
 		}
 		i += utf8_decode(n->str + i, n->len - i, &cp);
-		if (bad_char(cp))
+		if (bad_char(c, cp))
 			return 1;
 	}
 	return 0;
@@ -1860,7 +1894,7 @@ check_all_chars(struct vctx *c)
 	k.line = k.col = 1;
 	for (n = c->pl->root; n != NULL; n = nx) {
 		nx = next_in_order(n);
-		if (n->type != PN_STR || n->generated || !needs_char_check(n))
+		if (n->type != PN_STR || n->generated || !needs_char_check(c, n))
 			continue;
 		check_chars(c, &k, n, nx == NULL ? NULL :
 		    nx->key != NULL ? &nx->keypos : &nx->pos);
@@ -1923,4 +1957,22 @@ validate_lib_version(void)
 
 	pthread_once(&once, read_pcre2_version);
 	return pcre2_version;
+}
+
+int
+validate_chars(const struct plan *pl, const struct metrics *m,
+    const char *const *fonts, struct diag_list *dl)
+{
+	struct vctx c;
+	size_t before = dl->nerror;
+
+	if (pl == NULL || pl->root == NULL || m == NULL)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.dl = dl;
+	c.pl = pl;
+	c.m = m;
+	c.fonts = fonts;
+	check_all_chars(&c);
+	return (int)(dl->nerror - before);
 }

@@ -20,6 +20,18 @@ struct diag_list;
 int		 validate_plan(const struct plan *, struct diag_list *dl);
 
 /*
+ * Checks that the template's fonts have every character of the plan's
+ * values: m's four fonts (page.h; fonts[] their files, by font_style,
+ * named in messages: a value may be set in any of them).  A character one
+ * lacks is a D_VAL_CHAR error at its line and column (an escape at its
+ * backslash).  Run once the template's style is known (build.c), after
+ * validate_plan.  Returns the number of errors added.
+ */
+struct metrics;
+int		 validate_chars(const struct plan *, const struct metrics *m,
+		    const char *const *fonts, struct diag_list *dl);
+
+/*
  * Checks a tree against schema tables other than the plan's (gaya.yaml,
  * style.c) the way validate_plan checks a plan: unknown keys with "did you
  * mean", types, enums, number ranges, positions; not the plan's checks

@@ -106,6 +106,48 @@ winansi_from_utf8(const char *s, size_t len, size_t *outlen, size_t *bad_off)
 	return out;
 }
 
+size_t
+utf8_encode(unsigned long cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int
+unicode_is_letter(unsigned long cp)
+{
+	return (cp >= 0x100 && cp < 0x250) || (cp >= 0x370 && cp < 0x530 &&
+	    cp != 0x37E && cp != 0x387) || (cp >= 0x1E00 && cp < 0x1F00);
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += UTF8_START(s[i]);
+	return k;
+}
+
 char *
 winansi_to_utf8(const char *s, size_t len)
 {
@@ -113,18 +155,9 @@ winansi_to_utf8(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		unsigned long cp = winansi_to_cp((unsigned char)s[i]);
+		char u[4];
 
-		if (cp < 0x80)
-			buf_putc(&b, (int)cp);
-		else if (cp < 0x800) {
-			buf_putc(&b, (int)(0xC0 | (cp >> 6)));
-			buf_putc(&b, (int)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_putc(&b, (int)(0xE0 | (cp >> 12)));
-			buf_putc(&b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-			buf_putc(&b, (int)(0x80 | (cp & 0x3F)));
-		}
+		buf_put(&b, u, utf8_encode(winansi_to_cp((unsigned char)s[i]), u));
 	}
 	return buf_detach(&b);
 }

@@ -18,6 +18,18 @@ size_t	 utf8_decode(const char *s, size_t len, unsigned long *cp);
  * its byte offset in s is stored there (else *bad_off is (size_t)-1). */
 char	*winansi_from_utf8(const char *s, size_t len, size_t *outlen,
 	    size_t *bad_off);
+/* Writes the UTF-8 bytes of code point cp (below 0x110000) to out;
+ * returns how many (1 to 4). */
+size_t	 utf8_encode(unsigned long cp, char out[4]);
+/* The characters (code points) of n bytes of UTF-8: its bytes that are not
+ * continuation bytes. */
+size_t	 utf8_count(const char *s, size_t n);
+/* Is byte c the first of a UTF-8 character (not 0x80-0xBF)? */
+#define UTF8_START(c)	(((unsigned char)(c) & 0xC0) != 0x80)
+/* Is cp a letter of the blocks beyond WinAnsi's: Latin Extended A, B
+ * and Additional, Greek and Cyrillic?  (WinAnsi's own letters are told by
+ * their bytes.) */
+int	 unicode_is_letter(unsigned long cp);
 /* Converts WinAnsi bytes to a new UTF-8 string the caller frees. */
 char	*winansi_to_utf8(const char *s, size_t len);
 

@@ -2,11 +2,12 @@
  * rencana: word-level typography on the block tree (issue 13): year ranges
  * with an en dash, foreign terms in italics, no breaks inside proper names.
  *
- * The pass runs after numbering and before layout, on the WinAnsi text of
- * the runs, so that the plan's text stays as typed and every later reader
+ * The pass runs after numbering and before layout, on the text of the
+ * runs (UTF-8, read here as WinAnsi: PH_LETTER below), so that the plan's
+ * text stays as typed and every later reader
  * of the tree (layout, the contents, a future Word writer) sees the same
  * words.  Break points are data on the text (STYLE.md 2): a tied name
- * carries WinAnsi no-break spaces (0xA0), which layout_line.c makes glue
+ * carries no-break spaces (U+00A0), which layout_line.c makes glue
  * that never breaks, and the words beside them unhyphenated.
  *
  * Matching is whole-word and without case: a match must not have a letter
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "buf.h"
 #include "winansi.h"
 #include "words.h"
 #include "xalloc.h"
@@ -31,6 +33,12 @@
 
 #define NBSP		'\xa0'
 #define EN_DASH		'\x96'
+/* The pass reads WinAnsi: a character WinAnsi lacks stands in it as one
+ * of two bytes WinAnsi leaves undefined, a letter (a word character, so a
+ * name with such letters still matches) or anything else; the code points
+ * are kept aside in order and put back after the pass (struct cps). */
+#define PH_LETTER	'\x81'
+#define PH_OTHER	'\x8d'
 
 struct pat {
 	char	*s;		/* WinAnsi, lower case */
@@ -65,7 +73,93 @@ is_wordc(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || (c >= 0xC0 && c != 0xD7 && c != 0xF7) ||
 	    c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A || c == 0x9C ||
-	    c == 0x9E || c == 0x9F;
+	    c == 0x9E || c == 0x9F || c == (unsigned char)PH_LETTER;
+}
+
+/* The code points the placeholders of a block's text stand for. */
+struct cps {
+	unsigned long	*v;
+	size_t		 n, cap, next;
+};
+
+/* n bytes of UTF-8 as the pass's WinAnsi (new string, *outlen bytes). */
+static char *
+to_internal(const char *s, size_t n, size_t *outlen, struct cps *c)
+{
+	char *out = xmalloc(n + 1);
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		unsigned long cp;
+		int b;
+
+		if ((unsigned char)s[i] < 0x80) {
+			out[o++] = s[i++];
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		if ((b = winansi_from_cp(cp)) < 0) {
+			b = unicode_is_letter(cp) ? PH_LETTER : PH_OTHER;
+			c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
+			c->v[c->n++] = cp;
+		}
+		out[o++] = (char)b;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* The pass's WinAnsi back to UTF-8 (new string, *outlen bytes), taking
+ * the placeholders' code points in order. */
+static char *
+from_internal(const char *s, size_t n, size_t *outlen, struct cps *c)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	char u[4];
+
+	for (i = 0; i < n; i++) {
+		unsigned long cp = winansi_to_cp((unsigned char)s[i]);
+
+		if ((s[i] == PH_LETTER || s[i] == PH_OTHER) && c->next < c->n)
+			cp = c->v[c->next++];
+		buf_put(&b, u, utf8_encode(cp, u));
+	}
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+static int
+has_high(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* A block's runs to the pass's WinAnsi, or back (`back`). */
+static void
+runs_convert(struct block *b, struct cps *c, int back)
+{
+	size_t k, len;
+	char *t;
+
+	for (k = 0; k < b->nrun; k++) {
+		struct run *r = &b->run[k];
+
+		if (!has_high(r->text, r->len))
+			continue;
+		t = back ? from_internal(r->text, r->len, &len, c) :
+		    to_internal(r->text, r->len, &len, c);
+		free(r->text);
+		r->text = t;
+		r->len = len;
+		r->cap = len + 1;
+	}
 }
 
 static int
@@ -83,6 +177,7 @@ pats_make(struct pats *p, const char *const *v, size_t n, size_t min_words,
     size_t max_words)
 {
 	size_t i, j, k, len, words;
+	struct cps ph = { NULL, 0, 0, 0 };	/* not needed: dropped */
 
 	p->v = xcalloc(n + 1, sizeof(*p->v));
 	p->n = 0;
@@ -91,7 +186,7 @@ pats_make(struct pats *p, const char *const *v, size_t n, size_t min_words,
 
 		if (v[i] == NULL)
 			continue;
-		w = winansi_from_utf8(v[i], strlen(v[i]), &len, NULL);
+		w = to_internal(v[i], strlen(v[i]), &len, &ph);
 		for (j = k = 0, words = 0; j < len; j++) {
 			int c = (unsigned char)w[j];
 
@@ -115,6 +210,7 @@ pats_make(struct pats *p, const char *const *v, size_t n, size_t min_words,
 		p->v[p->n].s = w;
 		p->v[p->n++].n = k;
 	}
+	free(ph.v);
 	qsort(p->v, p->n, sizeof(*p->v), by_length_desc);
 	/* the same name twice is tried once */
 	for (i = j = 0; i < p->n; i++) {
@@ -354,14 +450,11 @@ block_italics(struct block *b, const struct pats *terms)
 static void
 kv_rewrite(struct blk_kv *kv, const struct pats *names, int tie)
 {
-	size_t len, bad;
-	char *w = winansi_from_utf8(kv->value, strlen(kv->value), &len, &bad);
+	struct cps c = { NULL, 0, 0, 0 };
+	size_t len;
+	char *w = to_internal(kv->value, strlen(kv->value), &len, &c);
 	struct run r;
 
-	if (bad != (size_t)-1) {
-		free(w);
-		return;
-	}
 	memset(&r, 0, sizeof(r));
 	r.text = w;
 	r.len = len;
@@ -369,8 +462,9 @@ kv_rewrite(struct blk_kv *kv, const struct pats *names, int tie)
 	if (tie)
 		run_tie(&r, names);
 	free(kv->value);
-	kv->value = winansi_to_utf8(r.text, r.len);
+	kv->value = from_internal(r.text, r.len, &len, &c);
 	free(w);
+	free(c.v);
 }
 
 static void
@@ -396,6 +490,7 @@ words_run(struct block *doc, const struct words_opts *o)
 {
 	struct pats terms, names;
 	struct block *b;
+	struct cps c = { NULL, 0, 0, 0 };
 	size_t k;
 
 	if (doc == NULL)
@@ -411,6 +506,7 @@ words_run(struct block *doc, const struct words_opts *o)
 		case BLK_HEADING:
 		case BLK_CELL:
 		case BLK_FIGURE:
+			runs_convert(b, &c, 0);
 			for (k = 0; k < b->nrun; k++) {
 				run_dash(&b->run[k]);
 				run_tie(&b->run[k], &names);
@@ -418,6 +514,8 @@ words_run(struct block *doc, const struct words_opts *o)
 			if (b->type != BLK_HEADING && b->type != BLK_FIGURE &&
 			    !b->is_caption)
 				block_italics(b, &terms);
+			runs_convert(b, &c, 1);
+			c.n = c.next = 0;
 			break;
 		case BLK_DIRECTIVE:
 			directive(b, &names);
@@ -429,4 +527,5 @@ words_run(struct block *doc, const struct words_opts *o)
 	}
 	pats_free(&terms);
 	pats_free(&names);
+	free(c.v);
 }

@@ -31,7 +31,7 @@ struct words_opts {
  *   in code, in text already italic, or inside a URL or e-mail address) is
  *   moved into a run of its own flagged RUN_ITALIC;
  * - the spaces inside each name of two to WORDS_NAME_MAX_WORDS words become
- *   no-break spaces (WinAnsi 0xA0; U+00A0 in the cover's values), which the
+ *   no-break spaces (U+00A0, in the runs' UTF-8 as in the cover's values), which the
  *   line breaker treats as ties (layout_line.c).
  * Linear in the text times the number of terms and names.
  */

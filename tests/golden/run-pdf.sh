@@ -227,16 +227,44 @@ for o in "$d/self.yaml" "$d/./self.yaml"; do
 done
 
 # Text is text: a character the fonts lack, in a Markdown field.
-sed '/^kata_pengantar: |$/{n;s/^  \([A-Za-z]*\) /  \1 ≤ /;}' \
+sed '/^kata_pengantar: |$/{n;s/^  \([A-Za-z]*\) /  \1 一 /;}' \
     examples/alak-pengembangan.yaml >"$d/le.yaml"
-line=$(grep -n '≤' "$d/le.yaml" | cut -d: -f1)
+line=$(grep -n '一' "$d/le.yaml" | cut -d: -f1)
 "$RENCANA" build "$d/le.yaml" -o "$d/le.pdf" >"$d/out" 2>"$d/err"
 st=$?
 if [ "$st" != 1 ] || [ -e "$d/le.pdf" ] || [ -s "$d/out" ] || [ -z "$line" ] ||
-    ! grep -q -F "$d/le.yaml:$line:11: error[val-char]: kata_pengantar: character \`≤\` (U+2264) cannot be printed" "$d/err"; then
-	bad "≤ in kata_pengantar: exit $st (want 1), output written or no diagnostic"
+    ! grep -q -F "$d/le.yaml:$line:11: error[val-char]: kata_pengantar: character \`一\` (U+4E00) is not in the template's font \`LiberationSans-Regular.ttf\`" "$d/err"; then
+	bad "一 in kata_pengantar: exit $st (want 1), output written or no diagnostic"
 	sed 's/^/  | /' "$d/err" | head -5
 else ok; fi
+
+# Unicode text (issue 17): characters outside WinAnsi that Liberation Sans
+# has, in a Markdown field (and so in a bold heading's neighbourhood, in the
+# justified body), are set and extracted whole; the fonts stay embedded,
+# subset, with ToUnicode maps, one of them Identity-H; qpdf accepts it.
+uni='≥ ≤ ± → × ÷ ² ³ ‰ • Ñoño Çağlar Đặng Łukasz Wiśniewski Jiří Dvořák'
+sed "/^kata_pengantar: |\$/a\\
+  Simbol $uni selesai." examples/alak-pengembangan.yaml >"$d/uni.yaml"
+if ! "$RENCANA" build "$d/uni.yaml" -o "$d/uni.pdf" >"$d/out" 2>"$d/err"; then
+	bad "Unicode text: build failed"
+	sed 's/^/  | /' "$d/err" | head -5
+else
+	pdftotext "$d/uni.pdf" - 2>"$d/err" | tr '\n' ' ' | tr -s ' ' >"$d/txt"
+	if ! grep -q -F "Simbol $uni selesai." "$d/txt" || [ -s "$d/err" ]; then
+		bad "Unicode text: pdftotext does not give back \`$uni\`"
+		grep -o 'Simbol.\{0,120\}' "$d/txt" | sed 's/^/  | /' | head -3
+	else ok; fi
+	pdffonts "$d/uni.pdf" >"$d/fonts" 2>&1
+	if ! grep -q 'CID TrueType *Identity-H *yes yes yes' "$d/fonts" ||
+	    grep -v '^name\|^---' "$d/fonts" | grep -v 'yes yes yes' | grep -q .; then
+		bad "Unicode text: a font not embedded, subset and mapped, or no Identity-H one"
+		sed 's/^/  | /' "$d/fonts"
+	else ok; fi
+	if ! qpdf --check "$d/uni.pdf" >"$d/out" 2>&1; then
+		bad "Unicode text: qpdf --check"
+		sed 's/^/  | /' "$d/out" | head -5
+	else ok; fi
+fi
 
 # An output that is not a regular file (a FIFO here; /dev/null in life) is
 # written in place: a temporary file renamed over it would replace it.

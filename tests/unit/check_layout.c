@@ -415,24 +415,60 @@ END_TEST
 
 START_TEST(test_blocks_heading_breaks_and_charset)
 {
-	static const char md[] = "BAB I\\\nPENDAHULUAN\n===\n\nrumah \xe2\x86\x92 kota \xe2\x80\x94 x\n";
+	/* an arrow (outside WinAnsi), an em dash, and U+4E00 (CJK), which
+	 * fake metrics lack */
+	static const char md[] = "BAB I\\\nPENDAHULUAN\n===\n\nrumah \xe2\x86\x92 "
+	    "kota \xe2\x80\x94 x\n\nlalu \xe4\xb8\x80 di sini\n";
+	static const char *const fonts[FONT__COUNT] = { "R.ttf", "B.ttf",
+	    "I.ttf", "BI.ttf" };
 	struct diag_list dl;
+	struct metrics m;
 	struct block *doc, *h;
 
 	diag_init(&dl);
-	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
+	metrics_fake(&m, 500);
+	doc = blocks_from_template_fonts(md, strlen(md), "t.md", NULL, 0, NULL,
+	    0, &m, fonts, &dl);
 	h = doc->first;
 	ck_assert_int_eq(h->type, BLK_HEADING);
 	ck_assert_int_eq(h->level, 1);
 	ck_assert_uint_eq(h->nrun, 3);
 	ck_assert_uint_eq(h->run[1].flags, RUN_BREAK);
-	/* the arrow has no WinAnsi byte; the em dash is 0x97 */
+	/* the text stays UTF-8; only the character the fonts lack is an
+	 * error, at its line, naming the font */
 	ck_assert_uint_eq(dl.n, 1);
 	ck_assert_int_eq(dl.v[0].code, D_MD_CHARSET);
-	ck_assert_int_eq(dl.v[0].line, 5);
-	ck_assert_str_eq(h->next->run[0].text, "rumah ? kota \x97 x");
+	ck_assert_int_eq(dl.v[0].line, 7);
+	ck_assert_ptr_nonnull(strstr(dl.v[0].msg, "U+4E00"));
+	ck_assert_ptr_nonnull(strstr(dl.v[0].msg, "`R.ttf`"));
+	ck_assert_str_eq(h->next->run[0].text,
+	    "rumah \xe2\x86\x92 kota \xe2\x80\x94 x");
+	blocks_free(doc);
+	/* without fonts nothing is checked */
+	diag_free(&dl);
+	diag_init(&dl);
+	doc = blocks_from_markdown(md, strlen(md), "t.md", &dl);
+	ck_assert_uint_eq(dl.n, 0);
 	blocks_free(doc);
 	diag_free(&dl);
+}
+END_TEST
+
+/* Capitals of UTF-8 text (headings): WinAnsi's pairs and the Latin,
+ * Greek and Cyrillic letters beyond, in place. */
+START_TEST(test_upper_utf8)
+{
+	/* đặng çağlar łódź œuvre ÿ ωж ı */
+	char s[] = "\xc4\x91\xe1\xba\xb7ng \xc3\xa7" "a\xc4\x9flar "
+	    "\xc5\x82\xc3\xb3" "d\xc5\xba \xc5\x93uvre \xc3\xbf "
+	    "\xcf\x89\xd0\xb6 \xc4\xb1";
+
+	layout_line_upper_utf8(s, strlen(s));
+	/* ĐẶNG ÇAĞLAR ŁÓDŹ ŒUVRE Ÿ ΩЖ ı (the dotless i's capital is
+	 * ASCII: kept) */
+	ck_assert_str_eq(s, "\xc4\x90\xe1\xba\xb6NG \xc3\x87" "A\xc4\x9eLAR "
+	    "\xc5\x81\xc3\x93" "D\xc5\xb9 \xc5\x92UVRE \xc5\xb8 "
+	    "\xce\xa9\xd0\x96 \xc4\xb1");
 }
 END_TEST
 
@@ -974,6 +1010,7 @@ layout_suite(void)
 	tcase_add_test(tb, test_blocks_directive_caption_table);
 	tcase_add_test(tb, test_blocks_heading_breaks_and_charset);
 	tcase_add_test(tb, test_blocks_depth_cap);
+	tcase_add_test(tb, test_upper_utf8);
 	tcase_add_test(tt, test_table_widths);
 	tcase_add_test(tt, test_table_header_repeated);
 	tcase_add_test(tt, test_table_10k_rows_linear);

@@ -203,14 +203,7 @@ static struct box *
 text(struct page *p, double x, double y, enum font_style f, double size,
     const char *utf8)
 {
-	size_t n, bad;
-	char *s = winansi_from_utf8(utf8, strlen(utf8), &n, &bad);
-	struct box *b;
-
-	ck_assert_msg(bad == (size_t)-1, "not WinAnsi: %s", utf8);
-	b = page_add_text(p, x, y, f, size, s, n);
-	free(s);
-	return b;
+	return page_add_text(p, x, y, f, size, utf8, strlen(utf8));
 }
 
 static struct box *
@@ -1063,6 +1056,20 @@ START_TEST(test_default_fontdir)
 }
 END_TEST
 
+/* Where pdftotext -bbox puts the word `cc`. */
+static double
+cc_xmin(const char *out)
+{
+	const char *w = strstr(out, ">cc</word>");
+	double x0;
+
+	ck_assert_ptr_nonnull(w);
+	while (w > out && strncmp(w, "<word", 5) != 0)
+		w--;
+	ck_assert_int_eq(sscanf(w, "<word xMin=\"%lf\"", &x0), 1);
+	return x0;
+}
+
 /*
  * Justification with our Type 0 fonts (issue 17): code 32 is a one-byte
  * code of their CMap, so Tw still applies to it (with Identity-H it would
@@ -1079,7 +1086,7 @@ START_TEST(test_justified_words)
 	struct style st;
 	struct diag_list dl;
 	struct metrics m;
-	char *out, *err, *w;
+	char *out, *err;
 	double x0, want;
 
 	b = page_add_text(pg, 72, 700, FONT_REGULAR, 11, "aa bb cc", 8);
@@ -1090,10 +1097,7 @@ START_TEST(test_justified_words)
 	ck_assert_int_eq(pdf_metrics(&st, FONTS, &m, &dl), PDF_OK);
 	ck_assert_int_eq(pdf_write(d, &st, FONTS, pdf, &dl), PDF_OK);
 	out = run(cmd, &err);
-	ck_assert_ptr_nonnull(w = strstr(out, ">cc</word>"));
-	while (w > out && strncmp(w, "<word", 5) != 0)
-		w--;
-	ck_assert_int_eq(sscanf(w, "<word xMin=\"%lf\"", &x0), 1);
+	x0 = cc_xmin(out);
 	want = 72 + metrics_width(&m, FONT_REGULAR, "aa bb ", 6, 11) +
 	    2 * 7.25 + 6 * 0.5;
 	ck_assert_msg(x0 > want - 0.01 && x0 < want + 0.01,
@@ -1104,6 +1108,75 @@ START_TEST(test_justified_words)
 	free(out);
 	free(err);
 	free(cmd);
+	free(pdf);
+}
+END_TEST
+
+/*
+ * Characters outside WinAnsi (issue 17): measured through the face, drawn
+ * in the Identity-H font among one-byte text, given back by pdftotext,
+ * with Tw still on the spaces and Tc on every glyph of either font.
+ */
+START_TEST(test_unicode_text)
+{
+	static const char pre[] = "x \xe2\x89\xa5 80% \xe2\x86\x92 "
+	    "\xc3\x87" "a\xc4\x9f" "lar ";	/* x ≥ 80% → Çağlar */
+	char *pdf = tmp("uni.pdf");
+	char *cmd = xasprintf("pdftotext -bbox '%s' -", pdf);
+	char *cmd2 = xasprintf("pdffonts '%s'", pdf);
+	/* wide word spaces make pdftotext set the words apart */
+	char *cmd3 = xasprintf("pdftotext '%s' - | tr -s '\\n' ' '", pdf);
+	char *text = xasprintf("%scc", pre);
+	struct doc_pages *d = doc_pages_new(A4_W, A4_H);
+	struct page *pg = doc_pages_add(d);
+	struct box *b;
+	struct style st;
+	struct diag_list dl;
+	struct metrics m;
+	char *out, *err;
+	double x0, want;
+
+	style_default(&st);
+	diag_init(&dl);
+	ck_assert_int_eq(pdf_metrics(&st, FONTS, &m, &dl), PDF_OK);
+	/* ≥ is 1123/2048 em in Liberation Sans; CJK it lacks */
+	ck_assert_uint_eq(metrics_units(&m, FONT_REGULAR, "\xe2\x89\xa5", 3),
+	    548);
+	ck_assert(metrics_has(&m, FONT_BOLD, 0x011F));	/* ğ */
+	ck_assert(!metrics_has(&m, FONT_REGULAR, 0x4E00));
+	ck_assert(!metrics_has(&m, FONT_ITALIC, 0x1F600));
+	b = page_add_text(pg, 72, 700, FONT_REGULAR, 11, text, strlen(text));
+	b->word_space_pt = 7.25;
+	b->char_space_pt = 0.5;
+	ck_assert_int_eq(pdf_write(d, &st, FONTS, pdf, &dl), PDF_OK);
+	ck_assert_uint_eq(dl.n, 0);
+	out = run(cmd3, &err);
+	ck_assert_msg(strstr(out, text) != NULL, "not extracted: %s", out);
+	free(out);
+	free(err);
+	/* the one-byte font and the Identity-H one, both subset with maps */
+	out = run(cmd2, &err);
+	ck_assert_ptr_nonnull(strstr(out, "Custom           yes yes yes"));
+	ck_assert_ptr_nonnull(strstr(out, "Identity-H       yes yes yes"));
+	free(out);
+	free(err);
+	out = run(cmd, &err);
+	x0 = cc_xmin(out);
+	/* five spaces widened by Tw; Tc after each of 17 characters */
+	want = 72 + metrics_width(&m, FONT_REGULAR, pre, strlen(pre), 11) +
+	    5 * 7.25 + 17 * 0.5;
+	ck_assert_uint_eq(utf8_count(pre, strlen(pre)), 17);
+	ck_assert_msg(x0 > want - 0.01 && x0 < want + 0.01,
+	    "`cc` at %f, Tw and Tc put it at %f", x0, want);
+	diag_free(&dl);
+	style_free(&st);
+	doc_pages_free(d);
+	free(out);
+	free(err);
+	free(cmd);
+	free(cmd2);
+	free(cmd3);
+	free(text);
 	free(pdf);
 }
 END_TEST
@@ -1173,6 +1246,7 @@ pdf_suite(void)
 	tcase_add_test(tc, test_check_output);
 	tcase_add_test(tc, test_default_fontdir);
 	tcase_add_test(tc, test_justified_words);
+	tcase_add_test(tc, test_unicode_text);
 	tcase_add_test(tc, test_packed);
 	suite_add_tcase(s, tc);
 	return s;
