@@ -105,6 +105,9 @@ struct dx_media {
 
 enum dx_sect { SECT_COVER, SECT_FRONT, SECT_BODY };
 
+/* The three lists: their bookmarks are _TocR1.., _TocT1.., _TocG1.. */
+enum dx_which { LIST_TABLES, LIST_TOC, LIST_FIGURES };
+
 struct dx {
 	const struct style	*st;
 	const struct metrics	*m;
@@ -114,8 +117,13 @@ struct dx {
 	int			 err;	/* a writer call failed */
 	int			 bad_input;	/* an image of the plan is unreadable */
 	struct layout_tables	*lt;
-	struct dx_list		 toc, tables;
-	size_t			 nmark_toc, nmark_tab;	/* bookmarks written */
+	struct dx_list		 toc, tables, figures;
+	size_t			 nmark[3];	/* bookmarks written, by list
+						 * (enum dx_which) */
+	size_t			*fig_page;	/* figure id - 1: its page, or -1 */
+	const struct page_fig	**fig;		/* figure id - 1: as the PDF drew it */
+	size_t			 nfig;		/* figures the layout placed */
+	size_t			 fig_next;	/* figures written */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -674,14 +682,19 @@ list_title(const struct block *b)
 
 	if (t != NULL)
 		return t;
-	return strcmp(b->name, "daftar-isi") == 0 ? "DAFTAR ISI" : "DAFTAR TABEL";
+	return strcmp(b->name, "daftar-isi") == 0 ? "DAFTAR ISI" :
+	    strcmp(b->name, "daftar-tabel") == 0 ? "DAFTAR TABEL" :
+	    "DAFTAR GAMBAR";
 }
 
+/* A list the document prints: the list of figures only when there are
+ * figures (as layout_toc.c; nfig: the figures the layout placed). */
 static int
-is_list_directive(const struct block *b)
+is_list_directive(const struct dx *d, const struct block *b)
 {
 	return b->type == BLK_DIRECTIVE && (strcmp(b->name, "daftar-isi") == 0 ||
-	    strcmp(b->name, "daftar-tabel") == 0);
+	    strcmp(b->name, "daftar-tabel") == 0 ||
+	    (strcmp(b->name, "daftar-gambar") == 0 && d->nfig > 0));
 }
 
 /*
@@ -712,6 +725,36 @@ outline_page(const struct doc_pages *pg, struct dx_entry *e, size_t *out)
 	free(u);
 }
 
+/* Each figure's page and its record in the layout (struct page_fig), by
+ * its id: one pass over the pages. */
+static void
+fig_map(struct dx *d)
+{
+	const struct doc_pages *pg = d->pg;
+	size_t i, k, j;
+
+	for (i = 0; i < pg->npage; i++)
+		for (k = 0; k < pg->page[i].nfig; k++) {
+			const struct page_fig *f = &pg->page[i].fig[k];
+			size_t id = (size_t)f->id;
+
+			if (id == 0)
+				continue;
+			if (id > d->nfig) {
+				d->fig_page = xrealloc(d->fig_page,
+				    id * sizeof(*d->fig_page));
+				d->fig = xrealloc(d->fig, id * sizeof(*d->fig));
+				for (j = d->nfig; j < id; j++) {
+					d->fig_page[j] = (size_t)-1;
+					d->fig[j] = NULL;
+				}
+				d->nfig = id;
+			}
+			d->fig_page[id - 1] = i;
+			d->fig[id - 1] = f;
+		}
+}
+
 /*
  * The entries in document order, as layout_toc.c collects them, with their
  * pages: the layout's outline holds the same entries in the same order
@@ -726,6 +769,7 @@ collect(struct dx *d, const struct block *doc)
 	size_t *first = NULL, ntabid = 0, i, k, out = 0;
 	int tid = 0;
 
+	fig_map(d);
 	for (i = 0; i < pg->npage; i++)
 		for (k = 0; k < pg->page[i].ntab; k++) {
 			size_t id = (size_t)pg->page[i].tab[k].id;
@@ -747,12 +791,19 @@ collect(struct dx *d, const struct block *doc)
 			entry_add(&d->toc, b, b->level, b->level == 1,
 			    b->level == 1 ? 0 : b->label_len);
 			e = &d->toc.e[d->toc.n - 1];
-		} else if (is_list_directive(b)) {
+		} else if (is_list_directive(d, b)) {
 			entry_title(&d->toc, list_title(b));
 			e = &d->toc.e[d->toc.n - 1];
 		} else if (b->type == BLK_TABLE)
 			tid++;
-		else if (b->type == BLK_PARAGRAPH && b->is_caption) {
+		else if (b->type == BLK_FIGURE) {
+			size_t id = d->figures.n;
+
+			entry_add(&d->figures, b, 1, 0, b->label_len);
+			if (id < d->nfig && d->fig_page[id] != (size_t)-1)
+				layout_page_label(pg, d->fig_page[id],
+				    d->figures.e[id].page, 32);
+		} else if (b->type == BLK_PARAGRAPH && b->is_caption) {
 			/* the caption stands above its table, the next one */
 			entry_add(&d->tables, b, 1, 0, b->label_len);
 			if ((size_t)tid < ntabid && first[tid] != (size_t)-1)
@@ -803,23 +854,31 @@ fld_instr(struct dx *d, const char *code)
  * hidden from Word's bookmark list by its leading underscore, as Word's
  * own _Toc bookmarks. */
 static void
-bookmark_name(char *out, size_t n, int toc, size_t i)
+bookmark_name(char *out, size_t n, enum dx_which which, size_t i)
 {
-	snprintf(out, n, "_Toc%c%zu", toc ? 'R' : 'T', i + 1);
+	snprintf(out, n, "_Toc%c%zu", "TRG"[which], i + 1);
+}
+
+static const struct dx_list *
+which_list(const struct dx *d, enum dx_which which)
+{
+	return which == LIST_TOC ? &d->toc : which == LIST_TABLES ? &d->tables :
+	    &d->figures;
 }
 
 /* A bookmark around nothing at the start of the paragraph being written:
  * the target of its entry's link and PAGEREF. */
 static void
-bookmark(struct dx *d, int toc)
+bookmark(struct dx *d, enum dx_which which)
 {
-	size_t *k = toc ? &d->nmark_toc : &d->nmark_tab;
-	long id = (long)*k + 1 + (toc ? 0 : 1000000);
+	size_t *k = &d->nmark[which];
+	long id = (long)*k + 1 + (which == LIST_TOC ? 0 :
+	    which == LIST_TABLES ? 1000000 : 2000000);
 	char name[32];
 
-	if (*k >= (toc ? d->toc.n : d->tables.n))
+	if (*k >= which_list(d, which)->n)
 		return;
-	bookmark_name(name, sizeof(name), toc, (*k)++);
+	bookmark_name(name, sizeof(name), which, (*k)++);
 	x_start(d, "w:bookmarkStart");
 	x_attri(d, "w:id", id);
 	x_attr(d, "w:name", name);
@@ -835,9 +894,10 @@ bookmark(struct dx *d, int toc)
  * captions' paragraph style (\t), keeping the same look.
  */
 static void
-dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
-    int is_toc)
+dx_toc_field(struct dx *d, enum dx_which which, const char *code)
 {
+	const struct dx_list *l = which_list(d, which);
+	int is_toc = which == LIST_TOC;
 	size_t i;
 	long right = tw(d->tw);
 	char name[32], ref[64];
@@ -847,7 +907,8 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 		struct pp p;
 		size_t skip = e->pre > 0 ? e->pre + 1 : 0;
 
-		pp_init(&p, !is_toc ? "DaftarTabel" : e->level == 1 ? "TOC1" :
+		pp_init(&p, which == LIST_FIGURES ? "DaftarGambar" :
+		    !is_toc ? "DaftarTabel" : e->level == 1 ? "TOC1" :
 		    "TOC2");
 		p.tab_right = right;
 		p_open(d, &p);
@@ -856,7 +917,7 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 			fld_instr(d, code);
 			fld_char(d, "separate");
 		}
-		bookmark_name(name, sizeof(name), is_toc, i);
+		bookmark_name(name, sizeof(name), which, i);
 		x_start(d, "w:hyperlink");
 		x_attr(d, "w:anchor", name);
 		x_attr(d, "w:history", "1");
@@ -886,19 +947,21 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 static void
 dx_list_directive(struct dx *d, const struct block *b)
 {
-	int is_toc = strcmp(b->name, "daftar-isi") == 0;
-	const struct dx_list *l = is_toc ? &d->toc : &d->tables;
+	enum dx_which which = strcmp(b->name, "daftar-isi") == 0 ? LIST_TOC :
+	    strcmp(b->name, "daftar-tabel") == 0 ? LIST_TABLES : LIST_FIGURES;
 	struct pp p;
 
 	pp_init(&p, "Heading1");
 	d->page_break = 1;
 	p_open(d, &p);
-	bookmark(d, 1);
+	bookmark(d, LIST_TOC);
 	run_caps(d, list_title(b), 1, 0, 0);
 	x_end(d);
-	if (l->n > 0)
-		dx_toc_field(d, l, is_toc ? " TOC \\o \"1-2\" \\h \\z \\u " :
-		    " TOC \\h \\z \\t \"Caption,1\" ", is_toc);
+	if (which_list(d, which)->n > 0)
+		dx_toc_field(d, which, which == LIST_TOC ?
+		    " TOC \\o \"1-2\" \\h \\z \\u " : which == LIST_TABLES ?
+		    " TOC \\h \\z \\t \"Caption,1\" " :
+		    " TOC \\h \\z \\t \"Keterangan Gambar,1\" ");
 	d->page_break = 1;
 }
 
@@ -1384,7 +1447,7 @@ dx_directive(struct dx *d, const struct block *b)
 	else if (strcmp(n, "mulai-isi") == 0) {
 		if (!d->fresh)
 			sect_break(d, SECT_FRONT);
-	} else if (is_list_directive(b))
+	} else if (is_list_directive(d, b))
 		dx_list_directive(d, b);
 	else if (strcmp(n, "tanda-tangan") == 0)
 		dx_signature(d, b);
@@ -1417,7 +1480,7 @@ dx_paragraph(struct dx *d, const struct block *b)
 	d->item_first = 0;
 	p_open(d, &p);
 	if (b->is_caption)
-		bookmark(d, 0);
+		bookmark(d, LIST_TABLES);
 	d->untie = d->soft = !b->is_caption;
 	put_runs(d, b->run, b->nrun, 0, 0, 0);
 	d->untie = d->soft = 0;
@@ -1437,7 +1500,7 @@ dx_heading(struct dx *d, const struct block *b)
 		d->page_break = !d->fresh;
 	p_open(d, &p);
 	if (b->level <= 2)
-		bookmark(d, 1);
+		bookmark(d, LIST_TOC);
 	put_runs(d, b->run, b->nrun, level == 1, 0, 0);
 	x_end(d);
 }
@@ -1593,6 +1656,80 @@ dx_table(struct dx *d, const struct block *b)
 	free(lw);
 }
 
+/* A chart as its data table (docs/docx.md): the series across, a row per
+ * `nilai` line, in the table's text size, numbers at the right. */
+static void
+dx_chart_table(struct dx *d, const struct block *b)
+{
+	char **c;
+	size_t nr, nc, r, k;
+	long *lw, width = tw(d->tw) - body_left(d), first;
+	struct pp p;
+
+	if (!layout_chart_cells(b, &c, &nr, &nc))
+		return;
+	lw = xcalloc(nc, sizeof(*lw));
+	first = nc > 1 ? width * 2 / 5 : width;
+	lw[0] = first;
+	for (k = 1; k < nc; k++)
+		lw[k] = (width - first) / (long)(nc - 1);
+	tbl_open(d, lw, (int)nc, 1, "center");
+	for (r = 0; r < nr; r++) {
+		tr_open(d, r == 0);
+		for (k = 0; k < nc; k++) {
+			const char *t = c[r * nc + k];
+
+			tc_open(d, lw[k], r == 0 ? "center" : NULL);
+			pp_init(&p, "IsiTabel");
+			p.jc = r == 0 ? "center" : k == 0 ? "left" : "right";
+			p.keep_next = 1;	/* with the caption below */
+			p_open(d, &p);
+			run_winansi(d, t, strlen(t), r == 0 ? TX_BOLD : 0, 0);
+			x_end(d);
+			x_end(d);
+			free(c[r * nc + k]);
+		}
+		x_end(d);
+	}
+	x_end(d);
+	free(c);
+	free(lw);
+}
+
+/* A figure: the image as the PDF drew it (its size), or a chart as its
+ * data table, in a centred paragraph kept with its caption below. */
+static void
+dx_figure(struct dx *d, const struct block *b)
+{
+	size_t id = d->fig_next++;
+	const struct page_fig *f = id < d->nfig ? d->fig[id] : NULL;
+	struct pp p;
+
+	d->item_first = 0;
+	if (strcmp(b->name, "grafik") == 0) {
+		/* set off from what is above (Word would join a table
+		 * there to this one) */
+		pp_init(&p, "Gambar");
+		p_open(d, &p);
+		x_end(d);
+		dx_chart_table(d, b);
+	}
+	else if (f != NULL && f->box != (size_t)-1) {
+		const struct page *pg = &d->pg->page[d->fig_page[id]];
+
+		pp_init(&p, "Gambar");
+		p_open(d, &p);
+		if (f->box < pg->nbox && pg->box[f->box].type == BOX_IMAGE)
+			dx_picture(d, pg->box[f->box].path, f->w, f->h);
+		x_end(d);
+	}
+	pp_init(&p, "KeteranganGambar");
+	p_open(d, &p);
+	bookmark(d, LIST_FIGURES);
+	put_runs(d, b->run, b->nrun, 0, 0, 0);
+	x_end(d);
+}
+
 /*
  * One function per type of block.  Figures, footnotes and appendices
  * (issue 12) are to be further cases here, each with a function of its
@@ -1638,8 +1775,10 @@ dx_blocks(struct dx *d, const struct block *parent)
 			break;
 		case BLK_ROW:
 		case BLK_CELL:
-		case BLK_FOOTNOTE:	/* not yet carried to Word (docs/docx.md) */
 		case BLK_FIGURE:
+			dx_figure(d, b);
+			break;
+		case BLK_FOOTNOTE:	/* not yet carried to Word (docs/docx.md) */
 			break;
 		}
 	}
@@ -1848,6 +1987,14 @@ styles_other(struct dx *d)
 	p.first = 0;
 	p.jc = "center";
 	pstyle(d, "Caption", "caption", &p, 0, 0, NULL);
+	/* a figure: the picture kept with its caption, which stands below */
+	p.before = tw(lh / 2);
+	p.after = tw(6);	/* as layout_figure.c's FIG_CAPTION_GAP */
+	pstyle(d, "Gambar", "Gambar", &p, 0, 0, NULL);
+	p.keep_next = 0;
+	p.before = 0;
+	p.after = tw(st->paragraph_space_pt);
+	pstyle(d, "KeteranganGambar", "Keterangan Gambar", &p, 0, 0, NULL);
 	for (k = 0; k < 2; k++) {
 		pp_init(&p, NULL);
 		p.after = 0;
@@ -1860,6 +2007,9 @@ styles_other(struct dx *d)
 	}
 	p.ind_left = p.hanging = tw_mm(TOC_HANG_MM * 2.2);
 	pstyle(d, "DaftarTabel", "table of figures", &p, 0, 0, NULL);
+	/* "Gambar 2.1" is longer than "Tabel 2.1" */
+	p.ind_left = p.hanging = tw_mm(TOC_HANG_MM * 2.8);
+	pstyle(d, "DaftarGambar", "Daftar Gambar", &p, 0, 0, NULL);
 	pp_init(&p, NULL);
 	p.after = 0;
 	p.line = 240;
@@ -2485,6 +2635,9 @@ docx_write(const struct block *doc, const struct style *st,
 	free(d.kepala);
 	list_free(&d.toc);
 	list_free(&d.tables);
+	list_free(&d.figures);
+	free(d.fig_page);
+	free(d.fig);
 	layout_tables_free(d.lt);
 	hyph_free(d.hy);
 	return rc;

@@ -12,7 +12,9 @@
 #     and 2, read with qpdf --json) come in the same order with the same
 #     words as in rencana's PDF; every table caption ("Tabel 2.1 ...") is
 #     in the text (pdftotext) as often as in rencana's (the list of tables
-#     and the caption), with as many tables in document.xml; the page of
+#     and the caption), with as many tables in document.xml; every
+#     figure caption ("Gambar 2.1 ...") likewise, one caption paragraph
+#     (style KeteranganGambar) per figure; the page of
 #     every entry of the contents and of the list of tables (PAGEREF) is the
 #     one rencana's PDF prints there; the paper is
 #     the same (A4; F4 in tangsel-pengembangan, letter in the hostile
@@ -152,7 +154,7 @@ for f in sorted(os.listdir(a)):
     else:
         print("PASS")
     t1, t2 = text(ours), text(theirs)
-    caps = sorted(set(re.findall(r"Tabel \d+\.\d+", t1)))
+    caps = sorted(set(re.findall(r"Tabel (?:\d+|[IVXLC]+)\.\d+", t1)))
     doc = open(os.path.join(a, n + ".parts", "word", "document.xml")).read()
     miss = [c for c in caps if t2.count(c) != t1.count(c)]
     if miss:
@@ -161,11 +163,22 @@ for f in sorted(os.listdir(a)):
         print("%s: %d captions, %d tables" % (n, len(caps), doc.count("<w:tbl>")))
     else:
         print("PASS")
+    # figure captions ("Gambar 2.1 ..."), each under a picture or a chart's
+    # table, as often as in rencana's PDF (the list of figures and the caption)
+    figs = sorted(set(re.findall(r"Gambar (?:\d+|[IVXLC]+)\.\d+", t1)))
+    miss = [c for c in figs if t2.count(c) != t1.count(c)]
+    ncap = doc.count('<w:pStyle w:val="KeteranganGambar"/>')
+    if miss:
+        print("%s: figure captions missing or extra in LibreOffice's text: %s" % (n, miss[:5]))
+    elif ncap != len(figs):
+        print("%s: %d figures in rencana's PDF, %d figure captions in document.xml" % (n, len(figs), ncap))
+    else:
+        print("PASS")
     # the pages the contents and the list of tables show: the PDF's
     # (dotted lines ending in a page label) and the DOCX's PAGEREF values
     want = re.findall(r"\.{4,}\s*([ivxlc]+|\d+)\s*$", subprocess.run(["pdftotext",
         "-layout", ours, "-"], capture_output=True, text=True).stdout, re.M)
-    got = re.findall(r"PAGEREF _Toc[RT]\d+ \\h </w:instrText>.*?"
+    got = re.findall(r"PAGEREF _Toc[RTG]\d+ \\h </w:instrText>.*?"
         r"<w:t xml:space=\"preserve\">([^<]*)</w:t>", doc)
     if want != got or not got:
         print("%s: contents' pages differ: PDF %s, DOCX %s" % (n, want[:6], got[:6]))
@@ -189,7 +202,7 @@ EOF
 	done
 	nf=$(grep -vc '^PASS$' "$tmp/cmp.out")
 	fail=$((fail + nf))
-	[ "$np" -ge 30 ] || bad "LibreOffice: $np checks passed of 30: $(tail -n 3 "$tmp/lo.log")"
+	[ "$np" -ge 36 ] || bad "LibreOffice: $np checks passed of 36: $(tail -n 3 "$tmp/lo.log")"
 else
 	bad "soffice not found (tools/deps.sh --test installs libreoffice-writer-nogui)"
 fi
