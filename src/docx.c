@@ -62,6 +62,8 @@
 #define PARAF_PT	9.0		/* as layout.c: the paraf table */
 #define PARAF_NO_MM	9.0
 #define PARAF_BOX_MM	20.0
+#define CHART_COL_MM	30.0		/* the widest value column of a chart's
+					 * table: numbers, not prose */
 #define SIG_BLANK	4		/* empty lines for the signature */
 #define MARK_W_PT	460.0		/* the draft mark's box, rotated 315 */
 #define MARK_H_PT	115.0
@@ -124,6 +126,10 @@ struct dx {
 	const struct page_fig	**fig;		/* figure id - 1: as the PDF drew it */
 	size_t			 nfig;		/* figures the layout placed */
 	size_t			 fig_next;	/* figures written */
+	unsigned char		*noted;		/* footnote number: its reference
+						 * was written (the first is a
+						 * w:footnoteReference) */
+	int			 nnote;		/* the highest footnote number */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -467,6 +473,38 @@ run_caps(struct dx *d, const char *u, int upper, unsigned flags,
 	free(w);
 }
 
+/*
+ * A footnote reference: the first to each footnote a w:footnoteReference
+ * (its footnote's w:id is its number, so Word numbers it as the PDF: in the
+ * order of first reference); a later one to the same footnote, which the
+ * PDF prints with the same number, that number raised as text (one Word
+ * footnote has one reference).
+ */
+static void
+note_ref(struct dx *d, const struct run *r, double size_pt)
+{
+	const struct block *f = r->note;
+	int n = f != NULL && f->counter == CNT_FOOTNOTE ? f->number : 0;
+
+	x_start(d, "w:r");
+	x_start(d, "w:rPr");
+	x_val(d, "w:rStyle", "RefCatatanKaki");
+	if (size_pt > 0) {
+		x_vali(d, "w:sz", lround(size_pt * 2));
+		x_vali(d, "w:szCs", lround(size_pt * 2));
+	}
+	x_end(d);
+	if (n <= 0 || n > d->nnote || d->noted[n])
+		x_elem_text(d, "w:t", r->text);	/* its number: digits */
+	else {
+		d->noted[n] = 1;
+		x_start(d, "w:footnoteReference");
+		x_attri(d, "w:id", n);
+		x_end(d);
+	}
+	x_end(d);
+}
+
 /* The runs of an inline block (a hard break as w:br); upper: in capitals
  * (chapter headings, as the PDF sets them). */
 static void
@@ -480,7 +518,9 @@ put_runs(struct dx *d, const struct run *r, size_t n, int upper,
 			x_start(d, "w:r");
 			x_val(d, "w:br", NULL);
 			x_end(d);
-		} else if (upper) {
+		} else if (r[i].flags & RUN_NOTE)
+			note_ref(d, &r[i], size_pt);
+		else if (upper) {
 			char *t = xstrndup(r[i].text, r[i].len);
 
 			for (k = 0; k < r[i].len; k++)
@@ -1457,6 +1497,7 @@ dx_directive(struct dx *d, const struct block *b)
 /* ---- blocks ---- */
 
 static void dx_blocks(struct dx *, const struct block *parent);
+static void dx_block(struct dx *, const struct block *);
 
 static void
 dx_paragraph(struct dx *d, const struct block *b)
@@ -1671,8 +1712,11 @@ dx_chart_table(struct dx *d, const struct block *b)
 	lw = xcalloc(nc, sizeof(*lw));
 	first = nc > 1 ? width * 2 / 5 : width;
 	lw[0] = first;
-	for (k = 1; k < nc; k++)
+	for (k = 1; k < nc; k++) {
 		lw[k] = (width - first) / (long)(nc - 1);
+		if (lw[k] > tw_mm(CHART_COL_MM))
+			lw[k] = tw_mm(CHART_COL_MM);
+	}
 	tbl_open(d, lw, (int)nc, 1, "center");
 	for (r = 0; r < nr; r++) {
 		tr_open(d, r == 0);
@@ -1739,49 +1783,54 @@ dx_figure(struct dx *d, const struct block *b)
  * word/footnotes.xml part.
  */
 static void
+dx_block(struct dx *d, const struct block *b)
+{
+	switch (b->type) {
+	case BLK_PARAGRAPH:
+		dx_paragraph(d, b);
+		break;
+	case BLK_HEADING:
+		dx_heading(d, b);
+		break;
+	case BLK_LIST:
+		dx_list(d, b);
+		break;
+	case BLK_ITEM:
+	case BLK_DOCUMENT:
+		dx_blocks(d, b);
+		break;
+	case BLK_QUOTE:
+		dx_quote(d, b);
+		break;
+	case BLK_CODE:
+		dx_code(d, b);
+		break;
+	case BLK_THEMATIC:
+		dx_thematic(d, b);
+		break;
+	case BLK_TABLE:
+		dx_table(d, b);
+		break;
+	case BLK_DIRECTIVE:
+		dx_directive(d, b);
+		break;
+	case BLK_ROW:
+	case BLK_CELL:
+	case BLK_FIGURE:
+		dx_figure(d, b);
+		break;
+	case BLK_FOOTNOTE:	/* in footnotes.xml (part_footnotes) */
+		break;
+	}
+}
+
+static void
 dx_blocks(struct dx *d, const struct block *parent)
 {
 	const struct block *b;
 
-	for (b = parent->first; b != NULL; b = b->next) {
-		switch (b->type) {
-		case BLK_PARAGRAPH:
-			dx_paragraph(d, b);
-			break;
-		case BLK_HEADING:
-			dx_heading(d, b);
-			break;
-		case BLK_LIST:
-			dx_list(d, b);
-			break;
-		case BLK_ITEM:
-		case BLK_DOCUMENT:
-			dx_blocks(d, b);
-			break;
-		case BLK_QUOTE:
-			dx_quote(d, b);
-			break;
-		case BLK_CODE:
-			dx_code(d, b);
-			break;
-		case BLK_THEMATIC:
-			dx_thematic(d, b);
-			break;
-		case BLK_TABLE:
-			dx_table(d, b);
-			break;
-		case BLK_DIRECTIVE:
-			dx_directive(d, b);
-			break;
-		case BLK_ROW:
-		case BLK_CELL:
-		case BLK_FIGURE:
-			dx_figure(d, b);
-			break;
-		case BLK_FOOTNOTE:	/* not yet carried to Word (docs/docx.md) */
-			break;
-		}
-	}
+	for (b = parent->first; b != NULL; b = b->next)
+		dx_block(d, b);
 }
 
 /* ---- styles.xml ---- */
@@ -2043,6 +2092,19 @@ styles_other(struct dx *d)
 	p.rule_below = 1;
 	p.line = 240;
 	pstyle(d, "Garis", "Garis", &p, 0, 0, NULL);
+	/* footnotes: the PDF's FN_PT (layout_page.c), single spaced */
+	pp_init(&p, NULL);
+	p.after = 0;
+	p.line = 240;
+	p.first = 0;
+	p.jc = "both";
+	pstyle(d, "TeksCatatanKaki", "footnote text", &p, 0, 10, NULL);
+	style_open(d, "character", "RefCatatanKaki", "footnote reference",
+	    NULL);
+	x_start(d, "w:rPr");
+	x_val(d, "w:vertAlign", "superscript");
+	x_end(d);
+	x_end(d);
 	style_open(d, "character", "KodeInline", "Kode Inline", NULL);
 	x_start(d, "w:rPr");
 	fonts(d, "Liberation Mono");
@@ -2265,6 +2327,17 @@ part_settings(struct dx *d, const char *lang)
 	x_attr(d, "xmlns:w", NS_W);
 	x_vali(d, "w:defaultTabStop", tw_mm(12.5));
 	x_val(d, "w:characterSpacingControl", "doNotCompress");
+	if (d->nnote > 0) {
+		/* the separators (footnotes.xml), as Word lists them */
+		x_start(d, "w:footnotePr");
+		x_start(d, "w:footnote");
+		x_attr(d, "w:id", "-1");
+		x_end(d);
+		x_start(d, "w:footnote");
+		x_attr(d, "w:id", "0");
+		x_end(d);
+		x_end(d);
+	}
 	x_start(d, "w:compat");
 	/* a line ended by a hard break is not stretched (the PDF's too) */
 	x_val(d, "w:doNotExpandShiftReturn", NULL);
@@ -2377,6 +2450,8 @@ part_content_types(struct dx *d, int header2, int footer)
 		ct_override(d, "/word/header2.xml", CT_WML "header+xml");
 	if (footer)
 		ct_override(d, "/word/footer1.xml", CT_WML "footer+xml");
+	if (d->nnote > 0)
+		ct_override(d, "/word/footnotes.xml", CT_WML "footnotes+xml");
 	ct_override(d, "/docProps/core.xml", "application/vnd.openxmlformats-"
 	    "package.core-properties+xml");
 	ct_override(d, "/docProps/app.xml", "application/vnd.openxmlformats-"
@@ -2423,6 +2498,8 @@ part_document_rels(struct dx *d, int header2, int footer)
 		rel(d, "rIdHeader2", RT_OD "header", "header2.xml");
 	if (footer)
 		rel(d, "rIdFooter1", RT_OD "footer", "footer1.xml");
+	if (d->nnote > 0)
+		rel(d, "rIdFootnotes", RT_OD "footnotes", "footnotes.xml");
 	for (i = 0; i < d->nmedia; i++) {
 		char id[32], target[64];
 
@@ -2445,6 +2522,103 @@ part_document(struct dx *d, const struct block *doc)
 	dx_blocks(d, doc);
 	sect_props(d, SECT_BODY);
 	x_end(d);
+	x_end(d);
+}
+
+/* ---- footnotes.xml ---- */
+
+/* A separator footnote (the line above the footnotes, and its form when
+ * a footnote goes on to the next page). */
+static void
+note_separator(struct dx *d, int id, const char *type, const char *el)
+{
+	x_start(d, "w:footnote");
+	x_attr(d, "w:type", type);
+	x_attri(d, "w:id", id);
+	x_start(d, "w:p");
+	x_start(d, "w:pPr");
+	x_start(d, "w:spacing");
+	x_attr(d, "w:after", "0");
+	x_attr(d, "w:line", "240");
+	x_attr(d, "w:lineRule", "auto");
+	x_end(d);
+	x_end(d);
+	x_start(d, "w:r");
+	x_val(d, el, NULL);
+	x_end(d);
+	x_end(d);
+	x_end(d);
+}
+
+/* The highest footnote number in the tree (0: none); the footnotes are
+ * children of the document. */
+static int
+count_notes(const struct block *doc)
+{
+	const struct block *b;
+	int n = 0;
+
+	for (b = doc->first; b != NULL; b = b->next)
+		if (b->type == BLK_FOOTNOTE && b->counter == CNT_FOOTNOTE &&
+		    b->number > n)
+			n = b->number;
+	return n;
+}
+
+/* A footnote's number at the start of its text, and a space. */
+static void
+note_mark(struct dx *d)
+{
+	x_start(d, "w:r");
+	x_start(d, "w:rPr");
+	x_val(d, "w:rStyle", "RefCatatanKaki");
+	x_end(d);
+	x_val(d, "w:footnoteRef", NULL);
+	x_end(d);
+	run_utf8(d, " ", 1, 0, 0);
+}
+
+/* Each numbered footnote as a w:footnote whose id is its number: its
+ * paragraphs in the style "footnote text", the number (w:footnoteRef)
+ * before the first; other blocks in it as in the body. */
+static void
+part_footnotes(struct dx *d, const struct block *doc)
+{
+	const struct block *b, *c;
+	struct pp p;
+
+	x_start(d, "w:footnotes");
+	x_attr(d, "xmlns:w", NS_W);
+	x_attr(d, "xmlns:r", NS_R);
+	note_separator(d, -1, "separator", "w:separator");
+	note_separator(d, 0, "continuationSeparator",
+	    "w:continuationSeparator");
+	for (b = doc->first; b != NULL; b = b->next) {
+		if (b->type != BLK_FOOTNOTE || b->counter != CNT_FOOTNOTE)
+			continue;
+		x_start(d, "w:footnote");
+		x_attri(d, "w:id", b->number);
+		for (c = b->first; c != NULL; c = c->next) {
+			if (c->type != BLK_PARAGRAPH) {
+				dx_block(d, c);
+				continue;
+			}
+			pp_init(&p, "TeksCatatanKaki");
+			p_open(d, &p);
+			if (c == b->first)
+				note_mark(d);
+			put_runs(d, c->run, c->nrun, 0, 0, 0);
+			x_end(d);
+		}
+		if (b->first == NULL || b->first->type != BLK_PARAGRAPH) {
+			/* the number on a paragraph of its own */
+			pp_init(&p, "TeksCatatanKaki");
+			p_open(d, &p);
+			note_mark(d);
+			x_end(d);
+		}
+		x_end(d);
+	}
 	x_end(d);
 }
 
@@ -2492,13 +2666,13 @@ new_hyph(const struct style *st)
 }
 
 enum { P_CT, P_RELS, P_CORE, P_APP, P_DOC, P_STYLES, P_SETTINGS, P_NUM,
-	P_H1, P_H2, P_F1, P_DOCRELS, P__N };
+	P_H1, P_H2, P_F1, P_FOOT, P_DOCRELS, P__N };
 
 static const char *const part_name[P__N] = { "[Content_Types].xml",
     "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
     "word/document.xml", "word/styles.xml", "word/settings.xml",
     "word/numbering.xml", "word/header1.xml", "word/header2.xml",
-    "word/footer1.xml", "word/_rels/document.xml.rels" };
+    "word/footer1.xml", "word/footnotes.xml", "word/_rels/document.xml.rels" };
 
 /* Every part, the document first (it finds the lists and images the
  * others name). */
@@ -2547,6 +2721,11 @@ make_parts(struct dx *d, const struct block *doc, struct buf *part)
 		b = part_begin(d);
 		part_footer(d);
 		part_end(d, b, &part[P_F1]);
+	}
+	if (d->nnote > 0) {
+		b = part_begin(d);
+		part_footnotes(d, doc);
+		part_end(d, b, &part[P_FOOT]);
 	}
 	b = part_begin(d);
 	part_document_rels(d, h2, f1);
@@ -2613,6 +2792,8 @@ docx_write(const struct block *doc, const struct style *st,
 	d.lt = layout_tables_new(st, m);
 	d.hy = st->hyphenate ? new_hyph(st) : NULL;
 	find_draft(&d, doc);
+	d.nnote = count_notes(doc);
+	d.noted = xcalloc((size_t)d.nnote + 1, 1);
 	collect(&d, doc);
 	make_parts(&d, doc, part);
 	if (d.bad_input)
@@ -2637,6 +2818,7 @@ docx_write(const struct block *doc, const struct style *st,
 	list_free(&d.tables);
 	list_free(&d.figures);
 	free(d.fig_page);
+	free(d.noted);
 	free(d.fig);
 	layout_tables_free(d.lt);
 	hyph_free(d.hy);

@@ -53,7 +53,7 @@ void		 layout_tables_free(struct layout_tables *);
 /*
  * A chart's data (figure b, `rencana-grafik`) as a grid of WinAnsi strings,
  * for a back end that sets it as a table: row 0 holds the unit (or "") and
- * the series, each further row a `nilai` line's label and its values as the
+ * the series (one unnamed series: "" and the unit), each further row a `nilai` line's label and its values as the
  * chart prints them (1.234; 12,5; `-` for none).  *cells holds *nrow times
  * *ncol strings, row by row; the caller frees each and the array.  Returns
  * 0 (and no cells) when the data make no chart (layout reports why).

@@ -718,6 +718,12 @@ layout_chart_cells(const struct block *b, char ***cells, size_t *nrow,
 		c[0] = xstrdup(ch->unit != NULL ? ch->unit : "");
 		for (k = 0; k < ch->nseries; k++)
 			c[1 + k] = xstrdup(ch->series[k]);
+		if (ch->nseries == 1 && *ch->series[0] == '\0') {
+			/* one unnamed series: the unit heads its column */
+			free(c[1]);
+			c[1] = c[0];
+			c[0] = xstrdup("");
+		}
 		for (r = 0; r < ch->nrow; r++) {
 			c[(r + 1) * nc] = xstrdup(ch->label[r]);
 			for (k = 0; k < ch->nseries; k++) {

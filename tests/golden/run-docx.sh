@@ -14,7 +14,9 @@
 #     in the text (pdftotext) as often as in rencana's (the list of tables
 #     and the caption), with as many tables in document.xml; every
 #     figure caption ("Gambar 2.1 ...") likewise, one caption paragraph
-#     (style KeteranganGambar) per figure; the page of
+#     (style KeteranganGambar) per figure; footnotes are Word footnotes
+#     (footnotes.xml) numbered 1, 2, ... in the order of first reference,
+#     their text in LibreOffice's PDF; the page of
 #     every entry of the contents and of the list of tables (PAGEREF) is the
 #     one rencana's PDF prints there; the paper is
 #     the same (A4; F4 in tangsel-pengembangan, letter in the hostile
@@ -174,6 +176,25 @@ for f in sorted(os.listdir(a)):
         print("%s: %d figures in rencana's PDF, %d figure captions in document.xml" % (n, len(figs), ncap))
     else:
         print("PASS")
+    # footnotes: Word footnotes numbered 1, 2, ... in the order of first
+    # reference (as the PDF numbers them), each with its text in
+    # LibreOffice's PDF, and as many as rencana's PDF has
+    refs = re.findall(r'<w:footnoteReference w:id="(\d+)"/>', doc)
+    fpath = os.path.join(a, n + ".parts", "word", "footnotes.xml")
+    notes = []
+    if os.path.exists(fpath):
+        for m in re.finditer(r'<w:footnote w:id="(\d+)">(.*?)</w:footnote>',
+                open(fpath).read()):
+            notes.append((m.group(1), "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", m.group(2)))))
+    flat = lambda t: " ".join(t.replace("\u00ad", "").replace("-\n", "").split())
+    if refs != [str(i + 1) for i in range(len(refs))] or [x[0] for x in notes] != refs:
+        print("%s: footnote references %s, footnotes %s" % (n, refs[:6], [x[0] for x in notes][:6]))
+    elif [x for x in notes if flat(x[1])[:40] not in flat(t2)]:
+        print("%s: a footnote's text is not in LibreOffice's PDF" % n)
+    elif ("[^" in open("examples/%s.yaml" % n).read() if os.path.exists("examples/%s.yaml" % n) else False) and not refs:
+        print("%s: the plan has footnotes, the DOCX none" % n)
+    else:
+        print("PASS")
     # the pages the contents and the list of tables show: the PDF's
     # (dotted lines ending in a page label) and the DOCX's PAGEREF values
     want = re.findall(r"\.{4,}\s*([ivxlc]+|\d+)\s*$", subprocess.run(["pdftotext",
@@ -202,7 +223,7 @@ EOF
 	done
 	nf=$(grep -vc '^PASS$' "$tmp/cmp.out")
 	fail=$((fail + nf))
-	[ "$np" -ge 36 ] || bad "LibreOffice: $np checks passed of 36: $(tail -n 3 "$tmp/lo.log")"
+	[ "$np" -ge 42 ] || bad "LibreOffice: $np checks passed of 42: $(tail -n 3 "$tmp/lo.log")"
 else
 	bad "soffice not found (tools/deps.sh --test installs libreoffice-writer-nogui)"
 fi
