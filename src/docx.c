@@ -130,6 +130,8 @@ struct dx {
 						 * was written (the first is a
 						 * w:footnoteReference) */
 	int			 nnote;		/* the highest footnote number */
+	const struct block	*appendix;	/* the rencana-mulai-lampiran
+						 * directive, once passed */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -337,11 +339,13 @@ put_chars(struct dx *d, const char *u, size_t n)
 #define TX_ITALIC	RUN_ITALIC
 #define TX_CODE		RUN_CODE
 #define TX_UNDERLINE	0x100
+#define TX_HIDDEN	0x200	/* w:vanish: in the outline, not printed */
 
 static void
 run_props(struct dx *d, unsigned flags, double size_pt)
 {
-	if (!(flags & (TX_BOLD | TX_ITALIC | TX_CODE | TX_UNDERLINE)) &&
+	if (!(flags & (TX_BOLD | TX_ITALIC | TX_CODE | TX_UNDERLINE |
+	    TX_HIDDEN)) &&
 	    size_pt <= 0)
 		return;
 	x_start(d, "w:rPr");
@@ -351,6 +355,8 @@ run_props(struct dx *d, unsigned flags, double size_pt)
 		x_val(d, "w:b", NULL);
 	if (flags & TX_ITALIC)
 		x_val(d, "w:i", NULL);
+	if (flags & TX_HIDDEN)
+		x_val(d, "w:vanish", NULL);
 	if (size_pt > 0) {
 		x_vali(d, "w:sz", lround(size_pt * 2));
 		x_vali(d, "w:szCs", lround(size_pt * 2));
@@ -1491,6 +1497,8 @@ dx_directive(struct dx *d, const struct block *b)
 		dx_list_directive(d, b);
 	else if (strcmp(n, "tanda-tangan") == 0)
 		dx_signature(d, b);
+	else if (strcmp(n, "mulai-lampiran") == 0)
+		d->appendix = b;
 	/* meta and konsep were read before the body (docx_write) */
 }
 
@@ -1528,21 +1536,62 @@ dx_paragraph(struct dx *d, const struct block *b)
 	x_end(d);
 }
 
+/*
+ * The head of an appendix of a penetapan, as layout.c's lay_appendix_head:
+ * at the top right, in a column from the middle of the text width,
+ * left-aligned, its label ("LAMPIRAN I") and each `baris` of the
+ * rencana-mulai-lampiran directive.  Returns 0 (nothing written) when the
+ * directive has no `baris`: the heading then carries the label itself.
+ */
+static int
+dx_appendix_head(struct dx *d, const struct block *b)
+{
+	const struct block *a = d->appendix;
+	struct pp p;
+	size_t i;
+
+	if (b->counter != CNT_APPENDIX || a == NULL || b->label == NULL ||
+	    blocks_kv(a, "baris") == NULL)
+		return 0;
+	pp_init(&p, "KepalaLampiran");
+	p.ind_left = tw(d->tw / 2);
+	p_open(d, &p);
+	run_winansi(d, b->label, b->label_len, 0, 0);
+	for (i = 0; i < a->nkv; i++)
+		if (strcmp(a->kv[i].key, "baris") == 0) {
+			x_start(d, "w:r");
+			x_val(d, "w:br", NULL);
+			x_end(d);
+			run_caps(d, a->kv[i].value, 0, 0, 0);
+		}
+	x_end(d);
+	return 1;
+}
+
 static void
 dx_heading(struct dx *d, const struct block *b)
 {
 	struct pp p;
 	static const char *const style[3] = { "Heading1", "Heading2", "Heading3" };
-	int level = b->level > 3 ? 3 : b->level < 1 ? 1 : b->level;
+	int level = b->level > 3 ? 3 : b->level < 1 ? 1 : b->level, head = 0;
 
 	pp_init(&p, style[level - 1]);
 	/* a chapter starts a page, unless a section break just did */
-	if (level == 1)
+	if (level == 1) {
 		d->page_break = !d->fresh;
+		head = dx_appendix_head(d, b);
+	}
 	p_open(d, &p);
 	if (b->level <= 2)
 		bookmark(d, LIST_TOC);
-	put_runs(d, b->run, b->nrun, level == 1, 0, 0);
+	/* under an appendix head the heading shows its title alone: the
+	 * label is hidden text, kept for the outline and Word's contents */
+	if (head) {
+		run_winansi(d, b->label, b->label_len, TX_HIDDEN, 0);
+		run_utf8(d, " ", 1, TX_HIDDEN, 0);
+	}
+	put_runs(d, b->run + (head ? b->nlabel : 0), b->nrun - (head ?
+	    b->nlabel : 0), level == 1, 0, 0);
 	x_end(d);
 }
 
@@ -2070,6 +2119,11 @@ styles_other(struct dx *d)
 	p.first = 0;
 	p.jc = "center";
 	pstyle(d, "TandaTangan", "Tanda Tangan", &p, 0, 0, NULL);
+	/* an appendix's head: single lines, a line's space below */
+	p.jc = "left";
+	p.line = 240;
+	p.after = tw(lh);
+	pstyle(d, "KepalaLampiran", "Kepala Lampiran", &p, 0, 0, NULL);
 	pp_init(&p, NULL);
 	p.after = 0;
 	p.before = 0;

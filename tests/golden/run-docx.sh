@@ -16,7 +16,8 @@
 #     figure caption ("Gambar 2.1 ...") likewise, one caption paragraph
 #     (style KeteranganGambar) per figure; footnotes are Word footnotes
 #     (footnotes.xml) numbered 1, 2, ... in the order of first reference,
-#     their text in LibreOffice's PDF; the page of
+#     their text in LibreOffice's PDF; the appendix labels (LAMPIRAN I)
+#     as in rencana's text, each appendix on its own page; the page of
 #     every entry of the contents and of the list of tables (PAGEREF) is the
 #     one rencana's PDF prints there; the paper is
 #     the same (A4; F4 in tangsel-pengembangan, letter in the hostile
@@ -195,6 +196,17 @@ for f in sorted(os.listdir(a)):
         print("%s: the plan has footnotes, the DOCX none" % n)
     else:
         print("PASS")
+    # appendices: each label ("LAMPIRAN I", in the contents and at the
+    # head or heading) as often in LibreOffice's text as in rencana's, and
+    # each appendix on a page of its own (a page break before it)
+    labs = re.findall(r"(?m)^LAMPIRAN [IVXLC]+\b", t1)
+    if labs != re.findall(r"(?m)^LAMPIRAN [IVXLC]+\b", t2):
+        print("%s: appendix labels differ: %s / %s" % (n, labs[:4],
+            re.findall(r"(?m)^LAMPIRAN [IVXLC]+\b", t2)[:4]))
+    elif [p for p in t2.split("\f") if len(re.findall(r"(?m)^LAMPIRAN [IVXLC]+\b", p)) > 1 and "DAFTAR ISI" not in p]:
+        print("%s: two appendices on one page" % n)
+    else:
+        print("PASS")
     # the pages the contents and the list of tables show: the PDF's
     # (dotted lines ending in a page label) and the DOCX's PAGEREF values
     want = re.findall(r"\.{4,}\s*([ivxlc]+|\d+)\s*$", subprocess.run(["pdftotext",
@@ -223,7 +235,7 @@ EOF
 	done
 	nf=$(grep -vc '^PASS$' "$tmp/cmp.out")
 	fail=$((fail + nf))
-	[ "$np" -ge 42 ] || bad "LibreOffice: $np checks passed of 42: $(tail -n 3 "$tmp/lo.log")"
+	[ "$np" -ge 48 ] || bad "LibreOffice: $np checks passed of 48: $(tail -n 3 "$tmp/lo.log")"
 else
 	bad "soffice not found (tools/deps.sh --test installs libreoffice-writer-nogui)"
 fi
