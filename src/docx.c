@@ -64,6 +64,8 @@
 #define PARAF_BOX_MM	20.0
 #define CHART_COL_MM	30.0		/* the widest value column of a chart's
 					 * table: numbers, not prose */
+#define CHART_MIN_MM	12.0		/* and the narrowest, while the labels'
+					 * column keeps a fifth of the width */
 #define SIG_BLANK	4		/* empty lines for the signature */
 #define MARK_W_PT	460.0		/* the draft mark's box, rotated 315 */
 #define MARK_H_PT	115.0
@@ -105,7 +107,10 @@ struct dx_media {
 	struct buf	 data;
 };
 
-enum dx_sect { SECT_COVER, SECT_FRONT, SECT_BODY };
+/* Sections: the cover, the front matter, the body's first section; a
+ * further portrait section of the body (its numbers go on) and a
+ * landscape one (the tables the PDF sets on landscape pages). */
+enum dx_sect { SECT_COVER, SECT_FRONT, SECT_BODY, SECT_MORE, SECT_LAND };
 
 /* The three lists: their bookmarks are _TocR1.., _TocT1.., _TocG1.. */
 enum dx_which { LIST_TABLES, LIST_TOC, LIST_FIGURES };
@@ -132,6 +137,12 @@ struct dx {
 	int			 nnote;		/* the highest footnote number */
 	const struct block	*appendix;	/* the rencana-mulai-lampiran
 						 * directive, once passed */
+	unsigned char		*tab_land;	/* table id - 1: the PDF sets it on
+						 * landscape pages */
+	size_t			 ntab, tab_next;	/* tables; tables written */
+	int			 in_body;	/* after rencana-mulai-isi */
+	int			 body_more;	/* a body section was closed */
+	int			 land;		/* in a landscape section */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -830,6 +841,11 @@ collect(struct dx *d, const struct block *doc)
 			if (first[id - 1] == (size_t)-1)
 				first[id - 1] = i;
 		}
+	d->ntab = ntabid;
+	d->tab_land = xcalloc(ntabid + 1, 1);
+	for (i = 0; i < ntabid; i++)
+		d->tab_land[i] = first[i] != (size_t)-1 &&
+		    pg->page[first[i]].width_pt > pg->page[first[i]].height_pt;
 	while (b != NULL) {
 		struct dx_entry *e = NULL;
 
@@ -1013,6 +1029,15 @@ dx_list_directive(struct dx *d, const struct block *b)
 
 /* ---- sections ---- */
 
+/* The text width, pt, of a portrait or landscape page (lay_orient). */
+static double
+body_width(const struct style *st, int land)
+{
+	return (land ? st->paper_h_mm - st->margin_bottom_mm -
+	    st->margin_top_mm : st->paper_w_mm - st->margin_left_mm -
+	    st->margin_right_mm) * 72.0 / 25.4;
+}
+
 static void
 sect_props(struct dx *d, enum dx_sect kind)
 {
@@ -1020,6 +1045,15 @@ sect_props(struct dx *d, enum dx_sect kind)
 	int top = st->pagenum == PAGENUM_TOP_CENTER;
 	int bottom = st->pagenum == PAGENUM_BOTTOM_CENTER ||
 	    st->pagenum == PAGENUM_BOTTOM_RIGHT;
+
+	int land = kind == SECT_LAND;
+	/* a landscape page is the paper turned, each edge keeping its
+	 * margin (layout_page.c's lay_orient): top = left, right = top,
+	 * bottom = right, left = bottom */
+	double mt = land ? st->margin_left_mm : st->margin_top_mm;
+	double mr = land ? st->margin_top_mm : st->margin_right_mm;
+	double mb = land ? st->margin_right_mm : st->margin_bottom_mm;
+	double ml = land ? st->margin_bottom_mm : st->margin_left_mm;
 
 	x_start(d, "w:sectPr");
 	x_start(d, "w:headerReference");
@@ -1041,22 +1075,26 @@ sect_props(struct dx *d, enum dx_sect kind)
 	}
 	x_val(d, "w:type", "nextPage");
 	x_start(d, "w:pgSz");
-	x_attri(d, "w:w", tw_mm(st->paper_w_mm));
-	x_attri(d, "w:h", tw_mm(st->paper_h_mm));
+	x_attri(d, "w:w", tw_mm(land ? st->paper_h_mm : st->paper_w_mm));
+	x_attri(d, "w:h", tw_mm(land ? st->paper_w_mm : st->paper_h_mm));
+	if (land)
+		x_attr(d, "w:orient", "landscape");
 	x_end(d);
 	x_start(d, "w:pgMar");
-	x_attri(d, "w:top", tw_mm(st->margin_top_mm));
-	x_attri(d, "w:right", tw_mm(st->margin_right_mm));
-	x_attri(d, "w:bottom", tw_mm(st->margin_bottom_mm));
-	x_attri(d, "w:left", tw_mm(st->margin_left_mm));
-	x_attri(d, "w:header", tw_mm(st->margin_top_mm / 2));
-	x_attri(d, "w:footer", tw_mm(st->margin_bottom_mm / 4));
+	x_attri(d, "w:top", tw_mm(mt));
+	x_attri(d, "w:right", tw_mm(mr));
+	x_attri(d, "w:bottom", tw_mm(mb));
+	x_attri(d, "w:left", tw_mm(ml));
+	x_attri(d, "w:header", tw_mm(mt / 2));
+	x_attri(d, "w:footer", tw_mm(mb / 4));
 	x_attr(d, "w:gutter", "0");
 	x_end(d);
 	if (kind != SECT_COVER) {
 		x_start(d, "w:pgNumType");
 		x_attr(d, "w:fmt", kind == SECT_FRONT ? "lowerRoman" : "decimal");
-		x_attri(d, "w:start", kind == SECT_FRONT ? 1 + d->have_cover : 1);
+		if (kind == SECT_FRONT || kind == SECT_BODY)	/* else go on */
+			x_attri(d, "w:start", kind == SECT_FRONT ?
+			    1 + d->have_cover : 1);
 		x_end(d);
 	}
 	if (kind == SECT_BODY && top)
@@ -1493,6 +1531,7 @@ dx_directive(struct dx *d, const struct block *b)
 	else if (strcmp(n, "mulai-isi") == 0) {
 		if (!d->fresh)
 			sect_break(d, SECT_FRONT);
+		d->in_body = 1;
 	} else if (is_list_directive(d, b))
 		dx_list_directive(d, b);
 	else if (strcmp(n, "tanda-tangan") == 0)
@@ -1717,6 +1756,7 @@ dx_table(struct dx *d, const struct block *b)
 	const struct block *row;
 	int c, nbody = 0, bi = 0;
 
+	d->tab_next++;
 	memset(num, 0, sizeof(num));
 	memset(dec, 0, sizeof(dec));
 	size = layout_tables_fit(d->lt, b, width, w, num, dec);
@@ -1760,6 +1800,12 @@ dx_chart_table(struct dx *d, const struct block *b)
 		return;
 	lw = xcalloc(nc, sizeof(*lw));
 	first = nc > 1 ? width * 2 / 5 : width;
+	/* many series (the years of a trajectory): narrower labels, so that
+	 * each value column holds a year on one line */
+	if (nc > 1 && (width - first) / (long)(nc - 1) < tw_mm(CHART_MIN_MM))
+		first = width - tw_mm(CHART_MIN_MM) * (long)(nc - 1);
+	if (first < width / 5)
+		first = width / 5;
 	lw[0] = first;
 	for (k = 1; k < nc; k++) {
 		lw[k] = (width - first) / (long)(nc - 1);
@@ -1873,13 +1919,49 @@ dx_block(struct dx *d, const struct block *b)
 	}
 }
 
+/*
+ * Does a landscape table start at b?  As layout.c, the headings directly
+ * above the table, its kind directive (`rencana-tabel`) and its caption go
+ * with it onto its landscape pages.
+ */
+static int
+lands_at(const struct dx *d, const struct block *b)
+{
+	for (; b != NULL; b = b->next)
+		if (b->type == BLK_TABLE)
+			return d->tab_next < d->ntab && d->tab_land[d->tab_next];
+		else if (!(b->type == BLK_HEADING || (b->type == BLK_PARAGRAPH &&
+		    b->is_caption) || (b->type == BLK_DIRECTIVE &&
+		    strcmp(b->name, "tabel") == 0)))
+			return 0;
+	return 0;
+}
+
+/* The blocks of parent; a landscape table (with what goes with it) in a
+ * section of its own, in the body. */
 static void
 dx_blocks(struct dx *d, const struct block *parent)
 {
 	const struct block *b;
 
-	for (b = parent->first; b != NULL; b = b->next)
+	for (b = parent->first; b != NULL; b = b->next) {
+		if (d->in_body && !d->land && lands_at(d, b)) {
+			if (!d->fresh) {
+				sect_break(d, d->body_more ? SECT_MORE :
+				    SECT_BODY);
+				d->body_more = 1;
+			}
+			d->land = 1;
+			d->tw = body_width(d->st, 1);
+		}
 		dx_block(d, b);
+		if (d->land && b->type == BLK_TABLE && !lands_at(d, b->next)) {
+			sect_break(d, SECT_LAND);
+			d->body_more = 1;
+			d->land = 0;
+			d->tw = body_width(d->st, 0);
+		}
+	}
 }
 
 /* ---- styles.xml ---- */
@@ -2574,7 +2656,7 @@ part_document(struct dx *d, const struct block *doc)
 	x_start(d, "w:body");
 	d->fresh = 1;
 	dx_blocks(d, doc);
-	sect_props(d, SECT_BODY);
+	sect_props(d, d->body_more ? SECT_MORE : SECT_BODY);
 	x_end(d);
 	x_end(d);
 }
@@ -2841,8 +2923,7 @@ docx_write(const struct block *doc, const struct style *st,
 	d.m = m;
 	d.pg = pages;
 	d.dl = dl;
-	d.tw = (st->paper_w_mm - st->margin_left_mm - st->margin_right_mm) *
-	    72.0 / 25.4;
+	d.tw = body_width(st, 0);
 	d.lt = layout_tables_new(st, m);
 	d.hy = st->hyphenate ? new_hyph(st) : NULL;
 	find_draft(&d, doc);
@@ -2873,6 +2954,7 @@ docx_write(const struct block *doc, const struct style *st,
 	list_free(&d.figures);
 	free(d.fig_page);
 	free(d.noted);
+	free(d.tab_land);
 	free(d.fig);
 	layout_tables_free(d.lt);
 	hyph_free(d.hy);
