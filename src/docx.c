@@ -38,8 +38,10 @@
 #include "image.h"
 #include "layout.h"
 #include "layout_hyph.h"
+#include "layout_tte.h"
 #include "page.h"
 #include "pdf.h"
+#include "qr.h"
 #include "style.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -67,6 +69,7 @@
 #define CHART_MIN_MM	12.0		/* and the narrowest, while the labels'
 					 * column keeps a fifth of the width */
 #define SIG_BLANK	4		/* empty lines for the signature */
+#define TTE_FOOT_PT	7.0		/* as layout_tte.c: the footer's type */
 #define MARK_W_PT	460.0		/* the draft mark's box, rotated 315 */
 #define MARK_H_PT	115.0
 
@@ -143,6 +146,8 @@ struct dx {
 	int			 in_body;	/* after rencana-mulai-isi */
 	int			 body_more;	/* a body section was closed */
 	int			 land;		/* in a landscape section */
+	const struct block	*tte;		/* the rencana-tte directive (a
+						 * signed final document), or NULL */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -1067,10 +1072,18 @@ sect_props(struct dx *d, enum dx_sect kind)
 		x_attr(d, "r:id", "rIdHeader1");
 		x_end(d);
 	}
-	if (bottom && kind != SECT_COVER) {
+	if ((bottom && kind != SECT_COVER) || d->tte != NULL) {
+		/* footer2: a signed document's lines without a number */
 		x_start(d, "w:footerReference");
 		x_attr(d, "w:type", "default");
-		x_attr(d, "r:id", "rIdFooter1");
+		x_attr(d, "r:id", bottom && kind != SECT_COVER ? "rIdFooter1" :
+		    "rIdFooter2");
+		x_end(d);
+	}
+	if (kind == SECT_BODY && top && d->tte != NULL) {
+		x_start(d, "w:footerReference");
+		x_attr(d, "w:type", "first");
+		x_attr(d, "r:id", "rIdFooter2");
 		x_end(d);
 	}
 	x_val(d, "w:type", "nextPage");
@@ -1128,12 +1141,27 @@ sect_break(struct dx *d, enum dx_sect kind)
 
 /* ---- images ---- */
 
+/* Adds an image part of word/media (its data taken over); returns its
+ * number (1-based). */
+static size_t
+media_put(struct dx *d, const char *ext, struct buf *data)
+{
+	struct dx_media *me;
+
+	d->media = xgrow(d->media, &d->mediacap, d->nmedia + 1,
+	    sizeof(*d->media));
+	me = &d->media[d->nmedia++];
+	me->name = xasprintf("image%zu.%s", d->nmedia, ext);
+	me->data = *data;
+	memset(data, 0, sizeof(*data));
+	return d->nmedia;
+}
+
 /* Reads an image for word/media; returns its part name's number (1-based),
  * or 0 after a message (the file is the plan's: bad input). */
 static size_t
 media_add(struct dx *d, const char *path)
 {
-	struct dx_media *me;
 	struct buf data = BUF_INIT;
 	const char *ext = strrchr(path, '.');
 	int err, rc, png;
@@ -1147,24 +1175,93 @@ media_add(struct dx *d, const char *path)
 		d->bad_input = 1;
 		return 0;
 	}
-	d->media = xgrow(d->media, &d->mediacap, d->nmedia + 1,
-	    sizeof(*d->media));
-	me = &d->media[d->nmedia++];
-	me->name = xasprintf("image%zu.%s", d->nmedia, png ? "png" : "jpeg");
-	me->data = data;
-	return d->nmedia;
+	return media_put(d, png ? "png" : "jpeg", &data);
 }
+
+static void dx_drawing(struct dx *, size_t k, double w_pt, double h_pt);
 
 /* An inline picture w x h pt (a run of its own) from the image file. */
 static void
 dx_picture(struct dx *d, const char *path, double w_pt, double h_pt)
 {
 	size_t k = media_add(d, path);
+
+	if (k != 0)
+		dx_drawing(d, k, w_pt, h_pt);
+}
+
+/*
+ * The QR code of the verification address as a picture: a 1-bit BMP
+ * (no compression, so no library), QR_PX pixels a module, with the
+ * 4-module quiet zone; returns its media number, 0 when url makes no code.
+ */
+#define QR_PX		8
+#define QR_QUIET	4
+
+static void
+le(struct buf *b, unsigned long v, int n)
+{
+	while (n-- > 0) {
+		buf_putc(b, (char)(v & 0xff));
+		v >>= 8;
+	}
+}
+
+static size_t
+qr_bmp(struct dx *d, const char *url, int *modules)
+{
+	unsigned char *dark, row[1024];
+	struct buf b = BUF_INIT;
+	int w, side, x, y, k, stride;
+
+	if (qr_encode(url, &dark, &w) != 0)
+		return 0;
+	*modules = w;
+	side = (w + 2 * QR_QUIET) * QR_PX;	/* at most 185 modules: 1512 px */
+	stride = (side + 31) / 32 * 4;
+	buf_put(&b, "BM", 2);
+	le(&b, 62 + (unsigned long)stride * (unsigned long)side, 4);
+	le(&b, 0, 4);
+	le(&b, 62, 4);			/* the pixels' offset */
+	le(&b, 40, 4);			/* BITMAPINFOHEADER */
+	le(&b, (unsigned long)side, 4);
+	le(&b, (unsigned long)side, 4);	/* rows bottom-up */
+	le(&b, 1, 2);
+	le(&b, 1, 2);			/* bits a pixel */
+	le(&b, 0, 4);			/* BI_RGB */
+	le(&b, (unsigned long)stride * (unsigned long)side, 4);
+	le(&b, 3780, 4);		/* 96 dpi */
+	le(&b, 3780, 4);
+	le(&b, 2, 4);
+	le(&b, 0, 4);
+	le(&b, 0x000000, 4);		/* colour 0: black */
+	le(&b, 0xffffff, 4);		/* colour 1: white */
+	for (y = side - 1; y >= 0; y--) {
+		int my = y / QR_PX - QR_QUIET;
+
+		memset(row, 0, sizeof(row));
+		for (x = 0; x < side; x++) {
+			int mx = x / QR_PX - QR_QUIET;
+			int on = mx >= 0 && my >= 0 && mx < w && my < w &&
+			    dark[my * w + mx];
+
+			if (!on)
+				row[x / 8] |= (unsigned char)(0x80 >> (x % 8));
+		}
+		for (k = 0; k < stride; k++)
+			buf_putc(&b, (char)row[k]);
+	}
+	free(dark);
+	return media_put(d, "bmp", &b);
+}
+
+/* An inline picture w x h pt (a run of its own) of media k. */
+static void
+dx_drawing(struct dx *d, size_t k, double w_pt, double h_pt)
+{
 	char rid[32], name[32];
 	long cx = lround(w_pt * EMU_PER_PT), cy = lround(h_pt * EMU_PER_PT);
 
-	if (k == 0)
-		return;
 	snprintf(rid, sizeof(rid), "rIdImage%zu", k);
 	snprintf(name, sizeof(name), "Gambar %zu", k);
 	d->draw_id++;
@@ -1461,6 +1558,21 @@ sig_width(const struct dx *d, const struct block *b)
 
 /* The signature block: a table without borders, the lines centred in its
  * right column; a draft's paraf table in the left one. */
+/* The QR code of url, its modules TTE_QR_MM wide as in the PDF, the
+ * quiet zone around them. */
+static void
+dx_qr(struct dx *d, const char *url)
+{
+	int w = 0;
+	size_t k = qr_bmp(d, url, &w);
+	double side;
+
+	if (k == 0)
+		return;		/* validate.c refused it: not reached */
+	side = TTE_QR_MM * 72.0 / 25.4 * (double)(w + 2 * QR_QUIET) / w;
+	dx_drawing(d, k, side, side);
+}
+
 static void
 dx_signature(struct dx *d, const struct block *b)
 {
@@ -1477,12 +1589,20 @@ dx_signature(struct dx *d, const struct block *b)
 	tbl_open(d, w, 2, 0, NULL);
 	tr_open(d, 0);
 	beside = w[0] - tw(12) >= tw_mm(60);
-	/* the paraf table's foot level with the NIP's, as the PDF */
-	tc_open(d, w[0], "bottom");
+	/* the paraf table's foot level with the NIP's, as the PDF; the
+	 * verification QR code beside the stamp area */
+	tc_open(d, w[0], blocks_kv(b, "verifikasi") != NULL ? "center" :
+	    "bottom");
 	if (blocks_kv(b, "paraf") != NULL && beside)
 		dx_paraf(d, b, w[0] - tw(12));
 	pp_init(&p, "IsiTabel");
+	if (blocks_kv(b, "verifikasi") != NULL) {
+		p.jc = "right";
+		p.ind_right = tw_mm(TTE_QR_GAP_MM);
+	}
 	p_open(d, &p);
+	if (blocks_kv(b, "verifikasi") != NULL)
+		dx_qr(d, blocks_kv(b, "verifikasi"));
 	x_end(d);
 	x_end(d);
 	tc_open(d, w[1], NULL);
@@ -2441,16 +2561,28 @@ part_header(struct dx *d, int numbered)
 }
 
 static void
-part_footer(struct dx *d)
+part_footer(struct dx *d, int numbered)
 {
 	struct pp p;
+	size_t i;
 
 	hf_open(d, "w:ftr");
-	pp_init(&p, "Footer");
-	p.jc = d->st->pagenum == PAGENUM_BOTTOM_RIGHT ? "right" : "center";
-	p_open(d, &p);
-	page_field(d, 0);
-	x_end(d);
+	/* a signed document's footer (layout_tte.c): its lines centred in
+	 * small type, above the page number */
+	for (i = 0; d->tte != NULL && i < d->tte->nkv; i++)
+		if (strcmp(d->tte->kv[i].key, "baris") == 0) {
+			pp_init(&p, "Footer");
+			p.jc = "center";
+			p_utf8(d, &p, d->tte->kv[i].value, 0, TTE_FOOT_PT);
+		}
+	if (numbered) {
+		pp_init(&p, "Footer");
+		p.jc = d->st->pagenum == PAGENUM_BOTTOM_RIGHT ? "right" :
+		    "center";
+		p_open(d, &p);
+		page_field(d, 0);
+		x_end(d);
+	}
 	x_end(d);
 }
 
@@ -2577,6 +2709,10 @@ part_content_types(struct dx *d, int header2, int footer)
 	x_attr(d, "Extension", "jpeg");
 	x_attr(d, "ContentType", "image/jpeg");
 	x_end(d);
+	x_start(d, "Default");
+	x_attr(d, "Extension", "bmp");
+	x_attr(d, "ContentType", "image/bmp");
+	x_end(d);
 	ct_override(d, "/word/document.xml", CT_WML "document.main+xml");
 	ct_override(d, "/word/styles.xml", CT_WML "styles+xml");
 	ct_override(d, "/word/settings.xml", CT_WML "settings+xml");
@@ -2586,6 +2722,8 @@ part_content_types(struct dx *d, int header2, int footer)
 		ct_override(d, "/word/header2.xml", CT_WML "header+xml");
 	if (footer)
 		ct_override(d, "/word/footer1.xml", CT_WML "footer+xml");
+	if (d->tte != NULL)
+		ct_override(d, "/word/footer2.xml", CT_WML "footer+xml");
 	if (d->nnote > 0)
 		ct_override(d, "/word/footnotes.xml", CT_WML "footnotes+xml");
 	ct_override(d, "/docProps/core.xml", "application/vnd.openxmlformats-"
@@ -2634,6 +2772,8 @@ part_document_rels(struct dx *d, int header2, int footer)
 		rel(d, "rIdHeader2", RT_OD "header", "header2.xml");
 	if (footer)
 		rel(d, "rIdFooter1", RT_OD "footer", "footer1.xml");
+	if (d->tte != NULL)
+		rel(d, "rIdFooter2", RT_OD "footer", "footer2.xml");
 	if (d->nnote > 0)
 		rel(d, "rIdFootnotes", RT_OD "footnotes", "footnotes.xml");
 	for (i = 0; i < d->nmedia; i++) {
@@ -2760,7 +2900,8 @@ part_footnotes(struct dx *d, const struct block *doc)
 
 /* ---- the whole ---- */
 
-/* The draft's mark and header words, from a rencana-konsep at top level. */
+/* The draft's mark and header words, from a rencana-konsep at top level;
+ * a signed document's rencana-tte. */
 static void
 find_draft(struct dx *d, const struct block *doc)
 {
@@ -2769,6 +2910,8 @@ find_draft(struct dx *d, const struct block *doc)
 	for (b = doc->first; b != NULL; b = b->next) {
 		const char *t;
 
+		if (b->type == BLK_DIRECTIVE && strcmp(b->name, "tte") == 0)
+			d->tte = b;
 		if (b->type != BLK_DIRECTIVE || strcmp(b->name, "konsep") != 0)
 			continue;
 		t = blocks_kv(b, "teks");
@@ -2802,13 +2945,13 @@ new_hyph(const struct style *st)
 }
 
 enum { P_CT, P_RELS, P_CORE, P_APP, P_DOC, P_STYLES, P_SETTINGS, P_NUM,
-	P_H1, P_H2, P_F1, P_FOOT, P_DOCRELS, P__N };
+	P_H1, P_H2, P_F1, P_F2, P_FOOT, P_DOCRELS, P__N };
 
 static const char *const part_name[P__N] = { "[Content_Types].xml",
     "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
     "word/document.xml", "word/styles.xml", "word/settings.xml",
     "word/numbering.xml", "word/header1.xml", "word/header2.xml",
-    "word/footer1.xml", "word/footnotes.xml", "word/_rels/document.xml.rels" };
+    "word/footer1.xml", "word/footer2.xml", "word/footnotes.xml", "word/_rels/document.xml.rels" };
 
 /* Every part, the document first (it finds the lists and images the
  * others name). */
@@ -2855,8 +2998,13 @@ make_parts(struct dx *d, const struct block *doc, struct buf *part)
 	}
 	if (f1) {
 		b = part_begin(d);
-		part_footer(d);
+		part_footer(d, 1);
 		part_end(d, b, &part[P_F1]);
+	}
+	if (d->tte != NULL) {
+		b = part_begin(d);
+		part_footer(d, 0);
+		part_end(d, b, &part[P_F2]);
 	}
 	if (d->nnote > 0) {
 		b = part_begin(d);

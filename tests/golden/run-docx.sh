@@ -18,7 +18,9 @@
 #     (footnotes.xml) numbered 1, 2, ... in the order of first reference,
 #     their text in LibreOffice's PDF; the appendix labels (LAMPIRAN I)
 #     as in rencana's text, each appendix on its own page; the tables
-#     on landscape pages (mataram-pembinaan's matrix) the same; the page of
+#     on landscape pages (mataram-pembinaan's matrix) the same; a signed
+#     final document (tangsel-pengembangan) has the BSrE footer on every
+#     page and QR codes that scan (zbarimg) to the PDF's addresses; the page of
 #     every entry of the contents and of the list of tables (PAGEREF) is the
 #     one rencana's PDF prints there; the paper is
 #     the same (A4; F4 in tangsel-pengembangan, letter in the hostile
@@ -224,6 +226,31 @@ for f in sorted(os.listdir(a)):
         print("%s: tables on landscape pages: rencana %s, LibreOffice %s" % (n, l1, l2))
     else:
         print("PASS")
+    # a signed final document (rencana-tte): the BSrE footer on every
+    # page, and the verification QR codes scan (zbarimg, zbar-tools) to
+    # the same addresses as in rencana's PDF
+    if "BSrE" in t1:
+        def qrs(pdf):
+            d = pdf + ".qr"
+            os.makedirs(d, exist_ok=True)
+            subprocess.run(["pdftoppm", "-r", "100", "-png", pdf, d + "/p"])
+            out = []
+            for f in sorted(os.listdir(d)):
+                r = subprocess.run(["zbarimg", "-q", "--raw", os.path.join(d, f)],
+                    capture_output=True, text=True).stdout.split()
+                out += r
+            return out
+        pg2 = [p for p in t2.split("\f") if p.strip()]
+        q1, q2 = qrs(ours), qrs(theirs)
+        if len([p for p in pg2 if "BSrE" in p]) != pages(theirs):
+            print("%s: the BSrE footer on %d of %d pages" % (n,
+                len([p for p in pg2 if "BSrE" in p]), pages(theirs)))
+        elif q1 != q2 or not q1:
+            print("%s: QR codes: rencana %s, LibreOffice %s" % (n, q1, q2))
+        else:
+            print("PASS")
+    else:
+        print("PASS")
     # the pages the contents and the list of tables show: the PDF's
     # (dotted lines ending in a page label) and the DOCX's PAGEREF values
     want = re.findall(r"\.{4,}\s*([ivxlc]+|\d+)\s*$", subprocess.run(["pdftotext",
@@ -252,7 +279,7 @@ EOF
 	done
 	nf=$(grep -vc '^PASS$' "$tmp/cmp.out")
 	fail=$((fail + nf))
-	[ "$np" -ge 54 ] || bad "LibreOffice: $np checks passed of 54: $(tail -n 3 "$tmp/lo.log")"
+	[ "$np" -ge 60 ] || bad "LibreOffice: $np checks passed of 60: $(tail -n 3 "$tmp/lo.log")"
 else
 	bad "soffice not found (tools/deps.sh --test installs libreoffice-writer-nogui)"
 fi
