@@ -101,6 +101,8 @@ if [ -f "$doc" ]; then
 	grep -q '>&lt;w:p&gt;&lt;/w:t&gt;&lt;w:r&gt;<' "$doc" &&
 	    grep -q '>, ]]&gt;, <' "$doc" && grep -q '>, A &amp; B dan <' "$doc" &&
 	    grep -q '<dc:title>Rencana &lt;w:p&gt;&lt;/w:t&gt; ]]&gt; A &amp;amp; B' "$core" &&
+	    grep -q '>&lt;/w:footnote&gt;&lt;w:p&gt;<' "$tmp/a/hostile.parts/word/footnotes.xml" &&
+	    grep -q '> ]]&gt; C &amp; D tetap teks.<' "$tmp/a/hostile.parts/word/footnotes.xml" &&
 	    ok ||
 	    bad "hostile: the markup-like text is not escaped as expected"
 else
@@ -113,7 +115,7 @@ if command -v soffice >/dev/null 2>&1; then
 	    "-env:UserInstallation=file://$tmp/lo-profile" --convert-to pdf \
 	    --outdir "$tmp/lo" "$tmp"/a/*.docx >"$tmp/lo.log" 2>&1
 	python3 - "$tmp/a" "$tmp/lo" <<'EOF' >"$tmp/cmp.out" 2>&1
-import json, os, re, subprocess, sys
+import html, json, os, re, subprocess, sys
 a, lo = sys.argv[1], sys.argv[2]
 
 def outline(pdf):
@@ -189,7 +191,8 @@ for f in sorted(os.listdir(a)):
     if os.path.exists(fpath):
         for m in re.finditer(r'<w:footnote w:id="(\d+)">(.*?)</w:footnote>',
                 open(fpath).read()):
-            notes.append((m.group(1), "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", m.group(2)))))
+            notes.append((m.group(1), html.unescape("".join(re.findall(
+                r"<w:t[^>]*>([^<]*)</w:t>", m.group(2))))))
     flat = lambda t: " ".join(t.replace("\u00ad", "").replace("-\n", "").split())
     if refs != [str(i + 1) for i in range(len(refs))] or [x[0] for x in notes] != refs:
         print("%s: footnote references %s, footnotes %s" % (n, refs[:6], [x[0] for x in notes][:6]))
