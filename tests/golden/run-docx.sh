@@ -27,7 +27,9 @@
 #     plan) within 1 pt; the page count
 #     is within 15% of rencana's;
 #   - the hostile plan's text comes through as text, its markup-like
-#     characters escaped, not as markup;
+#     characters escaped, not as markup (a footnote's too); its second
+#     reference to a footnote is the number raised, not a second Word
+#     footnote;
 #   - `--to docx` refuses an invalid plan without writing (exit 1).
 # Without soffice the LibreOffice checks fail (it is in tools/deps.sh TEST).
 # Prints one line per failure and ends with "N passed, N failed".
@@ -103,6 +105,8 @@ if [ -f "$doc" ]; then
 	    grep -q '<dc:title>Rencana &lt;w:p&gt;&lt;/w:t&gt; ]]&gt; A &amp;amp; B' "$core" &&
 	    grep -q '>&lt;/w:footnote&gt;&lt;w:p&gt;<' "$tmp/a/hostile.parts/word/footnotes.xml" &&
 	    grep -q '> ]]&gt; C &amp; D tetap teks.<' "$tmp/a/hostile.parts/word/footnotes.xml" &&
+	    [ "$(grep -o '<w:footnoteReference w:id="1"/>' "$doc" | wc -l)" = 1 ] &&
+	    grep -q 'Sekali lagi.</w:t></w:r><w:r><w:rPr><w:rStyle w:val="RefCatatanKaki"/></w:rPr><w:t>1</w:t>' "$doc" &&
 	    ok ||
 	    bad "hostile: the markup-like text is not escaped as expected"
 else
