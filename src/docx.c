@@ -1105,7 +1105,10 @@ sect_props(struct dx *d, enum dx_sect kind)
 	if (kind != SECT_COVER) {
 		x_start(d, "w:pgNumType");
 		x_attr(d, "w:fmt", kind == SECT_FRONT ? "lowerRoman" : "decimal");
-		if (kind == SECT_FRONT || kind == SECT_BODY)	/* else go on */
+		/* further sections go on; a landscape one that opens the body
+		 * (nothing closed before it there) starts it at 1 */
+		if (kind == SECT_FRONT || kind == SECT_BODY ||
+		    (land && !d->body_more))
 			x_attri(d, "w:start", kind == SECT_FRONT ?
 			    1 + d->have_cover : 1);
 		x_end(d);
