@@ -38,8 +38,10 @@
 #include "image.h"
 #include "layout.h"
 #include "layout_hyph.h"
+#include "layout_tte.h"
 #include "page.h"
 #include "pdf.h"
+#include "qr.h"
 #include "style.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -62,7 +64,12 @@
 #define PARAF_PT	9.0		/* as layout.c: the paraf table */
 #define PARAF_NO_MM	9.0
 #define PARAF_BOX_MM	20.0
+#define CHART_COL_MM	30.0		/* the widest value column of a chart's
+					 * table: numbers, not prose */
+#define CHART_MIN_MM	12.0		/* and the narrowest, while the labels'
+					 * column keeps a fifth of the width */
 #define SIG_BLANK	4		/* empty lines for the signature */
+#define TTE_FOOT_PT	7.0		/* as layout_tte.c: the footer's type */
 #define MARK_W_PT	460.0		/* the draft mark's box, rotated 315 */
 #define MARK_H_PT	115.0
 
@@ -103,7 +110,13 @@ struct dx_media {
 	struct buf	 data;
 };
 
-enum dx_sect { SECT_COVER, SECT_FRONT, SECT_BODY };
+/* Sections: the cover, the front matter, the body's first section; a
+ * further portrait section of the body (its numbers go on) and a
+ * landscape one (the tables the PDF sets on landscape pages). */
+enum dx_sect { SECT_COVER, SECT_FRONT, SECT_BODY, SECT_MORE, SECT_LAND };
+
+/* The three lists: their bookmarks are _TocR1.., _TocT1.., _TocG1.. */
+enum dx_which { LIST_TABLES, LIST_TOC, LIST_FIGURES };
 
 struct dx {
 	const struct style	*st;
@@ -114,8 +127,27 @@ struct dx {
 	int			 err;	/* a writer call failed */
 	int			 bad_input;	/* an image of the plan is unreadable */
 	struct layout_tables	*lt;
-	struct dx_list		 toc, tables;
-	size_t			 nmark_toc, nmark_tab;	/* bookmarks written */
+	struct dx_list		 toc, tables, figures;
+	size_t			 nmark[3];	/* bookmarks written, by list
+						 * (enum dx_which) */
+	size_t			*fig_page;	/* figure id - 1: its page, or -1 */
+	const struct page_fig	**fig;		/* figure id - 1: as the PDF drew it */
+	size_t			 nfig;		/* figures the layout placed */
+	size_t			 fig_next;	/* figures written */
+	unsigned char		*noted;		/* footnote number: its reference
+						 * was written (the first is a
+						 * w:footnoteReference) */
+	int			 nnote;		/* the highest footnote number */
+	const struct block	*appendix;	/* the rencana-mulai-lampiran
+						 * directive, once passed */
+	unsigned char		*tab_land;	/* table id - 1: the PDF sets it on
+						 * landscape pages */
+	size_t			 ntab, tab_next;	/* tables; tables written */
+	int			 in_body;	/* after rencana-mulai-isi */
+	int			 body_more;	/* a body section was closed */
+	int			 land;		/* in a landscape section */
+	const struct block	*tte;		/* the rencana-tte directive (a
+						 * signed final document), or NULL */
 	int			 page_break;	/* the next paragraph starts a page */
 	int			 fresh;		/* nothing written since a section
 						 * break (or the start) */
@@ -260,7 +292,7 @@ xml_char(unsigned long cp)
 }
 
 /* A copy of n bytes of UTF-8 with only xml_char characters (a tab or a
- * line feed becomes a space). */
+ * line feed becomes a space; a malformed sequence is dropped). */
 static char *
 clean_utf8(const char *u, size_t n)
 {
@@ -272,6 +304,8 @@ clean_utf8(const char *u, size_t n)
 		k = utf8_decode(u + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n')
 			buf_putc(&t, ' ');
+		else if (cp == 0xFFFD && (k != 3 || memcmp(u + i, "\xef\xbf\xbd", 3)))
+			;			/* a malformed sequence: dropped */
 		else if (xml_char(cp))
 			buf_put(&t, u + i, k);
 		i += k;
@@ -323,11 +357,13 @@ put_chars(struct dx *d, const char *u, size_t n)
 #define TX_ITALIC	RUN_ITALIC
 #define TX_CODE		RUN_CODE
 #define TX_UNDERLINE	0x100
+#define TX_HIDDEN	0x200	/* w:vanish: in the outline, not printed */
 
 static void
 run_props(struct dx *d, unsigned flags, double size_pt)
 {
-	if (!(flags & (TX_BOLD | TX_ITALIC | TX_CODE | TX_UNDERLINE)) &&
+	if (!(flags & (TX_BOLD | TX_ITALIC | TX_CODE | TX_UNDERLINE |
+	    TX_HIDDEN)) &&
 	    size_pt <= 0)
 		return;
 	x_start(d, "w:rPr");
@@ -337,6 +373,8 @@ run_props(struct dx *d, unsigned flags, double size_pt)
 		x_val(d, "w:b", NULL);
 	if (flags & TX_ITALIC)
 		x_val(d, "w:i", NULL);
+	if (flags & TX_HIDDEN)
+		x_val(d, "w:vanish", NULL);
 	if (size_pt > 0) {
 		x_vali(d, "w:sz", lround(size_pt * 2));
 		x_vali(d, "w:szCs", lround(size_pt * 2));
@@ -373,15 +411,24 @@ untie(char *t)
 	*w = '\0';
 }
 
-static int
-word_byte(unsigned char c)
+/* Bytes of the letter (or hyphen) of UTF-8 at s[j], 0 when it is none. */
+static size_t
+word_char(const char *s, size_t j, size_t n)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xc0 ||
-	    c == '-';
+	unsigned char c = (unsigned char)s[j];
+	unsigned long cp;
+	size_t k;
+
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')
+		return 1;
+	if (c < 0x80)
+		return 0;
+	k = utf8_decode(s + j, n - j, &cp);
+	return unicode_is_letter(cp) ? k : 0;
 }
 
 /*
- * s[0..n) (WinAnsi) with a soft hyphen (0xAD) at each place the PDF's
+ * s[0..n) (UTF-8) with a soft hyphen (U+00AD) at each place the PDF's
  * Indonesian hyphenation may break a word of HYPH_MIN_WORD letters or
  * more: Word and LibreOffice have no Indonesian hyphenation of their own,
  * and justified lines without it open wide gaps.  In *out.
@@ -392,16 +439,17 @@ static void
 soft_hyphens(const struct dx *d, const char *s, size_t n, struct buf *out)
 {
 	unsigned char brk[HYPH_MAX_WORD];
-	size_t i = 0, j, k;
+	size_t i = 0, j, k, w;
 
 	while (i < n) {
-		for (j = i; j < n && word_byte((unsigned char)s[j]); j++)
+		for (j = i; j < n && (w = word_char(s, j, n)) > 0; j += w)
 			;
-		if (j - i >= HYPH_MIN_WORD && j - i <= HYPH_MAX_WORD &&
-		    hyph_word(d->hy, s + i, j - i, brk) > 0) {
+		if (utf8_count(s + i, j - i) >= HYPH_MIN_WORD &&
+		    j - i <= HYPH_MAX_WORD &&
+		    hyph_word_utf8(d->hy, s + i, j - i, brk) > 0) {
 			for (k = i; k < j; k++) {
 				if (brk[k - i])
-					buf_putc(out, 0xad);
+					buf_puts(out, "\xc2\xad");
 				buf_putc(out, s[k]);
 			}
 		} else
@@ -412,35 +460,30 @@ soft_hyphens(const struct dx *d, const char *s, size_t n, struct buf *out)
 	}
 }
 
-/* One w:r of WinAnsi text; a NUL and the five bytes WinAnsi leaves
- * undefined are dropped.  With d->soft and the style's hyphenation on,
- * long words get soft hyphens; with d->untie ties become spaces. */
+/* One w:r of a run's UTF-8 text (put_chars drops what XML cannot hold).
+ * With d->soft and the style's hyphenation on, long words get soft
+ * hyphens; with d->untie ties become spaces. */
 static void
-run_winansi(struct dx *d, const char *s, size_t n, unsigned flags,
+run_text(struct dx *d, const char *s, size_t n, unsigned flags,
     double size_pt)
 {
-	struct buf u = BUF_INIT, h = BUF_INIT;
-	size_t i, j;
+	struct buf h = BUF_INIT;
+	size_t i, k;
+	char *t;
 
-	if (d->soft && d->hy != NULL) {
+	if (d->soft && d->hy != NULL)
 		soft_hyphens(d, s, n, &h);
-		s = h.data != NULL ? h.data : "";
-		n = h.len;
-	}
-
-	for (i = 0; i < n; i = j + 1) {
-		char *t;
-
-		for (j = i; j < n && winansi_to_cp((unsigned char)s[j]) != 0; j++)
-			;
-		t = winansi_to_utf8(s + i, j - i);
-		if (d->untie)
-			untie(t);
-		buf_puts(&u, t);
-		free(t);
-	}
-	run_utf8(d, u.data != NULL ? u.data : "", u.len, flags, size_pt);
-	buf_free(&u);
+	else
+		buf_put(&h, s, n);
+	t = xstrndup(h.data != NULL ? h.data : "", h.len);
+	for (i = k = 0; i < h.len; i++)		/* a NUL dropped, not the rest */
+		if (h.data[i] != '\0')
+			t[k++] = h.data[i];
+	t[k] = '\0';
+	if (d->untie)
+		untie(t);
+	run_utf8(d, t, strlen(t), flags, size_pt);
+	free(t);
 	buf_free(&h);
 }
 
@@ -450,13 +493,45 @@ static void
 run_caps(struct dx *d, const char *u, int upper, unsigned flags,
     double size_pt)
 {
-	size_t n, i;
-	char *w = winansi_from_utf8(u, strlen(u), &n, NULL);
+	size_t n = strlen(u);
+	char *w = xstrdup(u);
 
-	for (i = 0; upper && i < n; i++)
-		w[i] = (char)layout_upper((unsigned char)w[i]);
-	run_winansi(d, w, n, flags, size_pt);
+	if (upper)
+		layout_upper_utf8(w, n);
+	run_text(d, w, n, flags, size_pt);
 	free(w);
+}
+
+/*
+ * A footnote reference: the first to each footnote a w:footnoteReference
+ * (its footnote's w:id is its number, so Word numbers it as the PDF: in the
+ * order of first reference); a later one to the same footnote, which the
+ * PDF prints with the same number, that number raised as text (one Word
+ * footnote has one reference).
+ */
+static void
+note_ref(struct dx *d, const struct run *r, double size_pt)
+{
+	const struct block *f = r->note;
+	int n = f != NULL && f->counter == CNT_FOOTNOTE ? f->number : 0;
+
+	x_start(d, "w:r");
+	x_start(d, "w:rPr");
+	x_val(d, "w:rStyle", "RefCatatanKaki");
+	if (size_pt > 0) {
+		x_vali(d, "w:sz", lround(size_pt * 2));
+		x_vali(d, "w:szCs", lround(size_pt * 2));
+	}
+	x_end(d);
+	if (n <= 0 || n > d->nnote || d->noted[n])
+		x_elem_text(d, "w:t", r->text);	/* its number: digits */
+	else {
+		d->noted[n] = 1;
+		x_start(d, "w:footnoteReference");
+		x_attri(d, "w:id", n);
+		x_end(d);
+	}
+	x_end(d);
 }
 
 /* The runs of an inline block (a hard break as w:br); upper: in capitals
@@ -465,23 +540,24 @@ static void
 put_runs(struct dx *d, const struct run *r, size_t n, int upper,
     unsigned flags_or, double size_pt)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
 		if (r[i].flags & RUN_BREAK) {
 			x_start(d, "w:r");
 			x_val(d, "w:br", NULL);
 			x_end(d);
-		} else if (upper) {
+		} else if (r[i].flags & RUN_NOTE)
+			note_ref(d, &r[i], size_pt);
+		else if (upper) {
 			char *t = xstrndup(r[i].text, r[i].len);
 
-			for (k = 0; k < r[i].len; k++)
-				t[k] = (char)layout_upper((unsigned char)t[k]);
-			run_winansi(d, t, r[i].len, r[i].flags | flags_or,
+			layout_upper_utf8(t, r[i].len);
+			run_text(d, t, r[i].len, r[i].flags | flags_or,
 			    size_pt);
 			free(t);
 		} else
-			run_winansi(d, r[i].text, r[i].len,
+			run_text(d, r[i].text, r[i].len,
 			    r[i].flags | flags_or, size_pt);
 	}
 }
@@ -647,8 +723,8 @@ entry_add(struct dx_list *l, const struct block *b, int level, int upper,
 	memset(e, 0, sizeof(*e));
 	e->len = t.len;
 	e->text = t.data != NULL ? buf_detach(&t) : xstrdup("");
-	for (i = 0; upper && i < e->len; i++)
-		e->text[i] = (char)layout_upper((unsigned char)e->text[i]);
+	if (upper)
+		layout_upper_utf8(e->text, e->len);
 	e->level = level;
 	e->pre = pre < e->len ? pre : 0;
 }
@@ -658,12 +734,9 @@ static void
 entry_title(struct dx_list *l, const char *utf8)
 {
 	struct block *b = blocks_new(BLK_PARAGRAPH, 0);
-	size_t n;
-	char *w = winansi_from_utf8(utf8, strlen(utf8), &n, NULL);
 
-	blocks_add_run(b, w, n, 0);
+	blocks_add_run(b, utf8, strlen(utf8), 0);
 	entry_add(l, b, 1, 1, 0);
-	free(w);
 	blocks_free(b);
 }
 
@@ -674,14 +747,19 @@ list_title(const struct block *b)
 
 	if (t != NULL)
 		return t;
-	return strcmp(b->name, "daftar-isi") == 0 ? "DAFTAR ISI" : "DAFTAR TABEL";
+	return strcmp(b->name, "daftar-isi") == 0 ? "DAFTAR ISI" :
+	    strcmp(b->name, "daftar-tabel") == 0 ? "DAFTAR TABEL" :
+	    "DAFTAR GAMBAR";
 }
 
+/* A list the document prints: the list of figures only when there are
+ * figures (as layout_toc.c; nfig: the figures the layout placed). */
 static int
-is_list_directive(const struct block *b)
+is_list_directive(const struct dx *d, const struct block *b)
 {
 	return b->type == BLK_DIRECTIVE && (strcmp(b->name, "daftar-isi") == 0 ||
-	    strcmp(b->name, "daftar-tabel") == 0);
+	    strcmp(b->name, "daftar-tabel") == 0 ||
+	    (strcmp(b->name, "daftar-gambar") == 0 && d->nfig > 0));
 }
 
 /*
@@ -697,7 +775,7 @@ is_list_directive(const struct block *b)
 static void
 outline_page(const struct doc_pages *pg, struct dx_entry *e, size_t *out)
 {
-	char *u = winansi_to_utf8(e->text, e->len);
+	char *u = xstrndup(e->text, e->len);
 	size_t k;
 
 	untie(u);
@@ -710,6 +788,36 @@ outline_page(const struct doc_pages *pg, struct dx_entry *e, size_t *out)
 			break;
 		}
 	free(u);
+}
+
+/* Each figure's page and its record in the layout (struct page_fig), by
+ * its id: one pass over the pages. */
+static void
+fig_map(struct dx *d)
+{
+	const struct doc_pages *pg = d->pg;
+	size_t i, k, j;
+
+	for (i = 0; i < pg->npage; i++)
+		for (k = 0; k < pg->page[i].nfig; k++) {
+			const struct page_fig *f = &pg->page[i].fig[k];
+			size_t id = (size_t)f->id;
+
+			if (id == 0)
+				continue;
+			if (id > d->nfig) {
+				d->fig_page = xrealloc(d->fig_page,
+				    id * sizeof(*d->fig_page));
+				d->fig = xrealloc(d->fig, id * sizeof(*d->fig));
+				for (j = d->nfig; j < id; j++) {
+					d->fig_page[j] = (size_t)-1;
+					d->fig[j] = NULL;
+				}
+				d->nfig = id;
+			}
+			d->fig_page[id - 1] = i;
+			d->fig[id - 1] = f;
+		}
 }
 
 /*
@@ -726,6 +834,7 @@ collect(struct dx *d, const struct block *doc)
 	size_t *first = NULL, ntabid = 0, i, k, out = 0;
 	int tid = 0;
 
+	fig_map(d);
 	for (i = 0; i < pg->npage; i++)
 		for (k = 0; k < pg->page[i].ntab; k++) {
 			size_t id = (size_t)pg->page[i].tab[k].id;
@@ -740,6 +849,11 @@ collect(struct dx *d, const struct block *doc)
 			if (first[id - 1] == (size_t)-1)
 				first[id - 1] = i;
 		}
+	d->ntab = ntabid;
+	d->tab_land = xcalloc(ntabid + 1, 1);
+	for (i = 0; i < ntabid; i++)
+		d->tab_land[i] = first[i] != (size_t)-1 &&
+		    pg->page[first[i]].width_pt > pg->page[first[i]].height_pt;
 	while (b != NULL) {
 		struct dx_entry *e = NULL;
 
@@ -747,12 +861,19 @@ collect(struct dx *d, const struct block *doc)
 			entry_add(&d->toc, b, b->level, b->level == 1,
 			    b->level == 1 ? 0 : b->label_len);
 			e = &d->toc.e[d->toc.n - 1];
-		} else if (is_list_directive(b)) {
+		} else if (is_list_directive(d, b)) {
 			entry_title(&d->toc, list_title(b));
 			e = &d->toc.e[d->toc.n - 1];
 		} else if (b->type == BLK_TABLE)
 			tid++;
-		else if (b->type == BLK_PARAGRAPH && b->is_caption) {
+		else if (b->type == BLK_FIGURE) {
+			size_t id = d->figures.n;
+
+			entry_add(&d->figures, b, 1, 0, b->label_len);
+			if (id < d->nfig && d->fig_page[id] != (size_t)-1)
+				layout_page_label(pg, d->fig_page[id],
+				    d->figures.e[id].page, 32);
+		} else if (b->type == BLK_PARAGRAPH && b->is_caption) {
 			/* the caption stands above its table, the next one */
 			entry_add(&d->tables, b, 1, 0, b->label_len);
 			if ((size_t)tid < ntabid && first[tid] != (size_t)-1)
@@ -803,23 +924,31 @@ fld_instr(struct dx *d, const char *code)
  * hidden from Word's bookmark list by its leading underscore, as Word's
  * own _Toc bookmarks. */
 static void
-bookmark_name(char *out, size_t n, int toc, size_t i)
+bookmark_name(char *out, size_t n, enum dx_which which, size_t i)
 {
-	snprintf(out, n, "_Toc%c%zu", toc ? 'R' : 'T', i + 1);
+	snprintf(out, n, "_Toc%c%zu", "TRG"[which], i + 1);
+}
+
+static const struct dx_list *
+which_list(const struct dx *d, enum dx_which which)
+{
+	return which == LIST_TOC ? &d->toc : which == LIST_TABLES ? &d->tables :
+	    &d->figures;
 }
 
 /* A bookmark around nothing at the start of the paragraph being written:
  * the target of its entry's link and PAGEREF. */
 static void
-bookmark(struct dx *d, int toc)
+bookmark(struct dx *d, enum dx_which which)
 {
-	size_t *k = toc ? &d->nmark_toc : &d->nmark_tab;
-	long id = (long)*k + 1 + (toc ? 0 : 1000000);
+	size_t *k = &d->nmark[which];
+	long id = (long)*k + 1 + (which == LIST_TOC ? 0 :
+	    which == LIST_TABLES ? 1000000 : 2000000);
 	char name[32];
 
-	if (*k >= (toc ? d->toc.n : d->tables.n))
+	if (*k >= which_list(d, which)->n)
 		return;
-	bookmark_name(name, sizeof(name), toc, (*k)++);
+	bookmark_name(name, sizeof(name), which, (*k)++);
 	x_start(d, "w:bookmarkStart");
 	x_attri(d, "w:id", id);
 	x_attr(d, "w:name", name);
@@ -835,9 +964,10 @@ bookmark(struct dx *d, int toc)
  * captions' paragraph style (\t), keeping the same look.
  */
 static void
-dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
-    int is_toc)
+dx_toc_field(struct dx *d, enum dx_which which, const char *code)
 {
+	const struct dx_list *l = which_list(d, which);
+	int is_toc = which == LIST_TOC;
 	size_t i;
 	long right = tw(d->tw);
 	char name[32], ref[64];
@@ -847,7 +977,8 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 		struct pp p;
 		size_t skip = e->pre > 0 ? e->pre + 1 : 0;
 
-		pp_init(&p, !is_toc ? "DaftarTabel" : e->level == 1 ? "TOC1" :
+		pp_init(&p, which == LIST_FIGURES ? "DaftarGambar" :
+		    !is_toc ? "DaftarTabel" : e->level == 1 ? "TOC1" :
 		    "TOC2");
 		p.tab_right = right;
 		p_open(d, &p);
@@ -856,15 +987,15 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 			fld_instr(d, code);
 			fld_char(d, "separate");
 		}
-		bookmark_name(name, sizeof(name), is_toc, i);
+		bookmark_name(name, sizeof(name), which, i);
 		x_start(d, "w:hyperlink");
 		x_attr(d, "w:anchor", name);
 		x_attr(d, "w:history", "1");
 		if (skip > 0) {
-			run_winansi(d, e->text, e->pre, 0, 0);
+			run_text(d, e->text, e->pre, 0, 0);
 			run_utf8(d, "\t", 1, 0, 0);
 		}
-		run_winansi(d, e->text + skip, e->len - skip,
+		run_text(d, e->text + skip, e->len - skip,
 		    is_toc && e->level == 1 ? TX_BOLD : 0, 0);
 		run_utf8(d, "\t", 1, 0, 0);
 		/* the page as Word's own contents write it: a PAGEREF field
@@ -886,23 +1017,34 @@ dx_toc_field(struct dx *d, const struct dx_list *l, const char *code,
 static void
 dx_list_directive(struct dx *d, const struct block *b)
 {
-	int is_toc = strcmp(b->name, "daftar-isi") == 0;
-	const struct dx_list *l = is_toc ? &d->toc : &d->tables;
+	enum dx_which which = strcmp(b->name, "daftar-isi") == 0 ? LIST_TOC :
+	    strcmp(b->name, "daftar-tabel") == 0 ? LIST_TABLES : LIST_FIGURES;
 	struct pp p;
 
 	pp_init(&p, "Heading1");
 	d->page_break = 1;
 	p_open(d, &p);
-	bookmark(d, 1);
+	bookmark(d, LIST_TOC);
 	run_caps(d, list_title(b), 1, 0, 0);
 	x_end(d);
-	if (l->n > 0)
-		dx_toc_field(d, l, is_toc ? " TOC \\o \"1-2\" \\h \\z \\u " :
-		    " TOC \\h \\z \\t \"Caption,1\" ", is_toc);
+	if (which_list(d, which)->n > 0)
+		dx_toc_field(d, which, which == LIST_TOC ?
+		    " TOC \\o \"1-2\" \\h \\z \\u " : which == LIST_TABLES ?
+		    " TOC \\h \\z \\t \"Caption,1\" " :
+		    " TOC \\h \\z \\t \"Keterangan Gambar,1\" ");
 	d->page_break = 1;
 }
 
 /* ---- sections ---- */
+
+/* The text width, pt, of a portrait or landscape page (lay_orient). */
+static double
+body_width(const struct style *st, int land)
+{
+	return (land ? st->paper_h_mm - st->margin_bottom_mm -
+	    st->margin_top_mm : st->paper_w_mm - st->margin_left_mm -
+	    st->margin_right_mm) * 72.0 / 25.4;
+}
 
 static void
 sect_props(struct dx *d, enum dx_sect kind)
@@ -911,6 +1053,15 @@ sect_props(struct dx *d, enum dx_sect kind)
 	int top = st->pagenum == PAGENUM_TOP_CENTER;
 	int bottom = st->pagenum == PAGENUM_BOTTOM_CENTER ||
 	    st->pagenum == PAGENUM_BOTTOM_RIGHT;
+
+	int land = kind == SECT_LAND;
+	/* a landscape page is the paper turned, each edge keeping its
+	 * margin (layout_page.c's lay_orient): top = left, right = top,
+	 * bottom = right, left = bottom */
+	double mt = land ? st->margin_left_mm : st->margin_top_mm;
+	double mr = land ? st->margin_top_mm : st->margin_right_mm;
+	double mb = land ? st->margin_right_mm : st->margin_bottom_mm;
+	double ml = land ? st->margin_bottom_mm : st->margin_left_mm;
 
 	x_start(d, "w:sectPr");
 	x_start(d, "w:headerReference");
@@ -924,30 +1075,45 @@ sect_props(struct dx *d, enum dx_sect kind)
 		x_attr(d, "r:id", "rIdHeader1");
 		x_end(d);
 	}
-	if (bottom && kind != SECT_COVER) {
+	if ((bottom && kind != SECT_COVER) || d->tte != NULL) {
+		/* footer2: a signed document's lines without a number */
 		x_start(d, "w:footerReference");
 		x_attr(d, "w:type", "default");
-		x_attr(d, "r:id", "rIdFooter1");
+		x_attr(d, "r:id", bottom && kind != SECT_COVER ? "rIdFooter1" :
+		    "rIdFooter2");
+		x_end(d);
+	}
+	if (kind == SECT_BODY && top && d->tte != NULL) {
+		x_start(d, "w:footerReference");
+		x_attr(d, "w:type", "first");
+		x_attr(d, "r:id", "rIdFooter2");
 		x_end(d);
 	}
 	x_val(d, "w:type", "nextPage");
 	x_start(d, "w:pgSz");
-	x_attri(d, "w:w", tw_mm(st->paper_w_mm));
-	x_attri(d, "w:h", tw_mm(st->paper_h_mm));
+	x_attri(d, "w:w", tw_mm(land ? st->paper_h_mm : st->paper_w_mm));
+	x_attri(d, "w:h", tw_mm(land ? st->paper_w_mm : st->paper_h_mm));
+	if (land)
+		x_attr(d, "w:orient", "landscape");
 	x_end(d);
 	x_start(d, "w:pgMar");
-	x_attri(d, "w:top", tw_mm(st->margin_top_mm));
-	x_attri(d, "w:right", tw_mm(st->margin_right_mm));
-	x_attri(d, "w:bottom", tw_mm(st->margin_bottom_mm));
-	x_attri(d, "w:left", tw_mm(st->margin_left_mm));
-	x_attri(d, "w:header", tw_mm(st->margin_top_mm / 2));
-	x_attri(d, "w:footer", tw_mm(st->margin_bottom_mm / 4));
+	x_attri(d, "w:top", tw_mm(mt));
+	x_attri(d, "w:right", tw_mm(mr));
+	x_attri(d, "w:bottom", tw_mm(mb));
+	x_attri(d, "w:left", tw_mm(ml));
+	x_attri(d, "w:header", tw_mm(mt / 2));
+	x_attri(d, "w:footer", tw_mm(mb / 4));
 	x_attr(d, "w:gutter", "0");
 	x_end(d);
 	if (kind != SECT_COVER) {
 		x_start(d, "w:pgNumType");
 		x_attr(d, "w:fmt", kind == SECT_FRONT ? "lowerRoman" : "decimal");
-		x_attri(d, "w:start", kind == SECT_FRONT ? 1 + d->have_cover : 1);
+		/* further sections go on; a landscape one that opens the body
+		 * (nothing closed before it there) starts it at 1 */
+		if (kind == SECT_FRONT || kind == SECT_BODY ||
+		    (land && !d->body_more))
+			x_attri(d, "w:start", kind == SECT_FRONT ?
+			    1 + d->have_cover : 1);
 		x_end(d);
 	}
 	if (kind == SECT_BODY && top)
@@ -981,12 +1147,27 @@ sect_break(struct dx *d, enum dx_sect kind)
 
 /* ---- images ---- */
 
+/* Adds an image part of word/media (its data taken over); returns its
+ * number (1-based). */
+static size_t
+media_put(struct dx *d, const char *ext, struct buf *data)
+{
+	struct dx_media *me;
+
+	d->media = xgrow(d->media, &d->mediacap, d->nmedia + 1,
+	    sizeof(*d->media));
+	me = &d->media[d->nmedia++];
+	me->name = xasprintf("image%zu.%s", d->nmedia, ext);
+	me->data = *data;
+	memset(data, 0, sizeof(*data));
+	return d->nmedia;
+}
+
 /* Reads an image for word/media; returns its part name's number (1-based),
  * or 0 after a message (the file is the plan's: bad input). */
 static size_t
 media_add(struct dx *d, const char *path)
 {
-	struct dx_media *me;
 	struct buf data = BUF_INIT;
 	const char *ext = strrchr(path, '.');
 	int err, rc, png;
@@ -1000,24 +1181,93 @@ media_add(struct dx *d, const char *path)
 		d->bad_input = 1;
 		return 0;
 	}
-	d->media = xgrow(d->media, &d->mediacap, d->nmedia + 1,
-	    sizeof(*d->media));
-	me = &d->media[d->nmedia++];
-	me->name = xasprintf("image%zu.%s", d->nmedia, png ? "png" : "jpeg");
-	me->data = data;
-	return d->nmedia;
+	return media_put(d, png ? "png" : "jpeg", &data);
 }
+
+static void dx_drawing(struct dx *, size_t k, double w_pt, double h_pt);
 
 /* An inline picture w x h pt (a run of its own) from the image file. */
 static void
 dx_picture(struct dx *d, const char *path, double w_pt, double h_pt)
 {
 	size_t k = media_add(d, path);
+
+	if (k != 0)
+		dx_drawing(d, k, w_pt, h_pt);
+}
+
+/*
+ * The QR code of the verification address as a picture: a 1-bit BMP
+ * (no compression, so no library), QR_PX pixels a module, with the
+ * 4-module quiet zone; returns its media number, 0 when url makes no code.
+ */
+#define QR_PX		8
+#define QR_QUIET	4
+
+static void
+le(struct buf *b, unsigned long v, int n)
+{
+	while (n-- > 0) {
+		buf_putc(b, (char)(v & 0xff));
+		v >>= 8;
+	}
+}
+
+static size_t
+qr_bmp(struct dx *d, const char *url, int *modules)
+{
+	unsigned char *dark, row[1024];
+	struct buf b = BUF_INIT;
+	int w, side, x, y, k, stride;
+
+	if (qr_encode(url, &dark, &w) != 0)
+		return 0;
+	*modules = w;
+	side = (w + 2 * QR_QUIET) * QR_PX;	/* at most 185 modules: 1512 px */
+	stride = (side + 31) / 32 * 4;
+	buf_put(&b, "BM", 2);
+	le(&b, 62 + (unsigned long)stride * (unsigned long)side, 4);
+	le(&b, 0, 4);
+	le(&b, 62, 4);			/* the pixels' offset */
+	le(&b, 40, 4);			/* BITMAPINFOHEADER */
+	le(&b, (unsigned long)side, 4);
+	le(&b, (unsigned long)side, 4);	/* rows bottom-up */
+	le(&b, 1, 2);
+	le(&b, 1, 2);			/* bits a pixel */
+	le(&b, 0, 4);			/* BI_RGB */
+	le(&b, (unsigned long)stride * (unsigned long)side, 4);
+	le(&b, 3780, 4);		/* 96 dpi */
+	le(&b, 3780, 4);
+	le(&b, 2, 4);
+	le(&b, 0, 4);
+	le(&b, 0x000000, 4);		/* colour 0: black */
+	le(&b, 0xffffff, 4);		/* colour 1: white */
+	for (y = side - 1; y >= 0; y--) {
+		int my = y / QR_PX - QR_QUIET;
+
+		memset(row, 0, sizeof(row));
+		for (x = 0; x < side; x++) {
+			int mx = x / QR_PX - QR_QUIET;
+			int on = mx >= 0 && my >= 0 && mx < w && my < w &&
+			    dark[my * w + mx];
+
+			if (!on)
+				row[x / 8] |= (unsigned char)(0x80 >> (x % 8));
+		}
+		for (k = 0; k < stride; k++)
+			buf_putc(&b, (char)row[k]);
+	}
+	free(dark);
+	return media_put(d, "bmp", &b);
+}
+
+/* An inline picture w x h pt (a run of its own) of media k. */
+static void
+dx_drawing(struct dx *d, size_t k, double w_pt, double h_pt)
+{
 	char rid[32], name[32];
 	long cx = lround(w_pt * EMU_PER_PT), cy = lround(h_pt * EMU_PER_PT);
 
-	if (k == 0)
-		return;
 	snprintf(rid, sizeof(rid), "rIdImage%zu", k);
 	snprintf(name, sizeof(name), "Gambar %zu", k);
 	d->draw_id++;
@@ -1289,11 +1539,11 @@ static double
 sig_width(const struct dx *d, const struct block *b)
 {
 	double colw = d->tw / 2, w;
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < b->nkv; i++) {
 		const char *key = b->kv[i].key;
-		char *v, *a;
+		char *v;
 
 		if (strcmp(key, "jabatan") == 0 || (strcmp(key, "nama") != 0 &&
 		    strcmp(key, "pangkat") != 0 && strcmp(key, "nip") != 0 &&
@@ -1301,12 +1551,10 @@ sig_width(const struct dx *d, const struct block *b)
 			continue;
 		v = strcmp(key, "nip") == 0 ? xasprintf("NIP %s", b->kv[i].value) :
 		    xstrdup(b->kv[i].value);
-		a = winansi_from_utf8(v, strlen(v), &n, NULL);
 		w = metrics_width(d->m, strcmp(key, "nama") == 0 ? FONT_BOLD :
-		    FONT_REGULAR, a, n, d->st->body_size_pt) + 6;
+		    FONT_REGULAR, v, strlen(v), d->st->body_size_pt) + 6;
 		if (w > colw)
 			colw = w < d->tw ? w : d->tw;
-		free(a);
 		free(v);
 	}
 	return colw;
@@ -1314,6 +1562,21 @@ sig_width(const struct dx *d, const struct block *b)
 
 /* The signature block: a table without borders, the lines centred in its
  * right column; a draft's paraf table in the left one. */
+/* The QR code of url, its modules TTE_QR_MM wide as in the PDF, the
+ * quiet zone around them. */
+static void
+dx_qr(struct dx *d, const char *url)
+{
+	int w = 0;
+	size_t k = qr_bmp(d, url, &w);
+	double side;
+
+	if (k == 0)
+		return;		/* validate.c refused it: not reached */
+	side = TTE_QR_MM * 72.0 / 25.4 * (double)(w + 2 * QR_QUIET) / w;
+	dx_drawing(d, k, side, side);
+}
+
 static void
 dx_signature(struct dx *d, const struct block *b)
 {
@@ -1330,12 +1593,20 @@ dx_signature(struct dx *d, const struct block *b)
 	tbl_open(d, w, 2, 0, NULL);
 	tr_open(d, 0);
 	beside = w[0] - tw(12) >= tw_mm(60);
-	/* the paraf table's foot level with the NIP's, as the PDF */
-	tc_open(d, w[0], "bottom");
+	/* the paraf table's foot level with the NIP's, as the PDF; the
+	 * verification QR code beside the stamp area */
+	tc_open(d, w[0], blocks_kv(b, "verifikasi") != NULL ? "center" :
+	    "bottom");
 	if (blocks_kv(b, "paraf") != NULL && beside)
 		dx_paraf(d, b, w[0] - tw(12));
 	pp_init(&p, "IsiTabel");
+	if (blocks_kv(b, "verifikasi") != NULL) {
+		p.jc = "right";
+		p.ind_right = tw_mm(TTE_QR_GAP_MM);
+	}
 	p_open(d, &p);
+	if (blocks_kv(b, "verifikasi") != NULL)
+		dx_qr(d, blocks_kv(b, "verifikasi"));
 	x_end(d);
 	x_end(d);
 	tc_open(d, w[1], NULL);
@@ -1384,16 +1655,20 @@ dx_directive(struct dx *d, const struct block *b)
 	else if (strcmp(n, "mulai-isi") == 0) {
 		if (!d->fresh)
 			sect_break(d, SECT_FRONT);
-	} else if (is_list_directive(b))
+		d->in_body = 1;
+	} else if (is_list_directive(d, b))
 		dx_list_directive(d, b);
 	else if (strcmp(n, "tanda-tangan") == 0)
 		dx_signature(d, b);
+	else if (strcmp(n, "mulai-lampiran") == 0)
+		d->appendix = b;
 	/* meta and konsep were read before the body (docx_write) */
 }
 
 /* ---- blocks ---- */
 
 static void dx_blocks(struct dx *, const struct block *parent);
+static void dx_block(struct dx *, const struct block *);
 
 static void
 dx_paragraph(struct dx *d, const struct block *b)
@@ -1417,11 +1692,43 @@ dx_paragraph(struct dx *d, const struct block *b)
 	d->item_first = 0;
 	p_open(d, &p);
 	if (b->is_caption)
-		bookmark(d, 0);
+		bookmark(d, LIST_TABLES);
 	d->untie = d->soft = !b->is_caption;
 	put_runs(d, b->run, b->nrun, 0, 0, 0);
 	d->untie = d->soft = 0;
 	x_end(d);
+}
+
+/*
+ * The head of an appendix of a penetapan, as layout.c's lay_appendix_head:
+ * at the top right, in a column from the middle of the text width,
+ * left-aligned, its label ("LAMPIRAN I") and each `baris` of the
+ * rencana-mulai-lampiran directive.  Returns 0 (nothing written) when the
+ * directive has no `baris`: the heading then carries the label itself.
+ */
+static int
+dx_appendix_head(struct dx *d, const struct block *b)
+{
+	const struct block *a = d->appendix;
+	struct pp p;
+	size_t i;
+
+	if (b->counter != CNT_APPENDIX || a == NULL || b->label == NULL ||
+	    blocks_kv(a, "baris") == NULL)
+		return 0;
+	pp_init(&p, "KepalaLampiran");
+	p.ind_left = tw(d->tw / 2);
+	p_open(d, &p);
+	run_text(d, b->label, b->label_len, 0, 0);
+	for (i = 0; i < a->nkv; i++)
+		if (strcmp(a->kv[i].key, "baris") == 0) {
+			x_start(d, "w:r");
+			x_val(d, "w:br", NULL);
+			x_end(d);
+			run_caps(d, a->kv[i].value, 0, 0, 0);
+		}
+	x_end(d);
+	return 1;
 }
 
 static void
@@ -1429,16 +1736,25 @@ dx_heading(struct dx *d, const struct block *b)
 {
 	struct pp p;
 	static const char *const style[3] = { "Heading1", "Heading2", "Heading3" };
-	int level = b->level > 3 ? 3 : b->level < 1 ? 1 : b->level;
+	int level = b->level > 3 ? 3 : b->level < 1 ? 1 : b->level, head = 0;
 
 	pp_init(&p, style[level - 1]);
 	/* a chapter starts a page, unless a section break just did */
-	if (level == 1)
+	if (level == 1) {
 		d->page_break = !d->fresh;
+		head = dx_appendix_head(d, b);
+	}
 	p_open(d, &p);
 	if (b->level <= 2)
-		bookmark(d, 1);
-	put_runs(d, b->run, b->nrun, level == 1, 0, 0);
+		bookmark(d, LIST_TOC);
+	/* under an appendix head the heading shows its title alone: the
+	 * label is hidden text, kept for the outline and Word's contents */
+	if (head) {
+		run_text(d, b->label, b->label_len, TX_HIDDEN, 0);
+		run_utf8(d, " ", 1, TX_HIDDEN, 0);
+	}
+	put_runs(d, b->run + (head ? b->nlabel : 0), b->nrun - (head ?
+	    b->nlabel : 0), level == 1, 0, 0);
 	x_end(d);
 }
 
@@ -1564,6 +1880,7 @@ dx_table(struct dx *d, const struct block *b)
 	const struct block *row;
 	int c, nbody = 0, bi = 0;
 
+	d->tab_next++;
 	memset(num, 0, sizeof(num));
 	memset(dec, 0, sizeof(dec));
 	size = layout_tables_fit(d->lt, b, width, w, num, dec);
@@ -1593,6 +1910,89 @@ dx_table(struct dx *d, const struct block *b)
 	free(lw);
 }
 
+/* A chart as its data table (docs/docx.md): the series across, a row per
+ * `nilai` line, in the table's text size, numbers at the right. */
+static void
+dx_chart_table(struct dx *d, const struct block *b)
+{
+	char **c;
+	size_t nr, nc, r, k;
+	long *lw, width = tw(d->tw) - body_left(d), first;
+	struct pp p;
+
+	if (!layout_chart_cells(b, &c, &nr, &nc))
+		return;
+	lw = xcalloc(nc, sizeof(*lw));
+	first = nc > 1 ? width * 2 / 5 : width;
+	/* many series (the years of a trajectory): narrower labels, so that
+	 * each value column holds a year on one line */
+	if (nc > 1 && (width - first) / (long)(nc - 1) < tw_mm(CHART_MIN_MM))
+		first = width - tw_mm(CHART_MIN_MM) * (long)(nc - 1);
+	if (first < width / 5)
+		first = width / 5;
+	lw[0] = first;
+	for (k = 1; k < nc; k++) {
+		lw[k] = (width - first) / (long)(nc - 1);
+		if (lw[k] > tw_mm(CHART_COL_MM))
+			lw[k] = tw_mm(CHART_COL_MM);
+	}
+	tbl_open(d, lw, (int)nc, 1, "center");
+	for (r = 0; r < nr; r++) {
+		tr_open(d, r == 0);
+		for (k = 0; k < nc; k++) {
+			const char *t = c[r * nc + k];
+
+			tc_open(d, lw[k], r == 0 ? "center" : NULL);
+			pp_init(&p, "IsiTabel");
+			p.jc = r == 0 ? "center" : k == 0 ? "left" : "right";
+			p.keep_next = 1;	/* with the caption below */
+			p_open(d, &p);
+			run_text(d, t, strlen(t), r == 0 ? TX_BOLD : 0, 0);
+			x_end(d);
+			x_end(d);
+			free(c[r * nc + k]);
+		}
+		x_end(d);
+	}
+	x_end(d);
+	free(c);
+	free(lw);
+}
+
+/* A figure: the image as the PDF drew it (its size), or a chart as its
+ * data table, in a centred paragraph kept with its caption below. */
+static void
+dx_figure(struct dx *d, const struct block *b)
+{
+	size_t id = d->fig_next++;
+	const struct page_fig *f = id < d->nfig ? d->fig[id] : NULL;
+	struct pp p;
+
+	d->item_first = 0;
+	if (strcmp(b->name, "grafik") == 0) {
+		/* set off from what is above (Word would join a table
+		 * there to this one) */
+		pp_init(&p, "Gambar");
+		p_open(d, &p);
+		x_end(d);
+		dx_chart_table(d, b);
+	}
+	else if (f != NULL && f->box != (size_t)-1) {
+		const struct page *pg = &d->pg->page[d->fig_page[id]];
+
+		pp_init(&p, "Gambar");
+		p_open(d, &p);
+		if (f->box < pg->nbox && pg->box[f->box].type == BOX_IMAGE)
+			dx_picture(d, pg->box[f->box].path, f->w, f->h);
+		x_end(d);
+	}
+	pp_init(&p, "KeteranganGambar");
+	p_open(d, &p);
+	bookmark(d, LIST_FIGURES);
+	put_runs(d, b->run, b->nrun, 0, 0, 0);
+	x_end(d);
+}
+
 /*
  * One function per type of block.  Figures, footnotes and appendices
  * (issue 12) are to be further cases here, each with a function of its
@@ -1602,45 +2002,88 @@ dx_table(struct dx *d, const struct block *b)
  * word/footnotes.xml part.
  */
 static void
+dx_block(struct dx *d, const struct block *b)
+{
+	switch (b->type) {
+	case BLK_PARAGRAPH:
+		dx_paragraph(d, b);
+		break;
+	case BLK_HEADING:
+		dx_heading(d, b);
+		break;
+	case BLK_LIST:
+		dx_list(d, b);
+		break;
+	case BLK_ITEM:
+	case BLK_DOCUMENT:
+		dx_blocks(d, b);
+		break;
+	case BLK_QUOTE:
+		dx_quote(d, b);
+		break;
+	case BLK_CODE:
+		dx_code(d, b);
+		break;
+	case BLK_THEMATIC:
+		dx_thematic(d, b);
+		break;
+	case BLK_TABLE:
+		dx_table(d, b);
+		break;
+	case BLK_DIRECTIVE:
+		dx_directive(d, b);
+		break;
+	case BLK_ROW:
+	case BLK_CELL:
+	case BLK_FIGURE:
+		dx_figure(d, b);
+		break;
+	case BLK_FOOTNOTE:	/* in footnotes.xml (part_footnotes) */
+		break;
+	}
+}
+
+/*
+ * Does a landscape table start at b?  As layout.c, the headings directly
+ * above the table, its kind directive (`rencana-tabel`) and its caption go
+ * with it onto its landscape pages.
+ */
+static int
+lands_at(const struct dx *d, const struct block *b)
+{
+	for (; b != NULL; b = b->next)
+		if (b->type == BLK_TABLE)
+			return d->tab_next < d->ntab && d->tab_land[d->tab_next];
+		else if (!(b->type == BLK_HEADING || (b->type == BLK_PARAGRAPH &&
+		    b->is_caption) || (b->type == BLK_DIRECTIVE &&
+		    strcmp(b->name, "tabel") == 0)))
+			return 0;
+	return 0;
+}
+
+/* The blocks of parent; a landscape table (with what goes with it) in a
+ * section of its own, in the body. */
+static void
 dx_blocks(struct dx *d, const struct block *parent)
 {
 	const struct block *b;
 
 	for (b = parent->first; b != NULL; b = b->next) {
-		switch (b->type) {
-		case BLK_PARAGRAPH:
-			dx_paragraph(d, b);
-			break;
-		case BLK_HEADING:
-			dx_heading(d, b);
-			break;
-		case BLK_LIST:
-			dx_list(d, b);
-			break;
-		case BLK_ITEM:
-		case BLK_DOCUMENT:
-			dx_blocks(d, b);
-			break;
-		case BLK_QUOTE:
-			dx_quote(d, b);
-			break;
-		case BLK_CODE:
-			dx_code(d, b);
-			break;
-		case BLK_THEMATIC:
-			dx_thematic(d, b);
-			break;
-		case BLK_TABLE:
-			dx_table(d, b);
-			break;
-		case BLK_DIRECTIVE:
-			dx_directive(d, b);
-			break;
-		case BLK_ROW:
-		case BLK_CELL:
-		case BLK_FOOTNOTE:	/* not yet carried to Word (docs/docx.md) */
-		case BLK_FIGURE:
-			break;
+		if (d->in_body && !d->land && lands_at(d, b)) {
+			if (!d->fresh) {
+				sect_break(d, d->body_more ? SECT_MORE :
+				    SECT_BODY);
+				d->body_more = 1;
+			}
+			d->land = 1;
+			d->tw = body_width(d->st, 1);
+		}
+		dx_block(d, b);
+		if (d->land && b->type == BLK_TABLE && !lands_at(d, b->next)) {
+			sect_break(d, SECT_LAND);
+			d->body_more = 1;
+			d->land = 0;
+			d->tw = body_width(d->st, 0);
 		}
 	}
 }
@@ -1848,6 +2291,14 @@ styles_other(struct dx *d)
 	p.first = 0;
 	p.jc = "center";
 	pstyle(d, "Caption", "caption", &p, 0, 0, NULL);
+	/* a figure: the picture kept with its caption, which stands below */
+	p.before = tw(lh / 2);
+	p.after = tw(6);	/* as layout_figure.c's FIG_CAPTION_GAP */
+	pstyle(d, "Gambar", "Gambar", &p, 0, 0, NULL);
+	p.keep_next = 0;
+	p.before = 0;
+	p.after = tw(st->paragraph_space_pt);
+	pstyle(d, "KeteranganGambar", "Keterangan Gambar", &p, 0, 0, NULL);
 	for (k = 0; k < 2; k++) {
 		pp_init(&p, NULL);
 		p.after = 0;
@@ -1860,6 +2311,9 @@ styles_other(struct dx *d)
 	}
 	p.ind_left = p.hanging = tw_mm(TOC_HANG_MM * 2.2);
 	pstyle(d, "DaftarTabel", "table of figures", &p, 0, 0, NULL);
+	/* "Gambar 2.1" is longer than "Tabel 2.1" */
+	p.ind_left = p.hanging = tw_mm(TOC_HANG_MM * 2.8);
+	pstyle(d, "DaftarGambar", "Daftar Gambar", &p, 0, 0, NULL);
 	pp_init(&p, NULL);
 	p.after = 0;
 	p.line = 240;
@@ -1871,6 +2325,11 @@ styles_other(struct dx *d)
 	p.first = 0;
 	p.jc = "center";
 	pstyle(d, "TandaTangan", "Tanda Tangan", &p, 0, 0, NULL);
+	/* an appendix's head: single lines, a line's space below */
+	p.jc = "left";
+	p.line = 240;
+	p.after = tw(lh);
+	pstyle(d, "KepalaLampiran", "Kepala Lampiran", &p, 0, 0, NULL);
 	pp_init(&p, NULL);
 	p.after = 0;
 	p.before = 0;
@@ -1893,6 +2352,19 @@ styles_other(struct dx *d)
 	p.rule_below = 1;
 	p.line = 240;
 	pstyle(d, "Garis", "Garis", &p, 0, 0, NULL);
+	/* footnotes: the PDF's FN_PT (layout_page.c), single spaced */
+	pp_init(&p, NULL);
+	p.after = 0;
+	p.line = 240;
+	p.first = 0;
+	p.jc = "both";
+	pstyle(d, "TeksCatatanKaki", "footnote text", &p, 0, 10, NULL);
+	style_open(d, "character", "RefCatatanKaki", "footnote reference",
+	    NULL);
+	x_start(d, "w:rPr");
+	x_val(d, "w:vertAlign", "superscript");
+	x_end(d);
+	x_end(d);
 	style_open(d, "character", "KodeInline", "Kode Inline", NULL);
 	x_start(d, "w:rPr");
 	fonts(d, "Liberation Mono");
@@ -2093,16 +2565,28 @@ part_header(struct dx *d, int numbered)
 }
 
 static void
-part_footer(struct dx *d)
+part_footer(struct dx *d, int numbered)
 {
 	struct pp p;
+	size_t i;
 
 	hf_open(d, "w:ftr");
-	pp_init(&p, "Footer");
-	p.jc = d->st->pagenum == PAGENUM_BOTTOM_RIGHT ? "right" : "center";
-	p_open(d, &p);
-	page_field(d, 0);
-	x_end(d);
+	/* a signed document's footer (layout_tte.c): its lines centred in
+	 * small type, above the page number */
+	for (i = 0; d->tte != NULL && i < d->tte->nkv; i++)
+		if (strcmp(d->tte->kv[i].key, "baris") == 0) {
+			pp_init(&p, "Footer");
+			p.jc = "center";
+			p_utf8(d, &p, d->tte->kv[i].value, 0, TTE_FOOT_PT);
+		}
+	if (numbered) {
+		pp_init(&p, "Footer");
+		p.jc = d->st->pagenum == PAGENUM_BOTTOM_RIGHT ? "right" :
+		    "center";
+		p_open(d, &p);
+		page_field(d, 0);
+		x_end(d);
+	}
 	x_end(d);
 }
 
@@ -2115,6 +2599,17 @@ part_settings(struct dx *d, const char *lang)
 	x_attr(d, "xmlns:w", NS_W);
 	x_vali(d, "w:defaultTabStop", tw_mm(12.5));
 	x_val(d, "w:characterSpacingControl", "doNotCompress");
+	if (d->nnote > 0) {
+		/* the separators (footnotes.xml), as Word lists them */
+		x_start(d, "w:footnotePr");
+		x_start(d, "w:footnote");
+		x_attr(d, "w:id", "-1");
+		x_end(d);
+		x_start(d, "w:footnote");
+		x_attr(d, "w:id", "0");
+		x_end(d);
+		x_end(d);
+	}
 	x_start(d, "w:compat");
 	/* a line ended by a hard break is not stretched (the PDF's too) */
 	x_val(d, "w:doNotExpandShiftReturn", NULL);
@@ -2218,6 +2713,10 @@ part_content_types(struct dx *d, int header2, int footer)
 	x_attr(d, "Extension", "jpeg");
 	x_attr(d, "ContentType", "image/jpeg");
 	x_end(d);
+	x_start(d, "Default");
+	x_attr(d, "Extension", "bmp");
+	x_attr(d, "ContentType", "image/bmp");
+	x_end(d);
 	ct_override(d, "/word/document.xml", CT_WML "document.main+xml");
 	ct_override(d, "/word/styles.xml", CT_WML "styles+xml");
 	ct_override(d, "/word/settings.xml", CT_WML "settings+xml");
@@ -2227,6 +2726,10 @@ part_content_types(struct dx *d, int header2, int footer)
 		ct_override(d, "/word/header2.xml", CT_WML "header+xml");
 	if (footer)
 		ct_override(d, "/word/footer1.xml", CT_WML "footer+xml");
+	if (d->tte != NULL)
+		ct_override(d, "/word/footer2.xml", CT_WML "footer+xml");
+	if (d->nnote > 0)
+		ct_override(d, "/word/footnotes.xml", CT_WML "footnotes+xml");
 	ct_override(d, "/docProps/core.xml", "application/vnd.openxmlformats-"
 	    "package.core-properties+xml");
 	ct_override(d, "/docProps/app.xml", "application/vnd.openxmlformats-"
@@ -2273,6 +2776,10 @@ part_document_rels(struct dx *d, int header2, int footer)
 		rel(d, "rIdHeader2", RT_OD "header", "header2.xml");
 	if (footer)
 		rel(d, "rIdFooter1", RT_OD "footer", "footer1.xml");
+	if (d->tte != NULL)
+		rel(d, "rIdFooter2", RT_OD "footer", "footer2.xml");
+	if (d->nnote > 0)
+		rel(d, "rIdFootnotes", RT_OD "footnotes", "footnotes.xml");
 	for (i = 0; i < d->nmedia; i++) {
 		char id[32], target[64];
 
@@ -2293,14 +2800,112 @@ part_document(struct dx *d, const struct block *doc)
 	x_start(d, "w:body");
 	d->fresh = 1;
 	dx_blocks(d, doc);
-	sect_props(d, SECT_BODY);
+	sect_props(d, d->body_more ? SECT_MORE : SECT_BODY);
 	x_end(d);
+	x_end(d);
+}
+
+/* ---- footnotes.xml ---- */
+
+/* A separator footnote (the line above the footnotes, and its form when
+ * a footnote goes on to the next page). */
+static void
+note_separator(struct dx *d, int id, const char *type, const char *el)
+{
+	x_start(d, "w:footnote");
+	x_attr(d, "w:type", type);
+	x_attri(d, "w:id", id);
+	x_start(d, "w:p");
+	x_start(d, "w:pPr");
+	x_start(d, "w:spacing");
+	x_attr(d, "w:after", "0");
+	x_attr(d, "w:line", "240");
+	x_attr(d, "w:lineRule", "auto");
+	x_end(d);
+	x_end(d);
+	x_start(d, "w:r");
+	x_val(d, el, NULL);
+	x_end(d);
+	x_end(d);
+	x_end(d);
+}
+
+/* The highest footnote number in the tree (0: none); the footnotes are
+ * children of the document. */
+static int
+count_notes(const struct block *doc)
+{
+	const struct block *b;
+	int n = 0;
+
+	for (b = doc->first; b != NULL; b = b->next)
+		if (b->type == BLK_FOOTNOTE && b->counter == CNT_FOOTNOTE &&
+		    b->number > n)
+			n = b->number;
+	return n;
+}
+
+/* A footnote's number at the start of its text, and a space. */
+static void
+note_mark(struct dx *d)
+{
+	x_start(d, "w:r");
+	x_start(d, "w:rPr");
+	x_val(d, "w:rStyle", "RefCatatanKaki");
+	x_end(d);
+	x_val(d, "w:footnoteRef", NULL);
+	x_end(d);
+	run_utf8(d, " ", 1, 0, 0);
+}
+
+/* Each numbered footnote as a w:footnote whose id is its number: its
+ * paragraphs in the style "footnote text", the number (w:footnoteRef)
+ * before the first; other blocks in it as in the body. */
+static void
+part_footnotes(struct dx *d, const struct block *doc)
+{
+	const struct block *b, *c;
+	struct pp p;
+
+	x_start(d, "w:footnotes");
+	x_attr(d, "xmlns:w", NS_W);
+	x_attr(d, "xmlns:r", NS_R);
+	note_separator(d, -1, "separator", "w:separator");
+	note_separator(d, 0, "continuationSeparator",
+	    "w:continuationSeparator");
+	for (b = doc->first; b != NULL; b = b->next) {
+		if (b->type != BLK_FOOTNOTE || b->counter != CNT_FOOTNOTE)
+			continue;
+		x_start(d, "w:footnote");
+		x_attri(d, "w:id", b->number);
+		for (c = b->first; c != NULL; c = c->next) {
+			if (c->type != BLK_PARAGRAPH) {
+				dx_block(d, c);
+				continue;
+			}
+			pp_init(&p, "TeksCatatanKaki");
+			p_open(d, &p);
+			if (c == b->first)
+				note_mark(d);
+			put_runs(d, c->run, c->nrun, 0, 0, 0);
+			x_end(d);
+		}
+		if (b->first == NULL || b->first->type != BLK_PARAGRAPH) {
+			/* the number on a paragraph of its own */
+			pp_init(&p, "TeksCatatanKaki");
+			p_open(d, &p);
+			note_mark(d);
+			x_end(d);
+		}
+		x_end(d);
+	}
 	x_end(d);
 }
 
 /* ---- the whole ---- */
 
-/* The draft's mark and header words, from a rencana-konsep at top level. */
+/* The draft's mark and header words, from a rencana-konsep at top level;
+ * a signed document's rencana-tte. */
 static void
 find_draft(struct dx *d, const struct block *doc)
 {
@@ -2309,6 +2914,8 @@ find_draft(struct dx *d, const struct block *doc)
 	for (b = doc->first; b != NULL; b = b->next) {
 		const char *t;
 
+		if (b->type == BLK_DIRECTIVE && strcmp(b->name, "tte") == 0)
+			d->tte = b;
 		if (b->type != BLK_DIRECTIVE || strcmp(b->name, "konsep") != 0)
 			continue;
 		t = blocks_kv(b, "teks");
@@ -2342,13 +2949,13 @@ new_hyph(const struct style *st)
 }
 
 enum { P_CT, P_RELS, P_CORE, P_APP, P_DOC, P_STYLES, P_SETTINGS, P_NUM,
-	P_H1, P_H2, P_F1, P_DOCRELS, P__N };
+	P_H1, P_H2, P_F1, P_F2, P_FOOT, P_DOCRELS, P__N };
 
 static const char *const part_name[P__N] = { "[Content_Types].xml",
     "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
     "word/document.xml", "word/styles.xml", "word/settings.xml",
     "word/numbering.xml", "word/header1.xml", "word/header2.xml",
-    "word/footer1.xml", "word/_rels/document.xml.rels" };
+    "word/footer1.xml", "word/footer2.xml", "word/footnotes.xml", "word/_rels/document.xml.rels" };
 
 /* Every part, the document first (it finds the lists and images the
  * others name). */
@@ -2395,8 +3002,18 @@ make_parts(struct dx *d, const struct block *doc, struct buf *part)
 	}
 	if (f1) {
 		b = part_begin(d);
-		part_footer(d);
+		part_footer(d, 1);
 		part_end(d, b, &part[P_F1]);
+	}
+	if (d->tte != NULL) {
+		b = part_begin(d);
+		part_footer(d, 0);
+		part_end(d, b, &part[P_F2]);
+	}
+	if (d->nnote > 0) {
+		b = part_begin(d);
+		part_footnotes(d, doc);
+		part_end(d, b, &part[P_FOOT]);
 	}
 	b = part_begin(d);
 	part_document_rels(d, h2, f1);
@@ -2458,11 +3075,12 @@ docx_write(const struct block *doc, const struct style *st,
 	d.m = m;
 	d.pg = pages;
 	d.dl = dl;
-	d.tw = (st->paper_w_mm - st->margin_left_mm - st->margin_right_mm) *
-	    72.0 / 25.4;
+	d.tw = body_width(st, 0);
 	d.lt = layout_tables_new(st, m);
 	d.hy = st->hyphenate ? new_hyph(st) : NULL;
 	find_draft(&d, doc);
+	d.nnote = count_notes(doc);
+	d.noted = xcalloc((size_t)d.nnote + 1, 1);
 	collect(&d, doc);
 	make_parts(&d, doc, part);
 	if (d.bad_input)
@@ -2485,6 +3103,11 @@ docx_write(const struct block *doc, const struct style *st,
 	free(d.kepala);
 	list_free(&d.toc);
 	list_free(&d.tables);
+	list_free(&d.figures);
+	free(d.fig_page);
+	free(d.noted);
+	free(d.tab_land);
+	free(d.fig);
 	layout_tables_free(d.lt);
 	hyph_free(d.hy);
 	return rc;

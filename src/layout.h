@@ -50,7 +50,18 @@ double		 layout_tables_fit(struct layout_tables *, const struct block *t,
 const struct run *layout_tables_cell(const struct block *cell, int dec,
 		    struct run *tmp);
 void		 layout_tables_free(struct layout_tables *);
-/* A WinAnsi byte in capitals as layout sets chapter headings. */
-int		 layout_upper(int c);
+/*
+ * A chart's data (figure b, `rencana-grafik`) as a grid of WinAnsi strings,
+ * for a back end that sets it as a table: row 0 holds the unit (or "") and
+ * the series (one unnamed series: "" and the unit), each further row a `nilai` line's label and its values as the
+ * chart prints them (1.234; 12,5; `-` for none).  *cells holds *nrow times
+ * *ncol strings, row by row; the caller frees each and the array.  Returns
+ * 0 (and no cells) when the data make no chart (layout reports why).
+ */
+int		 layout_chart_cells(const struct block *b, char ***cells,
+		    size_t *nrow, size_t *ncol);
+/* n bytes of UTF-8 in capitals, in place, as layout sets chapter headings
+ * (a letter whose capital has another length in UTF-8 stays as it is). */
+void		 layout_upper_utf8(char *s, size_t n);
 
 #endif

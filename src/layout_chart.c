@@ -26,6 +26,7 @@
 
 #include "blocks.h"
 #include "diag.h"
+#include "layout.h"
 #include "layout_int.h"
 #include "page.h"
 #include "style.h"
@@ -688,4 +689,50 @@ layout_chart_draw(struct lay *L, const struct block *b, double x, double top,
 {
 	(void)h;
 	chart_run(L, b, x, top, w, 1);
+}
+
+/*
+ * The chart's data as a grid, for the Word back end (docx.c), which sets a
+ * chart as its data table: row 0 the unit (or "") and the series, then one
+ * row per `nilai` line, its label and its values as the chart prints them.
+ */
+int
+layout_chart_cells(const struct block *b, char ***cells, size_t *nrow,
+    size_t *ncol)
+{
+	struct chart *ch = xcalloc(1, sizeof(*ch));
+	size_t r, k, nc;
+	char **c = NULL, num[64];
+	int ok = chart_read(NULL, b, ch, 0);
+
+	*nrow = *ncol = 0;
+	if (ok) {
+		nc = ch->nseries + 1;
+		c = xcalloc((ch->nrow + 1) * nc, sizeof(*c));
+		c[0] = xstrdup(ch->unit != NULL ? ch->unit : "");
+		for (k = 0; k < ch->nseries; k++)
+			c[1 + k] = xstrdup(ch->series[k]);
+		if (ch->nseries == 1 && *ch->series[0] == '\0') {
+			/* one unnamed series: the unit heads its column */
+			free(c[1]);
+			c[1] = c[0];
+			c[0] = xstrdup("");
+		}
+		for (r = 0; r < ch->nrow; r++) {
+			c[(r + 1) * nc] = xstrdup(ch->label[r]);
+			for (k = 0; k < ch->nseries; k++) {
+				if (ch->have[r][k])
+					fmt_num(ch->v[r][k], num, sizeof(num));
+				else
+					strcpy(num, "-");
+				c[(r + 1) * nc + 1 + k] = xstrdup(num);
+			}
+		}
+		*nrow = ch->nrow + 1;
+		*ncol = nc;
+	}
+	*cells = c;
+	chart_free(ch);
+	free(ch);
+	return ok;
 }

@@ -131,6 +131,7 @@ layout_figure(struct lay *L, const struct block *b)
 	size_t first;
 	int chart = strcmp(b->name, "grafik") == 0;
 	struct box *bx;
+	struct page_fig pf;
 
 	if (!chart && !image_check(L, b, &iw, &ih))
 		return;
@@ -163,6 +164,11 @@ layout_figure(struct lay *L, const struct block *b)
 	layout_toc_mark(&L->figures, L->d->npage - 1, L->y);
 	L->marker_on = 0;	/* a list item's marker: not on a picture */
 	x = L->left + (L->tw - w) / 2;
+	pf.id = (int)L->figures.next;	/* just marked: counted from 1 */
+	pf.w = w;
+	pf.h = h;
+	pf.box = chart ? (size_t)-1 : lay_page(L)->nbox;
+	page_add_fig(lay_page(L), &pf);
 	if (chart) {
 		first = lay_page(L)->nbox;
 		layout_chart_draw(L, b, L->left, L->y, L->tw, h / scale);

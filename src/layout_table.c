@@ -1224,8 +1224,8 @@ layout_tables_free(struct layout_tables *lt)
 	free(lt);
 }
 
-int
-layout_upper(int c)
+void
+layout_upper_utf8(char *s, size_t n)
 {
-	return layout_line_upper(c);
+	layout_line_upper_utf8(s, n);
 }

@@ -92,6 +92,7 @@ page_free(struct page *p)
 	free(p->box);
 	free(p->line);
 	free(p->tab);
+	free(p->fig);
 }
 
 void
@@ -175,6 +176,13 @@ page_add_table(struct page *p, const struct page_table *t)
 {
 	p->tab = xgrow(p->tab, &p->tabcap, p->ntab + 1, sizeof(*p->tab));
 	p->tab[p->ntab++] = *t;
+}
+
+void
+page_add_fig(struct page *p, const struct page_fig *f)
+{
+	p->fig = xgrow(p->fig, &p->figcap, p->nfig + 1, sizeof(*p->fig));
+	p->fig[p->nfig++] = *f;
 }
 
 void

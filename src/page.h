@@ -131,6 +131,15 @@ struct page_table {
 	int		 short_table;	/* shorter than a third of the text height */
 };
 
+/* A figure on a page (its picture and caption are never split), for the
+ * Word back end (docx.c): where the PDF put it and how large. */
+struct page_fig {
+	int		 id;		/* figures counted from 1 in the document */
+	double		 w, h;		/* pt: the picture (image or chart) as drawn */
+	size_t		 box;		/* an image: its BOX_IMAGE in the page's
+					 * boxes; a chart: (size_t)-1 */
+};
+
 struct page {
 	double		 width_pt, height_pt;	/* this page's size: the paper's,
 					 * or the paper turned on a landscape
@@ -141,6 +150,8 @@ struct page {
 	size_t		 nline, linecap;
 	struct page_table *tab;
 	size_t		 ntab, tabcap;
+	struct page_fig	*fig;
+	size_t		 nfig, figcap;
 };
 
 struct outline {
@@ -186,6 +197,7 @@ struct box	*page_add_text(struct page *, double x, double y,
 		    enum font_style, double size_pt, const char *s, size_t n);
 void		 page_add_line(struct page *, const struct page_line *);
 void		 page_add_table(struct page *, const struct page_table *);
+void		 page_add_fig(struct page *, const struct page_fig *);
 void		 doc_pages_add_outline(struct doc_pages *, const char *title_utf8,
 		    int level, size_t page, double y);
 

@@ -16,8 +16,8 @@
 #include "zipout.h"
 
 /* Text no plan can give (validate.c refuses control characters), given to
- * the writer directly: C0 and C1 controls, DEL, a byte WinAnsi leaves
- * undefined, NUL, markup and a CDATA end. */
+ * the writer directly: C0 and C1 controls, DEL, a byte that is not UTF-8
+ * (a lone continuation byte), NUL, markup and a CDATA end. */
 #define HOSTILE	"a\x01" "b\x1f" "c]]>d<w:p></w:t>e&f\tg\x7fh\x81i\0j"
 
 static struct block *

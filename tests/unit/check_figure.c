@@ -292,6 +292,74 @@ START_TEST(test_figure_kept_whole)
 }
 END_TEST
 
+/* For the Word back end: each figure's page record (struct page_fig) on
+ * the page of its caption, ids in order, a chart without a box; a chart's
+ * data as the grid of layout_chart_cells (values as the chart prints them,
+ * divided by `bagi`, `-` for none; one unnamed series headed by the unit). */
+START_TEST(test_chart_cells_and_records)
+{
+	struct buf b = BUF_INIT;
+	struct diag_list dl;
+	struct doc_pages *d;
+	struct block *doc;
+	const struct block *f;
+	char **c;
+	size_t nr, nc, i, k, nfig = 0;
+
+	for (i = 0; i < 30; i++)
+		buf_printf(&b, "Baris %zu.\n\n", i);
+	buf_puts(&b, "```rencana-grafik\njudul: Satu\nseri: 2026|2027\n"
+	    "satuan: orang\nnilai: a|b|1234|-\nnilai: c|12.5|3\n```\n\n"
+	    "```rencana-grafik\njudul: Dua\nsatuan: juta\nbagi: 1000\n"
+	    "nilai: x|2500\n```\n");
+	diag_init(&dl);
+	d = lay(b.data, &dl);
+	ck_assert_uint_eq(dl.n, 0);
+	for (k = 0; k < d->npage; k++)
+		for (i = 0; i < d->page[k].nfig; i++) {
+			const struct page_fig *pf = &d->page[k].fig[i];
+
+			ck_assert_int_eq(pf->id, (int)++nfig);
+			ck_assert(pf->box == (size_t)-1 && pf->w > 0 && pf->h > 0);
+			ck_assert_int_eq((int)k, page_with(d, nfig == 1 ?
+			    "Satu" : "Dua"));
+		}
+	ck_assert_uint_eq(nfig, 2);
+	doc_pages_free(d);
+	doc = parse(b.data, NULL, &dl);
+	for (f = doc; f != NULL && f->type != BLK_FIGURE;
+	    f = blocks_walk_next(doc, f, 0))
+		;
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(layout_chart_cells(f, &c, &nr, &nc), 1);
+	ck_assert_uint_eq(nr, 3);
+	ck_assert_uint_eq(nc, 3);
+	ck_assert_str_eq(c[0], "orang");
+	ck_assert_str_eq(c[2], "2027");
+	ck_assert_str_eq(c[3], "a|b");	/* the label may hold `|` */
+	ck_assert_str_eq(c[4], "1.234");
+	ck_assert_str_eq(c[5], "-");
+	ck_assert_str_eq(c[7], "12,5");
+	for (i = 0; i < nr * nc; i++)
+		free(c[i]);
+	free(c);
+	for (f = blocks_walk_next(doc, f, 0); f != NULL && f->type != BLK_FIGURE;
+	    f = blocks_walk_next(doc, f, 0))
+		;
+	ck_assert_int_eq(layout_chart_cells(f, &c, &nr, &nc), 1);
+	ck_assert_uint_eq(nc, 2);
+	ck_assert_str_eq(c[0], "");
+	ck_assert_str_eq(c[1], "juta");
+	ck_assert_str_eq(c[3], "2,5");
+	for (i = 0; i < nr * nc; i++)
+		free(c[i]);
+	free(c);
+	blocks_free(doc);
+	diag_free(&dl);
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_chart_errors)
 {
 	static const char *const md[] = {
@@ -333,6 +401,7 @@ figure_suite(void)
 	tcase_add_test(tc, test_chart_series_and_direction_distinct);
 	tcase_add_test(tc, test_figure_kept_whole);
 	tcase_add_test(tc, test_chart_errors);
+	tcase_add_test(tc, test_chart_cells_and_records);
 	suite_add_tcase(s, tc);
 	return s;
 }
