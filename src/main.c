@@ -60,7 +60,7 @@ static const char usage_text[] = N_(
 "\n"
 "Commands:\n"
 "  check FILE...            validate plans; print every problem found\n"
-"  build PLAN...            typeset plans into PDF (or Markdown, page dumps)\n"
+"  build PLAN...            typeset plans into PDF (or Word, Markdown, page dumps)\n"
 "  init                     print a starter plan\n"
 "  schema                   print the JSON Schema of rencana/1 (for editors)\n"
 "  expand TEMPLATE          expand a Mustache template with any YAML data\n"
