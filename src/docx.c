@@ -30,6 +30,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlversion.h>
+#include <dlfcn.h>
+#include <pthread.h>
 
 #include "blocks.h"
 #include "confine.h"
@@ -46,6 +48,57 @@
 #include "winansi.h"
 #include "xalloc.h"
 #include "zipout.h"
+
+/*
+ * libxml2 is loaded (dlopen) by docx_init, not when the program starts:
+ * only `--to docx` needs it, and loading it with ICU, which it pulls in,
+ * cost every PDF build about a millisecond of start-up
+ * (docs/performance.md).  DOCX_XML_SONAME is the library the headers
+ * belong to (Debian's libxml2 for libxml2-dev).
+ */
+#ifndef DOCX_XML_SONAME
+#define DOCX_XML_SONAME	"libxml2.so.2"
+#endif
+#define XML_FUNCS(F) F(xmlInitParser) F(xmlBufferCreate) F(xmlBufferFree) \
+	F(xmlBufferLength) F(xmlBufferContent) F(xmlNewTextWriterMemory) \
+	F(xmlFreeTextWriter) F(xmlTextWriterStartDocument) \
+	F(xmlTextWriterEndDocument) F(xmlTextWriterStartElement) \
+	F(xmlTextWriterEndElement) F(xmlTextWriterWriteAttribute) \
+	F(xmlTextWriterWriteString) F(xmlTextWriterWriteRaw)
+#define F(name) static __typeof__(name) *p_##name;
+XML_FUNCS(F)
+#undef F
+static pthread_once_t	 xml_once = PTHREAD_ONCE_INIT;
+static int		 xml_loaded;
+
+static void
+xml_load(void)
+{
+	void *h = dlopen(DOCX_XML_SONAME, RTLD_NOW | RTLD_LOCAL), *sym;
+
+	if (h == NULL)
+		return;
+#define F(name) if ((sym = dlsym(h, #name)) == NULL) return; \
+	memcpy(&p_##name, &sym, sizeof(sym));
+	XML_FUNCS(F)
+#undef F
+	p_xmlInitParser();
+	xml_loaded = 1;
+}
+
+#define xmlBufferCreate			p_xmlBufferCreate
+#define xmlBufferFree			p_xmlBufferFree
+#define xmlBufferLength			p_xmlBufferLength
+#define xmlBufferContent		p_xmlBufferContent
+#define xmlNewTextWriterMemory		p_xmlNewTextWriterMemory
+#define xmlFreeTextWriter		p_xmlFreeTextWriter
+#define xmlTextWriterStartDocument	p_xmlTextWriterStartDocument
+#define xmlTextWriterEndDocument	p_xmlTextWriterEndDocument
+#define xmlTextWriterStartElement	p_xmlTextWriterStartElement
+#define xmlTextWriterEndElement		p_xmlTextWriterEndElement
+#define xmlTextWriterWriteAttribute	p_xmlTextWriterWriteAttribute
+#define xmlTextWriterWriteString	p_xmlTextWriterWriteString
+#define xmlTextWriterWriteRaw		p_xmlTextWriterWriteRaw
 
 /*
  * Limits: none of its own.  Each block is written once, the contents'
@@ -3069,6 +3122,13 @@ docx_write(const struct block *doc, const struct style *st,
 	size_t i;
 	int k, rc = PDF_OK;
 
+	docx_init();
+	if (!xml_loaded) {
+		diag_add(dl, D_IO_WRITE, NULL, NULL, "cannot make the Word "
+		    "document: libxml2 (%s, Debian package libxml2) cannot be "
+		    "loaded", DOCX_XML_SONAME);
+		return PDF_FAIL;
+	}
 	memset(&d, 0, sizeof(d));
 	memset(part, 0, sizeof(part));
 	d.st = st;
@@ -3116,7 +3176,7 @@ docx_write(const struct block *doc, const struct style *st,
 void
 docx_init(void)
 {
-	xmlInitParser();
+	pthread_once(&xml_once, xml_load);
 }
 
 const char *

@@ -28,8 +28,9 @@ int		 docx_write(const struct block *doc, const struct style *st,
 		    const struct metrics *m, const struct doc_pages *pages,
 		    struct buf *out, struct diag_list *dl);
 
-/* Initialises libxml2 once; call from one thread before builds run on
- * several (libxml2 asks for it before threads use the library). */
+/* Loads and initialises libxml2 once (docx_write does too; call it from
+ * one thread before builds run on several: libxml2 asks for its
+ * initialisation before threads use the library). */
 void		 docx_init(void);
 /* The version of libxml2 in use. */
 const char	*docx_lib_version(void);

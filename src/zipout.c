@@ -4,6 +4,8 @@
  * for all of them written as a DOS date in UTC, deflate at one level, no
  * extra fields and no archive comment.
  */
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +14,76 @@
 
 #include "xalloc.h"
 #include "zipout.h"
+
+/*
+ * libzip is loaded (dlopen) when the first archive is made or read, not
+ * when the program starts: only `--to docx` needs it, and loading it with
+ * libcrypto, which it pulls in, cost every PDF build about a millisecond
+ * of start-up (docs/performance.md).  ZIPOUT_SONAME is the library the
+ * headers belong to (Debian's libzip4 for libzip-dev).
+ */
+#ifndef ZIPOUT_SONAME
+#define ZIPOUT_SONAME	"libzip.so.4"
+#endif
+#define ZIP_FUNCS(F) F(zip_error_init) F(zip_error_fini) F(zip_source_buffer_create) \
+	F(zip_open_from_source) F(zip_source_free) F(zip_source_keep) \
+	F(zip_source_buffer) F(zip_file_add) F(zip_set_file_compression) \
+	F(zip_file_set_dostime) F(zip_close) F(zip_discard) F(zip_source_open) \
+	F(zip_source_stat) F(zip_stat_init) F(zip_source_read) \
+	F(zip_source_close) F(zip_name_locate) F(zip_fopen_index) F(zip_fread) \
+	F(zip_fclose) F(zip_libzip_version)
+#define F(name) static __typeof__(name) *p_##name;
+ZIP_FUNCS(F)
+#undef F
+static pthread_once_t	 zip_once = PTHREAD_ONCE_INIT;
+static int		 zip_loaded;
+
+static void
+zip_load(void)
+{
+	void *h = dlopen(ZIPOUT_SONAME, RTLD_NOW | RTLD_LOCAL), *sym;
+
+	if (h == NULL)
+		return;
+#define F(name) if ((sym = dlsym(h, #name)) == NULL) return; \
+	memcpy(&p_##name, &sym, sizeof(sym));
+	ZIP_FUNCS(F)
+#undef F
+	zip_loaded = 1;
+}
+
+/* 0 when libzip is loaded; else -1 and *why. */
+static int
+zip_ready(const char **why)
+{
+	pthread_once(&zip_once, zip_load);
+	if (!zip_loaded && why != NULL)
+		*why = "libzip (" ZIPOUT_SONAME ", Debian package libzip4) cannot be loaded";
+	return zip_loaded ? 0 : -1;
+}
+
+#define zip_error_init		p_zip_error_init
+#define zip_error_fini		p_zip_error_fini
+#define zip_source_buffer_create p_zip_source_buffer_create
+#define zip_open_from_source	p_zip_open_from_source
+#define zip_source_free		p_zip_source_free
+#define zip_source_keep		p_zip_source_keep
+#define zip_source_buffer	p_zip_source_buffer
+#define zip_file_add		p_zip_file_add
+#define zip_set_file_compression p_zip_set_file_compression
+#define zip_file_set_dostime	p_zip_file_set_dostime
+#define zip_close		p_zip_close
+#define zip_discard		p_zip_discard
+#define zip_source_open		p_zip_source_open
+#define zip_source_stat		p_zip_source_stat
+#define zip_stat_init		p_zip_stat_init
+#define zip_source_read		p_zip_source_read
+#define zip_source_close	p_zip_source_close
+#define zip_name_locate		p_zip_name_locate
+#define zip_fopen_index		p_zip_fopen_index
+#define zip_fread		p_zip_fread
+#define zip_fclose		p_zip_fclose
+#define zip_libzip_version	p_zip_libzip_version
 
 /*
  * Limits: an entry is at most what fits in memory twice (our copy, then
@@ -46,9 +118,12 @@ dos_time(long long epoch, zip_uint16_t *dtime, zip_uint16_t *ddate)
 struct zipout *
 zipout_new(long long epoch, const char **why)
 {
-	struct zipout *z = xcalloc(1, sizeof(*z));
+	struct zipout *z;
 	zip_error_t err;
 
+	if (zip_ready(why) != 0)
+		return NULL;
+	z = xcalloc(1, sizeof(*z));
 	zip_error_init(&err);
 	dos_time(epoch, &z->dtime, &z->ddate);
 	if ((z->src = zip_source_buffer_create(NULL, 0, 0, &err)) == NULL ||
@@ -152,6 +227,8 @@ zipout_entry(const void *zip, size_t n, const char *name, struct buf *out,
 	char chunk[65536];
 	int rc = -1;
 
+	if (zip_ready(NULL) != 0)
+		return -1;
 	zip_error_init(&err);
 	if ((src = zip_source_buffer_create(zip, n, 0, &err)) == NULL) {
 		zip_error_fini(&err);
@@ -179,5 +256,5 @@ zipout_entry(const void *zip, size_t n, const char *name, struct buf *out,
 const char *
 zipout_lib_version(void)
 {
-	return zip_libzip_version();
+	return zip_ready(NULL) == 0 ? zip_libzip_version() : LIBZIP_VERSION;
 }
