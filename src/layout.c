@@ -471,16 +471,11 @@ lay_code(struct lay *L, const struct block *b, const struct ctx *c)
 static void
 lay_rule(struct lay *L, const struct ctx *c)
 {
-	struct box *b;
-
 	lay_start(L);
 	if (L->y - L->lh < L->bottom)
 		lay_new_page(L);
-	b = page_add_box(lay_page(L), BOX_RULE);
-	b->x = L->left + c->left;
-	b->y = L->y - L->lh / 2;
-	b->w = L->tw - c->left - c->right;
-	b->line_pt = 0.5;
+	page_add_rule(lay_page(L), L->left + c->left, L->y - L->lh / 2,
+	    L->tw - c->left - c->right, 0, 0.5);
 	L->y -= L->lh;
 	L->used = 1;
 }
@@ -655,19 +650,7 @@ lay_cover(struct lay *L, const struct block *b)
 static void
 outline_rect(struct lay *L, double x, double y, double w, double h)
 {
-	const double v[4][4] = { { x, y, w, 0 }, { x, y + h, w, 0 },
-	    { x, y, 0, h }, { x + w, y, 0, h } };
-	size_t i;
-
-	for (i = 0; i < 4; i++) {
-		struct box *bx = page_add_box(lay_page(L), BOX_RULE);
-
-		bx->x = v[i][0];
-		bx->y = v[i][1];
-		bx->w = v[i][2];
-		bx->h = v[i][3];
-		bx->line_pt = 0.5;
-	}
+	page_add_frame(lay_page(L), x, y, w, h, 0.5);
 }
 
 /* One cell's text wrapped to width w at PARAF_PT; returns its lines. */
@@ -930,16 +913,13 @@ lay_signature(struct lay *L, const struct block *b)
 			double asc = L->m->ascent / 1000.0 * size;
 			double desc = -L->m->descent / 1000.0 * size;
 			double base = L->y - (lh - asc - desc) / 2 - asc;
-			struct box *bx;
 
 			lay_emit_line(L, &p[i], k, x0, L->y, lh, size);
 			if ((line[i].flags & RUN_BOLD) && ln->nseg > 0) {
 				/* the name is underlined */
-				bx = page_add_box(lay_page(L), BOX_RULE);
-				bx->x = x0 + p[i].seg[ln->seg0].x;
-				bx->y = base - 2;
-				bx->w = ln->width;
-				bx->line_pt = 0.75;
+				page_add_rule(lay_page(L),
+				    x0 + p[i].seg[ln->seg0].x, base - 2,
+				    ln->width, 0, 0.75);
 			}
 			L->y -= lh;
 		}

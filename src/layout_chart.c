@@ -308,14 +308,7 @@ static void
 rule(struct lay *L, double x, double y, double w, double h, double gray,
     double lw)
 {
-	struct box *bx = page_add_box(lay_page(L), BOX_RULE);
-
-	bx->x = x;
-	bx->y = y;
-	bx->w = w;
-	bx->h = h;
-	bx->gray = gray;
-	bx->line_pt = lw;
+	page_add_rule(lay_page(L), x, y, w, h, lw)->gray = gray;
 }
 
 /* Diagonal lines (lower left to upper right) clipped to the rectangle. */
@@ -346,10 +339,7 @@ swatch(struct lay *L, double x, double y, double w, double h, size_t k)
 	bx->gray = fill_gray[k % 4];
 	if (k % 2 == 1 && w > 1)
 		hatch(L, x, y, w, h);
-	rule(L, x, y, w, 0, 0, LINE_PT);
-	rule(L, x, y + h, w, 0, 0, LINE_PT);
-	rule(L, x, y, 0, h, 0, LINE_PT);
-	rule(L, x + w, y, 0, h, 0, LINE_PT);
+	page_add_frame(lay_page(L), x, y, w, h, LINE_PT);
 }
 
 /* Text wrapped to width w, aligned al, from `top` down; returns lines. */
@@ -615,10 +605,8 @@ panel(struct lay *L, const struct chart *ch, size_t r, double x, double top,
 		bx->w = bx->h = 4;
 		bx->gray = ch->down[r] ? 1 : 0;
 		if (ch->down[r]) {
-			rule(L, cx - 2, cy - 2, 4, 0, 0, LINE_PT);
-			rule(L, cx - 2, cy + 2, 4, 0, 0, LINE_PT);
-			rule(L, cx - 2, cy - 2, 0, 4, 0, LINE_PT);
-			rule(L, cx + 2, cy - 2, 0, 4, 0, LINE_PT);
+			page_add_frame(lay_page(L), cx - 2, cy - 2, 4, 4,
+			    LINE_PT);
 		}
 		fmt_num(ch->v[r][k], buf, sizeof(buf));
 		/* values alternate above and below the line, so neighbours

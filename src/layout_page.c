@@ -110,21 +110,10 @@ lay_new_page(struct lay *L)
 		 * draft, at the bottom right (docs/tata-naskah.md): an empty box
 		 * in the bottom margin, its right edge on the text's.
 		 */
-		double s = PARAF_BOX_MM * PT_PER_MM, x = L->right - s;
-		double y = L->margin_b / 2 - s / 2;
-		const double v[4][4] = { { x, y, s, 0 }, { x, y + s, s, 0 },
-		    { x, y, 0, s }, { x + s, y, 0, s } };
-		size_t i;
+		double s = PARAF_BOX_MM * PT_PER_MM;
 
-		for (i = 0; i < 4; i++) {
-			struct box *r = page_add_box(p, BOX_RULE);
-
-			r->x = v[i][0];
-			r->y = v[i][1];
-			r->w = v[i][2];
-			r->h = v[i][3];
-			r->line_pt = 0.5;
-		}
+		page_add_frame(p, L->right - s, L->margin_b / 2 - s / 2, s, s,
+		    0.5);
 	}
 	if (L->kepala != NULL)
 		page_add_text(p, L->left, L->ph - (L->ph - L->top) / 2,
@@ -657,16 +646,12 @@ fn_flush(struct lay *L)
 	double top = F->bottom0 + F->h - FN_GAP;
 	int marker = L->marker_on;
 	char kind = L->line_kind;
-	struct box *r;
 	size_t i, j;
 
 	if (F->npage == 0 || L->d->npage == 0)
 		return;
-	r = page_add_box(lay_page(L), BOX_RULE);
-	r->x = L->left;
-	r->y = top + FN_GAP / 2;
-	r->w = L->tw * FN_RULE;
-	r->line_pt = 0.5;
+	page_add_rule(lay_page(L), L->left, top + FN_GAP / 2, L->tw * FN_RULE, 0,
+	    0.5);
 	L->marker_on = 0;
 	L->line_kind = 'f';
 	for (i = 0; i < F->npage; i++) {

@@ -831,13 +831,7 @@ set_row(const struct lay *L, const struct tab *T, const struct block *row,
 static void
 rule(struct lay *L, double x, double y, double w, double h)
 {
-	struct box *b = page_add_box(lay_page(L), BOX_RULE);
-
-	b->x = x;
-	b->y = y;
-	b->w = w;
-	b->h = h;
-	b->line_pt = RULE_PT;
+	page_add_rule(lay_page(L), x, y, w, h, RULE_PT);
 }
 
 /* Draws lines [s, e) of a row's cells at L->y and moves down. */

@@ -164,6 +164,30 @@ page_add_text(struct page *p, double x, double y, enum font_style f,
 	return b;
 }
 
+struct box *
+page_add_rule(struct page *p, double x, double y, double w, double h,
+    double line_pt)
+{
+	struct box *b = page_add_box(p, BOX_RULE);
+
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->line_pt = line_pt;
+	return b;
+}
+
+void
+page_add_frame(struct page *p, double x, double y, double w, double h,
+    double line_pt)
+{
+	page_add_rule(p, x, y, w, 0, line_pt);
+	page_add_rule(p, x, y + h, w, 0, line_pt);
+	page_add_rule(p, x, y, 0, h, line_pt);
+	page_add_rule(p, x + w, y, 0, h, line_pt);
+}
+
 void
 page_add_line(struct page *p, const struct page_line *l)
 {

@@ -195,6 +195,13 @@ struct box	*page_add_box(struct page *, enum box_type);
 /* Adds a text box; copies the n bytes of UTF-8. */
 struct box	*page_add_text(struct page *, double x, double y,
 		    enum font_style, double size_pt, const char *s, size_t n);
+/* Adds a rule from (x, y) to (x + w, y + h), line_pt wide, black. */
+struct box	*page_add_rule(struct page *, double x, double y, double w,
+		    double h, double line_pt);
+/* Adds the outline of the rectangle with lower-left (x, y), w x h, as four
+ * rules line_pt wide: bottom, top, left, right. */
+void		 page_add_frame(struct page *, double x, double y, double w,
+		    double h, double line_pt);
 void		 page_add_line(struct page *, const struct page_line *);
 void		 page_add_table(struct page *, const struct page_table *);
 void		 page_add_fig(struct page *, const struct page_fig *);
