@@ -29,13 +29,14 @@ CFLAGS		 = -std=c11 $(OPT) $(WARN) $(SAN) -D_POSIX_C_SOURCE=200809L \
 		   -DRENCANA_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
 # Recursively expanded on purpose: pkg-config is asked when a recipe runs,
 # after `deps` has installed it on a fresh machine.
-PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng libqrencode harfbuzz-subset
+PKGS		 = yaml-0.1 libpcre2-8 libcmark-gfm libpng libqrencode harfbuzz-subset \
+		   libdeflate
 # The Word output's libraries: their headers only; docx.c and zipout.c load
 # them with dlopen when a DOCX is made (docs/performance.md: start-up).
 PKGS_DL		 = libzip libxml-2.0
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) $(PKGS_DL) 2>/dev/null)
-PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm -lpng16 -lqrencode -lharfbuzz-subset -lharfbuzz) \
-		   -lcmark-gfm-extensions -lhpdf -lz -lpthread -lm
+PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -lpcre2-8 -lcmark-gfm -lpng16 -lqrencode -lharfbuzz-subset -lharfbuzz -ldeflate) \
+		   -lcmark-gfm-extensions -lhpdf -lpthread -lm
 CHECK_CFLAGS	 = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS	 = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -lpthread)
 

@@ -8,7 +8,7 @@
 #include "buf.h"
 #include "xalloc.h"
 
-static void
+void
 buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->len + extra + 1 < b->len)

@@ -13,6 +13,9 @@ struct buf {
 
 #define BUF_INIT { NULL, 0, 0 }
 
+/* Room for extra more bytes and the NUL, so a writer can fill
+ * data + len directly (then add to len and set the NUL itself). */
+void	 buf_reserve(struct buf *, size_t extra);
 void	 buf_put(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);

@@ -310,11 +310,17 @@ tmeas_free(struct tmeas *M)
 	free(M->nat);
 }
 
+/* What measure_cols measures besides each column's widest word (mn),
+ * widest cell (mx) and kind: */
+#define MEAS_NAT	1	/* each body cell on one line (nat) */
+#define MEAS_HYPH	2	/* the widest hyphenation piece (mnh; the
+				 * costliest: only when whole words do not fit) */
+
 /* Adds table t's rows measured at `size` to M (columns past M->nc are
- * left out). */
+ * left out); `what`: MEAS_* bits. */
 static void
 measure_cols(const struct lay *L, const struct block *t, double size,
-    struct tmeas *M)
+    struct tmeas *M, int what)
 {
 	const struct block *row, *cell;
 	struct colm *cm = M->cm;
@@ -329,7 +335,7 @@ measure_cols(const struct lay *L, const struct block *t, double size,
 	for (row = t->first; row != NULL; row = row->next) {
 		cell_opts(L, &o, size, 1e9, LB_LEFT, row->header);
 		nat = NULL;
-		if (!row->header) {
+		if (!row->header && (what & MEAS_NAT)) {
 			M->nat = xgrow(M->nat, &M->rowcap, (M->nrow + 1) *
 			    (size_t)M->nc, sizeof(double));
 			nat = M->nat + M->nrow++ * (size_t)M->nc;
@@ -344,7 +350,8 @@ measure_cols(const struct lay *L, const struct block *t, double size,
 
 			layout_line_measure(rn, cell->nrun, &o, &a, &b);
 			h = a;
-			if (!row->header && o.hyph != NULL)
+			if (!row->header && o.hyph != NULL &&
+			    (what & MEAS_HYPH))
 				h = layout_line_min_piece(rn, cell->nrun, &o);
 			if (rn != cell->run)
 				free(tmp.text);
@@ -531,10 +538,14 @@ try_size(const struct lay *L, const struct block *const *tv, int nt,
 
 	tmeas_init(&M, t->ncols);
 	for (i = 0; i < nt; i++)
-		measure_cols(L, tv[i], size, &M);
+		measure_cols(L, tv[i], size, &M, MEAS_NAT);
 	*ok = 2;
 	if (widths_from(&M, width, size, 0, w) > width) {
 		*ok = 1;
+		tmeas_free(&M);
+		tmeas_init(&M, t->ncols);
+		for (i = 0; i < nt; i++)
+			measure_cols(L, tv[i], size, &M, MEAS_NAT | MEAS_HYPH);
 		if (widths_from(&M, width, size, 1, w) > width)
 			*ok = 0;
 	}
@@ -750,10 +761,11 @@ layout_table_landscape(struct lay *L, const struct block *t, const char *kind,
 {
 	enum style_orient o = style_table_orient(L->st, kind);
 	size_t n = (size_t)t->ncols + 1;
-	double *w, *mn, size = L->st->table_size_pt;
+	double *w, *mn, size = L->st->table_size_pt, smin = 0, m;
 	unsigned char num[TABLE_MAX_COLS];
 	struct table_group *g;
-	int ok = 2;
+	struct tmeas M;
+	int c, i;
 
 	if (o != ORIENT_AUTO)
 		return o == ORIENT_LANDSCAPE;
@@ -767,11 +779,20 @@ layout_table_landscape(struct lay *L, const struct block *t, const char *kind,
 	g = L->tgroup;
 	if (size > TABLE_TALL_PT)
 		size = TABLE_TALL_PT;
-	(void)try_size(L, g->mem, g->n, pw, size, w, mn, &ok);
-	if (ok < 2)
+	/* the widest words at that size, as try_size's first test sums
+	 * them (widths_from), without the widths themselves */
+	tmeas_init(&M, t->ncols);
+	for (i = 0; i < g->n; i++)
+		measure_cols(L, g->mem[i], size, &M, 0);
+	for (c = 0; c < M.nc; c++) {
+		m = M.cm[c].mn;
+		smin += m < 2 * CELL_PAD + 1 ? 2 * CELL_PAD + 1 : m;
+	}
+	tmeas_free(&M);
+	if (smin > pw)
 		(void)group_fit(L, t, lw, w, mn, num);
 	g->decided = 1;
-	g->landscape = ok < 2;
+	g->landscape = smin > pw;
 	free(w);
 	free(mn);
 	return g->landscape;

@@ -422,6 +422,7 @@ struct writer {
 	struct buf		 mark_data;	/* its file */
 	int			 mark_font_tried, mark_font_style;
 	struct buf		 text_out;	/* a text box's operators */
+	struct deflater		*dz;		/* content and font streams */
 };
 
 /* A document being built: libharu's, with the four fonts loaded (font
@@ -446,6 +447,7 @@ pdf_close(struct pdf_doc *pd)
 	glyph_font_free(pd->w.mark_font);
 	buf_free(&pd->w.mark_data);
 	buf_free(&pd->w.text_out);
+	deflater_free(pd->w.dz);
 	for (f = 0; f < FONT__COUNT; f++) {
 		free(pd->w.font[f].used);
 		free(pd->w.font[f].wide_used);
@@ -880,24 +882,35 @@ set_fill(struct writer *w, HPDF_Page pg, double gray)
 /* ---- fonts: Type 0 with a one-byte CMap, HarfBuzz subsets (issue 17) ---- */
 
 /* A number for a content stream: at most 3 decimals, '.' whatever the
- * locale, no exponent (the values are font sizes, 4 to 600). */
+ * locale, no exponent (coordinates and sizes: layout keeps them within
+ * libharu's ranges, page.h).  Digits by hand: this runs for every
+ * operand of every text line and rule, where printf was a tenth of the
+ * writer's time. */
 static void
 put_num(struct buf *o, double v)
 {
-	long long k = llround(fabs(v) * 1000);
+	char tmp[32], *p = tmp + sizeof(tmp);
+	long long k = llround(fabs(v) * 1000), ip = k / 1000;
+	int frac = (int)(k % 1000), n = 3;
 
-	if (k != 0 && v < 0)
-		buf_putc(o, '-');
-	buf_printf(o, "%lld", k / 1000);
-	if (k % 1000 != 0) {
-		char frac[8];
-		int n = 3;
-
-		snprintf(frac, sizeof(frac), "%03lld", k % 1000);
-		while (n > 0 && frac[n - 1] == '0')
-			frac[--n] = '\0';
-		buf_printf(o, ".%s", frac);
+	if (frac != 0) {
+		while (frac % 10 == 0) {
+			frac /= 10;
+			n--;
+		}
+		while (n-- > 0) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
 	}
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0 && p > tmp + 1);
+	if (k != 0 && v < 0)
+		*--p = '-';
+	buf_put(o, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 static HPDF_Dict
@@ -912,14 +925,95 @@ new_dict(struct writer *w, const char *type)
 	return d;
 }
 
+/*
+ * Streams deflated here, not by libharu: libharu deflates every stream
+ * with zlib's default level when it saves, which was a sixth of a 100-page
+ * build, and keeps each page's content uncompressed until then (4 KiB
+ * blocks: 0.9 MiB at 100 pages).  Here a page's content is deflated as
+ * soon as the page is drawn, with pdfpack.c's deflater at STREAM_LEVEL;
+ * libharu writes the bytes as they are (filter none) and flate_filter
+ * names the filter, which libharu would otherwise drop from a stream it
+ * did not deflate (HPDF_Dict_Write).
+ */
+#define STREAM_LEVEL	1	/* libdeflate's fastest: 3.5 times zlib's
+				 * default and 5% larger (pdfpack.c) */
+
+static HPDF_STATUS
+flate_filter(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+/* Replaces stream dict d's data with in[0..n) deflated; 0, or -1 with the
+ * error set. */
+static int
+put_flate(struct writer *w, HPDF_Dict d, const void *in, size_t n)
+{
+	struct buf z = BUF_INIT;
+	HPDF_Stream ns;
+
+	if ((w->dz == NULL && (w->dz = deflater_new(STREAM_LEVEL)) == NULL) ||
+	    deflater_put(w->dz, in, n, &z) != 0 ||
+	    (ns = HPDF_MemStream_New(w->pdf->mmgr, z.len > 0 ?
+	    (HPDF_UINT)z.len : 1)) == NULL) {
+		buf_free(&z);
+		if (!failed(w))
+			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
+		return -1;
+	}
+	HPDF_Stream_Write(ns, (const HPDF_BYTE *)z.data, (HPDF_UINT)z.len);
+	buf_free(&z);
+	if (d->stream != NULL)
+		HPDF_Stream_Free(d->stream);
+	d->stream = ns;
+	d->filter = HPDF_STREAM_FILTER_NONE;
+	d->write_fn = flate_filter;
+	return failed(w) ? -1 : 0;
+}
+
+/*
+ * Deflates page pg's content stream once it is drawn.  Only when libharu
+ * will add nothing to it when it saves (its Page_BeforeWrite ends an open
+ * path or text object and restores unbalanced q): else libharu deflates
+ * it as before.
+ */
+static void
+seal_page(struct writer *w, HPDF_Page pg)
+{
+	HPDF_PageAttr at = (HPDF_PageAttr)pg->attr;
+	HPDF_Stream s = at->stream;
+	struct buf raw = BUF_INIT;
+	HPDF_UINT32 left;
+
+	if (failed(w) || at->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    (at->gstate != NULL && at->gstate->prev != NULL) ||
+	    at->contents == NULL || at->contents->stream != s)
+		return;
+	left = HPDF_Stream_Size(s);
+	buf_reserve(&raw, left);
+	if (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK)
+		goto out;
+	while (left > 0) {
+		HPDF_UINT n = left;
+		HPDF_STATUS st = HPDF_Stream_Read(s,
+		    (HPDF_BYTE *)raw.data + raw.len, &n);
+
+		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0)
+			goto out;
+		raw.len += n;
+		left -= n;
+	}
+	if (put_flate(w, at->contents, raw.data, raw.len) == 0)
+		at->stream = at->contents->stream;
+out:
+	buf_free(&raw);
+}
+
 static HPDF_Dict
 new_stream(struct writer *w)
 {
-	HPDF_Dict d = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
-
-	if (d != NULL)
-		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	return d;
+	return HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 }
 
 /* Adobe-Identity-0: CIDs are the font program's glyph ids. */
@@ -1001,6 +1095,50 @@ put_ops(struct writer *w, HPDF_Page pg, const struct buf *o)
 	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
 	    (const HPDF_BYTE *)o->data, (HPDF_UINT)o->len);
 	w->text_out = *o;
+}
+
+/*
+ * Writes an operator and its n operands to the page's content stream.
+ * libharu's own calls for the most frequent operators (Tm, m, l, c, re)
+ * clear a 512-byte buffer a byte at a time and print each operand with
+ * its own routine, a fifth of the PDF writer's time on a 100-page table;
+ * these write the same operators.  Used only where libharu's state
+ * stays right: Tm inside a text object (BT), and a whole path with its
+ * painting operator in one call (so the graphics mode libharu tracks
+ * never leaves page description).
+ */
+static void
+raw_op(struct writer *w, HPDF_Page pg, const double *v, int n, const char *op)
+{
+	struct buf o = w->text_out;
+	int i;
+
+	buf_truncate(&o, 0);
+	for (i = 0; i < n; i++) {
+		put_num(&o, v[i]);
+		buf_putc(&o, ' ');
+	}
+	buf_puts(&o, op);
+	buf_putc(&o, '\012');
+	put_ops(w, pg, &o);
+}
+
+/* Tm inside BT, libharu's record of the text matrix kept true. */
+static void
+set_tm(struct writer *w, HPDF_Page pg, double a, double b, double x, double y)
+{
+	HPDF_PageAttr at = (HPDF_PageAttr)pg->attr;
+	const double v[6] = { a, b, -b, a, x, y };
+
+	raw_op(w, pg, v, 6, "Tm");
+	at->text_matrix.a = (HPDF_REAL)a;
+	at->text_matrix.b = (HPDF_REAL)b;
+	at->text_matrix.c = (HPDF_REAL)-b;
+	at->text_matrix.d = (HPDF_REAL)a;
+	at->text_matrix.x = (HPDF_REAL)x;
+	at->text_matrix.y = (HPDF_REAL)y;
+	at->text_pos.x = (HPDF_REAL)x;
+	at->text_pos.y = (HPDF_REAL)y;
 }
 
 /*
@@ -1332,17 +1470,17 @@ finish_fonts(struct writer *w)
 			rc = -1;
 			break;
 		}
-		HPDF_Stream_Write(df->file->stream, (const HPDF_BYTE *)o.data,
-		    (HPDF_UINT)o.len);
 		HPDF_Dict_AddNumber(df->file, "Length1", (HPDF_INT32)o.len);
+		if (put_flate(w, df->file, o.data, o.len) != 0)
+			return -1;
 		buf_truncate(&o, 0);
 		font_cmap(df, 1, &o);
-		HPDF_Stream_Write(df->tounicode->stream,
-		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		if (put_flate(w, df->tounicode, o.data, o.len) != 0)
+			return -1;
 		buf_truncate(&o, 0);
 		font_cmap(df, 0, &o);
-		HPDF_Stream_Write(df->cmap->stream,
-		    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+		if (put_flate(w, df->cmap, o.data, o.len) != 0)
+			return -1;
 		if ((a = font_widths(w, df)) == NULL)
 			return -1;
 		HPDF_Dict_Add(df->cid, "W", a);
@@ -1355,8 +1493,9 @@ finish_fonts(struct writer *w)
 			HPDF_Dict_AddName(df->wide, "BaseFont", name);
 			buf_truncate(&o, 0);
 			wide_cmap(df, &o);
-			HPDF_Stream_Write(df->wide_tounicode->stream,
-			    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
+			if (put_flate(w, df->wide_tounicode, o.data,
+			    o.len) != 0)
+				return -1;
 		}
 		HPDF_Dict_AddName(df->desc, "FontName", name);
 		free(name);
@@ -1402,6 +1541,7 @@ mark_font(struct writer *w, int f)
 }
 
 struct pen {
+	struct writer	*w;
 	HPDF_Page	 pg;
 	double		 x, y;		/* the current point */
 };
@@ -1409,7 +1549,7 @@ struct pen {
 static void
 pen_move(struct pen *p, double x, double y)
 {
-	HPDF_Page_MoveTo(p->pg, (HPDF_REAL)x, (HPDF_REAL)y);
+	raw_op(p->w, p->pg, (const double[]){ x, y }, 2, "m");
 	p->x = x;
 	p->y = y;
 }
@@ -1417,7 +1557,7 @@ pen_move(struct pen *p, double x, double y)
 static void
 pen_line(struct pen *p, double x, double y)
 {
-	HPDF_Page_LineTo(p->pg, (HPDF_REAL)x, (HPDF_REAL)y);
+	raw_op(p->w, p->pg, (const double[]){ x, y }, 2, "l");
 	p->x = x;
 	p->y = y;
 }
@@ -1426,11 +1566,12 @@ pen_line(struct pen *p, double x, double y)
 static void
 pen_quad(struct pen *p, double cx, double cy, double x, double y)
 {
-	HPDF_Page_CurveTo(p->pg,
-	    (HPDF_REAL)(p->x + 2.0 / 3 * (cx - p->x)),
-	    (HPDF_REAL)(p->y + 2.0 / 3 * (cy - p->y)),
-	    (HPDF_REAL)(x + 2.0 / 3 * (cx - x)),
-	    (HPDF_REAL)(y + 2.0 / 3 * (cy - y)), (HPDF_REAL)x, (HPDF_REAL)y);
+	const double v[6] = {
+		p->x + 2.0 / 3 * (cx - p->x), p->y + 2.0 / 3 * (cy - p->y),
+		x + 2.0 / 3 * (cx - x), y + 2.0 / 3 * (cy - y), x, y
+	};
+
+	raw_op(p->w, p->pg, v, 6, "c");
 	p->x = x;
 	p->y = y;
 }
@@ -1439,13 +1580,14 @@ pen_quad(struct pen *p, double cx, double cy, double x, double y)
  * (TrueType: on-curve points, quadratic control points, and an implied
  * on-curve point between two control points). */
 static int
-path_glyph(HPDF_Page pg, const struct glyph_outline *o, double dx)
+path_glyph(struct writer *w, HPDF_Page pg, const struct glyph_outline *o,
+    double dx)
 {
 	size_t c, st = 0, n, k, f;
 	int any = 0;
 
 	for (c = 0; c < o->nend; st = o->end[c] + 1, c++) {
-		struct pen p = { pg, 0, 0 };
+		struct pen p = { w, pg, 0, 0 };
 		double sx, sy, qx = 0, qy = 0;
 		int off = 0;
 
@@ -1485,7 +1627,7 @@ path_glyph(HPDF_Page pg, const struct glyph_outline *o, double dx)
 		}
 		if (off)
 			pen_quad(&p, qx, qy, sx, sy);
-		HPDF_Page_ClosePath(pg);
+		raw_op(w, pg, NULL, 0, "h");
 		any = 1;
 	}
 	return any;
@@ -1526,11 +1668,11 @@ draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
 		i += utf8_decode(b->text + i, b->len - i, &cp);
 		if (glyph_get(gf, cp, &o) != 0)
 			continue;
-		any |= path_glyph(pg, &o, x);
+		any |= path_glyph(w, pg, &o, x);
 		x += o.advance;
 	}
 	if (any)
-		HPDF_Page_Fill(pg);
+		raw_op(w, pg, NULL, 0, "f");
 	HPDF_Page_GRestore(pg);	/* the fill colour is as before */
 	glyph_outline_free(&o);
 	return 0;
@@ -1613,9 +1755,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		}
 		HPDF_Page_MoveToNextLine(pg);
 	} else
-		HPDF_Page_SetTextMatrix(pg, (HPDF_REAL)c, (HPDF_REAL)s,
-		    (HPDF_REAL)-s, (HPDF_REAL)c, (HPDF_REAL)b->x,
-		    (HPDF_REAL)b->y);
+		set_tm(w, pg, c, s, b->x, b->y);
 	w->have_tlm = b->angle_deg == 0;
 	w->tlm_x = b->x;
 	w->tlm_y = b->y;
@@ -1628,8 +1768,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		 * word; this space is that word, so the page's own text
 		 * comes out whole.  A space draws nothing.
 		 */
-		HPDF_Page_SetTextMatrix(pg, 1, 0, 0, 1, (HPDF_REAL)b->x,
-		    (HPDF_REAL)b->y);
+		set_tm(w, pg, 1, 0, b->x, b->y);
 		show_text(w, pg, (int)b->font, " ", 1);
 		w->have_tlm = 0;
 	}
@@ -1657,17 +1796,15 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 			w->cur_stroke = clamp01(b->gray);
 			HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)w->cur_stroke);
 		}
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w),
-		    (HPDF_REAL)(b->y + b->h));
-		HPDF_Page_Stroke(pg);
+		raw_op(w, pg, (const double[]){ b->x, b->y }, 2, "m");
+		raw_op(w, pg, (const double[]){ b->x + b->w, b->y + b->h }, 2,
+		    "l S");
 		break;
 	case BOX_RECT:
 		step(&w->err, "drawing a rectangle");
 		set_fill(w, pg, b->gray);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)b->y,
-		    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-		HPDF_Page_Fill(pg);
+		raw_op(w, pg, (const double[]){ b->x, b->y, b->w, b->h }, 4,
+		    "re f");
 		break;
 	case BOX_IMAGE:
 		step(&w->err, "drawing an image");
@@ -1969,8 +2106,10 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 		HPDF_Page_SetWidth(w->page[i], (HPDF_REAL)d->page[i].width_pt);
 		HPDF_Page_SetHeight(w->page[i], (HPDF_REAL)d->page[i].height_pt);
 	}
-	for (i = 0; i < d->npage && !failed(w); i++)
+	for (i = 0; i < d->npage && !failed(w); i++) {
 		draw_page(w, i);
+		seal_page(w, w->page[i]);
+	}
 	w->err.page = -1;
 	if (failed(w) || finish_fonts(w) != 0)
 		goto internal;

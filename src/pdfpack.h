@@ -1,6 +1,7 @@
 /*
  * rencana: packs a finished PDF's objects into object streams with a
- * cross-reference stream (PDF 1.5), the only zlib.h user.  libharu 2.3.0
+ * cross-reference stream (PDF 1.5), and deflates the document's streams:
+ * the only libdeflate.h user.  libharu 2.3.0
  * writes every dictionary as plain text with a 20-byte xref line: on a
  * 100-page document a third of the file (issue 17).
  */
@@ -21,5 +22,18 @@ struct buf;
  * unchanged and the caller keeps the input.
  */
 int	pdfpack(const char *in, size_t len, struct buf *out);
+
+/*
+ * A deflater for one document's streams (FlateDecode: zlib format), kept
+ * so that its tables are made once, not once a stream.  level: 1 (fast)
+ * to 12 (small); the same input and level give the same bytes.
+ */
+struct deflater;
+
+struct deflater	*deflater_new(int level);
+/* Appends in[0..n) deflated to out; 0, or -1 (out unchanged). */
+int		 deflater_put(struct deflater *, const void *in, size_t n,
+		    struct buf *out);
+void		 deflater_free(struct deflater *);
 
 #endif

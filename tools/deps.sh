@@ -8,7 +8,7 @@
 set -u
 BUILD="gcc make pkg-config libhpdf-dev libyaml-dev libpcre2-dev libzip-dev libxml2-dev \
 libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev libqrencode-dev \
-libharfbuzz-dev libharfbuzz-subset0 zlib1g-dev fonts-liberation2 gettext"
+libharfbuzz-dev libharfbuzz-subset0 libdeflate-dev fonts-liberation2 gettext"
 TEST="check cmark-gfm poppler-utils qpdf valgrind time python3 \
 python3-jsonschema python3-yaml zbar-tools libxml2-utils libreoffice-writer-nogui"
 

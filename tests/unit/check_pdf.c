@@ -16,10 +16,12 @@
 
 #include <hpdf.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "page.h"
 #include "output.h"
 #include "pdf.h"
+#include "pdfpack.h"
 #include "style.h"
 #include "winansi.h"
 #include "xalloc.h"
@@ -1220,6 +1222,72 @@ START_TEST(test_packed)
 }
 END_TEST
 
+/* Content and font streams deflated by rencana (pdf.c's put_flate), not
+ * libharu: each still says /Filter /FlateDecode, qpdf decodes them all,
+ * and the page's operators are there once decoded. */
+START_TEST(test_own_deflate)
+{
+	char *pdf = tmp("a.pdf");
+	char *chk = xasprintf("qpdf --check '%s'", pdf);
+	char *qdf = xasprintf("qpdf --qdf --object-streams=disable '%s' -", pdf);
+	char *out, *err, *raw;
+	size_t n, i, streams = 0, filters = 0;
+
+	build(pdf, NULL);
+	out = run(chk, &err);
+	ck_assert_ptr_nonnull(strstr(out, "No syntax or stream encoding errors"));
+	free(out);
+	free(err);
+	/* every stream in the file (none is uncompressed) names its filter */
+	raw = slurp(pdf, &n);
+	for (i = 0; i + 7 < n; i++)
+		if (memcmp(raw + i, ">>\nstream", 9) == 0 ||
+		    memcmp(raw + i, ">>\012stream", 9) == 0)
+			streams++;
+	for (i = 0; i + 20 < n; i++)
+		if (memcmp(raw + i, "/Filter /FlateDecode", 20) == 0 ||
+		    memcmp(raw + i, "/Filter [/FlateDecode", 21) == 0 ||
+		    memcmp(raw + i, "/Filter [ /FlateDecode", 22) == 0)
+			filters++;
+	ck_assert_uint_gt(streams, 0);
+	ck_assert_uint_ge(filters, streams);
+	free(raw);
+	out = run(qdf, &err);
+	ck_assert_ptr_nonnull(strstr(out, " Tm\n"));
+	ck_assert_ptr_nonnull(strstr(out, " Tj\n"));
+	free(out);
+	free(err);
+	free(qdf);
+	free(chk);
+	free(pdf);
+}
+END_TEST
+
+/* The deflater: zlib format (header 0x78), the same bytes twice, and an
+ * empty input is still a valid stream. */
+START_TEST(test_deflater)
+{
+	struct deflater *d = deflater_new(1);
+	struct buf a = BUF_INIT, b = BUF_INIT, e = BUF_INIT;
+	const char *in = "BT /F1 11 Tf 1 0 0 1 72 720 Tm (Rencana) Tj ET\n"
+	    "BT /F1 11 Tf 1 0 0 1 72 706 Tm (Rencana) Tj ET\n";
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(deflater_put(d, in, strlen(in), &a), 0);
+	ck_assert_int_eq(deflater_put(d, in, strlen(in), &b), 0);
+	ck_assert_uint_gt(a.len, 2);
+	ck_assert_uint_lt(a.len, strlen(in));
+	ck_assert_int_eq((unsigned char)a.data[0], 0x78);
+	ck_assert(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+	ck_assert_int_eq(deflater_put(d, "", 0, &e), 0);
+	ck_assert_uint_gt(e.len, 0);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&e);
+	deflater_free(d);
+}
+END_TEST
+
 Suite *
 pdf_suite(void)
 {
@@ -1229,6 +1297,8 @@ pdf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_qpdf_check);
+	tcase_add_test(tc, test_own_deflate);
+	tcase_add_test(tc, test_deflater);
 	tcase_add_test(tc, test_fonts_embedded);
 	tcase_add_test(tc, test_text_extracts);
 	tcase_add_test(tc, test_info);
