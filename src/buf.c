@@ -37,6 +37,11 @@ buf_putc(struct buf *b, int c)
 {
 	char ch = (char)c;
 
+	if (b->len + 2 <= b->cap) {	/* room: the common case, inline */
+		b->data[b->len++] = ch;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_put(b, &ch, 1);
 }
 

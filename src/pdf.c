@@ -421,7 +421,7 @@ struct writer {
 	struct glyph_font	*mark_font;
 	struct buf		 mark_data;	/* its file */
 	int			 mark_font_tried, mark_font_style;
-	struct buf		 text_out;	/* a text box's operators */
+	struct buf		 ops;		/* the page's content stream */
 	struct deflater		*dz;		/* content and font streams */
 };
 
@@ -436,6 +436,8 @@ struct pdf_doc {
 };
 
 static int	failed(const struct writer *);
+static void	raw_op(struct writer *, HPDF_Page, const double *, int,
+		    const char *);
 
 void
 pdf_close(struct pdf_doc *pd)
@@ -446,7 +448,7 @@ pdf_close(struct pdf_doc *pd)
 		return;
 	glyph_font_free(pd->w.mark_font);
 	buf_free(&pd->w.mark_data);
-	buf_free(&pd->w.text_out);
+	buf_free(&pd->w.ops);
 	deflater_free(pd->w.dz);
 	for (f = 0; f < FONT__COUNT; f++) {
 		free(pd->w.font[f].used);
@@ -864,7 +866,7 @@ static void
 end_text(struct writer *w)
 {
 	if (w->in_text) {
-		HPDF_Page_EndText(w->cur_page);
+		buf_puts(&w->ops, "ET\012");
 		w->in_text = 0;
 	}
 }
@@ -874,24 +876,27 @@ set_fill(struct writer *w, HPDF_Page pg, double gray)
 {
 	gray = clamp01(gray);
 	if (gray != w->cur_fill) {
-		HPDF_Page_SetGrayFill(pg, (HPDF_REAL)gray);
+		raw_op(w, pg, &gray, 1, "g");
 		w->cur_fill = gray;
 	}
 }
 
 /* ---- fonts: Type 0 with a one-byte CMap, HarfBuzz subsets (issue 17) ---- */
 
-/* A number for a content stream: at most 3 decimals, '.' whatever the
- * locale, no exponent (coordinates and sizes: layout keeps them within
- * libharu's ranges, page.h).  Digits by hand: this runs for every
+/* A number for a content stream: at most `dec` decimals (up to 6), '.'
+ * whatever the locale, no exponent (layout keeps coordinates and sizes
+ * within libharu's ranges, page.h).  Digits by hand: this runs for every
  * operand of every text line and rule, where printf was a tenth of the
  * writer's time. */
 static void
-put_num(struct buf *o, double v)
+put_fix(struct buf *o, double v, int dec)
 {
-	char tmp[32], *p = tmp + sizeof(tmp);
-	long long k = llround(fabs(v) * 1000), ip = k / 1000;
-	int frac = (int)(k % 1000), n = 3;
+	static const long long scale[] = { 1, 10, 100, 1000, 10000, 100000,
+	    1000000 };
+	char tmp[40], *p = tmp + sizeof(tmp);
+	long long k = llround(fabs(v) * (double)scale[dec]);
+	long long ip = k / scale[dec], frac = k % scale[dec];
+	int n = dec;
 
 	if (frac != 0) {
 		while (frac % 10 == 0) {
@@ -973,41 +978,27 @@ put_flate(struct writer *w, HPDF_Dict d, const void *in, size_t n)
 }
 
 /*
- * Deflates page pg's content stream once it is drawn.  Only when libharu
- * will add nothing to it when it saves (its Page_BeforeWrite ends an open
- * path or text object and restores unbalanced q): else libharu deflates
- * it as before.
+ * Hands page pg its content stream, w->ops, deflated.  libharu's own
+ * page stream stays empty: pdf.c writes every operator itself (raw_opd),
+ * so libharu's record of the page is still in page description with no
+ * q open and it adds nothing when it saves (its Page_BeforeWrite).
  */
 static void
 seal_page(struct writer *w, HPDF_Page pg)
 {
 	HPDF_PageAttr at = (HPDF_PageAttr)pg->attr;
-	HPDF_Stream s = at->stream;
-	struct buf raw = BUF_INIT;
-	HPDF_UINT32 left;
 
-	if (failed(w) || at->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
-	    (at->gstate != NULL && at->gstate->prev != NULL) ||
-	    at->contents == NULL || at->contents->stream != s)
+	if (failed(w))
 		return;
-	left = HPDF_Stream_Size(s);
-	buf_reserve(&raw, left);
-	if (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK)
-		goto out;
-	while (left > 0) {
-		HPDF_UINT n = left;
-		HPDF_STATUS st = HPDF_Stream_Read(s,
-		    (HPDF_BYTE *)raw.data + raw.len, &n);
-
-		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0)
-			goto out;
-		raw.len += n;
-		left -= n;
+	if (at->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    (at->gstate != NULL && at->gstate->prev != NULL) ||
+	    at->contents == NULL || HPDF_Stream_Size(at->stream) != 0) {
+		w->err.code = HPDF_INVALID_OBJECT;	/* a bug here */
+		return;
 	}
-	if (put_flate(w, at->contents, raw.data, raw.len) == 0)
+	if (put_flate(w, at->contents, w->ops.len > 0 ? w->ops.data : "",
+	    w->ops.len) == 0)
 		at->stream = at->contents->stream;
-out:
-	buf_free(&raw);
 }
 
 static HPDF_Dict
@@ -1087,58 +1078,56 @@ put_str_byte(struct buf *o, unsigned char c)
 		buf_putc(o, c);
 }
 
-/* Writes text operators to the page's content stream; the buffer is kept
- * in w for the next box. */
+/*
+ * Writes an operator and its n operands, `dec` decimals each, to the
+ * page's content stream.  Every operator of a page is written by pdf.c
+ * into w->ops, not through libharu's page calls: those write each
+ * operator into a stream of 4 KiB blocks a byte at a time, and the most
+ * frequent (Tm, m, l, c, re) first clear a 512-byte buffer a byte at a
+ * time: a fifth of the PDF writer on a 100-page table.  libharu still
+ * names the page's resources (fonts, images, transparency states) and
+ * gets the finished stream, deflated (seal_page); its record of the
+ * graphics mode stays "page description", so it adds nothing on saving.
+ */
 static void
-put_ops(struct writer *w, HPDF_Page pg, const struct buf *o)
+raw_opd(struct writer *w, const double *v, int n, int dec, const char *op)
 {
-	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
-	    (const HPDF_BYTE *)o->data, (HPDF_UINT)o->len);
-	w->text_out = *o;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		put_fix(&w->ops, v[i], dec);
+		buf_putc(&w->ops, ' ');
+	}
+	buf_puts(&w->ops, op);
+	buf_putc(&w->ops, '\012');
 }
 
-/*
- * Writes an operator and its n operands to the page's content stream.
- * libharu's own calls for the most frequent operators (Tm, m, l, c, re)
- * clear a 512-byte buffer a byte at a time and print each operand with
- * its own routine, a fifth of the PDF writer's time on a 100-page table;
- * these write the same operators.  Used only where libharu's state
- * stays right: Tm inside a text object (BT), and a whole path with its
- * painting operator in one call (so the graphics mode libharu tracks
- * never leaves page description).
- */
+/* The same with 3 decimals: positions and sizes, to 1/1000 pt. */
 static void
 raw_op(struct writer *w, HPDF_Page pg, const double *v, int n, const char *op)
 {
-	struct buf o = w->text_out;
-	int i;
-
-	buf_truncate(&o, 0);
-	for (i = 0; i < n; i++) {
-		put_num(&o, v[i]);
-		buf_putc(&o, ' ');
-	}
-	buf_puts(&o, op);
-	buf_putc(&o, '\012');
-	put_ops(w, pg, &o);
+	(void)pg;
+	raw_opd(w, v, n, 3, op);
 }
 
-/* Tm inside BT, libharu's record of the text matrix kept true. */
+/* A resource's name as an operand (/Name), then the operator. */
+static void
+name_op(struct writer *w, const char *name, const char *op)
+{
+	buf_putc(&w->ops, '/');
+	buf_puts(&w->ops, name);
+	buf_putc(&w->ops, ' ');
+	buf_puts(&w->ops, op);
+	buf_putc(&w->ops, '\012');
+}
+
+/* Tm inside BT. */
 static void
 set_tm(struct writer *w, HPDF_Page pg, double a, double b, double x, double y)
 {
-	HPDF_PageAttr at = (HPDF_PageAttr)pg->attr;
 	const double v[6] = { a, b, -b, a, x, y };
 
 	raw_op(w, pg, v, 6, "Tm");
-	at->text_matrix.a = (HPDF_REAL)a;
-	at->text_matrix.b = (HPDF_REAL)b;
-	at->text_matrix.c = (HPDF_REAL)-b;
-	at->text_matrix.d = (HPDF_REAL)a;
-	at->text_matrix.x = (HPDF_REAL)x;
-	at->text_matrix.y = (HPDF_REAL)y;
-	at->text_pos.x = (HPDF_REAL)x;
-	at->text_pos.y = (HPDF_REAL)y;
 }
 
 /*
@@ -1151,21 +1140,20 @@ show_bytes(struct writer *w, HPDF_Page pg, int f, const unsigned char *s,
     size_t n)
 {
 	struct doc_font *df = &w->font[f];
-	struct buf o = w->text_out;
 	size_t i;
 
-	buf_truncate(&o, 0);
-	buf_putc(&o, '(');
+	(void)pg;
+	buf_reserve(&w->ops, 2 * n + 8);
+	buf_putc(&w->ops, '(');
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 		unsigned g = df->gid[c];
 
 		df->used[g / 8] |= (unsigned char)(1u << (g % 8));
 		df->byte_used[c] = 1;
-		put_str_byte(&o, c);
+		put_str_byte(&w->ops, c);
 	}
-	buf_puts(&o, ") Tj\012");
-	put_ops(w, pg, &o);
+	buf_puts(&w->ops, ") Tj\012");
 }
 
 /* Shows n code points in style f's Identity-H font: two-byte glyph ids,
@@ -1176,11 +1164,11 @@ show_wide(struct writer *w, HPDF_Page pg, int f, const unsigned long *cp,
     size_t n)
 {
 	struct doc_font *df = &w->font[f];
-	struct buf o = w->text_out;
+	struct buf *o = &w->ops;
 	size_t i;
 
-	buf_truncate(&o, 0);
-	buf_putc(&o, '<');
+	(void)pg;
+	buf_putc(o, '<');
 	for (i = 0; i < n; i++) {
 		unsigned g = font_glyph(df->face, cp[i]);
 
@@ -1192,10 +1180,9 @@ show_wide(struct writer *w, HPDF_Page pg, int f, const unsigned long *cp,
 			df->wch[df->nwch].gid = g;
 			df->wch[df->nwch++].cp = cp[i];
 		}
-		buf_printf(&o, "%04X", g);
+		buf_printf(o, "%04X", g);
 	}
-	buf_puts(&o, "> Tj\012");
-	put_ops(w, pg, &o);
+	buf_puts(o, "> Tj\012");
 }
 
 static int	set_wide(struct writer *, HPDF_Page, int f, int on);
@@ -1263,7 +1250,6 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 static int
 put_tf(struct writer *w, HPDF_Page pg, HPDF_Dict font, double size)
 {
-	struct buf o = BUF_INIT;
 	const char *name;
 
 	if ((name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)font)) == NULL) {
@@ -1271,12 +1257,11 @@ put_tf(struct writer *w, HPDF_Page pg, HPDF_Dict font, double size)
 			w->err.code = HPDF_FAILD_TO_ALLOC_MEM;
 		return -1;
 	}
-	buf_printf(&o, "/%s ", name);
-	put_num(&o, size);
-	buf_puts(&o, " Tf\012");
-	HPDF_Stream_Write(((HPDF_PageAttr)pg->attr)->stream,
-	    (const HPDF_BYTE *)o.data, (HPDF_UINT)o.len);
-	buf_free(&o);
+	buf_putc(&w->ops, '/');
+	buf_puts(&w->ops, name);
+	buf_putc(&w->ops, ' ');
+	put_fix(&w->ops, size, 3);
+	buf_puts(&w->ops, " Tf\012");
 	return 0;
 }
 
@@ -1657,11 +1642,11 @@ draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
 		s = sin(b->angle_deg * PI / 180);
 	}
 	step(&w->err, "drawing the draft mark");
-	HPDF_Page_GSave(pg);
-	HPDF_Page_Concat(pg, (HPDF_REAL)(c * sc), (HPDF_REAL)(s * sc),
-	    (HPDF_REAL)(-s * sc), (HPDF_REAL)(c * sc), (HPDF_REAL)b->x,
-	    (HPDF_REAL)b->y);
-	HPDF_Page_SetGrayFill(pg, (HPDF_REAL)clamp01(b->gray));
+	buf_puts(&w->ops, "q\012");
+	/* 6 decimals: the scale is the size over the font's units (0.05) */
+	raw_opd(w, (const double[]){ c * sc, s * sc, -s * sc, c * sc, b->x,
+	    b->y }, 6, 6, "cm");
+	raw_op(w, pg, (const double[]){ clamp01(b->gray) }, 1, "g");
 	for (i = 0; i < b->len;) {
 		unsigned long cp;
 
@@ -1673,7 +1658,7 @@ draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
 	}
 	if (any)
 		raw_op(w, pg, NULL, 0, "f");
-	HPDF_Page_GRestore(pg);	/* the fill colour is as before */
+	buf_puts(&w->ops, "Q\012");	/* the fill colour is as before */
 	glyph_outline_free(&o);
 	return 0;
 }
@@ -1715,7 +1700,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		return;
 	}
 	if (!w->in_text) {
-		HPDF_Page_BeginText(pg);
+		buf_puts(&w->ops, "BT\012");
 		w->in_text = 1;
 		w->have_tlm = 0;	/* BT resets the text matrices */
 	}
@@ -1726,11 +1711,11 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	}
 	set_fill(w, pg, b->gray);
 	if (b->word_space_pt != w->cur_ws) {
-		HPDF_Page_SetWordSpace(pg, (HPDF_REAL)b->word_space_pt);
+		raw_opd(w, &b->word_space_pt, 1, 5, "Tw");
 		w->cur_ws = b->word_space_pt;
 	}
 	if (b->char_space_pt != w->cur_cs) {
-		HPDF_Page_SetCharSpace(pg, (HPDF_REAL)b->char_space_pt);
+		raw_opd(w, &b->char_space_pt, 1, 5, "Tc");
 		w->cur_cs = b->char_space_pt;
 	}
 	if (b->angle_deg != 0) {
@@ -1751,9 +1736,9 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	    b->y < w->tlm_y) {
 		if (w->tlm_y - b->y != w->cur_tl) {
 			w->cur_tl = w->tlm_y - b->y;
-			HPDF_Page_SetTextLeading(pg, (HPDF_REAL)w->cur_tl);
+			raw_opd(w, &w->cur_tl, 1, 5, "TL");
 		}
-		HPDF_Page_MoveToNextLine(pg);
+		buf_puts(&w->ops, "T*\012");
 	} else
 		set_tm(w, pg, c, s, b->x, b->y);
 	w->have_tlm = b->angle_deg == 0;
@@ -1781,6 +1766,7 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 	HPDF_Destination dst;
 	HPDF_Annotation a;
 	HPDF_Rect r;
+	const char *name;
 
 	switch (b->type) {
 	case BOX_TEXT:
@@ -1789,12 +1775,12 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 	case BOX_RULE:
 		step(&w->err, "drawing a rule");
 		if (b->line_pt != w->cur_line) {
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)b->line_pt);
+			raw_op(w, pg, &b->line_pt, 1, "w");
 			w->cur_line = b->line_pt;
 		}
 		if (clamp01(b->gray) != w->cur_stroke) {
 			w->cur_stroke = clamp01(b->gray);
-			HPDF_Page_SetGrayStroke(pg, (HPDF_REAL)w->cur_stroke);
+			raw_op(w, pg, &w->cur_stroke, 1, "G");
 		}
 		raw_op(w, pg, (const double[]){ b->x, b->y }, 2, "m");
 		raw_op(w, pg, (const double[]){ b->x + b->w, b->y + b->h }, 2,
@@ -1808,9 +1794,15 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 		break;
 	case BOX_IMAGE:
 		step(&w->err, "drawing an image");
-		if ((img = find_image(w, b->path)) != NULL)
-			HPDF_Page_DrawImage(pg, img, (HPDF_REAL)b->x,
-			    (HPDF_REAL)b->y, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		/* as libharu's DrawImage: q, the image's size and place, Do, Q */
+		if ((img = find_image(w, b->path)) != NULL &&
+		    (name = HPDF_Page_GetXObjectName(pg, img)) != NULL) {
+			buf_puts(&w->ops, "q\012");
+			raw_op(w, pg, (const double[]){ b->w, 0, 0, b->h, b->x,
+			    b->y }, 6, "cm");
+			name_op(w, name, "Do");
+			buf_puts(&w->ops, "Q\012");
+		}
 		break;
 	case BOX_LINK:
 		step(&w->err, "adding a link");
@@ -1845,11 +1837,13 @@ draw_page(struct writer *w, size_t i)
 	const struct page *p = &w->doc->page[i];
 	HPDF_Page pg = w->page[i];
 	HPDF_ExtGState gs;
+	const char *name;
 	size_t j;
 
 	w->err.page = (long)i;
 	w->cur_page = pg;
 	w->in_text = 0;
+	buf_truncate(&w->ops, 0);
 	forget_state(w);
 	for (j = 0; j < p->nbox && !failed(w); j++) {
 		const struct box *b = &p->box[j];
@@ -1868,11 +1862,16 @@ draw_page(struct writer *w, size_t i)
 			break;
 		}
 		step(&w->err, "setting transparency");
-		HPDF_Page_GSave(pg);
-		HPDF_Page_SetExtGState(pg, gs);
+		if ((name = HPDF_Page_GetExtGStateName(pg, gs)) == NULL) {
+			if (!failed(w))
+				w->err.code = HPDF_INVALID_EXT_GSTATE;
+			break;
+		}
+		buf_puts(&w->ops, "q\012");
+		name_op(w, name, "gs");
 		draw_box(w, pg, b);
 		end_text(w);
-		HPDF_Page_GRestore(pg);
+		buf_puts(&w->ops, "Q\012");
 		forget_state(w);
 		w->cur_ws = NAN;	/* Q restored Tw as it was before q */
 		w->cur_cs = NAN;	/* and Tc */
