@@ -383,22 +383,32 @@ measure_cols(const struct lay *L, const struct block *t, double size,
 static double
 est_lines(const struct tmeas *M, const double *w)
 {
-	double sum = 0, all = 0;
+	double sum = 0, all = 0, twv[TABLE_MAX_COLS], effv[TABLE_MAX_COLS];
+	double *tw = twv, *eff = effv;
 	size_t r;
 	int c;
 
+	/* each column's text width and effective width, once a call (this
+	 * runs TABLE_STEPS times a column for each table size tried) */
+	if (M->nc > TABLE_MAX_COLS) {
+		tw = xcalloc((size_t)M->nc, sizeof(double));
+		eff = xcalloc((size_t)M->nc, sizeof(double));
+	}
+	for (c = 0; c < M->nc; c++) {
+		tw[c] = w[c] - 2 * CELL_PAD;
+		eff[c] = tw[c] - TABLE_WASTE_EM * M->size;
+		if (eff[c] < tw[c] / 4)
+			eff[c] = tw[c] / 4;
+	}
 	for (r = 0; r < M->nrow; r++) {
 		const double *nat = M->nat + r * (size_t)M->nc;
 		double top = 1;
 
 		for (c = 0; c < M->nc; c++) {
-			double tw = w[c] - 2 * CELL_PAD, l = 1, eff;
+			double l = 1;
 
-			eff = tw - TABLE_WASTE_EM * M->size;
-			if (eff < tw / 4)
-				eff = tw / 4;
-			if (nat[c] > tw + 1e-9)
-				l = eff > 0 ? nat[c] / eff : nat[c];
+			if (nat[c] > tw[c] + 1e-9)
+				l = eff[c] > 0 ? nat[c] / eff[c] : nat[c];
 			if (l < 1)
 				l = 1;
 			if (l > top)
@@ -406,6 +416,10 @@ est_lines(const struct tmeas *M, const double *w)
 			all += l;
 		}
 		sum += top;
+	}
+	if (tw != twv) {
+		free(tw);
+		free(eff);
 	}
 	return sum + all / 100;
 }
