@@ -1032,7 +1032,7 @@ build_pdf(const struct plan *pl, const char *template_dir, const char *fontdir,
 	pages = build_layout(pl, template_dir, fontdir, &st, &have_style, &rc,
 	    &pd, NULL, dl);
 	if (pages != NULL)
-		rc = pdf_write_doc(pd, pages, path, dl);
+		rc = pdf_write_doc_clearing(pd, pages, path, dl);
 	doc_pages_free(pages);
 	if (have_style)
 		style_free(&st);

@@ -1197,6 +1197,7 @@ layout_run(const struct block *doc, const struct style *st,
 	layout_toc_fill(&L);
 	page_numbers(&L);
 	layout_tte_footer(&L);
+	doc_pages_trim(L.d);
 	layout_tte_free(&L);
 	layout_toc_free(&L);
 	layout_table_free(&L);

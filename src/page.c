@@ -96,6 +96,17 @@ page_free(struct page *p)
 }
 
 void
+page_clear(struct page *p)
+{
+	double w = p->width_pt, h = p->height_pt;
+
+	page_free(p);
+	memset(p, 0, sizeof(*p));
+	p->width_pt = w;
+	p->height_pt = h;
+}
+
+void
 doc_pages_drop(struct doc_pages *d)
 {
 	if (d->npage > 0)
@@ -123,20 +134,23 @@ doc_pages_free(struct doc_pages *d)
 	free(d);
 }
 
-/* A page's boxes and lines to their count once the next page starts:
- * they were grown by doubling, a quarter of their memory unused on
- * average (0.5 MB of a 100-page document).  Layout may still add to the
- * page; xgrow then grows it again. */
-static void
-page_trim(struct page *p)
+void
+doc_pages_trim(struct doc_pages *d)
 {
-	if (p->nbox > 0 && p->cap > p->nbox) {
-		p->box = xrealloc(p->box, p->nbox * sizeof(*p->box));
-		p->cap = p->nbox;
-	}
-	if (p->nline > 0 && p->linecap > p->nline) {
-		p->line = xrealloc(p->line, p->nline * sizeof(*p->line));
-		p->linecap = p->nline;
+	size_t i;
+
+	for (i = 0; i < d->npage; i++) {
+		struct page *p = &d->page[i];
+
+		if (p->nbox > 0 && p->cap > p->nbox) {
+			p->box = xrealloc(p->box, p->nbox * sizeof(*p->box));
+			p->cap = p->nbox;
+		}
+		if (p->nline > 0 && p->linecap > p->nline) {
+			p->line = xrealloc(p->line, p->nline *
+			    sizeof(*p->line));
+			p->linecap = p->nline;
+		}
 	}
 }
 
@@ -145,8 +159,6 @@ doc_pages_add(struct doc_pages *d)
 {
 	struct page *p;
 
-	if (d->npage > 0)
-		page_trim(&d->page[d->npage - 1]);
 	d->page = xgrow(d->page, &d->cap, d->npage + 1, sizeof(*d->page));
 	p = &d->page[d->npage++];
 	memset(p, 0, sizeof(*p));

@@ -2072,9 +2072,27 @@ buf_to_fd(int fd, void *user)
 
 /* ---- pdf_write ---- */
 
+static int	write_doc(struct pdf_doc *, const struct doc_pages *,
+		    struct doc_pages *clear, const char *, struct diag_list *);
+
 int
 pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
     struct diag_list *dl)
+{
+	return write_doc(pd, d, NULL, path, dl);
+}
+
+int
+pdf_write_doc_clearing(struct pdf_doc *pd, struct doc_pages *d,
+    const char *path, struct diag_list *dl)
+{
+	return write_doc(pd, d, d, path, dl);
+}
+
+/* clear: d itself, when each page is cleared once drawn, or NULL. */
+static int
+write_doc(struct pdf_doc *pd, const struct doc_pages *d,
+    struct doc_pages *clear, const char *path, struct diag_list *dl)
 {
 	struct writer *w = &pd->w;
 	struct buf file = BUF_INIT;
@@ -2108,6 +2126,8 @@ pdf_write_doc(struct pdf_doc *pd, const struct doc_pages *d, const char *path,
 	for (i = 0; i < d->npage && !failed(w); i++) {
 		draw_page(w, i);
 		seal_page(w, w->page[i]);
+		if (clear != NULL)
+			page_clear(&clear->page[i]);
 	}
 	w->err.page = -1;
 	if (failed(w) || finish_fonts(w) != 0)
