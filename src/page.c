@@ -6,6 +6,9 @@
 #include "winansi.h"
 #include "xalloc.h"
 
+/* Boxes layout may add to a page after the next has started (page_trim). */
+#define PAGE_LATE_BOXES	8
+
 /* The advance of a character outside ASCII, 1/1000 em; -1 when the font
  * lacks it. */
 static int
@@ -134,24 +137,28 @@ doc_pages_free(struct doc_pages *d)
 	free(d);
 }
 
+/* Page p's boxes and lines to their count plus `slack`. */
+static void
+page_trim(struct page *p, size_t slack)
+{
+	if (p->nbox > 0 && p->cap > p->nbox + slack) {
+		p->box = xrealloc(p->box, (p->nbox + slack) * sizeof(*p->box));
+		p->cap = p->nbox + slack;
+	}
+	if (p->nline > 0 && p->linecap > p->nline + slack) {
+		p->line = xrealloc(p->line, (p->nline + slack) *
+		    sizeof(*p->line));
+		p->linecap = p->nline + slack;
+	}
+}
+
 void
 doc_pages_trim(struct doc_pages *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->npage; i++) {
-		struct page *p = &d->page[i];
-
-		if (p->nbox > 0 && p->cap > p->nbox) {
-			p->box = xrealloc(p->box, p->nbox * sizeof(*p->box));
-			p->cap = p->nbox;
-		}
-		if (p->nline > 0 && p->linecap > p->nline) {
-			p->line = xrealloc(p->line, p->nline *
-			    sizeof(*p->line));
-			p->linecap = p->nline;
-		}
-	}
+	for (i = 0; i < d->npage; i++)
+		page_trim(&d->page[i], 0);
 }
 
 struct page *
@@ -159,6 +166,12 @@ doc_pages_add(struct doc_pages *d)
 {
 	struct page *p;
 
+	/* The page before is full but for what layout adds at the end (its
+	 * number, a contents page's numbers, the signature footer): room
+	 * for PAGE_LATE_BOXES of those, the rest of its doubling freed for
+	 * the pages to come (a quarter of the boxes' memory on average). */
+	if (d->npage > 0)
+		page_trim(&d->page[d->npage - 1], PAGE_LATE_BOXES);
 	d->page = xgrow(d->page, &d->cap, d->npage + 1, sizeof(*d->page));
 	p = &d->page[d->npage++];
 	memset(p, 0, sizeof(*p));
