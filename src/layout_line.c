@@ -19,6 +19,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,13 +149,24 @@ struct kp {
 };
 
 /* The candidate lines ending at one break, by fitness class and run of
- * hyphens (so that a path with fewer hyphens in a row survives). */
+ * hyphens (so that a path with fewer hyphens in a row survives).  `have`
+ * has bit c set when c[c] holds a candidate: only the bits are cleared for
+ * each break (the classes are 32: clearing them all cost a tenth of the
+ * breaker), and the loops visit the set bits only, in class order. */
 #define KP_NCLASS	(4 * (LB_HYRUN_CAP + 1))
 struct kp_cand {
 	struct lb_node	 c[KP_NCLASS];
-	int		 have[KP_NCLASS];
+	uint32_t	 have;
 	size_t		 lastgone;	/* the last node that left the active list */
 };
+_Static_assert(KP_NCLASS <= 32, "kp_cand.have holds a bit a class");
+
+/* The lowest class in a non-empty set of candidates. */
+static int
+kp_first(uint32_t have)
+{
+	return __builtin_ctz(have);
+}
 
 /* Prefix sums, and the node before the first line. */
 static void
@@ -299,8 +311,8 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 		}
 		d = kp_demerits(k, a, i, r, forced);
 		f = fitness(r) * (LB_HYRUN_CAP + 1) + hy;
-		if (!cd->have[f] || d < cd->c[f].dem) {
-			cd->have[f] = 1;
+		if (!(cd->have >> f & 1) || d < cd->c[f].dem) {
+			cd->have |= (uint32_t)1 << f;
 			cd->c[f].dem = d;
 			cd->c[f].prev = (size_t)(a - k->node);
 			cd->c[f].ratio = r;
@@ -321,11 +333,14 @@ static double
 kp_min(const struct kp_cand *cd)
 {
 	double mind = -1;
+	uint32_t m;
 	int c;
 
-	for (c = 0; c < KP_NCLASS; c++)
-		if (cd->have[c] && (mind < 0 || cd->c[c].dem < mind))
+	for (m = cd->have; m != 0; m &= m - 1) {
+		c = kp_first(m);
+		if (mind < 0 || cd->c[c].dem < mind)
 			mind = cd->c[c].dem;
+	}
 	return mind;
 }
 
@@ -356,7 +371,9 @@ kp_rescue(struct kp *k, struct kp_cand *cd, int retried)
 		kp_push(k, &nn);
 		return 1;
 	}
-	cd->have[0] = 1;
+	if (!(cd->have & 1))
+		cd->c[0].hy = 0;
+	cd->have |= 1;
 	cd->c[0].dem = g->dem + LB_RESCUED_DEM;
 	cd->c[0].prev = cd->lastgone;
 	cd->c[0].ratio = -1;
@@ -371,10 +388,12 @@ kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
 {
 	struct lb_node nn;
 	size_t worst, j;
+	uint32_t m;
 	int c;
 
-	for (c = 0; c < KP_NCLASS; c++) {
-		if (!cd->have[c] || cd->c[c].dem > mind + LB_FIT_DEM)
+	for (m = cd->have; m != 0; m &= m - 1) {
+		c = kp_first(m);
+		if (cd->c[c].dem > mind + LB_FIT_DEM)
 			continue;
 		if (k->nact >= LB_MAX_ACTIVE) {
 			for (worst = 0, j = 1; j < k->nact; j++)
@@ -440,7 +459,7 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 		if (!is_break(it, i))
 			continue;
 		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
-		memset(&cd, 0, sizeof(cd));
+		cd.have = 0;
 		cd.lastgone = (size_t)-1;
 		retried = 0;
 		for (;;) {
