@@ -616,21 +616,90 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 	}
 }
 
-static double
+/* metrics_width's arithmetic, called for every box: one call less. */
+static inline double
 wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
 {
-	if ((unsigned)f & LB_SUP)
-		return metrics_width(o->m, (enum font_style)((unsigned)f &
-		    LB_FONT_MASK), s, n, o->size_pt * LB_SUP_SCALE);
-	return metrics_width(o->m, f, s, n, o->size_pt);
+	if ((unsigned)f & LB_SUP) {
+		double size = o->size_pt * LB_SUP_SCALE;
+
+		return (double)metrics_units(o->m, (enum font_style)((unsigned)f &
+		    LB_FONT_MASK), s, n) * size / 1000.0;
+	}
+	return (double)metrics_units(o->m, f, s, n) * o->size_pt / 1000.0;
 }
 
+/* The items of a paragraph, and the widths of a space (glyph 0) and a
+ * hyphen (1) in each font and superscript, each measured once a paragraph
+ * (wid gives the same number every time).  The first LB_LOCAL_ITEMS items
+ * are kept in `local` (on the caller's stack): a table cell's or a short
+ * paragraph's allocate nothing. */
+#define LB_LOCAL_ITEMS	96	/* 6.9 KiB */
 struct items {
 	struct lb_item	*v;
 	size_t		 n, cap;
+	double		 gw[2][2 * FONT__COUNT];
+	unsigned	 have[2];
+	struct lb_item	 local[LB_LOCAL_ITEMS];
 };
 
-static struct lb_item *
+static void
+items_init(struct items *is)
+{
+	is->v = is->local;
+	is->n = 0;
+	is->cap = LB_LOCAL_ITEMS;
+	is->have[0] = is->have[1] = 0;
+}
+
+static void
+items_free(struct items *is)
+{
+	if (is->v != is->local)
+		free(is->v);
+	is->v = NULL;
+}
+
+/* Room for at least `need` items. */
+static void
+items_grow(struct items *is, size_t need)
+{
+	if (need <= is->cap)
+		return;
+	if (is->v == is->local) {
+		size_t cap = 0;
+		struct lb_item *v = xgrow(NULL, &cap, need, sizeof(*v));
+
+		memcpy(v, is->local, is->n * sizeof(*v));
+		is->v = v;
+		is->cap = cap;
+	} else
+		is->v = xgrow(is->v, &is->cap, need, sizeof(*is->v));
+}
+
+static double
+glyph_w(struct items *is, const struct lb_opts *o, enum font_style f,
+    int hyphen)
+{
+	unsigned k = ((unsigned)f & LB_FONT_MASK) +
+	    ((unsigned)f & LB_SUP ? FONT__COUNT : 0);
+
+	if (!(is->have[hyphen] >> k & 1)) {
+		is->gw[hyphen][k] = wid(o, f, hyphen ? "-" : " ", 1);
+		is->have[hyphen] |= 1u << k;
+	}
+	return is->gw[hyphen][k];
+}
+
+/* Room for about the items of n bytes (a word and its space make about
+ * two items of seven bytes), so that most paragraphs allocate once. */
+static void
+items_reserve(struct items *is, size_t n)
+{
+	items_grow(is, is->n + n / 3 + 8);
+}
+
+static inline struct lb_item *
 item_add(struct items *is, enum lb_kind k)
 {
 	static const struct lb_item zero;
@@ -638,7 +707,7 @@ item_add(struct items *is, enum lb_kind k)
 
 	/* Called for every item: the call to xgrow only when full. */
 	if (is->n == is->cap)
-		is->v = xgrow(is->v, &is->cap, is->n + 1, sizeof(*is->v));
+		items_grow(is, is->n + 1);
 	it = &is->v[is->n++];
 	*it = zero;
 	it->kind = k;
@@ -666,7 +735,7 @@ letter_at(const struct src *sr, size_t i)
 }
 
 /* Is a no-break space at byte i? */
-static int
+static inline int
 is_nbsp(const struct src *sr, size_t i)
 {
 	return i + 1 < sr->n && sr->s[i] == LB_NBSP[0] &&
@@ -675,7 +744,7 @@ is_nbsp(const struct src *sr, size_t i)
 
 /* The bytes of a space at byte i: 1 a space, 2 a no-break space (unless
  * it is code's glyph), 0 none. */
-static size_t
+static inline size_t
 space_at(const struct src *sr, size_t i, const struct lb_opts *o)
 {
 	if (sr->s[i] == ' ')
@@ -784,7 +853,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	unsigned char bbuf[LB_HYPH_BUF];
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
-	size_t i, j, start, cs, ce;
+	size_t i, j, start, cs, ce, nch;
 	unsigned long units = 0, sup = 0, u;
 	double total;
 
@@ -828,20 +897,24 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 		for (i = ws + 1; i < we; i++)
 			if (brk[i - ws] == 0 && UTF8_START(sr->s[i]))
 				brk[i - ws] = 3;
+	/* the pieces, counting the characters of each on the way */
 	start = ws;
+	nch = 0;
 	for (i = ws; i <= we; i++) {
 		int cut = i == we || (i > start && (sr->f[i] != sr->f[start] ||
 		    brk[i - ws] != 0));
 		struct lb_item *it;
 
-		if (!cut)
+		if (!cut) {
+			nch += UTF8_START(sr->s[i]);
 			continue;
+		}
 		if (i > start) {
 			it = item_add(is, LB_BOX);
 			it->font = (enum font_style)sr->f[start];
 			it->off = start;
 			it->len = i - start;
-			it->nch = utf8_count(sr->s + start, i - start);
+			it->nch = nch;
 			it->w = wid(o, it->font, sr->s + start, i - start);
 			if (o->align == LB_JUSTIFY) {
 				it->st = (double)it->nch * LB_TRACK_ST *
@@ -858,7 +931,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 				    LB_HYPHEN_PEN : LB_RAGGED_HYPHEN_PEN) +
 				    (brk[i - ws] == 5 ? LB_SHORT_EDGE_PEN : 0);
 				it->flagged = 1;
-				it->w = wid(o, it->font, "-", 1);
+				it->w = glyph_w(is, o, it->font, 1);
 			} else if (brk[i - ws] == 2) {
 				it->pen = LB_HYPHEN_PEN;
 				it->flagged = 1;
@@ -867,6 +940,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 				    LB_EMERG_PEN;
 		}
 		start = i;
+		nch = i < we ? UTF8_START(sr->s[i]) : 0;
 	}
 	if (brk != bbuf)
 		free(brk);
@@ -935,6 +1009,8 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 	size_t i = 0, j, k, sl, pws = 0, pwe = 0;
 	int need_glue = 0, tied = 0;
 
+	items_reserve(is, sr->n);
+
 	if (o->indent > 0) {
 		struct lb_item *it = item_add(is, LB_BOX);
 
@@ -964,7 +1040,7 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			/* a space after a superscript is the text's */
 			enum font_style f = (enum font_style)(sr->f[i - 1] &
 			    LB_FONT_MASK);
-			double sp = wid(o, f, " ", 1);
+			double sp = glyph_w(is, o, f, 0);
 
 			if (tied || is_tie(sr, pws, pwe, i, j)) {
 				/* the last pass may break a tie, dearly,
@@ -1112,7 +1188,7 @@ line_tracking(const struct items *is, size_t from, size_t to,
  * ragged with natural spaces.
  */
 static void
-set_line(struct lb_para *p, const struct src *sr, const struct items *is,
+set_line(struct lb_para *p, const struct src *sr, struct items *is,
     size_t from, size_t to, const struct lb_opts *o, size_t l, size_t nl,
     double shrink)
 {
@@ -1130,7 +1206,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		rag = 1;
 	/* the PDF writer's limit on word space (a row of dots asked 400 pt) */
 	for (f = 0; just && r > 0 && f < FONT__COUNT; f++)
-		if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
+		if (r * glyph_w(is, o, (enum font_style)f, 0) / 2 >
 		    PAGE_MAX_WORD_SPACE_PT)
 			just = 0, rag = 1;
 	if (just && !line_tracking(is, from, to, o, r, forced, &cs, &rs)) {
@@ -1166,7 +1242,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			continue;
 		}
 		if (cur == NULL || cur->font != it->font) {
-			double sp = wid(o, it->font, " ", 1);
+			double sp = glyph_w(is, o, it->font, 0);
 
 			cur = seg_new(p, it->font);
 			cur->x = x;
@@ -1242,12 +1318,13 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	    lb_pass_ragged;
 	size_t npass = o->align == LB_JUSTIFY ? 4 : 2, k, nl = 0, l, from = 0;
 	struct src sr;
-	struct items is = { NULL, 0, 0 };
+	struct items is;
 	struct lb_params pa;
 	size_t *brk = NULL;
 	int rescued = 0;
 
 	p->outlen = p->nseg = p->nline = 0;
+	items_init(&is);
 	src_make(&sr, runs, nrun, o);
 	memset(&pa, 0, sizeof(pa));
 	pa.width = o->width;
@@ -1284,7 +1361,7 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		from = brk[l] + 1;
 	}
 	free(brk);
-	free(is.v);
+	items_free(&is);
 	free(sr.s);
 	free(sr.f);
 }
@@ -1349,12 +1426,13 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 {
 	struct lb_opts wide = *o;
 	struct src sr;
-	struct items is = { NULL, 0, 0 };
+	struct items is;
 	double piece = 0, mn = 0;
 	size_t i;
 
 	/* no line is too short here, so no emergency breaks */
 	wide.width = LB_FILL;
+	items_init(&is);
 	src_make(&sr, runs, nrun, &wide);
 	make_items(&is, &sr, &wide, &lb_pass_ragged[0]);
 	for (i = 0; i < is.n; i++) {
@@ -1374,7 +1452,7 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 	}
 	if (piece > mn)
 		mn = piece;
-	free(is.v);
+	items_free(&is);
 	free(sr.s);
 	free(sr.f);
 	return mn;
