@@ -132,6 +132,11 @@ fitness(double r)
 	return 3;
 }
 
+/* Items and nodes the breaker keeps in struct kp (on the stack) before it
+ * allocates: a table cell's or a short paragraph's. */
+#define KP_LOCAL	96
+#define KP_LOCAL_NODES	48
+
 /* The state of one run of the breaker. */
 struct kp {
 	const struct lb_item *it;
@@ -146,6 +151,11 @@ struct kp {
 	size_t		 nnode, nodecap;
 	size_t		 active[LB_MAX_ACTIVE + 8], nact;	/* in break order */
 	size_t		 last_bp;		/* the previous break point */
+	/* the sums and nodes of a short paragraph (a table cell), on the
+	 * stack: 7.6 KiB */
+	double		 lsum[3 * (KP_LOCAL + 1)];
+	size_t		 lglue[KP_LOCAL + 1];
+	struct lb_node	 lnode[KP_LOCAL_NODES];
 };
 
 /* The candidate lines ending at one break, by fitness class and run of
@@ -175,7 +185,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 {
 	size_t i;
 
-	memset(k, 0, sizeof(*k));
+	/* not the local arrays: only what they hold is written */
+	k->nact = 0;
 	k->it = it;
 	k->n = n;
 	k->width = pa->width;
@@ -189,10 +200,12 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 		k->maxhy = LB_HYRUN_CAP;
 	k->last_bp = (size_t)-1;
 	/* one block, all written */
-	k->sw = xcalloc(3, (n + 1) * sizeof(double));
+	k->sw = n <= KP_LOCAL ? k->lsum : xmalloc(3 * (n + 1) * sizeof(double));
 	k->sst = k->sw + (n + 1);
 	k->ssh = k->sst + (n + 1);
-	k->nglue = xcalloc(n + 1, sizeof(size_t));
+	k->nglue = n <= KP_LOCAL ? k->lglue : xmalloc((n + 1) * sizeof(size_t));
+	k->sw[0] = k->sst[0] = k->ssh[0] = 0;
+	k->nglue[0] = 0;
 	for (i = 0; i < n; i++) {
 		k->sw[i + 1] = k->sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
 		/* boxes stretch too: letter spacing (LB_TRACK_ST) */
@@ -201,7 +214,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 		k->nglue[i + 1] = k->nglue[i] + (it[i].kind == LB_GLUE &&
 		    it[i].st < LB_FILL && i > 0 && it[i - 1].kind == LB_BOX);
 	}
-	k->node = xgrow(k->node, &k->nodecap, 1, sizeof(*k->node));
+	k->node = k->lnode;
+	k->nodecap = KP_LOCAL_NODES;
 	memset(&k->node[0], 0, sizeof(*k->node));
 	k->node[0].pos = (size_t)-1;
 	k->node[0].prev = (size_t)-1;
@@ -215,7 +229,18 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 static void
 kp_push(struct kp *k, const struct lb_node *nn)
 {
-	k->node = xgrow(k->node, &k->nodecap, k->nnode + 1, sizeof(*k->node));
+	if (k->nnode == k->nodecap) {
+		if (k->node == k->lnode) {
+			struct lb_node *v = NULL;
+
+			k->nodecap = 0;
+			v = xgrow(v, &k->nodecap, k->nnode + 1, sizeof(*v));
+			memcpy(v, k->lnode, k->nnode * sizeof(*v));
+			k->node = v;
+		} else
+			k->node = xgrow(k->node, &k->nodecap, k->nnode + 1,
+			    sizeof(*k->node));
+	}
 	k->node[k->nnode] = *nn;
 	k->active[k->nact++] = k->nnode++;
 }
@@ -430,17 +455,17 @@ kp_result(const struct kp *k, size_t **brkp, double **ratiop, int *rescued)
 	if (rescued != NULL)
 		*rescued = k->node[best].dem >= LB_RESCUED_DEM;
 	brk = xcalloc(nl > 0 ? nl : 1, sizeof(*brk));
-	ratio = xcalloc(nl > 0 ? nl : 1, sizeof(*ratio));
+	ratio = ratiop != NULL ? xcalloc(nl > 0 ? nl : 1, sizeof(*ratio)) :
+	    NULL;
 	for (j = best, i = nl; j != (size_t)-1 && i > 0; j = k->node[j].prev) {
 		i--;
 		brk[i] = k->node[j].pos;
-		ratio[i] = k->node[j].ratio;
+		if (ratio != NULL)
+			ratio[i] = k->node[j].ratio;
 	}
 	*brkp = brk;
 	if (ratiop != NULL)
 		*ratiop = ratio;
-	else
-		free(ratio);
 	return nl;
 }
 
@@ -477,9 +502,12 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 		k.last_bp = i;
 	}
 	nl = kp_result(&k, brkp, ratiop, rescued);
-	free(k.node);
-	free(k.sw);
-	free(k.nglue);
+	if (k.node != k.lnode)
+		free(k.node);
+	if (k.sw != k.lsum)
+		free(k.sw);
+	if (k.nglue != k.lglue)
+		free(k.nglue);
 	return nl;
 }
 
@@ -586,6 +614,21 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 		if (runs[i].flags & RUN_BREAK) {
 			sr->s[sr->n] = '\n';
 			sr->f[sr->n++] = (unsigned char)f;
+			continue;
+		}
+		if (runs[i].len == 0)
+			continue;
+		if (!o->upper) {
+			/* the bytes as they are, white space made spaces */
+			char *d = sr->s + sr->n;
+
+			memcpy(d, runs[i].text, runs[i].len);
+			memset(sr->f + sr->n, (int)f, runs[i].len);
+			for (j = 0; j < runs[i].len; j++)
+				if ((unsigned char)d[j] <= '\r' && (d[j] == '\t' ||
+				    d[j] == '\r' || d[j] == '\n'))
+					d[j] = ' ';
+			sr->n += runs[i].len;
 			continue;
 		}
 		for (j = 0; j < runs[i].len; j++) {
@@ -718,20 +761,27 @@ item_add(struct items *is, enum lb_kind k)
  * (WinAnsi 0xC0 up, without the signs), and the Latin Extended, Greek and
  * Cyrillic blocks; punctuation and symbols are not. */
 static int
-letter_at(const struct src *sr, size_t i)
+letter_beyond_ascii(const struct src *sr, size_t i)
 {
 	unsigned long cp;
 	int b;
 
-	if ((unsigned char)sr->s[i] < 0x80)
-		return (sr->s[i] >= 'a' && sr->s[i] <= 'z') ||
-		    (sr->s[i] >= 'A' && sr->s[i] <= 'Z');
 	while (i > 0 && !UTF8_START(sr->s[i]))
 		i--;
 	utf8_decode(sr->s + i, sr->n - i, &cp);
 	if ((b = winansi_from_cp(cp)) >= 0)
 		return b >= 0xC0 && b != 0xD7 && b != 0xF7;
 	return unicode_is_letter(cp);
+}
+
+/* letter_at: ASCII, nearly every byte, without a call */
+static inline int
+letter_at(const struct src *sr, size_t i)
+{
+	if ((unsigned char)sr->s[i] < 0x80)
+		return (sr->s[i] >= 'a' && sr->s[i] <= 'z') ||
+		    (sr->s[i] >= 'A' && sr->s[i] <= 'Z');
+	return letter_beyond_ascii(sr, i);
 }
 
 /* Is a no-break space at byte i? */
@@ -816,20 +866,20 @@ hyph_breaks(const struct src *sr, size_t ws, size_t cs, size_t ce,
 	/* Words fit the stack buffer; only odd ones allocate. */
 	unsigned char hbuf[LB_HYPH_BUF];
 	unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf : xmalloc(ce - cs);
-	size_t i;
+	size_t i, a, all;
 
 	for (i = cs; i < ce; i++)
 		if (!letter_at(sr, i) && sr->s[i] != '\'')
 			break;
 	if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
-		for (i = cs + 1; i < ce; i++) {
-			/* letters on each side, not bytes */
-			size_t a, b;
+		/* letters on each side, not bytes: a before i, the rest after */
+		for (i = cs + 1, a = UTF8_START(sr->s[cs]),
+		    all = utf8_count(sr->s + cs, ce - cs); i < ce;
+		    a += UTF8_START(sr->s[i]), i++) {
+			size_t b = all - a;
 
 			if (!hb[i - cs])
 				continue;
-			a = utf8_count(sr->s + cs, i - cs);
-			b = utf8_count(sr->s + i, ce - i);
 			if (a >= (size_t)edge && b >= (size_t)edge)
 				brk[i - ws] = a < LB_EDGE_FIRST ||
 				    b < LB_EDGE_FIRST ? 5 : 1;
