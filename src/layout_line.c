@@ -590,11 +590,25 @@ layout_line_font(unsigned flags)
 	return FONT_REGULAR;
 }
 
+/* LB_LOCAL_SRC: bytes of a paragraph kept in struct src (on the stack):
+ * a table cell's, measured and set without allocating. */
+#define LB_LOCAL_SRC	512
 struct src {
 	char		*s;	/* bytes; '\n' is a hard break */
 	unsigned char	*f;	/* font of each byte */
 	size_t		 n;
+	char		 ls[LB_LOCAL_SRC];
+	unsigned char	 lf[LB_LOCAL_SRC];
 };
+
+static void
+src_free(struct src *sr)
+{
+	if (sr->s != sr->ls) {
+		free(sr->s);
+		free(sr->f);
+	}
+}
 
 static void
 src_make(struct src *sr, const struct run *runs, size_t nrun,
@@ -604,8 +618,8 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 
 	for (i = 0; i < nrun; i++)
 		total += runs[i].len + 1;
-	sr->s = xmalloc(total + 1);
-	sr->f = xmalloc(total + 1);
+	sr->s = total + 1 <= LB_LOCAL_SRC ? sr->ls : xmalloc(total + 1);
+	sr->f = total + 1 <= LB_LOCAL_SRC ? sr->lf : xmalloc(total + 1);
 	sr->n = 0;
 	for (i = 0; i < nrun; i++) {
 		unsigned f = layout_line_font(runs[i].flags | o->flags_or) |
@@ -659,17 +673,24 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 	}
 }
 
-/* metrics_width's arithmetic, called for every box: one call less. */
+/* The width of u font units in font f (metrics_width's arithmetic). */
 static inline double
-wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
+wid_units(const struct lb_opts *o, enum font_style f, unsigned long u)
 {
 	if ((unsigned)f & LB_SUP) {
 		double size = o->size_pt * LB_SUP_SCALE;
 
-		return (double)metrics_units(o->m, (enum font_style)((unsigned)f &
-		    LB_FONT_MASK), s, n) * size / 1000.0;
+		return (double)u * size / 1000.0;
 	}
-	return (double)metrics_units(o->m, f, s, n) * o->size_pt / 1000.0;
+	return (double)u * o->size_pt / 1000.0;
+}
+
+/* metrics_width, called for every box: one call less. */
+static inline double
+wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
+{
+	return wid_units(o, f, metrics_units(o->m, (enum font_style)((unsigned)f &
+	    LB_FONT_MASK), s, n));
 }
 
 /* The items of a paragraph, and the widths of a space (glyph 0) and a
@@ -820,6 +841,18 @@ struct lb_pass {
 				 * shrink to 2/3 (LB_SHRINK_LAST) */
 };
 
+/* Are bytes [ws, we) ASCII letters only? */
+static int
+ascii_letters(const struct src *sr, size_t ws, size_t we)
+{
+	size_t i;
+
+	for (i = ws; i < we; i++)
+		if ((unsigned char)((sr->s[i] | 0x20) - 'a') > 'z' - 'a')
+			return 0;
+	return 1;
+}
+
 /* Is bytes [ws, we) a URL or an e-mail address?  Such a word breaks after
  * `/` and before `.` and `@`, never with a hyphen. */
 static int
@@ -832,7 +865,8 @@ is_url(const struct src *sr, size_t ws, size_t we)
 			at = i;
 		else if (sr->s[i] == '.' && at != 0 && i + 1 < we)
 			dot = 1;
-		if (i + 3 <= we && memcmp(sr->s + i, "://", 3) == 0)
+		if (sr->s[i] == ':' && i + 3 <= we &&
+		    memcmp(sr->s + i, "://", 3) == 0)
 			return 1;
 	}
 	if (we - ws > 4 && (memcmp(sr->s + ws, "www.", 4) == 0 ||
@@ -904,11 +938,13 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
 	size_t i, j, start, cs, ce, nch;
-	unsigned long units = 0, sup = 0, u;
+	unsigned long units = 0, sup = 0, u = 0;
 	double total;
+	int one_font = 0, url;
 
 	memset(brk, 0, we - ws + 1);
-	/* the word's width: one sum of font units a font */
+	/* the word's width: one sum of font units a font (u: the whole
+	 * word's when it has one font, its width if it is one piece) */
 	for (i = ws; i < we; i = j) {
 		for (j = i + 1; j < we && sr->f[j] == sr->f[i]; j++)
 			;
@@ -918,10 +954,18 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			sup += u;
 		else
 			units += u;
+		one_font = i == ws && j == we;
 	}
 	total = ((double)units + (double)sup * LB_SUP_SCALE) * o->size_pt /
 	    1000.0;
-	if (is_url(sr, ws, we))
+	/* the letters of the word, without punctuation around: a word of
+	 * ASCII letters only (most) has no URL, hyphen or dash to look for */
+	cs = ws;
+	ce = we;
+	url = 0;
+	if (ascii_letters(sr, ws, we))
+		;
+	else if ((url = is_url(sr, ws, we)) != 0)
 		url_breaks(sr, ws, we, brk);
 	else {
 		for (i = ws + 2; i + 1 < we; i++)
@@ -932,15 +976,14 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			    isalnum((unsigned char)sr->s[i]) &&
 			    isalnum((unsigned char)sr->s[i - 4])))
 				brk[i - ws] = 2;
-		/* the letters of the word, without punctuation around */
-		for (cs = ws; cs < we && !letter_at(sr, cs); cs++)
+		for (; cs < we && !letter_at(sr, cs); cs++)
 			;
-		for (ce = we; ce > cs && !letter_at(sr, ce - 1); ce--)
+		for (; ce > cs && !letter_at(sr, ce - 1); ce--)
 			;
-		if (o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
-		    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
-			hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	}
+	if (!url && o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
+	    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
+		hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	/* a word wider than the line may also break anywhere, at a cost:
 	 * hyphenation points first */
 	if (total > o->width + LB_EPS)
@@ -965,7 +1008,9 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			it->off = start;
 			it->len = i - start;
 			it->nch = nch;
-			it->w = wid(o, it->font, sr->s + start, i - start);
+			it->w = one_font && start == ws && i == we ?
+			    wid_units(o, it->font, u) :
+			    wid(o, it->font, sr->s + start, i - start);
 			if (o->align == LB_JUSTIFY) {
 				it->st = (double)it->nch * LB_TRACK_ST *
 				    o->size_pt;
@@ -1082,9 +1127,12 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			i++;
 			continue;
 		}
-		for (j = i; j < sr->n && sr->s[j] != '\n' &&
-		    space_at(sr, j, o) == 0; j++)
-			;
+		/* the word: up to a hard break or a space (space_at, whose
+		 * no-break space starts with 0xC2) */
+		for (j = i; j < sr->n; j++)
+			if (sr->s[j] == '\n' || sr->s[j] == ' ' ||
+			    (sr->s[j] == LB_NBSP[0] && space_at(sr, j, o) != 0))
+				break;
 		if (need_glue) {
 			struct lb_item *it;
 			/* a space after a superscript is the text's */
@@ -1128,12 +1176,15 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 	    layout_line_font(o->flags_or));
 }
 
-static void
+static inline void
 out_put(struct lb_para *p, const char *s, size_t n)
 {
 	if (p->outlen + n + 1 > p->outcap)
 		p->out = xgrow(p->out, &p->outcap, p->outlen + n + 1, 1);
-	memcpy(p->out + p->outlen, s, n);
+	if (n == 1)
+		p->out[p->outlen] = *s;
+	else
+		memcpy(p->out + p->outlen, s, n);
 	p->outlen += n;
 	p->out[p->outlen] = '\0';
 }
@@ -1143,7 +1194,9 @@ seg_new(struct lb_para *p, enum font_style f)
 {
 	struct lb_seg *s;
 
-	p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1, sizeof(*p->seg));
+	if (p->nseg == p->segcap)
+		p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1,
+		    sizeof(*p->seg));
 	s = &p->seg[p->nseg++];
 	memset(s, 0, sizeof(*s));
 	s->font = f;
@@ -1264,7 +1317,9 @@ set_line(struct lb_para *p, const struct src *sr, struct items *is,
 		just = 0;
 		rag = 1;
 	}
-	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
+	if (p->nline == p->linecap)
+		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
+		    sizeof(*p->line));
 	ln = &p->line[p->nline++];
 	memset(ln, 0, sizeof(*ln));
 	ln->seg0 = p->nseg;
@@ -1401,6 +1456,10 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		if (!rescued)
 			break;
 	}
+	/* the text of every line: at most the source's bytes, a hyphen a
+	 * line and the NUL, so out_put grows it no more */
+	if (sr.n + nl + 1 > p->outcap)
+		p->out = xgrow(p->out, &p->outcap, sr.n + nl + 1, 1);
 	for (l = 0; l < nl; l++) {
 		/* a break discards the glue and penalties after it */
 		while (from < brk[l] && is.v[from].kind != LB_BOX)
@@ -1412,8 +1471,7 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	}
 	free(brk);
 	items_free(&is);
-	free(sr.s);
-	free(sr.f);
+	src_free(&sr);
 }
 
 void
@@ -1464,8 +1522,7 @@ layout_line_measure(const struct run *runs, size_t nrun,
 			word += wid(o, (enum font_style)sr.f[i], sr.s + i, k);
 		}
 	}
-	free(sr.s);
-	free(sr.f);
+	src_free(&sr);
 	*minw = mn;
 	*maxw = mx;
 }
@@ -1503,7 +1560,6 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 	if (piece > mn)
 		mn = piece;
 	items_free(&is);
-	free(sr.s);
-	free(sr.f);
+	src_free(&sr);
 	return mn;
 }
