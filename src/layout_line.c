@@ -152,7 +152,7 @@ struct kp {
 	size_t		 active[LB_MAX_ACTIVE + 8], nact;	/* in break order */
 	size_t		 last_bp;		/* the previous break point */
 	/* the sums and nodes of a short paragraph (a table cell), on the
-	 * stack: 7.6 KiB */
+	 * stack: 6.4 KiB */
 	double		 lsum[3 * (KP_LOCAL + 1)];
 	size_t		 lglue[KP_LOCAL + 1];
 	struct lb_node	 lnode[KP_LOCAL_NODES];
@@ -698,7 +698,7 @@ wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
  * (wid gives the same number every time).  The first LB_LOCAL_ITEMS items
  * are kept in `local` (on the caller's stack): a table cell's or a short
  * paragraph's allocate nothing. */
-#define LB_LOCAL_ITEMS	96	/* 6.9 KiB */
+#define LB_LOCAL_ITEMS	96	/* 6.75 KiB */
 struct items {
 	struct lb_item	*v;
 	size_t		 n, cap;
@@ -756,7 +756,8 @@ glyph_w(struct items *is, const struct lb_opts *o, enum font_style f,
 }
 
 /* Room for about the items of n bytes (a word and its space make about
- * two items of seven bytes), so that most paragraphs allocate once. */
+ * two items of seven bytes), so that a paragraph past LB_LOCAL_ITEMS
+ * allocates once. */
 static void
 items_reserve(struct items *is, size_t n)
 {
@@ -778,7 +779,7 @@ item_add(struct items *is, enum lb_kind k)
 	return it;
 }
 
-/* Is the character holding byte i a letter?  ASCII and Latin-1 letters
+/* Is the character holding byte i (not ASCII) a letter?  Latin-1 letters
  * (WinAnsi 0xC0 up, without the signs), and the Latin Extended, Greek and
  * Cyrillic blocks; punctuation and symbols are not. */
 static int
@@ -795,7 +796,8 @@ letter_beyond_ascii(const struct src *sr, size_t i)
 	return unicode_is_letter(cp);
 }
 
-/* letter_at: ASCII, nearly every byte, without a call */
+/* Is the character holding byte i a letter?  ASCII letters (nearly every
+ * byte) without a call, the others by letter_beyond_ascii. */
 static inline int
 letter_at(const struct src *sr, size_t i)
 {
