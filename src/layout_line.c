@@ -19,6 +19,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +132,11 @@ fitness(double r)
 	return 3;
 }
 
+/* Items and nodes the breaker keeps in struct kp (on the stack) before it
+ * allocates: a table cell's or a short paragraph's. */
+#define KP_LOCAL	96
+#define KP_LOCAL_NODES	48
+
 /* The state of one run of the breaker. */
 struct kp {
 	const struct lb_item *it;
@@ -145,16 +151,32 @@ struct kp {
 	size_t		 nnode, nodecap;
 	size_t		 active[LB_MAX_ACTIVE + 8], nact;	/* in break order */
 	size_t		 last_bp;		/* the previous break point */
+	/* the sums and nodes of a short paragraph (a table cell), on the
+	 * stack: 6.4 KiB */
+	double		 lsum[3 * (KP_LOCAL + 1)];
+	size_t		 lglue[KP_LOCAL + 1];
+	struct lb_node	 lnode[KP_LOCAL_NODES];
 };
 
 /* The candidate lines ending at one break, by fitness class and run of
- * hyphens (so that a path with fewer hyphens in a row survives). */
+ * hyphens (so that a path with fewer hyphens in a row survives).  `have`
+ * has bit c set when c[c] holds a candidate: only the bits are cleared for
+ * each break (the classes are 32: clearing them all cost a tenth of the
+ * breaker), and the loops visit the set bits only, in class order. */
 #define KP_NCLASS	(4 * (LB_HYRUN_CAP + 1))
 struct kp_cand {
 	struct lb_node	 c[KP_NCLASS];
-	int		 have[KP_NCLASS];
+	uint32_t	 have;
 	size_t		 lastgone;	/* the last node that left the active list */
 };
+_Static_assert(KP_NCLASS <= 32, "kp_cand.have holds a bit a class");
+
+/* The lowest class in a non-empty set of candidates. */
+static int
+kp_first(uint32_t have)
+{
+	return __builtin_ctz(have);
+}
 
 /* Prefix sums, and the node before the first line. */
 static void
@@ -163,7 +185,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 {
 	size_t i;
 
-	memset(k, 0, sizeof(*k));
+	/* not the local arrays: only what they hold is written */
+	k->nact = 0;
 	k->it = it;
 	k->n = n;
 	k->width = pa->width;
@@ -177,10 +200,12 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 		k->maxhy = LB_HYRUN_CAP;
 	k->last_bp = (size_t)-1;
 	/* one block, all written */
-	k->sw = xcalloc(3, (n + 1) * sizeof(double));
+	k->sw = n <= KP_LOCAL ? k->lsum : xmalloc(3 * (n + 1) * sizeof(double));
 	k->sst = k->sw + (n + 1);
 	k->ssh = k->sst + (n + 1);
-	k->nglue = xcalloc(n + 1, sizeof(size_t));
+	k->nglue = n <= KP_LOCAL ? k->lglue : xmalloc((n + 1) * sizeof(size_t));
+	k->sw[0] = k->sst[0] = k->ssh[0] = 0;
+	k->nglue[0] = 0;
 	for (i = 0; i < n; i++) {
 		k->sw[i + 1] = k->sw[i] + (it[i].kind != LB_PENALTY ? it[i].w : 0);
 		/* boxes stretch too: letter spacing (LB_TRACK_ST) */
@@ -189,7 +214,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 		k->nglue[i + 1] = k->nglue[i] + (it[i].kind == LB_GLUE &&
 		    it[i].st < LB_FILL && i > 0 && it[i - 1].kind == LB_BOX);
 	}
-	k->node = xgrow(k->node, &k->nodecap, 1, sizeof(*k->node));
+	k->node = k->lnode;
+	k->nodecap = KP_LOCAL_NODES;
 	memset(&k->node[0], 0, sizeof(*k->node));
 	k->node[0].pos = (size_t)-1;
 	k->node[0].prev = (size_t)-1;
@@ -203,7 +229,18 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 static void
 kp_push(struct kp *k, const struct lb_node *nn)
 {
-	k->node = xgrow(k->node, &k->nodecap, k->nnode + 1, sizeof(*k->node));
+	if (k->nnode == k->nodecap) {
+		if (k->node == k->lnode) {
+			struct lb_node *v = NULL;
+
+			k->nodecap = 0;
+			v = xgrow(v, &k->nodecap, k->nnode + 1, sizeof(*v));
+			memcpy(v, k->lnode, k->nnode * sizeof(*v));
+			k->node = v;
+		} else
+			k->node = xgrow(k->node, &k->nodecap, k->nnode + 1,
+			    sizeof(*k->node));
+	}
 	k->node[k->nnode] = *nn;
 	k->active[k->nact++] = k->nnode++;
 }
@@ -299,8 +336,8 @@ kp_scan(struct kp *k, size_t i, double pw, struct kp_cand *cd)
 		}
 		d = kp_demerits(k, a, i, r, forced);
 		f = fitness(r) * (LB_HYRUN_CAP + 1) + hy;
-		if (!cd->have[f] || d < cd->c[f].dem) {
-			cd->have[f] = 1;
+		if (!(cd->have >> f & 1) || d < cd->c[f].dem) {
+			cd->have |= (uint32_t)1 << f;
 			cd->c[f].dem = d;
 			cd->c[f].prev = (size_t)(a - k->node);
 			cd->c[f].ratio = r;
@@ -321,11 +358,14 @@ static double
 kp_min(const struct kp_cand *cd)
 {
 	double mind = -1;
+	uint32_t m;
 	int c;
 
-	for (c = 0; c < KP_NCLASS; c++)
-		if (cd->have[c] && (mind < 0 || cd->c[c].dem < mind))
+	for (m = cd->have; m != 0; m &= m - 1) {
+		c = kp_first(m);
+		if (mind < 0 || cd->c[c].dem < mind)
 			mind = cd->c[c].dem;
+	}
 	return mind;
 }
 
@@ -356,7 +396,9 @@ kp_rescue(struct kp *k, struct kp_cand *cd, int retried)
 		kp_push(k, &nn);
 		return 1;
 	}
-	cd->have[0] = 1;
+	if (!(cd->have & 1))
+		cd->c[0].hy = 0;
+	cd->have |= 1;
 	cd->c[0].dem = g->dem + LB_RESCUED_DEM;
 	cd->c[0].prev = cd->lastgone;
 	cd->c[0].ratio = -1;
@@ -371,10 +413,12 @@ kp_add(struct kp *k, size_t i, const struct kp_cand *cd, double mind)
 {
 	struct lb_node nn;
 	size_t worst, j;
+	uint32_t m;
 	int c;
 
-	for (c = 0; c < KP_NCLASS; c++) {
-		if (!cd->have[c] || cd->c[c].dem > mind + LB_FIT_DEM)
+	for (m = cd->have; m != 0; m &= m - 1) {
+		c = kp_first(m);
+		if (cd->c[c].dem > mind + LB_FIT_DEM)
 			continue;
 		if (k->nact >= LB_MAX_ACTIVE) {
 			for (worst = 0, j = 1; j < k->nact; j++)
@@ -411,17 +455,17 @@ kp_result(const struct kp *k, size_t **brkp, double **ratiop, int *rescued)
 	if (rescued != NULL)
 		*rescued = k->node[best].dem >= LB_RESCUED_DEM;
 	brk = xcalloc(nl > 0 ? nl : 1, sizeof(*brk));
-	ratio = xcalloc(nl > 0 ? nl : 1, sizeof(*ratio));
+	ratio = ratiop != NULL ? xcalloc(nl > 0 ? nl : 1, sizeof(*ratio)) :
+	    NULL;
 	for (j = best, i = nl; j != (size_t)-1 && i > 0; j = k->node[j].prev) {
 		i--;
 		brk[i] = k->node[j].pos;
-		ratio[i] = k->node[j].ratio;
+		if (ratio != NULL)
+			ratio[i] = k->node[j].ratio;
 	}
 	*brkp = brk;
 	if (ratiop != NULL)
 		*ratiop = ratio;
-	else
-		free(ratio);
 	return nl;
 }
 
@@ -440,7 +484,7 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 		if (!is_break(it, i))
 			continue;
 		pw = it[i].kind == LB_PENALTY ? it[i].w : 0;
-		memset(&cd, 0, sizeof(cd));
+		cd.have = 0;
 		cd.lastgone = (size_t)-1;
 		retried = 0;
 		for (;;) {
@@ -458,9 +502,12 @@ layout_line_breaks(const struct lb_item *it, size_t n,
 		k.last_bp = i;
 	}
 	nl = kp_result(&k, brkp, ratiop, rescued);
-	free(k.node);
-	free(k.sw);
-	free(k.nglue);
+	if (k.node != k.lnode)
+		free(k.node);
+	if (k.sw != k.lsum)
+		free(k.sw);
+	if (k.nglue != k.lglue)
+		free(k.nglue);
 	return nl;
 }
 
@@ -543,11 +590,25 @@ layout_line_font(unsigned flags)
 	return FONT_REGULAR;
 }
 
+/* LB_LOCAL_SRC: bytes of a paragraph kept in struct src (on the stack):
+ * a table cell's, measured and set without allocating. */
+#define LB_LOCAL_SRC	512
 struct src {
 	char		*s;	/* bytes; '\n' is a hard break */
 	unsigned char	*f;	/* font of each byte */
 	size_t		 n;
+	char		 ls[LB_LOCAL_SRC];
+	unsigned char	 lf[LB_LOCAL_SRC];
 };
+
+static void
+src_free(struct src *sr)
+{
+	if (sr->s != sr->ls) {
+		free(sr->s);
+		free(sr->f);
+	}
+}
 
 static void
 src_make(struct src *sr, const struct run *runs, size_t nrun,
@@ -557,8 +618,8 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 
 	for (i = 0; i < nrun; i++)
 		total += runs[i].len + 1;
-	sr->s = xmalloc(total + 1);
-	sr->f = xmalloc(total + 1);
+	sr->s = total + 1 <= LB_LOCAL_SRC ? sr->ls : xmalloc(total + 1);
+	sr->f = total + 1 <= LB_LOCAL_SRC ? sr->lf : xmalloc(total + 1);
 	sr->n = 0;
 	for (i = 0; i < nrun; i++) {
 		unsigned f = layout_line_font(runs[i].flags | o->flags_or) |
@@ -567,6 +628,21 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 		if (runs[i].flags & RUN_BREAK) {
 			sr->s[sr->n] = '\n';
 			sr->f[sr->n++] = (unsigned char)f;
+			continue;
+		}
+		if (runs[i].len == 0)
+			continue;
+		if (!o->upper) {
+			/* the bytes as they are, white space made spaces */
+			char *d = sr->s + sr->n;
+
+			memcpy(d, runs[i].text, runs[i].len);
+			memset(sr->f + sr->n, (int)f, runs[i].len);
+			for (j = 0; j < runs[i].len; j++)
+				if ((unsigned char)d[j] <= '\r' && (d[j] == '\t' ||
+				    d[j] == '\r' || d[j] == '\n'))
+					d[j] = ' ';
+			sr->n += runs[i].len;
 			continue;
 		}
 		for (j = 0; j < runs[i].len; j++) {
@@ -597,21 +673,98 @@ src_make(struct src *sr, const struct run *runs, size_t nrun,
 	}
 }
 
-static double
-wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
+/* The width of u font units in font f (metrics_width's arithmetic). */
+static inline double
+wid_units(const struct lb_opts *o, enum font_style f, unsigned long u)
 {
-	if ((unsigned)f & LB_SUP)
-		return metrics_width(o->m, (enum font_style)((unsigned)f &
-		    LB_FONT_MASK), s, n, o->size_pt * LB_SUP_SCALE);
-	return metrics_width(o->m, f, s, n, o->size_pt);
+	if ((unsigned)f & LB_SUP) {
+		double size = o->size_pt * LB_SUP_SCALE;
+
+		return (double)u * size / 1000.0;
+	}
+	return (double)u * o->size_pt / 1000.0;
 }
 
+/* metrics_width, called for every box: one call less. */
+static inline double
+wid(const struct lb_opts *o, enum font_style f, const char *s, size_t n)
+{
+	return wid_units(o, f, metrics_units(o->m, (enum font_style)((unsigned)f &
+	    LB_FONT_MASK), s, n));
+}
+
+/* The items of a paragraph, and the widths of a space (glyph 0) and a
+ * hyphen (1) in each font and superscript, each measured once a paragraph
+ * (wid gives the same number every time).  The first LB_LOCAL_ITEMS items
+ * are kept in `local` (on the caller's stack): a table cell's or a short
+ * paragraph's allocate nothing. */
+#define LB_LOCAL_ITEMS	96	/* 6.75 KiB */
 struct items {
 	struct lb_item	*v;
 	size_t		 n, cap;
+	double		 gw[2][2 * FONT__COUNT];
+	unsigned	 have[2];
+	struct lb_item	 local[LB_LOCAL_ITEMS];
 };
 
-static struct lb_item *
+static void
+items_init(struct items *is)
+{
+	is->v = is->local;
+	is->n = 0;
+	is->cap = LB_LOCAL_ITEMS;
+	is->have[0] = is->have[1] = 0;
+}
+
+static void
+items_free(struct items *is)
+{
+	if (is->v != is->local)
+		free(is->v);
+	is->v = NULL;
+}
+
+/* Room for at least `need` items. */
+static void
+items_grow(struct items *is, size_t need)
+{
+	if (need <= is->cap)
+		return;
+	if (is->v == is->local) {
+		size_t cap = 0;
+		struct lb_item *v = xgrow(NULL, &cap, need, sizeof(*v));
+
+		memcpy(v, is->local, is->n * sizeof(*v));
+		is->v = v;
+		is->cap = cap;
+	} else
+		is->v = xgrow(is->v, &is->cap, need, sizeof(*is->v));
+}
+
+static double
+glyph_w(struct items *is, const struct lb_opts *o, enum font_style f,
+    int hyphen)
+{
+	unsigned k = ((unsigned)f & LB_FONT_MASK) +
+	    ((unsigned)f & LB_SUP ? FONT__COUNT : 0);
+
+	if (!(is->have[hyphen] >> k & 1)) {
+		is->gw[hyphen][k] = wid(o, f, hyphen ? "-" : " ", 1);
+		is->have[hyphen] |= 1u << k;
+	}
+	return is->gw[hyphen][k];
+}
+
+/* Room for about the items of n bytes (a word and its space make about
+ * two items of seven bytes), so that a paragraph past LB_LOCAL_ITEMS
+ * allocates once. */
+static void
+items_reserve(struct items *is, size_t n)
+{
+	items_grow(is, is->n + n / 3 + 8);
+}
+
+static inline struct lb_item *
 item_add(struct items *is, enum lb_kind k)
 {
 	static const struct lb_item zero;
@@ -619,25 +772,22 @@ item_add(struct items *is, enum lb_kind k)
 
 	/* Called for every item: the call to xgrow only when full. */
 	if (is->n == is->cap)
-		is->v = xgrow(is->v, &is->cap, is->n + 1, sizeof(*is->v));
+		items_grow(is, is->n + 1);
 	it = &is->v[is->n++];
 	*it = zero;
 	it->kind = k;
 	return it;
 }
 
-/* Is the character holding byte i a letter?  ASCII and Latin-1 letters
+/* Is the character holding byte i (not ASCII) a letter?  Latin-1 letters
  * (WinAnsi 0xC0 up, without the signs), and the Latin Extended, Greek and
  * Cyrillic blocks; punctuation and symbols are not. */
 static int
-letter_at(const struct src *sr, size_t i)
+letter_beyond_ascii(const struct src *sr, size_t i)
 {
 	unsigned long cp;
 	int b;
 
-	if ((unsigned char)sr->s[i] < 0x80)
-		return (sr->s[i] >= 'a' && sr->s[i] <= 'z') ||
-		    (sr->s[i] >= 'A' && sr->s[i] <= 'Z');
 	while (i > 0 && !UTF8_START(sr->s[i]))
 		i--;
 	utf8_decode(sr->s + i, sr->n - i, &cp);
@@ -646,8 +796,19 @@ letter_at(const struct src *sr, size_t i)
 	return unicode_is_letter(cp);
 }
 
+/* Is the character holding byte i a letter?  ASCII letters (nearly every
+ * byte) without a call, the others by letter_beyond_ascii. */
+static inline int
+letter_at(const struct src *sr, size_t i)
+{
+	if ((unsigned char)sr->s[i] < 0x80)
+		return (sr->s[i] >= 'a' && sr->s[i] <= 'z') ||
+		    (sr->s[i] >= 'A' && sr->s[i] <= 'Z');
+	return letter_beyond_ascii(sr, i);
+}
+
 /* Is a no-break space at byte i? */
-static int
+static inline int
 is_nbsp(const struct src *sr, size_t i)
 {
 	return i + 1 < sr->n && sr->s[i] == LB_NBSP[0] &&
@@ -656,7 +817,7 @@ is_nbsp(const struct src *sr, size_t i)
 
 /* The bytes of a space at byte i: 1 a space, 2 a no-break space (unless
  * it is code's glyph), 0 none. */
-static size_t
+static inline size_t
 space_at(const struct src *sr, size_t i, const struct lb_opts *o)
 {
 	if (sr->s[i] == ' ')
@@ -682,6 +843,18 @@ struct lb_pass {
 				 * shrink to 2/3 (LB_SHRINK_LAST) */
 };
 
+/* Are bytes [ws, we) ASCII letters only? */
+static int
+ascii_letters(const struct src *sr, size_t ws, size_t we)
+{
+	size_t i;
+
+	for (i = ws; i < we; i++)
+		if ((unsigned char)((sr->s[i] | 0x20) - 'a') > 'z' - 'a')
+			return 0;
+	return 1;
+}
+
 /* Is bytes [ws, we) a URL or an e-mail address?  Such a word breaks after
  * `/` and before `.` and `@`, never with a hyphen. */
 static int
@@ -694,7 +867,8 @@ is_url(const struct src *sr, size_t ws, size_t we)
 			at = i;
 		else if (sr->s[i] == '.' && at != 0 && i + 1 < we)
 			dot = 1;
-		if (i + 3 <= we && memcmp(sr->s + i, "://", 3) == 0)
+		if (sr->s[i] == ':' && i + 3 <= we &&
+		    memcmp(sr->s + i, "://", 3) == 0)
 			return 1;
 	}
 	if (we - ws > 4 && (memcmp(sr->s + ws, "www.", 4) == 0 ||
@@ -728,20 +902,20 @@ hyph_breaks(const struct src *sr, size_t ws, size_t cs, size_t ce,
 	/* Words fit the stack buffer; only odd ones allocate. */
 	unsigned char hbuf[LB_HYPH_BUF];
 	unsigned char *hb = ce - cs <= sizeof(hbuf) ? hbuf : xmalloc(ce - cs);
-	size_t i;
+	size_t i, a, all;
 
 	for (i = cs; i < ce; i++)
 		if (!letter_at(sr, i) && sr->s[i] != '\'')
 			break;
 	if (i == ce && o->hyph(o->hctx, sr->s + cs, ce - cs, hb) > 0)
-		for (i = cs + 1; i < ce; i++) {
-			/* letters on each side, not bytes */
-			size_t a, b;
+		/* letters on each side, not bytes: a before i, the rest after */
+		for (i = cs + 1, a = UTF8_START(sr->s[cs]),
+		    all = utf8_count(sr->s + cs, ce - cs); i < ce;
+		    a += UTF8_START(sr->s[i]), i++) {
+			size_t b = all - a;
 
 			if (!hb[i - cs])
 				continue;
-			a = utf8_count(sr->s + cs, i - cs);
-			b = utf8_count(sr->s + i, ce - i);
 			if (a >= (size_t)edge && b >= (size_t)edge)
 				brk[i - ws] = a < LB_EDGE_FIRST ||
 				    b < LB_EDGE_FIRST ? 5 : 1;
@@ -765,12 +939,14 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 	unsigned char bbuf[LB_HYPH_BUF];
 	unsigned char *brk = we - ws + 1 <= sizeof(bbuf) ? bbuf :
 	    xmalloc(we - ws + 1);
-	size_t i, j, start, cs, ce;
-	unsigned long units = 0, sup = 0, u;
+	size_t i, j, start, cs, ce, nch;
+	unsigned long units = 0, sup = 0, u = 0;
 	double total;
+	int one_font = 0, url;
 
 	memset(brk, 0, we - ws + 1);
-	/* the word's width: one sum of font units a font */
+	/* the word's width: one sum of font units a font (u: the whole
+	 * word's when it has one font, its width if it is one piece) */
 	for (i = ws; i < we; i = j) {
 		for (j = i + 1; j < we && sr->f[j] == sr->f[i]; j++)
 			;
@@ -780,10 +956,18 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			sup += u;
 		else
 			units += u;
+		one_font = i == ws && j == we;
 	}
 	total = ((double)units + (double)sup * LB_SUP_SCALE) * o->size_pt /
 	    1000.0;
-	if (is_url(sr, ws, we))
+	/* the letters of the word, without punctuation around: a word of
+	 * ASCII letters only (most) has no URL, hyphen or dash to look for */
+	cs = ws;
+	ce = we;
+	url = 0;
+	if (ascii_letters(sr, ws, we))
+		;
+	else if ((url = is_url(sr, ws, we)) != 0)
 		url_breaks(sr, ws, we, brk);
 	else {
 		for (i = ws + 2; i + 1 < we; i++)
@@ -794,36 +978,41 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 			    isalnum((unsigned char)sr->s[i]) &&
 			    isalnum((unsigned char)sr->s[i - 4])))
 				brk[i - ws] = 2;
-		/* the letters of the word, without punctuation around */
-		for (cs = ws; cs < we && !letter_at(sr, cs); cs++)
+		for (; cs < we && !letter_at(sr, cs); cs++)
 			;
-		for (ce = we; ce > cs && !letter_at(sr, ce - 1); ce--)
+		for (; ce > cs && !letter_at(sr, ce - 1); ce--)
 			;
-		if (o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
-		    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
-			hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	}
+	if (!url && o->hyph != NULL && (!name || ps->last_resort) && (ps->last_word || !(last &&
+	    o->align == LB_JUSTIFY)) && ce - cs >= (size_t)ps->hyph_min)
+		hyph_breaks(sr, ws, cs, ce, o, ps->edge, brk);
 	/* a word wider than the line may also break anywhere, at a cost:
 	 * hyphenation points first */
 	if (total > o->width + LB_EPS)
 		for (i = ws + 1; i < we; i++)
 			if (brk[i - ws] == 0 && UTF8_START(sr->s[i]))
 				brk[i - ws] = 3;
+	/* the pieces, counting the characters of each on the way */
 	start = ws;
+	nch = 0;
 	for (i = ws; i <= we; i++) {
 		int cut = i == we || (i > start && (sr->f[i] != sr->f[start] ||
 		    brk[i - ws] != 0));
 		struct lb_item *it;
 
-		if (!cut)
+		if (!cut) {
+			nch += UTF8_START(sr->s[i]);
 			continue;
+		}
 		if (i > start) {
 			it = item_add(is, LB_BOX);
 			it->font = (enum font_style)sr->f[start];
 			it->off = start;
 			it->len = i - start;
-			it->nch = utf8_count(sr->s + start, i - start);
-			it->w = wid(o, it->font, sr->s + start, i - start);
+			it->nch = nch;
+			it->w = one_font && start == ws && i == we ?
+			    wid_units(o, it->font, u) :
+			    wid(o, it->font, sr->s + start, i - start);
 			if (o->align == LB_JUSTIFY) {
 				it->st = (double)it->nch * LB_TRACK_ST *
 				    o->size_pt;
@@ -839,7 +1028,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 				    LB_HYPHEN_PEN : LB_RAGGED_HYPHEN_PEN) +
 				    (brk[i - ws] == 5 ? LB_SHORT_EDGE_PEN : 0);
 				it->flagged = 1;
-				it->w = wid(o, it->font, "-", 1);
+				it->w = glyph_w(is, o, it->font, 1);
 			} else if (brk[i - ws] == 2) {
 				it->pen = LB_HYPHEN_PEN;
 				it->flagged = 1;
@@ -848,6 +1037,7 @@ word_items(struct items *is, const struct src *sr, size_t ws, size_t we,
 				    LB_EMERG_PEN;
 		}
 		start = i;
+		nch = i < we ? UTF8_START(sr->s[i]) : 0;
 	}
 	if (brk != bbuf)
 		free(brk);
@@ -916,6 +1106,8 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 	size_t i = 0, j, k, sl, pws = 0, pwe = 0;
 	int need_glue = 0, tied = 0;
 
+	items_reserve(is, sr->n);
+
 	if (o->indent > 0) {
 		struct lb_item *it = item_add(is, LB_BOX);
 
@@ -937,15 +1129,18 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 			i++;
 			continue;
 		}
-		for (j = i; j < sr->n && sr->s[j] != '\n' &&
-		    space_at(sr, j, o) == 0; j++)
-			;
+		/* the word: up to a hard break or a space (space_at, whose
+		 * no-break space starts with 0xC2) */
+		for (j = i; j < sr->n; j++)
+			if (sr->s[j] == '\n' || sr->s[j] == ' ' ||
+			    (sr->s[j] == LB_NBSP[0] && space_at(sr, j, o) != 0))
+				break;
 		if (need_glue) {
 			struct lb_item *it;
 			/* a space after a superscript is the text's */
 			enum font_style f = (enum font_style)(sr->f[i - 1] &
 			    LB_FONT_MASK);
-			double sp = wid(o, f, " ", 1);
+			double sp = glyph_w(is, o, f, 0);
 
 			if (tied || is_tie(sr, pws, pwe, i, j)) {
 				/* the last pass may break a tie, dearly,
@@ -983,12 +1178,15 @@ make_items(struct items *is, const struct src *sr, const struct lb_opts *o,
 	    layout_line_font(o->flags_or));
 }
 
-static void
+static inline void
 out_put(struct lb_para *p, const char *s, size_t n)
 {
 	if (p->outlen + n + 1 > p->outcap)
 		p->out = xgrow(p->out, &p->outcap, p->outlen + n + 1, 1);
-	memcpy(p->out + p->outlen, s, n);
+	if (n == 1)
+		p->out[p->outlen] = *s;
+	else
+		memcpy(p->out + p->outlen, s, n);
 	p->outlen += n;
 	p->out[p->outlen] = '\0';
 }
@@ -998,7 +1196,9 @@ seg_new(struct lb_para *p, enum font_style f)
 {
 	struct lb_seg *s;
 
-	p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1, sizeof(*p->seg));
+	if (p->nseg == p->segcap)
+		p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1,
+		    sizeof(*p->seg));
 	s = &p->seg[p->nseg++];
 	memset(s, 0, sizeof(*s));
 	s->font = f;
@@ -1093,7 +1293,7 @@ line_tracking(const struct items *is, size_t from, size_t to,
  * ragged with natural spaces.
  */
 static void
-set_line(struct lb_para *p, const struct src *sr, const struct items *is,
+set_line(struct lb_para *p, const struct src *sr, struct items *is,
     size_t from, size_t to, const struct lb_opts *o, size_t l, size_t nl,
     double shrink)
 {
@@ -1111,7 +1311,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		rag = 1;
 	/* the PDF writer's limit on word space (a row of dots asked 400 pt) */
 	for (f = 0; just && r > 0 && f < FONT__COUNT; f++)
-		if (r * wid(o, (enum font_style)f, " ", 1) / 2 >
+		if (r * glyph_w(is, o, (enum font_style)f, 0) / 2 >
 		    PAGE_MAX_WORD_SPACE_PT)
 			just = 0, rag = 1;
 	if (just && !line_tracking(is, from, to, o, r, forced, &cs, &rs)) {
@@ -1119,7 +1319,9 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 		just = 0;
 		rag = 1;
 	}
-	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
+	if (p->nline == p->linecap)
+		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
+		    sizeof(*p->line));
 	ln = &p->line[p->nline++];
 	memset(ln, 0, sizeof(*ln));
 	ln->seg0 = p->nseg;
@@ -1147,7 +1349,7 @@ set_line(struct lb_para *p, const struct src *sr, const struct items *is,
 			continue;
 		}
 		if (cur == NULL || cur->font != it->font) {
-			double sp = wid(o, it->font, " ", 1);
+			double sp = glyph_w(is, o, it->font, 0);
 
 			cur = seg_new(p, it->font);
 			cur->x = x;
@@ -1223,12 +1425,13 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 	    lb_pass_ragged;
 	size_t npass = o->align == LB_JUSTIFY ? 4 : 2, k, nl = 0, l, from = 0;
 	struct src sr;
-	struct items is = { NULL, 0, 0 };
+	struct items is;
 	struct lb_params pa;
 	size_t *brk = NULL;
 	int rescued = 0;
 
 	p->outlen = p->nseg = p->nline = 0;
+	items_init(&is);
 	src_make(&sr, runs, nrun, o);
 	memset(&pa, 0, sizeof(pa));
 	pa.width = o->width;
@@ -1255,6 +1458,10 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		if (!rescued)
 			break;
 	}
+	/* the text of every line: at most the source's bytes, a hyphen a
+	 * line and the NUL, so out_put grows it no more */
+	if (sr.n + nl + 1 > p->outcap)
+		p->out = xgrow(p->out, &p->outcap, sr.n + nl + 1, 1);
 	for (l = 0; l < nl; l++) {
 		/* a break discards the glue and penalties after it */
 		while (from < brk[l] && is.v[from].kind != LB_BOX)
@@ -1265,9 +1472,8 @@ layout_line_set(struct lb_para *p, const struct run *runs, size_t nrun,
 		from = brk[l] + 1;
 	}
 	free(brk);
-	free(is.v);
-	free(sr.s);
-	free(sr.f);
+	items_free(&is);
+	src_free(&sr);
 }
 
 void
@@ -1318,8 +1524,7 @@ layout_line_measure(const struct run *runs, size_t nrun,
 			word += wid(o, (enum font_style)sr.f[i], sr.s + i, k);
 		}
 	}
-	free(sr.s);
-	free(sr.f);
+	src_free(&sr);
 	*minw = mn;
 	*maxw = mx;
 }
@@ -1330,12 +1535,13 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 {
 	struct lb_opts wide = *o;
 	struct src sr;
-	struct items is = { NULL, 0, 0 };
+	struct items is;
 	double piece = 0, mn = 0;
 	size_t i;
 
 	/* no line is too short here, so no emergency breaks */
 	wide.width = LB_FILL;
+	items_init(&is);
 	src_make(&sr, runs, nrun, &wide);
 	make_items(&is, &sr, &wide, &lb_pass_ragged[0]);
 	for (i = 0; i < is.n; i++) {
@@ -1355,8 +1561,7 @@ layout_line_min_piece(const struct run *runs, size_t nrun,
 	}
 	if (piece > mn)
 		mn = piece;
-	free(is.v);
-	free(sr.s);
-	free(sr.f);
+	items_free(&is);
+	src_free(&sr);
 	return mn;
 }
