@@ -7,7 +7,8 @@
 # in turn (bench/measure.c, best of RUNS), so their ratio is fair on a
 # shared machine; outputs go to OUT, which should be on tmpfs (/dev/shm)
 # so that fsync does not blur the comparison.
-#   - 10 and 95 pages: `rencana build` against one `node typst-pdf.js`
+#   - 10 and 95 pages (and about 850 when bench/peer-100x.py made its
+#     plans): `rencana build` against one `node typst-pdf.js`
 #   - a batch of 20 plans: `rencana build -j 2` against one node process
 #     compiling the same 20
 # Usage: bench/peer.sh RENCANA MEASURE TYPST-DIR PLANS-DIR OUT [RUNS]
@@ -28,7 +29,9 @@ line() { # NAME "rencana-row" "typst-row" RPDF TPDF
 }
 
 echo "rencana vs Typst: $(nproc) cores, best of $RUNS runs each, in turn"
-for p in plan plan-10x; do
+for p in plan plan-10x plan-100x; do
+	# plan-100x (about 850 pages) only when bench/peer-100x.py made it
+	[ -f "$PL/$p.yaml" ] && [ -f "$TY/$p.yaml" ] || continue
 	both=$(RENCANA_FONTS=$fonts $MEASURE "$RUNS" \
 	    "$RENCANA" build -T "$tpl" -o "$OUT/r/$p.pdf" "$PL/$p.yaml" -- \
 	    node "$TY/typst-pdf.js" "$TY/plan.typ" "$OUT/t/$p.pdf" "$TY/$p.yaml") ||
