@@ -364,7 +364,7 @@ struct alpha_state {
 };
 
 struct image_entry {
-	const char	*path;		/* the box's string */
+	char		*path;		/* a copy: build clears pages as drawn */
 	HPDF_Image	 img;		/* NULL when it failed to load */
 };
 
@@ -808,7 +808,7 @@ load_images(struct writer *w)
 			w->image = xgrow(w->image, &w->imagecap, w->nimage + 1,
 			    sizeof(*w->image));
 			ie = &w->image[w->nimage++];
-			ie->path = b->path;
+			ie->path = xstrdup(b->path);
 			ie->img = NULL;
 			if (!has_ext(b->path, ".png") && !has_ext(b->path, ".jpg") &&
 			    !has_ext(b->path, ".jpeg")) {
@@ -2159,6 +2159,8 @@ internal:
 out:
 	buf_free(&file);
 	free(w->page);
+	for (i = 0; i < w->nimage; i++)
+		free(w->image[i].path);
 	free(w->image);
 	pdf_close(pd);
 	return rc;
