@@ -2,7 +2,8 @@
 # rencana: pathological inputs (issue 5).  Each case either renders
 # (`rencana build`, exit 0) or is refused with its diagnostic (exit 1).
 #   - renders: built at n and at 8n, best of 3 times each; the time at 8n
-#     must stay within 12x the time at n (linear with headroom; when the 8n
+#     must stay within 12x the time at n plus 20 ms, what /usr/bin/time's
+#     two fields in hundredths may hide (linear with headroom; when the 8n
 #     run takes under 100 ms the ratio is noise and not judged).
 #   Every time here is CPU time (user + system, from /usr/bin/time), which
 #   another busy process on the machine barely moves (wall-clock time once
@@ -99,8 +100,12 @@ renders() {
 	say "$1: n=$3 ${tn} ms, 8n=$(($3 * 8)) ${t8} ms," \
 	    "ratio $(awk -v a="$t8" -v b="$tn" 'BEGIN { printf "%.1f", a / (b ? b : 1) }')," \
 	    "peak ${kb:-?} KiB at 8n, $(wc -c <"$tmp/out.pdf") bytes of PDF"
-	if [ "$t8" -ge 100 ] && [ "$t8" -gt $((tn * 12)) ]; then
-		echo "FAIL $1: ${t8} ms at 8n is more than 12 x ${tn} ms at n"
+	# /usr/bin/time gives user and system time in hundredths of a second
+	# each, so a run of 20 ms at n may have taken up to 20 ms more: the
+	# limit allows for that (a run of n twice as fast as the bound after
+	# issue 17 read 20 ms once and 30 ms twice for the same work)
+	if [ "$t8" -ge 100 ] && [ "$t8" -gt $(((tn + 20) * 12)) ]; then
+		echo "FAIL $1: ${t8} ms at 8n is more than 12 x (${tn} + 20) ms at n"
 		fail=$((fail + 1))
 	else
 		pass=$((pass + 1))
