@@ -402,7 +402,6 @@ struct writer {
 	struct hpdf_err		 err;
 	struct doc_font		 font[FONT__COUNT];
 	HPDF_Page		*page;		/* one per doc page */
-	HPDF_Page		 cur_page;	/* the page being drawn */
 	struct alpha_state	 alpha[MAX_ALPHAS];
 	size_t			 nalpha;
 	struct image_entry	*image;
@@ -436,8 +435,7 @@ struct pdf_doc {
 };
 
 static int	failed(const struct writer *);
-static void	raw_op(struct writer *, HPDF_Page, const double *, int,
-		    const char *);
+static void	raw_op(struct writer *, const double *, int, const char *);
 
 void
 pdf_close(struct pdf_doc *pd)
@@ -872,11 +870,11 @@ end_text(struct writer *w)
 }
 
 static void
-set_fill(struct writer *w, HPDF_Page pg, double gray)
+set_fill(struct writer *w, double gray)
 {
 	gray = clamp01(gray);
 	if (gray != w->cur_fill) {
-		raw_op(w, pg, &gray, 1, "g");
+		raw_op(w, &gray, 1, "g");
 		w->cur_fill = gray;
 	}
 }
@@ -1104,9 +1102,8 @@ raw_opd(struct writer *w, const double *v, int n, int dec, const char *op)
 
 /* The same with 3 decimals: positions and sizes, to 1/1000 pt. */
 static void
-raw_op(struct writer *w, HPDF_Page pg, const double *v, int n, const char *op)
+raw_op(struct writer *w, const double *v, int n, const char *op)
 {
-	(void)pg;
 	raw_opd(w, v, n, 3, op);
 }
 
@@ -1123,11 +1120,11 @@ name_op(struct writer *w, const char *name, const char *op)
 
 /* Tm inside BT. */
 static void
-set_tm(struct writer *w, HPDF_Page pg, double a, double b, double x, double y)
+set_tm(struct writer *w, double a, double b, double x, double y)
 {
 	const double v[6] = { a, b, -b, a, x, y };
 
-	raw_op(w, pg, v, 6, "Tm");
+	raw_op(w, v, 6, "Tm");
 }
 
 /*
@@ -1136,13 +1133,12 @@ set_tm(struct writer *w, HPDF_Page pg, double a, double b, double x, double y)
  * word spacing (Tw) justifies as with a simple font (PDF 32000, 9.3.3).
  */
 static void
-show_bytes(struct writer *w, HPDF_Page pg, int f, const unsigned char *s,
+show_bytes(struct writer *w, int f, const unsigned char *s,
     size_t n)
 {
 	struct doc_font *df = &w->font[f];
 	size_t i;
 
-	(void)pg;
 	buf_reserve(&w->ops, 2 * n + 8);
 	buf_putc(&w->ops, '(');
 	for (i = 0; i < n; i++) {
@@ -1160,14 +1156,13 @@ show_bytes(struct writer *w, HPDF_Page pg, int f, const unsigned char *s,
  * each glyph and character remembered for the subset and ToUnicode.  (A
  * character the face lacks shows .notdef; check refuses such text.) */
 static void
-show_wide(struct writer *w, HPDF_Page pg, int f, const unsigned long *cp,
+show_wide(struct writer *w, int f, const unsigned long *cp,
     size_t n)
 {
 	struct doc_font *df = &w->font[f];
 	struct buf *o = &w->ops;
 	size_t i;
 
-	(void)pg;
 	buf_putc(o, '<');
 	for (i = 0; i < n; i++) {
 		unsigned g = font_glyph(df->face, cp[i]);
@@ -1205,7 +1200,7 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 	while (i < n && (unsigned char)s[i] < 0x80)
 		i++;
 	if (i == n) {
-		show_bytes(w, pg, f, (const unsigned char *)s, n);
+		show_bytes(w, f, (const unsigned char *)s, n);
 		return;
 	}
 	i = 0;
@@ -1222,7 +1217,7 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 			if (wide && set_wide(w, pg, f, 0) != 0)
 				return;
 			wide = 0;
-			show_bytes(w, pg, f, bytes, nb);
+			show_bytes(w, f, bytes, nb);
 			nb = 0;
 		}
 		if (nc > 0 && (i >= n || b >= 0 || nc == sizeof(cps) /
@@ -1230,7 +1225,7 @@ show_text(struct writer *w, HPDF_Page pg, int f, const char *s, size_t n)
 			if (!wide && set_wide(w, pg, f, 1) != 0)
 				return;
 			wide = 1;
-			show_wide(w, pg, f, cps, nc);
+			show_wide(w, f, cps, nc);
 			nc = 0;
 		}
 		if (i >= n)
@@ -1527,14 +1522,13 @@ mark_font(struct writer *w, int f)
 
 struct pen {
 	struct writer	*w;
-	HPDF_Page	 pg;
 	double		 x, y;		/* the current point */
 };
 
 static void
 pen_move(struct pen *p, double x, double y)
 {
-	raw_op(p->w, p->pg, (const double[]){ x, y }, 2, "m");
+	raw_op(p->w, (const double[]){ x, y }, 2, "m");
 	p->x = x;
 	p->y = y;
 }
@@ -1542,7 +1536,7 @@ pen_move(struct pen *p, double x, double y)
 static void
 pen_line(struct pen *p, double x, double y)
 {
-	raw_op(p->w, p->pg, (const double[]){ x, y }, 2, "l");
+	raw_op(p->w, (const double[]){ x, y }, 2, "l");
 	p->x = x;
 	p->y = y;
 }
@@ -1556,7 +1550,7 @@ pen_quad(struct pen *p, double cx, double cy, double x, double y)
 		x + 2.0 / 3 * (cx - x), y + 2.0 / 3 * (cy - y), x, y
 	};
 
-	raw_op(p->w, p->pg, v, 6, "c");
+	raw_op(p->w, v, 6, "c");
 	p->x = x;
 	p->y = y;
 }
@@ -1565,14 +1559,13 @@ pen_quad(struct pen *p, double cx, double cy, double x, double y)
  * (TrueType: on-curve points, quadratic control points, and an implied
  * on-curve point between two control points). */
 static int
-path_glyph(struct writer *w, HPDF_Page pg, const struct glyph_outline *o,
-    double dx)
+path_glyph(struct writer *w, const struct glyph_outline *o, double dx)
 {
 	size_t c, st = 0, n, k, f;
 	int any = 0;
 
 	for (c = 0; c < o->nend; st = o->end[c] + 1, c++) {
-		struct pen p = { w, pg, 0, 0 };
+		struct pen p = { w, 0, 0 };
 		double sx, sy, qx = 0, qy = 0;
 		int off = 0;
 
@@ -1612,7 +1605,7 @@ path_glyph(struct writer *w, HPDF_Page pg, const struct glyph_outline *o,
 		}
 		if (off)
 			pen_quad(&p, qx, qy, sx, sy);
-		raw_op(w, pg, NULL, 0, "h");
+		raw_op(w, NULL, 0, "h");
 		any = 1;
 	}
 	return any;
@@ -1625,7 +1618,7 @@ path_glyph(struct writer *w, HPDF_Page pg, const struct glyph_outline *o,
  * font has no TrueType outlines: the caller draws text instead.
  */
 static int
-draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
+draw_outline(struct writer *w, const struct box *b)
 {
 	struct glyph_font *gf = mark_font(w, (int)b->font);
 	struct glyph_outline o;
@@ -1646,18 +1639,18 @@ draw_outline(struct writer *w, HPDF_Page pg, const struct box *b)
 	/* 6 decimals: the scale is the size over the font's units (0.05) */
 	raw_opd(w, (const double[]){ c * sc, s * sc, -s * sc, c * sc, b->x,
 	    b->y }, 6, 6, "cm");
-	raw_op(w, pg, (const double[]){ clamp01(b->gray) }, 1, "g");
+	raw_op(w, (const double[]){ clamp01(b->gray) }, 1, "g");
 	for (i = 0; i < b->len;) {
 		unsigned long cp;
 
 		i += utf8_decode(b->text + i, b->len - i, &cp);
 		if (glyph_get(gf, cp, &o) != 0)
 			continue;
-		any |= path_glyph(w, pg, &o, x);
+		any |= path_glyph(w, &o, x);
 		x += o.advance;
 	}
 	if (any)
-		raw_op(w, pg, NULL, 0, "f");
+		raw_op(w, NULL, 0, "f");
 	buf_puts(&w->ops, "Q\012");	/* the fill colour is as before */
 	glyph_outline_free(&o);
 	return 0;
@@ -1672,7 +1665,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		return;
 	if (b->outline) {
 		end_text(w);
-		if (draw_outline(w, pg, b) == 0)
+		if (draw_outline(w, b) == 0)
 			return;
 	}
 	step(&w->err, "drawing text");
@@ -1709,7 +1702,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		w->cur_font = (int)b->font;
 		w->cur_size = b->size_pt;
 	}
-	set_fill(w, pg, b->gray);
+	set_fill(w, b->gray);
 	if (b->word_space_pt != w->cur_ws) {
 		raw_opd(w, &b->word_space_pt, 1, 5, "Tw");
 		w->cur_ws = b->word_space_pt;
@@ -1726,11 +1719,10 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 	}
 	/*
 	 * The next line of a paragraph, straight below the last one: T*, by
-	 * the leading TL (set when it changes).  libharu's SetTextMatrix
-	 * zeroes a 512-byte buffer a byte at a time and writes six numbers;
-	 * T* is three bytes.  Every other box is placed absolutely (Tm), so a
-	 * run of T* never drifts more than its lines times libharu's
-	 * rounding of TL (5 decimals: under 0.001 pt a page).
+	 * the leading TL (set when it changes): three bytes where Tm writes
+	 * six numbers.  Every other box is placed absolutely (Tm), so a run
+	 * of T* never drifts more than its lines times the rounding of TL
+	 * (5 decimals: under 0.001 pt a page).
 	 */
 	if (b->angle_deg == 0 && w->have_tlm && b->x == w->tlm_x &&
 	    b->y < w->tlm_y) {
@@ -1740,7 +1732,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		}
 		buf_puts(&w->ops, "T*\012");
 	} else
-		set_tm(w, pg, c, s, b->x, b->y);
+		set_tm(w, c, s, b->x, b->y);
 	w->have_tlm = b->angle_deg == 0;
 	w->tlm_x = b->x;
 	w->tlm_y = b->y;
@@ -1753,7 +1745,7 @@ draw_text(struct writer *w, HPDF_Page pg, const struct box *b)
 		 * word; this space is that word, so the page's own text
 		 * comes out whole.  A space draws nothing.
 		 */
-		set_tm(w, pg, 1, 0, b->x, b->y);
+		set_tm(w, 1, 0, b->x, b->y);
 		show_text(w, pg, (int)b->font, " ", 1);
 		w->have_tlm = 0;
 	}
@@ -1775,21 +1767,21 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 	case BOX_RULE:
 		step(&w->err, "drawing a rule");
 		if (b->line_pt != w->cur_line) {
-			raw_op(w, pg, &b->line_pt, 1, "w");
+			raw_op(w, &b->line_pt, 1, "w");
 			w->cur_line = b->line_pt;
 		}
 		if (clamp01(b->gray) != w->cur_stroke) {
 			w->cur_stroke = clamp01(b->gray);
-			raw_op(w, pg, &w->cur_stroke, 1, "G");
+			raw_op(w, &w->cur_stroke, 1, "G");
 		}
-		raw_op(w, pg, (const double[]){ b->x, b->y }, 2, "m");
-		raw_op(w, pg, (const double[]){ b->x + b->w, b->y + b->h }, 2,
+		raw_op(w, (const double[]){ b->x, b->y }, 2, "m");
+		raw_op(w, (const double[]){ b->x + b->w, b->y + b->h }, 2,
 		    "l S");
 		break;
 	case BOX_RECT:
 		step(&w->err, "drawing a rectangle");
-		set_fill(w, pg, b->gray);
-		raw_op(w, pg, (const double[]){ b->x, b->y, b->w, b->h }, 4,
+		set_fill(w, b->gray);
+		raw_op(w, (const double[]){ b->x, b->y, b->w, b->h }, 4,
 		    "re f");
 		break;
 	case BOX_IMAGE:
@@ -1798,7 +1790,7 @@ draw_box(struct writer *w, HPDF_Page pg, const struct box *b)
 		if ((img = find_image(w, b->path)) != NULL &&
 		    (name = HPDF_Page_GetXObjectName(pg, img)) != NULL) {
 			buf_puts(&w->ops, "q\012");
-			raw_op(w, pg, (const double[]){ b->w, 0, 0, b->h, b->x,
+			raw_op(w, (const double[]){ b->w, 0, 0, b->h, b->x,
 			    b->y }, 6, "cm");
 			name_op(w, name, "Do");
 			buf_puts(&w->ops, "Q\012");
@@ -1841,7 +1833,6 @@ draw_page(struct writer *w, size_t i)
 	size_t j;
 
 	w->err.page = (long)i;
-	w->cur_page = pg;
 	w->in_text = 0;
 	buf_truncate(&w->ops, 0);
 	forget_state(w);
