@@ -295,6 +295,17 @@ struct tmeas {
 	size_t		 nrow, rowcap;
 };
 
+/* A column's least width: its widest word (hyph: body words hyphenated),
+ * never under the padding and a point (widths_from and the landscape test
+ * sum the same numbers). */
+static double
+col_min(const struct colm *cm, int hyph)
+{
+	double m = hyph ? cm->mnh : cm->mn;
+
+	return m < 2 * CELL_PAD + 1 ? 2 * CELL_PAD + 1 : m;
+}
+
 static void
 tmeas_init(struct tmeas *M, int nc)
 {
@@ -496,9 +507,7 @@ widths_from(const struct tmeas *M, double width, double size, int hyph,
 	double smin = 0, smax = 0, sd = 0, slo = 0, sfix = 0;
 
 	for (c = 0; c < nc; c++) {
-		mn[c] = hyph ? cm[c].mnh : cm[c].mn;
-		if (mn[c] < 2 * CELL_PAD + 1)
-			mn[c] = 2 * CELL_PAD + 1;
+		mn[c] = col_min(&cm[c], hyph);
 		mx[c] = cm[c].mx < mn[c] ? mn[c] : cm[c].mx;
 		smin += mn[c];
 		smax += mx[c];
@@ -775,7 +784,7 @@ layout_table_landscape(struct lay *L, const struct block *t, const char *kind,
 {
 	enum style_orient o = style_table_orient(L->st, kind);
 	size_t n = (size_t)t->ncols + 1;
-	double *w, *mn, size = L->st->table_size_pt, smin = 0, m;
+	double *w, *mn, size = L->st->table_size_pt, smin = 0;
 	unsigned char num[TABLE_MAX_COLS];
 	struct table_group *g;
 	struct tmeas M;
@@ -798,10 +807,8 @@ layout_table_landscape(struct lay *L, const struct block *t, const char *kind,
 	tmeas_init(&M, t->ncols);
 	for (i = 0; i < g->n; i++)
 		measure_cols(L, g->mem[i], size, &M, 0);
-	for (c = 0; c < M.nc; c++) {
-		m = M.cm[c].mn;
-		smin += m < 2 * CELL_PAD + 1 ? 2 * CELL_PAD + 1 : m;
-	}
+	for (c = 0; c < M.nc; c++)
+		smin += col_min(&M.cm[c], 0);
 	tmeas_free(&M);
 	if (smin > pw)
 		(void)group_fit(L, t, lw, w, mn, num);
