@@ -229,18 +229,8 @@ kp_init(struct kp *k, const struct lb_item *it, size_t n,
 static void
 kp_push(struct kp *k, const struct lb_node *nn)
 {
-	if (k->nnode == k->nodecap) {
-		if (k->node == k->lnode) {
-			struct lb_node *v = NULL;
-
-			k->nodecap = 0;
-			v = xgrow(v, &k->nodecap, k->nnode + 1, sizeof(*v));
-			memcpy(v, k->lnode, k->nnode * sizeof(*v));
-			k->node = v;
-		} else
-			k->node = xgrow(k->node, &k->nodecap, k->nnode + 1,
-			    sizeof(*k->node));
-	}
+	k->node = xgrow_from(k->node, k->lnode, &k->nodecap, k->nnode,
+	    k->nnode + 1, sizeof(*k->node));
 	k->node[k->nnode] = *nn;
 	k->active[k->nact++] = k->nnode++;
 }
@@ -728,17 +718,8 @@ items_free(struct items *is)
 static void
 items_grow(struct items *is, size_t need)
 {
-	if (need <= is->cap)
-		return;
-	if (is->v == is->local) {
-		size_t cap = 0;
-		struct lb_item *v = xgrow(NULL, &cap, need, sizeof(*v));
-
-		memcpy(v, is->local, is->n * sizeof(*v));
-		is->v = v;
-		is->cap = cap;
-	} else
-		is->v = xgrow(is->v, &is->cap, need, sizeof(*is->v));
+	is->v = xgrow_from(is->v, is->local, &is->cap, is->n, need,
+	    sizeof(*is->v));
 }
 
 static double
@@ -1196,9 +1177,7 @@ seg_new(struct lb_para *p, enum font_style f)
 {
 	struct lb_seg *s;
 
-	if (p->nseg == p->segcap)
-		p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1,
-		    sizeof(*p->seg));
+	p->seg = xgrow(p->seg, &p->segcap, p->nseg + 1, sizeof(*p->seg));
 	s = &p->seg[p->nseg++];
 	memset(s, 0, sizeof(*s));
 	s->font = f;
@@ -1319,9 +1298,7 @@ set_line(struct lb_para *p, const struct src *sr, struct items *is,
 		just = 0;
 		rag = 1;
 	}
-	if (p->nline == p->linecap)
-		p->line = xgrow(p->line, &p->linecap, p->nline + 1,
-		    sizeof(*p->line));
+	p->line = xgrow(p->line, &p->linecap, p->nline + 1, sizeof(*p->line));
 	ln = &p->line[p->nline++];
 	memset(ln, 0, sizeof(*ln));
 	ln->seg0 = p->nseg;

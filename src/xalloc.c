@@ -44,7 +44,7 @@ xrealloc(void *p, size_t n)
 }
 
 void *
-xgrow(void *p, size_t *cap, size_t need, size_t size)
+xgrow_more(void *p, size_t *cap, size_t need, size_t size)
 {
 	size_t ncap = *cap ? *cap : 8;
 
@@ -60,6 +60,23 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	p = xrealloc(p, ncap * size);
 	*cap = ncap;
 	return p;
+}
+
+void *
+xgrow_from(void *p, const void *local, size_t *cap, size_t n, size_t need,
+    size_t size)
+{
+	size_t ncap = 0;
+	void *v;
+
+	if (need <= *cap)
+		return p;
+	if (p != local)
+		return xgrow_more(p, cap, need, size);
+	v = xgrow_more(NULL, &ncap, need, size);
+	memcpy(v, local, n * size);
+	*cap = ncap;
+	return v;
 }
 
 char *
